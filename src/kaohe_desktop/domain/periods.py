@@ -1,0 +1,209 @@
+"""Assessment periods as values: Year(2026), HalfYear(2026, 1) ↔ "2026H1",
+Quarter(2026, 2) ↔ "2026Q2", Month(2026, 5) ↔ "2026-05".
+
+Periods are stored as their text form, so the text form is the contract: it must
+round-trip exactly and sort chronologically within one kind.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+class PeriodError(ValueError):
+    """A period string or value that is not understood; the message is Chinese."""
+
+
+def _check_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PeriodError(f"年度 {year} 超出范围（{MIN_YEAR}–{MAX_YEAR}）")
+    return year
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    year: int
+
+    def __post_init__(self) -> None:
+        _check_year(self.year)
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 12, 31)
+
+    def halves(self) -> list[HalfYear]:
+        return [HalfYear(self.year, 1), HalfYear(self.year, 2)]
+
+    def quarters(self) -> list[Quarter]:
+        return [Quarter(self.year, q) for q in range(1, 5)]
+
+    def months(self) -> list[Month]:
+        return [Month(self.year, m) for m in range(1, 13)]
+
+    def label(self) -> str:
+        return f"{self.year}年度"
+
+
+@dataclass(frozen=True, order=True)
+class HalfYear:
+    year: int
+    half: int
+
+    def __post_init__(self) -> None:
+        _check_year(self.year)
+        if self.half not in (1, 2):
+            raise PeriodError(f"半年只能是 1 或 2，而不是 {self.half}")
+
+    def __str__(self) -> str:
+        return f"{self.year}H{self.half}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
+
+    def quarters(self) -> list[Quarter]:
+        first = 1 if self.half == 1 else 3
+        return [Quarter(self.year, first), Quarter(self.year, first + 1)]
+
+    def months(self) -> list[Month]:
+        first = 1 if self.half == 1 else 7
+        return [Month(self.year, m) for m in range(first, first + 6)]
+
+    def label(self) -> str:
+        return f"{self.year}年{'上' if self.half == 1 else '下'}半年"
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    quarter: int
+
+    def __post_init__(self) -> None:
+        _check_year(self.year)
+        if self.quarter not in (1, 2, 3, 4):
+            raise PeriodError(f"季度只能是 1–4，而不是 {self.quarter}")
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def end(self) -> date:
+        month = 3 * self.quarter
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @property
+    def half(self) -> HalfYear:
+        return HalfYear(self.year, 1 if self.quarter <= 2 else 2)
+
+    def months(self) -> list[Month]:
+        first = 3 * self.quarter - 2
+        return [Month(self.year, m) for m in range(first, first + 3)]
+
+    def label(self) -> str:
+        return f"{self.year}年第{'一二三四'[self.quarter - 1]}季度"
+
+    @classmethod
+    def containing(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        _check_year(self.year)
+        if not 1 <= self.month <= 12:
+            raise PeriodError(f"月份只能是 1–12，而不是 {self.month}")
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter(self.year, (self.month - 1) // 3 + 1)
+
+    def label(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @classmethod
+    def containing(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+
+Period = Year | HalfYear | Quarter | Month
+
+_PATTERNS: list[tuple[re.Pattern[str], type]] = [
+    (re.compile(r"^(\d{4})$"), Year),
+    (re.compile(r"^(\d{4})[Hh]([12])$"), HalfYear),
+    (re.compile(r"^(\d{4})[Qq]([1-4])$"), Quarter),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), Month),
+]
+
+EXAMPLES = "2026、2026H1、2026Q2、2026-05"
+
+
+def parse_period(text: str) -> Period:
+    """Parse "2026", "2026H1", "2026Q2" or "2026-05"; anything else is refused."""
+    cleaned = str(text).strip()
+    for pattern, kind in _PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            return kind(*(int(group) for group in match.groups()))
+    raise PeriodError(f"无法识别的期间“{text}”，应写作 {EXAMPLES}")
+
+
+def parse_half(text: str) -> HalfYear:
+    period = parse_period(text)
+    if not isinstance(period, HalfYear):
+        raise PeriodError(f"“{text}”不是半年期间，应写作 2026H1 或 2026H2")
+    return period
+
+
+def parse_quarter(text: str) -> Quarter:
+    period = parse_period(text)
+    if not isinstance(period, Quarter):
+        raise PeriodError(f"“{text}”不是季度期间，应写作 2026Q1–2026Q4")
+    return period
+
+
+def parse_check_period(text: str) -> Quarter | Month:
+    """A check is recorded per quarter (routine tasks) or per month (key tasks)."""
+    period = parse_period(text)
+    if not isinstance(period, Quarter | Month):
+        raise PeriodError(f"查账期间“{text}”应为季度（2026Q2）或月份（2026-05）")
+    return period
+
+
+def year_of(period: Period) -> int:
+    return period.year
