@@ -157,6 +157,13 @@ class ExchangeBook:
     talks: list[TalkRecord] = field(default_factory=list)
     bureau_name: str | None = None
     staff_categories: list[str] = field(default_factory=list)
+    # Excel row number of each record, per sheet name, when the book was read from a
+    # file: lets checks made later (against the database) still name the row.
+    source_rows: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def row_of(self, sheet: str, index: int) -> int | None:
+        rows = self.source_rows.get(sheet)
+        return rows[index] if rows and index < len(rows) else None
 
     def counts(self) -> dict[str, int]:
         return {

@@ -1,0 +1,190 @@
+"""The audit log: one row per changed row, written in the same transaction as the
+change and chained by SHA-256 so that an edited, deleted or inserted audit row is
+detected (DESIGN.md §5).
+
+The chain head (last hash and row count) is also kept in app_meta, so removing
+the newest rows is detected as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, event, insert, inspect, select, text
+from sqlalchemy.orm import Session, UOWTransaction
+
+from kaohe_desktop.storage.models import AuditRow, Base, MetaRow
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+COUNT_KEY = "audit_count"
+ACCOUNT_KEY = "account"  # Session.info key naming who is acting
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes sha256:{hashlib.sha256(value).hexdigest()[:16]}>"
+    return value
+
+
+def row_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
+
+
+def _hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: _plain(row[key])
+        for key in ("id", "at", "account", "action", "entity", "entity_id", "label",
+                    "before_json", "after_json")
+    }  # fmt: skip
+
+
+def _column_values(obj: Base) -> dict[str, Any]:
+    state = inspect(obj)
+    return {attr.key: _plain(state.attrs[attr.key].value) for attr in state.mapper.column_attrs}
+
+
+def _changed_values(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if history.added or history.deleted:
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                before[attr.key] = _plain(old)
+                after[attr.key] = _plain(new)
+    return before, after
+
+
+def _entity_id(obj: Base) -> str:
+    identity = inspect(obj).identity
+    return "/".join(str(part) for part in identity) if identity else "?"
+
+
+def _label(obj: Base) -> str | None:
+    attr = type(obj).__label_attr__
+    return None if attr is None else str(getattr(obj, attr, None))[:200]
+
+
+def _pending_entries(session: Session) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+
+    def audited(objects: Iterable[object]) -> list[Base]:
+        return [o for o in objects if isinstance(o, Base) and type(o).__audited__]
+
+    for obj in audited(session.new):
+        entries.append({"action": "insert", "obj": obj, "before": None,
+                        "after": _column_values(obj)})  # fmt: skip
+    for obj in audited(session.dirty):
+        if not session.is_modified(obj, include_collections=False):
+            continue
+        before, after = _changed_values(obj)
+        if after:
+            entries.append({"action": "update", "obj": obj, "before": before, "after": after})
+    for obj in audited(session.deleted):
+        entries.append({"action": "delete", "obj": obj, "before": _column_values(obj),
+                        "after": None})  # fmt: skip
+    return entries
+
+
+def _dump(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _write_entries(connection: Connection, account: str, entries: list[dict[str, Any]]) -> None:
+    last = connection.execute(
+        select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
+    ).first()
+    next_id, prev_hash = (last.id + 1, last.hash) if last else (1, GENESIS)
+    now = datetime.now().replace(microsecond=0)
+    rows = []
+    for entry in entries:
+        obj = entry["obj"]
+        row = {
+            "id": next_id,
+            "at": now,
+            "account": account,
+            "action": entry["action"],
+            "entity": type(obj).__tablename__,
+            "entity_id": _entity_id(obj),
+            "label": _label(obj),
+            "before_json": _dump(entry["before"]),
+            "after_json": _dump(entry["after"]),
+            "prev_hash": prev_hash,
+        }
+        row["hash"] = prev_hash = row_hash(prev_hash, _hashed_fields(row))
+        rows.append(row)
+        next_id += 1
+    connection.execute(insert(AuditRow), rows)
+    count = next_id - 1  # ids are contiguous from 1, so the last id is the count
+    meta = MetaRow.__table__
+    for key, value in ((HEAD_KEY, prev_hash), (COUNT_KEY, str(count))):
+        connection.execute(
+            text(f"INSERT INTO {meta.name}(key, value) VALUES (:k, :v) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+            {"k": key, "v": value},
+        )  # fmt: skip
+
+
+@event.listens_for(Session, "after_flush")
+def _audit_after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    # Only sessions opened by our unit of work carry an account; others (Alembic,
+    # tests building fixtures on purpose) are not audited.
+    account = session.info.get(ACCOUNT_KEY)
+    if account is None:
+        return
+    entries = _pending_entries(session)
+    if entries:
+        _write_entries(session.connection(), str(account), entries)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    rows: int
+    first_broken_id: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        if self.ok:
+            return f"操作日志链完整（{self.rows} 条）"
+        where = f"第 {self.first_broken_id} 条" if self.first_broken_id else "末尾"
+        return f"操作日志链在{where}断开：{self.reason}"
+
+
+def verify_chain(connection: Connection) -> ChainReport:
+    """Walk the log in id order; name the first row whose hash or link is wrong."""
+    prev_hash = GENESIS
+    expected_id = 1
+    count = 0
+    result = connection.execute(select(AuditRow.__table__).order_by(AuditRow.id))
+    for row in result.mappings():
+        count += 1
+        if row["id"] != expected_id:
+            return ChainReport(False, count, row["id"], f"缺少第 {expected_id} 条（被删除或插入）")
+        if row["prev_hash"] != prev_hash:
+            return ChainReport(False, count, row["id"], "与上一条的链接不符（前一条被改动或删除）")
+        fields = _hashed_fields({**row, "at": row["at"]})
+        if row_hash(prev_hash, fields) != row["hash"]:
+            return ChainReport(False, count, row["id"], "内容与校验值不符（该条被改动）")
+        prev_hash = row["hash"]
+        expected_id += 1
+    meta = dict(connection.execute(select(MetaRow.key, MetaRow.value)).tuples().all())
+    head, stored_count = meta.get(HEAD_KEY, GENESIS), int(meta.get(COUNT_KEY, "0"))
+    if head != prev_hash or stored_count != count:
+        return ChainReport(False, count, None, f"记录应有 {stored_count} 条，实有 {count} 条")
+    return ChainReport(True, count, None, "")

@@ -1,0 +1,213 @@
+"""Opening, creating and checking a data file (DESIGN.md §5).
+
+The order of checks matters: the header is read by hand first, so a file that is
+not ours is refused before SQLite could touch it; only then is a connection made.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from kaohe_desktop.storage.audit import ChainReport, verify_chain
+from kaohe_desktop.storage.backup import backup_database
+from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, write_engine
+from kaohe_desktop.storage.errors import (
+    CorruptFileError,
+    FileExistsRefusedError,
+    NotOurFileError,
+    StorageError,
+    WalModeError,
+)
+from kaohe_desktop.storage.header import APPLICATION_ID, HeaderInfo, read_header
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head, user_version
+from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+CREATING_SUFFIX = ".creating"
+
+
+@dataclass
+class OpenedFile:
+    """An open data file: its engine and what was found while opening it."""
+
+    path: Path
+    engine: Engine
+    read_only: bool
+    read_only_reason: str | None
+    schema_version: int
+    unclean_shutdown: bool
+    migrated_from: int | None = None
+    migration_backup: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def unit_of_work(self, account: str) -> UnitOfWork:
+        return UnitOfWork(self.engine, account=account, read_only=self.read_only)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def default_backup_dir(path: Path) -> Path:
+    """Backups before a migration go to a local folder, not next to the shared file."""
+    base = os.environ.get("KAOHE_BACKUP_DIR")
+    if base:
+        return Path(base)
+    return Path.home() / "考核台账备份"
+
+
+def _run_check(engine: Engine, full: bool) -> list[str]:
+    pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
+    raw = engine.raw_connection()
+    try:
+        rows = raw.driver_connection.execute(pragma).fetchall()  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    return [str(row[0]) for row in rows]
+
+
+def open_data_file(
+    path: str | os.PathLike[str],
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    backup_dir: Path | None = None,
+    force_read_only: bool = False,
+) -> OpenedFile:
+    """Open an existing data file, refusing anything that is not safely ours."""
+    file = Path(path)
+    if not file.exists():
+        raise StorageError(f"找不到数据文件“{file}”。")
+    header: HeaderInfo = read_header(file)
+    if Path(f"{file}-wal").exists():
+        raise WalModeError(f"“{file.name}”旁有 WAL 日志文件，说明它曾以 WAL 模式打开，拒绝打开。")
+    journal = Path(f"{file}-journal")
+    unclean = journal.exists() and journal.stat().st_size > 0
+
+    read_only_reason: str | None = None
+    if header.user_version > SCHEMA_VERSION:
+        read_only_reason = (
+            f"该文件由更新版本的考核台账创建（结构版本 {header.user_version}，本程序为 "
+            f"{SCHEMA_VERSION}），只能只读打开。请升级程序后再编辑。"
+        )
+    elif not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK):
+        read_only_reason = "没有写入该文件或其所在文件夹的权限，已以只读方式打开。"
+    elif force_read_only:
+        read_only_reason = "按要求以只读方式打开。"
+    read_only = read_only_reason is not None
+    if unclean and read_only:
+        raise StorageError(
+            f"“{file.name}”上次未正常关闭，需要回滚未完成的写入，但当前只能只读打开。"
+        )
+
+    engine = make_engine(file, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+    try:
+        problems = _run_check(engine, full=unclean)
+        if problems != ["ok"]:
+            raise CorruptFileError(
+                f"“{file.name}”未通过{'完整性' if unclean else '快速'}检查："
+                f"{'; '.join(problems[:3])}。请从备份恢复。"
+            )
+        opened = OpenedFile(file, engine, read_only, read_only_reason, header.user_version, unclean)
+        if unclean:
+            opened.warnings.append("上次未正常关闭：已回滚未完成的写入，并通过了完整性检查。")
+        if header.user_version < SCHEMA_VERSION and not read_only:
+            opened.migration_backup = backup_database(
+                engine, file, backup_dir or default_backup_dir(file), "升级前"
+            )
+            with write_engine(engine).begin() as connection:
+                upgrade_to_head(connection)
+            opened.migrated_from = header.user_version
+            opened.schema_version = SCHEMA_VERSION
+        return opened
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def create_data_file(
+    path: str | os.PathLike[str],
+    *,
+    bureau_name: str,
+    account: str,
+    staff_categories: tuple[str, ...],
+) -> OpenedFile:
+    """Create a new data file; never writes into a file that already exists."""
+    file = Path(path)
+    if file.exists():
+        raise FileExistsRefusedError(
+            f"“{file}”已存在。新建数据文件不会覆盖已有文件，请换一个文件名。"
+        )
+    temp = file.with_name(file.name + CREATING_SUFFIX)
+    temp.unlink(missing_ok=True)
+    engine = make_engine(temp, read_only=False, create=True)
+    try:
+        raw = engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+        with write_engine(engine).begin() as connection:
+            upgrade_to_head(connection)
+        _seed(UnitOfWork(engine, account=account), bureau_name, staff_categories)
+    finally:
+        engine.dispose()
+    if file.exists():  # someone created it meanwhile: keep theirs
+        temp.unlink(missing_ok=True)
+        raise FileExistsRefusedError(f"“{file}”已被他人创建，未覆盖。")
+    os.rename(temp, file)
+    return open_data_file(file)
+
+
+def _seed(uow: UnitOfWork, bureau_name: str, categories: tuple[str, ...]) -> None:
+    from kaohe_desktop.storage.models import BureauRow, MetaRow, StaffCategoryRow
+
+    def work(session):  # type: ignore[no-untyped-def]
+        session.add(BureauRow(name=bureau_name))
+        for order, name in enumerate(categories, start=1):
+            session.add(StaffCategoryRow(name=name, sort_order=order))
+        session.add(MetaRow(key="created_at", value=datetime.now().isoformat(timespec="seconds")))
+        session.add(MetaRow(key="created_by", value=uow.account))
+
+    uow.write(work)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    integrity: list[str]
+    application_id_ok: bool
+    schema_version: int
+    chain: ChainReport
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and self.application_id_ok and self.chain.ok
+
+
+def check_data_file(opened: OpenedFile) -> CheckReport:
+    """Full integrity_check, identity, schema version and the audit chain."""
+    integrity = _run_check(opened.engine, full=True)
+    raw = opened.engine.raw_connection()
+    try:
+        app_id = raw.driver_connection.execute("PRAGMA application_id").fetchone()[0]  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    with opened.engine.connect() as connection:
+        version = user_version(connection)
+        chain = verify_chain(connection)
+        connection.rollback()
+    return CheckReport(opened.path, integrity, app_id == APPLICATION_ID, version, chain)
+
+
+__all__ = [
+    "CheckReport",
+    "NotOurFileError",
+    "OpenedFile",
+    "check_data_file",
+    "create_data_file",
+    "open_data_file",
+]

@@ -1,0 +1,64 @@
+"""Typed SQLAlchemy models, one module per area of the glossary (DESIGN.md §3)."""
+
+from kaohe_desktop.storage.models.archive import CommendationRow, DisciplineRow, TalkRow
+from kaohe_desktop.storage.models.assessment import (
+    AnnualAssessmentRow,
+    CommentRow,
+    QuarterlyAssessmentRow,
+)
+from kaohe_desktop.storage.models.audit import AuditRow, MetaRow
+from kaohe_desktop.storage.models.base import Base, Hundredths, Versioned
+from kaohe_desktop.storage.models.ledger import (
+    BulletinRow,
+    CheckRow,
+    EvidenceFileRow,
+    NoticeRow,
+    RectificationRow,
+    TaskDepartmentRow,
+    TaskRow,
+)
+from kaohe_desktop.storage.models.org import (
+    AccountRow,
+    BureauRow,
+    DepartmentRow,
+    PersonDepartmentRow,
+    PersonRow,
+    StaffCategoryRow,
+)
+from kaohe_desktop.storage.models.scoring import (
+    AdjustmentRow,
+    DepartmentScoreRow,
+    SchemeRow,
+    VetoRow,
+)
+
+__all__ = [
+    "AccountRow",
+    "AdjustmentRow",
+    "AnnualAssessmentRow",
+    "AuditRow",
+    "Base",
+    "BulletinRow",
+    "BureauRow",
+    "CheckRow",
+    "CommendationRow",
+    "CommentRow",
+    "DepartmentRow",
+    "DepartmentScoreRow",
+    "DisciplineRow",
+    "EvidenceFileRow",
+    "Hundredths",
+    "MetaRow",
+    "NoticeRow",
+    "PersonDepartmentRow",
+    "PersonRow",
+    "QuarterlyAssessmentRow",
+    "RectificationRow",
+    "SchemeRow",
+    "StaffCategoryRow",
+    "TalkRow",
+    "TaskDepartmentRow",
+    "TaskRow",
+    "Versioned",
+    "VetoRow",
+]

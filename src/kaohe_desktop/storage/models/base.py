@@ -1,0 +1,66 @@
+"""Declarative base, shared column types and the versioned-row mixin."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import Date, DateTime, Dialect, Integer, MetaData, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Explicit constraint names keep Alembic batch migrations on SQLite deterministic.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Hundredths(TypeDecorator[Decimal]):
+    """A score or point value stored exactly as an integer number of hundredths.
+
+    SQLite has no decimal type; floats would turn 86.5 + 0.1 into 86.6000000001
+    and break half-up rounding. Integers keep values exact and sortable in SQL.
+    """
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | int | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        hundredths = (Decimal(value) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return int(hundredths)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(value) / 100).normalize() if value % 100 == 0 else Decimal(value) / 100
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        str: String(),
+        Decimal: Hundredths(),
+        date: Date(),
+        datetime: DateTime(),
+    }
+
+    # Rows of audited classes get an audit row for every insert, update and delete.
+    __audited__: ClassVar[bool] = True
+    # The attribute that names the row for a clerk reading the audit log.
+    __label_attr__: ClassVar[str | None] = None
+
+
+class Versioned:
+    """Every editable row carries a version; a stale save raises instead of overwriting."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
