@@ -179,7 +179,10 @@ def parse_period(text: str) -> Period:
     for pattern, kind in _PATTERNS:
         match = pattern.match(cleaned)
         if match:
-            return kind(*(int(group) for group in match.groups()))
+            try:
+                return kind(*(int(group) for group in match.groups()))
+            except PeriodError as error:
+                raise PeriodError(f"期间“{cleaned}”无效：{error}") from None
     raise PeriodError(f"无法识别的期间“{text}”，应写作 {EXAMPLES}")
 
 

@@ -183,7 +183,7 @@ def verify_chain(connection: Connection) -> ChainReport:
             return ChainReport(False, count, row["id"], "内容与校验值不符（该条被改动）")
         prev_hash = row["hash"]
         expected_id += 1
-    meta = dict(connection.execute(select(MetaRow.key, MetaRow.value)).tuples().all())
+    meta = dict(connection.execute(select(MetaRow.key, MetaRow.value)).all())
     head, stored_count = meta.get(HEAD_KEY, GENESIS), int(meta.get(COUNT_KEY, "0"))
     if head != prev_hash or stored_count != count:
         return ChainReport(False, count, None, f"记录应有 {stored_count} 条，实有 {count} 条")

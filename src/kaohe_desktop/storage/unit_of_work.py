@@ -51,12 +51,16 @@ class UnitOfWork:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot (deferred BEGIN), always rolled back."""
+        """A read snapshot (deferred BEGIN), ended by close().
+
+        close() rolls the transaction back but, unlike rollback(), does not expire
+        the rows: they stay usable, detached, with the version they were read at,
+        so a later save of them can detect a stale version.
+        """
         session = Session(self._engine, expire_on_commit=False, autoflush=False)
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def write(self, work: Callable[[Session], T]) -> T:

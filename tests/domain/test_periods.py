@@ -1,0 +1,82 @@
+from datetime import date
+
+import pytest
+
+from kaohe_desktop.domain.periods import (
+    HalfYear,
+    Month,
+    PeriodError,
+    Quarter,
+    Year,
+    parse_check_period,
+    parse_half,
+    parse_period,
+    parse_quarter,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2026", Year(2026)),
+        ("2026H1", HalfYear(2026, 1)),
+        ("2026h2", HalfYear(2026, 2)),
+        ("2026Q2", Quarter(2026, 2)),
+        (" 2026q4 ", Quarter(2026, 4)),
+        ("2026-05", Month(2026, 5)),
+        ("2026-5", Month(2026, 5)),
+    ],
+)
+def test_parse_accepts_each_kind(text: str, value: object) -> None:
+    assert parse_period(text) == value
+
+
+@pytest.mark.parametrize("value", [Year(2026), HalfYear(2026, 1), Quarter(2026, 2), Month(2026, 5)])
+def test_format_round_trips(value: object) -> None:
+    assert parse_period(str(value)) == value
+
+
+def test_text_forms() -> None:
+    assert str(HalfYear(2026, 1)) == "2026H1"
+    assert str(Quarter(2026, 2)) == "2026Q2"
+    assert str(Month(2026, 5)) == "2026-05"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2026Q5", "2026Q0", "2026H3", "2026-13", "2026-00", "26Q1", "二〇二六", "2026 Q1",
+             "1999Q1", "Q2 2026", "2026-05-01"],
+)  # fmt: skip
+def test_bad_strings_are_refused_with_a_chinese_message(text: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        parse_period(text)
+    assert "期间" in str(info.value) or "超出范围" in str(info.value)
+
+
+def test_kind_specific_parsers_refuse_other_kinds() -> None:
+    assert parse_half("2026H2") == HalfYear(2026, 2)
+    assert parse_quarter("2026Q3") == Quarter(2026, 3)
+    assert parse_check_period("2026-07") == Month(2026, 7)
+    with pytest.raises(PeriodError):
+        parse_half("2026Q1")
+    with pytest.raises(PeriodError):
+        parse_quarter("2026H1")
+    with pytest.raises(PeriodError):
+        parse_check_period("2026H1")
+
+
+def test_bounds_and_containment() -> None:
+    q = Quarter(2026, 1)
+    assert (q.start, q.end) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert Quarter(2028, 1).months()[1].end == date(2028, 2, 29)
+    assert HalfYear(2026, 2).quarters() == [Quarter(2026, 3), Quarter(2026, 4)]
+    assert Quarter.containing(date(2026, 8, 15)) == Quarter(2026, 3)
+    assert Month(2026, 11).quarter == Quarter(2026, 4)
+    assert Quarter(2026, 3).half == HalfYear(2026, 2)
+    assert sorted([Quarter(2026, 3), Quarter(2025, 4), Quarter(2026, 1)]) == [
+        Quarter(2025, 4), Quarter(2026, 1), Quarter(2026, 3)]  # fmt: skip
+
+
+def test_labels_are_chinese() -> None:
+    assert Quarter(2026, 2).label() == "2026年第二季度"
+    assert HalfYear(2026, 1).label() == "2026年上半年"
+    assert Month(2026, 5).label() == "2026年5月"

@@ -1,0 +1,150 @@
+"""DESIGN.md §5: what is refused at open, and what is never touched."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.factories import fingerprint, new_data_file, sidecars
+
+from kaohe_desktop.storage.database import open_data_file
+from kaohe_desktop.storage.errors import (
+    FileExistsRefusedError,
+    NotOurFileError,
+    ReadOnlyError,
+    WalModeError,
+)
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION
+from kaohe_desktop.storage.models import DepartmentRow
+
+
+def test_pragmas_are_in_force(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    with opened.engine.connect() as connection:
+        value = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert value("journal_mode") == "delete"
+        assert value("synchronous") == 2  # FULL
+        assert value("busy_timeout") == 10_000
+        assert value("foreign_keys") == 1
+        assert value("application_id") == 0x4B48545A
+        assert value("user_version") == SCHEMA_VERSION
+    opened.close()
+
+
+def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _foreign_sqlite(tmp_path: Path) -> Path:
+    path = tmp_path / "别的程序.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t(x)")
+    connection.execute("INSERT INTO t VALUES (1)")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def _truncated(tmp_path: Path) -> Path:
+    opened = new_data_file(tmp_path, "完整.kaohe")
+    opened.close()
+    data = (tmp_path / "完整.kaohe").read_bytes()
+    return _write_bytes(tmp_path, "截断.kaohe", data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: _write_bytes(d, "空.kaohe", b""), "空文件"),
+        (lambda d: _write_bytes(d, "乱码.kaohe", os.urandom(8192)), "不是 SQLite"),
+        (lambda d: _write_bytes(d, "文本.kaohe", "科室,人员\n办公室,张三\n".encode() * 50), "不是 SQLite"),
+        (_truncated, "不完整"),
+        (_foreign_sqlite, "其他程序"),
+    ],
+    ids=["empty", "garbage", "text", "truncated", "foreign"],
+)
+def test_files_that_are_not_ours_are_refused_and_untouched(tmp_path: Path, make, words) -> None:
+    path = make(tmp_path)
+    before = fingerprint(path)
+    with pytest.raises(NotOurFileError) as info:
+        open_data_file(path)
+    assert words in str(info.value)
+    assert fingerprint(path) == before
+    assert sidecars(path) == []
+
+
+def test_wal_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    opened.close()
+    connection = sqlite3.connect(opened.path)
+    assert connection.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
+    connection.close()
+    before = fingerprint(opened.path)
+    with pytest.raises(WalModeError) as info:
+        open_data_file(opened.path)
+    assert "WAL" in str(info.value)
+    assert fingerprint(opened.path) == before
+
+
+def test_newer_schema_opens_read_only_and_refuses_writes(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    opened.close()
+    connection = sqlite3.connect(opened.path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.commit()
+    connection.close()
+    before = fingerprint(opened.path)
+    newer = open_data_file(opened.path)
+    assert newer.read_only
+    assert "更新版本" in (newer.read_only_reason or "")
+    uow = newer.unit_of_work("tester")
+    with uow.read() as session:
+        assert session.query(DepartmentRow).count() == 0
+    with pytest.raises(ReadOnlyError):
+        uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    newer.close()
+    assert fingerprint(opened.path) == before
+
+
+def test_new_file_never_overwrites(tmp_path: Path) -> None:
+    path = _write_bytes(tmp_path, "已有.kaohe", b"clerk's notes")
+    with pytest.raises(FileExistsRefusedError):
+        new_data_file(tmp_path, "已有.kaohe")
+    assert path.read_bytes() == b"clerk's notes"
+
+
+def test_unclean_shutdown_is_rolled_back_and_fully_checked(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    opened.close()
+    # A hot journal is what a workstation that died mid-write leaves behind. Make
+    # one by copying the file and its journal while a transaction is open.
+    path = opened.path
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=DELETE")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE bureau SET name = '写了一半'")
+    writer.execute("PRAGMA cache_spill = 1")
+    journal = Path(f"{path}-journal")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    writer.execute("PRAGMA cache_size = 1")
+    # force the dirty page to the database file so the copy is mid-transaction
+    writer.execute("CREATE TABLE filler(x)")
+    writer.executemany("INSERT INTO filler VALUES (?)", [(b"x" * 4000,) for _ in range(50)])
+    assert journal.exists()
+    (crashed / path.name).write_bytes(path.read_bytes())
+    (crashed / journal.name).write_bytes(journal.read_bytes())
+    writer.execute("ROLLBACK")
+    writer.close()
+    reopened = open_data_file(crashed / path.name)
+    assert reopened.unclean_shutdown
+    assert any("未正常关闭" in w for w in reopened.warnings)
+    with reopened.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT name FROM bureau").scalar() != "写了一半"
+        tables = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
+        assert "filler" not in tables
+    reopened.close()

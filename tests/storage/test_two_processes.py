@@ -1,0 +1,67 @@
+"""Two processes writing one file at once lose no acknowledged write (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from sqlalchemy import select
+from tests.factories import new_data_file
+
+from kaohe_desktop.storage.database import open_data_file
+from kaohe_desktop.storage.errors import ConflictError
+from kaohe_desktop.storage.models import DepartmentRow
+
+ROUNDS = 40
+
+
+def _worker(path: str, tag: str, queue: multiprocessing.Queue) -> None:
+    opened = open_data_file(path)
+    uow = opened.unit_of_work(tag)
+    acknowledged_names: list[str] = []
+    increments = conflicts = 0
+    for i in range(ROUNDS):
+        name = f"{tag}-{i}"
+        uow.write(lambda s, name=name: s.add(DepartmentRow(name=name)))
+        acknowledged_names.append(name)  # write() returned: the commit is acknowledged
+        while True:  # read-modify-write of a shared row; a conflict is re-read, never lost
+            with uow.read() as session:
+                counter = session.scalars(select(DepartmentRow).where(DepartmentRow.name == "计数")).one()
+
+            def bump(session, counter=counter):
+                session.add(counter)
+                counter.sort_order += 1
+
+            try:
+                uow.write(bump)
+                increments += 1
+                break
+            except ConflictError:
+                conflicts += 1
+    opened.close()
+    queue.put((acknowledged_names, increments, conflicts))
+
+
+def test_two_processes_lose_no_acknowledged_write(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    opened.unit_of_work("setup").write(lambda s: s.add(DepartmentRow(name="计数", sort_order=0)))
+    opened.close()
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    workers = [context.Process(target=_worker, args=(str(opened.path), tag, queue))
+               for tag in ("甲", "乙")]  # fmt: skip
+    for worker in workers:
+        worker.start()
+    results = [queue.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=30)
+        assert worker.exitcode == 0
+    reopened = open_data_file(opened.path)
+    with reopened.unit_of_work("check").read() as session:
+        names = set(session.scalars(select(DepartmentRow.name)))
+        counter = session.scalars(select(DepartmentRow).where(DepartmentRow.name == "计数")).one()
+    reopened.close()
+    acknowledged = {name for names_, _, _ in results for name in names_}
+    assert len(acknowledged) == 2 * ROUNDS
+    assert acknowledged <= names  # every acknowledged insert is there
+    assert counter.sort_order == sum(r[1] for r in results) == 2 * ROUNDS  # no lost update
