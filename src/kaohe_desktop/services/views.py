@@ -1,0 +1,108 @@
+"""Read models handed to the screens: plain, immutable, no ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kaohe_desktop.domain.enums import AdjustmentCategory, CheckStatus, TaskCategory
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: int
+    year: int
+    seq: int
+    title: str
+    target: str | None
+    category: TaskCategory
+    lead_department: str
+    responsible_departments: tuple[str, ...]
+    deadline: str
+    due_periods: str  # the deadline shown back as periods, e.g. "第二季度"
+    points: Decimal
+    source: str | None
+    note: str | None
+    checks_recorded: int  # first-level checks recorded so far
+    checks_expected: int  # responsible departments × due periods
+    worst_status: CheckStatus | None  # the worst first-level status recorded
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    person_id: int
+    code: str
+    name: str
+    department: str
+    category: str
+    performance: Decimal | None  # 实绩分 as entered
+    comment_points: Decimal  # 点评 of the quarter plus any entered on the row
+    leader: Decimal | None
+    composite: Decimal | None  # 综合得分 per the default scheme, None until both scores exist
+    no_grade_reason: str | None
+    override: str | None
+
+
+@dataclass(frozen=True)
+class AdjustmentView:
+    id: int
+    half: str
+    department: str
+    group: str | None
+    category: AdjustmentCategory
+    points: Decimal
+    level: str | None
+    reason: str
+    doc_no: str | None
+    date: date | None
+
+
+@dataclass(frozen=True)
+class DepartmentHalfView:
+    """Per department, the half's recorded adjustments summed by category."""
+
+    department: str
+    group: str | None
+    business: Decimal
+    integrity: Decimal
+    civility: Decimal
+    attendance: Decimal
+    bonus: Decimal
+    vetoed: bool
+    missed_checks: int  # first-level checks of the half with status 未完成
+    late_or_partial: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    code: str
+    name: str
+    gender: str | None
+    birth_date: date | None
+    political_status: str | None
+    department: str
+    position: str | None
+    category: str
+    key_post: bool
+    work_start: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    """One line of a person's archive: a dated event of any kind."""
+
+    date: date | None
+    kind: str  # 平时考核 / 奖励 / 处分 / 谈心谈话 / 点评
+    summary: str
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class BureauSummary:
+    bureau_name: str
+    departments: int
+    people: int
+    years: tuple[int, ...]  # years that have any data, newest first
