@@ -1,0 +1,118 @@
+"""The `kaohe` command: exit codes, messages and files written (DESIGN.md §7)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kaohe_desktop.cli import main
+from tests.factories import fingerprint
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "演示.kaohe"
+    assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
+    return path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KAOHE_USER": "tester"}
+    return subprocess.run([sys.executable, "-m", "kaohe_desktop.cli", *args],
+                          capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+
+
+def test_check_reports_integrity_identity_version_and_chain(demo_db: Path) -> None:
+    result = run("--db", str(demo_db), "check")
+    assert result.returncode == 0, result.stderr
+    assert "完整性检查：通过" in result.stdout
+    assert "考核台账数据文件" in result.stdout
+    assert "结构版本：1" in result.stdout
+    assert "操作日志链完整" in result.stdout
+
+
+def test_export_import_round_trip_through_the_command(demo_db: Path, tmp_path: Path) -> None:
+    book = tmp_path / "导出.xlsx"
+    assert main(["--db", str(demo_db), "export", str(book)]) == 0
+    workbook = openpyxl.load_workbook(book, read_only=True)
+    assert {"科室", "人员", "台账", "查账", "加减分", "平时考核", "奖惩", "谈心谈话"} <= set(
+        workbook.sheetnames
+    )
+    workbook.close()
+    fresh = tmp_path / "新.kaohe"
+    assert main(["--db", str(fresh), "init"]) == 0
+    assert main(["--db", str(fresh), "import", str(book)]) == 0
+    again = tmp_path / "再导出.xlsx"
+    assert main(["--db", str(fresh), "export", str(again)]) == 0
+    first, second = openpyxl.load_workbook(book), openpyxl.load_workbook(again)
+    for name in first.sheetnames:
+        assert [list(r) for r in first[name].iter_rows(values_only=True)] == [
+            list(r) for r in second[name].iter_rows(values_only=True)
+        ], name
+
+
+def test_bad_workbook_exits_2_names_the_cell_and_writes_nothing(demo_db: Path, tmp_path: Path) -> None:
+    book = tmp_path / "坏.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "人员"
+    sheet.append(["编号", "姓名", "科室", "人员类别"])
+    sheet.append(["T001", "王五", "不存在的科室", "一般公务员"])
+    sheet.append(["T002", "", "办公室", "一般公务员"])
+    workbook.save(book)
+    before = fingerprint(demo_db)
+    result = run("--db", str(demo_db), "import", str(book))
+    assert result.returncode == 2
+    assert "工作表“人员” 第 3 行 “姓名”列" in result.stderr
+    assert fingerprint(demo_db) == before
+
+
+def test_dry_run_writes_nothing(demo_db: Path, tmp_path: Path) -> None:
+    book = tmp_path / "人员.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "人员"
+    sheet.append(["编号", "姓名", "科室", "人员类别"])
+    sheet.append(["T900", "赵六", "办公室", "一般公务员"])
+    workbook.save(book)
+    before = fingerprint(demo_db)
+    result = run("--db", str(demo_db), "import", str(book), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "试导入" in result.stdout and "新增 1" in result.stdout
+    assert fingerprint(demo_db) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 100])
+def test_refused_data_file_exits_2(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.kaohe"
+    path.write_bytes(content)
+    result = run("--db", str(path), "check")
+    assert result.returncode == 2
+    assert "错误：" in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_renamed_csv_is_refused(demo_db: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "名单.xlsx"
+    fake.write_text("编号,姓名\nT1,张三\n", encoding="utf-8")
+    assert main(["--db", str(demo_db), "import", str(fake)]) == 2
+
+
+def test_init_refuses_to_overwrite(demo_db: Path) -> None:
+    before = fingerprint(demo_db)
+    assert main(["--db", str(demo_db), "init"]) == 2
+    assert fingerprint(demo_db) == before
+
+
+def test_backup_writes_a_verified_copy(demo_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "备份"
+    result = run("--db", str(demo_db), "backup", "--to", str(target))
+    assert result.returncode == 0, result.stderr
+    copies = list(target.glob("*.kaohe"))
+    assert len(copies) == 1 and "已备份并校验" in result.stdout
+    assert run("--db", str(copies[0]), "check").returncode == 0
