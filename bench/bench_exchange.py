@@ -19,8 +19,12 @@ from pathlib import Path
 def timed(*args: str) -> float:
     env = {**os.environ, "KAOHE_USER": "bench"}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kaohe_desktop.cli", *args], check=True,
-                   env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "kaohe_desktop.cli", *args],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -28,8 +32,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    results: dict[str, list[float]] = {"init --demo": [], "export": [], "import": [],
-                                       "import again (no change)": []}  # fmt: skip
+    results: dict[str, list[float]] = {
+        "init --demo": [],
+        "export": [],
+        "import": [],
+        "import again (no change)": [],
+    }
     for run in range(options.runs):
         with tempfile.TemporaryDirectory() as directory:
             folder = Path(directory)
@@ -42,10 +50,12 @@ def main() -> None:
                 timed("--db", str(fresh), "import", str(book))
             )
         print(f"run {run + 1}/{options.runs} done", file=sys.stderr)
-    print(f"| step | median (s) | min–max (s) | runs |\n|---|---|---|---|")
+    print("| step | median (s) | min–max (s) | runs |\n|---|---|---|---|")
     for name, values in results.items():
-        print(f"| kaohe {name} | {statistics.median(values):.2f} | "
-              f"{min(values):.2f}–{max(values):.2f} | {len(values)} |")  # fmt: skip
+        print(
+            f"| kaohe {name} | {statistics.median(values):.2f} | "
+            f"{min(values):.2f}–{max(values):.2f} | {len(values)} |"
+        )
 
 
 if __name__ == "__main__":

@@ -77,12 +77,19 @@ def _run(args: argparse.Namespace) -> int:
     account = args.user or default_account()
     if args.command == "init":
         started = time.perf_counter()
-        workspace = create_workspace(args.db, account=account, bureau_name=args.bureau,
-                                     demo=args.demo, progress=_progress(args.quiet))  # fmt: skip
+        workspace = create_workspace(
+            args.db,
+            account=account,
+            bureau_name=args.bureau,
+            demo=args.demo,
+            progress=_progress(args.quiet),
+        )
         summary = workspace.queries.summary()
         workspace.close()
-        print(f"已创建数据文件 {args.db}：{summary.bureau_name}，{summary.departments} 个科室，"
-              f"{summary.people} 人（{time.perf_counter() - started:.1f} 秒）")  # fmt: skip
+        print(
+            f"已创建数据文件 {args.db}：{summary.bureau_name}，{summary.departments} 个科室，"
+            f"{summary.people} 人（{time.perf_counter() - started:.1f} 秒）"
+        )
         return EXIT_OK
     if args.command == "template":
         write_template(args.book)
@@ -90,8 +97,9 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     def do_import(ws: Workspace) -> int:
-        result = ws.importer.import_workbook(args.book, dry_run=args.dry_run,
-                                             progress=_progress(args.quiet))  # fmt: skip
+        result = ws.importer.import_workbook(
+            args.book, dry_run=args.dry_run, progress=_progress(args.quiet)
+        )
         print(result.summary())
         return EXIT_OK
 
@@ -103,7 +111,9 @@ def _run(args: argparse.Namespace) -> int:
     def do_check(ws: Workspace) -> int:
         report = ws.check()
         print(f"数据文件：{report.path}")
-        print(f"完整性检查：{'通过' if report.integrity == ['ok'] else '; '.join(report.integrity)}")
+        print(
+            f"完整性检查：{'通过' if report.integrity == ['ok'] else '; '.join(report.integrity)}"
+        )
         print(f"文件标识：{'考核台账数据文件' if report.application_id_ok else '不符'}")
         print(f"结构版本：{report.schema_version}")
         print(str(report.chain))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.factories import fingerprint
 
 from kaohe_desktop.cli import main
-from tests.factories import fingerprint
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,13 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KAOHE_USER": "tester"}
-    return subprocess.run([sys.executable, "-m", "kaohe_desktop.cli", *args],
-                          capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "kaohe_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_check_reports_integrity_identity_version_and_chain(demo_db: Path) -> None:
@@ -56,7 +61,9 @@ def test_export_import_round_trip_through_the_command(demo_db: Path, tmp_path: P
         ], name
 
 
-def test_bad_workbook_exits_2_names_the_cell_and_writes_nothing(demo_db: Path, tmp_path: Path) -> None:
+def test_bad_workbook_exits_2_names_the_cell_and_writes_nothing(
+    demo_db: Path, tmp_path: Path
+) -> None:
     book = tmp_path / "坏.xlsx"
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -43,9 +43,22 @@ def test_text_forms() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2026Q5", "2026Q0", "2026H3", "2026-13", "2026-00", "26Q1", "二〇二六", "2026 Q1",
-             "1999Q1", "Q2 2026", "2026-05-01"],
-)  # fmt: skip
+    "text",
+    [
+        "",
+        "2026Q5",
+        "2026Q0",
+        "2026H3",
+        "2026-13",
+        "2026-00",
+        "26Q1",
+        "二〇二六",
+        "2026 Q1",
+        "1999Q1",
+        "Q2 2026",
+        "2026-05-01",
+    ],
+)
 def test_bad_strings_are_refused_with_a_chinese_message(text: str) -> None:
     with pytest.raises(PeriodError) as info:
         parse_period(text)
@@ -73,7 +86,10 @@ def test_bounds_and_containment() -> None:
     assert Month(2026, 11).quarter == Quarter(2026, 4)
     assert Quarter(2026, 3).half == HalfYear(2026, 2)
     assert sorted([Quarter(2026, 3), Quarter(2025, 4), Quarter(2026, 1)]) == [
-        Quarter(2025, 4), Quarter(2026, 1), Quarter(2026, 3)]  # fmt: skip
+        Quarter(2025, 4),
+        Quarter(2026, 1),
+        Quarter(2026, 3),
+    ]
 
 
 def test_labels_are_chinese() -> None:

@@ -59,8 +59,11 @@ def test_audit_log_refuses_updates_and_deletes(tmp_path: Path) -> None:
 
 def test_edited_row_breaks_the_chain_at_that_row(tmp_path: Path) -> None:
     path = _file_with_changes(tmp_path)
-    _tamper(path, "UPDATE audit_log SET after_json = replace(after_json, '稽查大队', '稽查一队') "
-                  "WHERE label = '稽查大队'")  # fmt: skip
+    _tamper(
+        path,
+        "UPDATE audit_log SET after_json = replace(after_json, '稽查大队', '稽查一队') "
+        "WHERE label = '稽查大队'",
+    )
     report = _report(path)
     assert not report.ok
     connection = sqlite3.connect(path)

@@ -61,7 +61,10 @@ def _truncated(tmp_path: Path) -> Path:
     [
         (lambda d: _write_bytes(d, "空.kaohe", b""), "空文件"),
         (lambda d: _write_bytes(d, "乱码.kaohe", os.urandom(8192)), "不是 SQLite"),
-        (lambda d: _write_bytes(d, "文本.kaohe", "科室,人员\n办公室,张三\n".encode() * 50), "不是 SQLite"),
+        (
+            lambda d: _write_bytes(d, "文本.kaohe", "科室,人员\n办公室,张三\n".encode() * 50),
+            "不是 SQLite",
+        ),
         (_truncated, "不完整"),
         (_foreign_sqlite, "其他程序"),
     ],

@@ -26,7 +26,9 @@ def _worker(path: str, tag: str, queue: multiprocessing.Queue) -> None:
         acknowledged_names.append(name)  # write() returned: the commit is acknowledged
         while True:  # read-modify-write of a shared row; a conflict is re-read, never lost
             with uow.read() as session:
-                counter = session.scalars(select(DepartmentRow).where(DepartmentRow.name == "计数")).one()
+                counter = session.scalars(
+                    select(DepartmentRow).where(DepartmentRow.name == "计数")
+                ).one()
 
             def bump(session, counter=counter):
                 session.add(counter)
@@ -48,8 +50,9 @@ def test_two_processes_lose_no_acknowledged_write(tmp_path: Path) -> None:
     opened.close()
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    workers = [context.Process(target=_worker, args=(str(opened.path), tag, queue))
-               for tag in ("甲", "乙")]  # fmt: skip
+    workers = [
+        context.Process(target=_worker, args=(str(opened.path), tag, queue)) for tag in ("甲", "乙")
+    ]
     for worker in workers:
         worker.start()
     results = [queue.get(timeout=120) for _ in workers]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -72,8 +73,20 @@ class DeadlineWindow:
         return "、".join(names)
 
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 
 
 def _month_number(token: str) -> int:
@@ -90,19 +103,25 @@ def _end_of_month(year: int, month: int) -> date:
 _MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _RANGE = re.compile(rf"^{_MONTH}\s*(?:-|—|–|~|～|至|到)\s*{_MONTH}\s*月(?:份)?(?:底|末)?(?:前)?$")
 _SINGLE = re.compile(rf"^{_MONTH}\s*月(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|之前)?$")
+_QUARTER = re.compile(r"^第?([一二三四1-4])季度(?:末|底)?(?:前)?$")
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日(?:前|之前)?$")
 _ISO = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:前)?$")
 
 
 def parse_deadline(text: str, year: int) -> DeadlineWindow:
     """Parse a 完成时限 of a task in `year`; raise DeadlineError with examples."""
     raw = str(text)
-    cleaned = re.sub(r"\s+", "", raw).replace("（", "(").replace("）", ")")
+    # Chinese input methods type full-width digits and dashes (５－６月): fold them.
+    cleaned = unicodedata.normalize("NFKC", re.sub(r"\s+", "", raw))
+    cleaned = re.sub(r"(\d{1,2})月(?=\s*(?:-|—|–|~|～|至|到))", r"\1", cleaned)
     if not cleaned:
         raise DeadlineError(f"完成时限不能为空，可写作 {EXAMPLES}")
 
     def window(first: int, last: int, recurrence: Recurrence, is_range: bool) -> DeadlineWindow:
-        return DeadlineWindow(raw.strip(), year, first, last, recurrence,
-                              _end_of_month(year, last), is_range)  # fmt: skip
+        return DeadlineWindow(
+            raw.strip(), year, first, last, recurrence, _end_of_month(year, last), is_range
+        )
 
     fixed = {
         "每季度": (1, 12, Recurrence.QUARTERLY, True),
@@ -118,6 +137,18 @@ def parse_deadline(text: str, year: int) -> DeadlineWindow:
     if cleaned in fixed:
         first, last, recurrence, is_range = fixed[cleaned]
         return window(first, last, recurrence, is_range)
+
+    if match := _QUARTER.match(cleaned):
+        quarter = _QUARTER_NUMBERS[match.group(1)]
+        return window(3 * quarter - 2, 3 * quarter, Recurrence.ONCE, True)
+
+    if match := _DAY.match(cleaned):
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            due = date(year, month, day)
+        except ValueError as exc:
+            raise DeadlineError(f"完成时限“{raw}”不是有效日期") from exc
+        return DeadlineWindow(raw.strip(), year, month, month, Recurrence.ONCE, due, False)
 
     if match := _RANGE.match(cleaned):
         first, last = _month_number(match.group(1)), _month_number(match.group(2))

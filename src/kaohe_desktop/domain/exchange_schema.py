@@ -132,7 +132,9 @@ ADJUSTMENTS = SheetSpec(
         ColumnSpec("科室", True, width=16),
         ColumnSpec("类别", True, choices=tuple(AdjustmentCategory.labels()), width=10),
         ColumnSpec("分值", True, width=8, hint="扣分写负数；一票否决写 0"),
-        ColumnSpec("级别", choices=tuple(CommendationLevel.labels()), width=12, hint="表彰加分必填"),
+        ColumnSpec(
+            "级别", choices=tuple(CommendationLevel.labels()), width=12, hint="表彰加分必填"
+        ),
         ColumnSpec("事由", True, width=36),
         ColumnSpec("依据文号", width=20),
         ColumnSpec("日期", width=12),

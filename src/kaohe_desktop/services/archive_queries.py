@@ -53,20 +53,28 @@ class ArchiveQueries:
                 else:
                     summary = "未录入得分"
                 detail = f"实绩分 {row.performance}，领导测评分 {row.leader}，点评 {in_quarter:+}"
-                entries.append(ArchiveEntry(quarter.end, f"平时考核 {quarter.label()}", summary, detail))
+                entries.append(
+                    ArchiveEntry(quarter.end, f"平时考核 {quarter.label()}", summary, detail)
+                )
             for c in comments:
                 kind = label_or_none(CommentKind, c.kind) or c.kind
-                entries.append(ArchiveEntry(c.commented_on, f"点评（{kind}）", f"{c.points:+}", c.text))
+                entries.append(
+                    ArchiveEntry(c.commented_on, f"点评（{kind}）", f"{c.points:+}", c.text)
+                )
             for r in session.scalars(
                 select(CommendationRow).where(CommendationRow.person_id == person_id)
             ):
                 label = label_or_none(CommendationType, r.type) or r.type
                 entries.append(ArchiveEntry(r.awarded_on, "奖励", label, _doc(r.doc_no, r.reason)))
-            for r in session.scalars(select(DisciplineRow).where(DisciplineRow.person_id == person_id)):
+            for r in session.scalars(
+                select(DisciplineRow).where(DisciplineRow.person_id == person_id)
+            ):
                 label = label_or_none(DisciplineType, r.type) or r.type
                 until = f"，影响期至 {r.impact_until}" if r.impact_until else ""
                 entries.append(
-                    ArchiveEntry(r.decided_on, "处分·组织处理", label + until, _doc(r.doc_no, r.reason))
+                    ArchiveEntry(
+                        r.decided_on, "处分·组织处理", label + until, _doc(r.doc_no, r.reason)
+                    )
                 )
             for t in session.scalars(select(TalkRow).where(TalkRow.person_id == person_id)):
                 kind = label_or_none(TalkKind, t.kind) or "谈心谈话"

@@ -91,8 +91,9 @@ class BookApplier:
         if self._done % 500 == 0 or self._done == self._total:
             self.progress.report(self._done, self._total, message)
 
-    def _upsert(self, sheet: str, existing: Any, make: Callable[[], Any],
-                values: dict[str, Any]) -> Any:  # fmt: skip
+    def _upsert(
+        self, sheet: str, existing: Any, make: Callable[[], Any], values: dict[str, Any]
+    ) -> Any:
         counts = self.counts.sheet(sheet)
         if existing is None:
             row = make()
@@ -131,10 +132,17 @@ class BookApplier:
 
     def _departments(self) -> None:
         for record in self.book.departments:
-            row = self._upsert("科室", self.departments.get(record.name), DepartmentRow, {
-                "name": record.name, "group_name": record.group, "kind": record.kind,
-                "sort_order": record.order,
-            })  # fmt: skip
+            row = self._upsert(
+                "科室",
+                self.departments.get(record.name),
+                DepartmentRow,
+                {
+                    "name": record.name,
+                    "group_name": record.group,
+                    "kind": record.kind,
+                    "sort_order": record.order,
+                },
+            )
             if row.sort_order is None:
                 row.sort_order = 0
             if row.retired is None:
@@ -149,12 +157,22 @@ class BookApplier:
             existing = self.people.get(record.code)
             department = self.departments[record.department]
             category = self.categories[record.category]
-            row = self._upsert("人员", existing, PersonRow, {
-                "code": record.code, "name": record.name, "gender": record.gender,
-                "birth_date": record.birth_date, "political_status": record.political_status,
-                "position": record.position, "key_post": record.key_post,
-                "work_start": record.work_start, "status": record.status,
-            })  # fmt: skip
+            row = self._upsert(
+                "人员",
+                existing,
+                PersonRow,
+                {
+                    "code": record.code,
+                    "name": record.name,
+                    "gender": record.gender,
+                    "birth_date": record.birth_date,
+                    "political_status": record.political_status,
+                    "position": record.position,
+                    "key_post": record.key_post,
+                    "work_start": record.work_start,
+                    "status": record.status,
+                },
+            )
             relinked = False
             if existing is None or existing.department is not department:
                 row.department = department
@@ -183,22 +201,35 @@ class BookApplier:
             ):
                 stint.end_date = self.today
         for person, department, start in moves:
-            self.s.add(PersonDepartmentRow(
-                person_id=person.id, department_id=department.id,
-                start_date=start or person.work_start or self.today,
-            ))  # fmt: skip
+            self.s.add(
+                PersonDepartmentRow(
+                    person_id=person.id,
+                    department_id=department.id,
+                    start_date=start or person.work_start or self.today,
+                )
+            )
 
     def _tasks(self) -> None:
         counts = self.counts.sheet("台账")
         for record in self.book.tasks:
             key = (record.year, record.seq)
             existing = self.tasks.get(key)
-            row = self._upsert("台账", existing, TaskRow, {
-                "year": record.year, "seq": record.seq, "title": record.title,
-                "target": record.target, "category": record.category,
-                "deadline": record.deadline, "points": record.points,
-                "source": record.source, "note": record.note,
-            })  # fmt: skip
+            row = self._upsert(
+                "台账",
+                existing,
+                TaskRow,
+                {
+                    "year": record.year,
+                    "seq": record.seq,
+                    "title": record.title,
+                    "target": record.target,
+                    "category": record.category,
+                    "deadline": record.deadline,
+                    "points": record.points,
+                    "source": record.source,
+                    "note": record.note,
+                },
+            )
             lead = self.departments[record.lead_department]
             wanted = [self.departments[name] for name in record.responsible_departments]
             relinked = False
@@ -222,43 +253,75 @@ class BookApplier:
         self.s.flush()
 
     def _checks(self) -> None:
-        existing = {(c.task_id, c.department_id, c.period, c.level): c
-                    for c in self.s.scalars(select(CheckRow))}  # fmt: skip
+        existing = {
+            (c.task_id, c.department_id, c.period, c.level): c
+            for c in self.s.scalars(select(CheckRow))
+        }
         for record in self.book.checks:
             task = self.tasks[(record.year, record.seq)]
             department = self.departments[record.department]
             key = (task.id, department.id, record.period, record.level.value)
-            row = self._upsert("查账", existing.get(key),
-                               lambda t=task, d=department: CheckRow(task_id=t.id, department=d), {
-                "period": record.period, "status": record.status, "actual": record.actual,
-                "evidence_text": record.evidence, "level": record.level,
-                "checker": record.checker, "check_date": record.check_date,
-            })  # fmt: skip
+            row = self._upsert(
+                "查账",
+                existing.get(key),
+                lambda t=task, d=department: CheckRow(task_id=t.id, department=d),
+                {
+                    "period": record.period,
+                    "status": record.status,
+                    "actual": record.actual,
+                    "evidence_text": record.evidence,
+                    "level": record.level,
+                    "checker": record.checker,
+                    "check_date": record.check_date,
+                },
+            )
             existing[key] = row
             self._tick("查账")
 
     def _adjustments(self) -> None:
-        adjustments = {(a.half, a.department_id, a.category, a.reason, a.doc_no, a.adjusted_on): a
-                       for a in self.s.scalars(select(AdjustmentRow))}  # fmt: skip
+        adjustments = {
+            (a.half, a.department_id, a.category, a.reason, a.doc_no, a.adjusted_on): a
+            for a in self.s.scalars(select(AdjustmentRow))
+        }
         vetoes = {(v.half, v.department_id, v.reason): v for v in self.s.scalars(select(VetoRow))}
         for record in self.book.adjustments:
             department = self.departments[record.department]
             if record.category is AdjustmentCategory.VETO:
                 key3 = (record.half, department.id, record.reason)
-                vetoes[key3] = self._upsert("加减分", vetoes.get(key3),
-                                            lambda d=department: VetoRow(department=d), {
-                    "half": record.half, "reason": record.reason, "doc_no": record.doc_no,
-                    "decided_on": record.date,
-                })  # fmt: skip
+                vetoes[key3] = self._upsert(
+                    "加减分",
+                    vetoes.get(key3),
+                    lambda d=department: VetoRow(department=d),
+                    {
+                        "half": record.half,
+                        "reason": record.reason,
+                        "doc_no": record.doc_no,
+                        "decided_on": record.date,
+                    },
+                )
             else:
-                key = (record.half, department.id, record.category.value, record.reason,
-                       record.doc_no, record.date)  # fmt: skip
-                adjustments[key] = self._upsert("加减分", adjustments.get(key),
-                                                lambda d=department: AdjustmentRow(department=d), {
-                    "half": record.half, "category": record.category, "points": record.points,
-                    "level": record.level, "reason": record.reason, "doc_no": record.doc_no,
-                    "adjusted_on": record.date,
-                })  # fmt: skip
+                key = (
+                    record.half,
+                    department.id,
+                    record.category.value,
+                    record.reason,
+                    record.doc_no,
+                    record.date,
+                )
+                adjustments[key] = self._upsert(
+                    "加减分",
+                    adjustments.get(key),
+                    lambda d=department: AdjustmentRow(department=d),
+                    {
+                        "half": record.half,
+                        "category": record.category,
+                        "points": record.points,
+                        "level": record.level,
+                        "reason": record.reason,
+                        "doc_no": record.doc_no,
+                        "adjusted_on": record.date,
+                    },
+                )
             self._tick("加减分")
 
     def _by_person(self, rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]) -> dict:  # type: ignore[type-arg]
@@ -267,63 +330,101 @@ class BookApplier:
     def _assessments(self) -> None:
         quarters = {r.quarter for r in self.book.assessments}
         existing = self._by_person(
-            self.s.scalars(select(QuarterlyAssessmentRow)
-                           .where(QuarterlyAssessmentRow.quarter.in_(quarters))),
-            lambda a: (a.quarter, a.person_id))  # fmt: skip
+            self.s.scalars(
+                select(QuarterlyAssessmentRow).where(QuarterlyAssessmentRow.quarter.in_(quarters))
+            ),
+            lambda a: (a.quarter, a.person_id),
+        )
         for record in self.book.assessments:
             person = self.people[record.code]
             key = (record.quarter, person.id)
-            self._upsert("平时考核", existing.get(key),
-                         lambda p=person: QuarterlyAssessmentRow(person_id=p.id), {
-                "quarter": record.quarter, "performance": record.performance,
-                "leader": record.leader, "comment_points": record.comment_points,
-                "override": record.override, "override_reason": record.override_reason,
-                "no_grade_reason": record.no_grade_reason,
-            })  # fmt: skip
+            self._upsert(
+                "平时考核",
+                existing.get(key),
+                lambda p=person: QuarterlyAssessmentRow(person_id=p.id),
+                {
+                    "quarter": record.quarter,
+                    "performance": record.performance,
+                    "leader": record.leader,
+                    "comment_points": record.comment_points,
+                    "override": record.override,
+                    "override_reason": record.override_reason,
+                    "no_grade_reason": record.no_grade_reason,
+                },
+            )
             self._tick("平时考核")
 
     def _comments(self) -> None:
-        existing = self._by_person(self.s.scalars(select(CommentRow)),
-                                   lambda c: (c.person_id, c.commented_on, c.kind, c.text))  # fmt: skip
+        existing = self._by_person(
+            self.s.scalars(select(CommentRow)),
+            lambda c: (c.person_id, c.commented_on, c.kind, c.text),
+        )
         for record in self.book.comments:
             person = self.people[record.code]
             key = (person.id, record.date, record.kind.value, record.text)
-            self._upsert("点评", existing.get(key),
-                         lambda p=person: CommentRow(person_id=p.id), {
-                "commented_on": record.date, "kind": record.kind, "points": record.points,
-                "text": record.text,
-            })  # fmt: skip
+            self._upsert(
+                "点评",
+                existing.get(key),
+                lambda p=person: CommentRow(person_id=p.id),
+                {
+                    "commented_on": record.date,
+                    "kind": record.kind,
+                    "points": record.points,
+                    "text": record.text,
+                },
+            )
             self._tick("点评")
 
     def _rewards(self) -> None:
-        commendations = self._by_person(self.s.scalars(select(CommendationRow)),
-                                        lambda r: (r.person_id, r.awarded_on, r.type, r.doc_no))
-        disciplines = self._by_person(self.s.scalars(select(DisciplineRow)),
-                                      lambda r: (r.person_id, r.decided_on, r.type, r.doc_no))
+        commendations = self._by_person(
+            self.s.scalars(select(CommendationRow)),
+            lambda r: (r.person_id, r.awarded_on, r.type, r.doc_no),
+        )
+        disciplines = self._by_person(
+            self.s.scalars(select(DisciplineRow)),
+            lambda r: (r.person_id, r.decided_on, r.type, r.doc_no),
+        )
         for record in self.book.rewards:
             person = self.people[record.code]
             key = (person.id, record.date, record.type.value, record.doc_no)
-            values = {"type": record.type, "reason": record.reason, "doc_no": record.doc_no,
-                      "impact_until": record.impact_until}  # fmt: skip
+            values = {
+                "type": record.type,
+                "reason": record.reason,
+                "doc_no": record.doc_no,
+                "impact_until": record.impact_until,
+            }
             if isinstance(record.type, CommendationType):
-                self._upsert("奖惩", commendations.get(key),
-                             lambda p=person: CommendationRow(person_id=p.id),
-                             {**values, "awarded_on": record.date})  # fmt: skip
+                self._upsert(
+                    "奖惩",
+                    commendations.get(key),
+                    lambda p=person: CommendationRow(person_id=p.id),
+                    {**values, "awarded_on": record.date},
+                )
             else:
-                self._upsert("奖惩", disciplines.get(key),
-                             lambda p=person: DisciplineRow(person_id=p.id),
-                             {**values, "decided_on": record.date})  # fmt: skip
+                self._upsert(
+                    "奖惩",
+                    disciplines.get(key),
+                    lambda p=person: DisciplineRow(person_id=p.id),
+                    {**values, "decided_on": record.date},
+                )
             self._tick("奖惩")
 
     def _talks(self) -> None:
-        existing = self._by_person(self.s.scalars(select(TalkRow)),
-                                   lambda t: (t.person_id, t.talked_on, t.talker))
+        existing = self._by_person(
+            self.s.scalars(select(TalkRow)), lambda t: (t.person_id, t.talked_on, t.talker)
+        )
         for record in self.book.talks:
             person = self.people[record.code]
             key = (person.id, record.date, record.talker)
-            self._upsert("谈心谈话", existing.get(key),
-                         lambda p=person: TalkRow(person_id=p.id), {
-                "talked_on": record.date, "talker": record.talker, "kind": record.kind,
-                "summary": record.summary,
-            })  # fmt: skip
+            self._upsert(
+                "谈心谈话",
+                existing.get(key),
+                lambda p=person: TalkRow(person_id=p.id),
+                {
+                    "talked_on": record.date,
+                    "talker": record.talker,
+                    "kind": record.kind,
+                    "summary": record.summary,
+                },
+            )
             self._tick("谈心谈话")

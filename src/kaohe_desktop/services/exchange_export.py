@@ -90,8 +90,9 @@ class ExchangeExport:
 
 
 def _read_book(s: Session) -> ExchangeBook:
-    departments = s.scalars(select(DepartmentRow).order_by(DepartmentRow.sort_order,
-                                                           DepartmentRow.id)).all()  # fmt: skip
+    departments = s.scalars(
+        select(DepartmentRow).order_by(DepartmentRow.sort_order, DepartmentRow.id)
+    ).all()
     dept_names = {d.id: d.name for d in departments}
     people = s.scalars(select(PersonRow).order_by(PersonRow.code)).all()
     codes = {p.id: p.code for p in people}
@@ -99,50 +100,106 @@ def _read_book(s: Session) -> ExchangeBook:
     task_keys = {t.id: (t.year, t.seq) for t in tasks}
     book = ExchangeBook(
         bureau_name=s.scalars(select(BureauRow.name)).first(),
-        staff_categories=list(s.scalars(select(StaffCategoryRow.name)
-                                        .order_by(StaffCategoryRow.sort_order))),  # fmt: skip
+        staff_categories=list(
+            s.scalars(select(StaffCategoryRow.name).order_by(StaffCategoryRow.sort_order))
+        ),
     )
     book.departments = [
         DepartmentRecord(d.name, d.group_name, _opt(DepartmentKind, d.kind), d.sort_order)
         for d in departments
     ]
     book.people = [
-        PersonRecord(p.code, p.name, dept_names[p.department_id], p.category.name,
-                     _opt(Gender, p.gender), p.birth_date,
-                     _opt(PoliticalStatus, p.political_status), p.position, p.key_post,
-                     p.work_start, PersonStatus(p.status))  # fmt: skip
+        PersonRecord(
+            p.code,
+            p.name,
+            dept_names[p.department_id],
+            p.category.name,
+            _opt(Gender, p.gender),
+            p.birth_date,
+            _opt(PoliticalStatus, p.political_status),
+            p.position,
+            p.key_post,
+            p.work_start,
+            PersonStatus(p.status),
+        )
         for p in people
     ]
     book.tasks = [
-        TaskRecord(t.year, t.seq, t.title, TaskCategory(t.category), dept_names[t.lead_department_id],
-                   tuple(dept_names[link.department_id] for link in t.responsible), t.deadline,
-                   t.points, t.target, t.source, t.note)  # fmt: skip
+        TaskRecord(
+            t.year,
+            t.seq,
+            t.title,
+            TaskCategory(t.category),
+            dept_names[t.lead_department_id],
+            tuple(dept_names[link.department_id] for link in t.responsible),
+            t.deadline,
+            t.points,
+            t.target,
+            t.source,
+            t.note,
+        )
         for t in tasks
     ]
-    checks = s.scalars(select(CheckRow).order_by(CheckRow.task_id, CheckRow.department_id,
-                                                 CheckRow.period, CheckRow.id)).all()  # fmt: skip
+    checks = s.scalars(
+        select(CheckRow).order_by(
+            CheckRow.task_id, CheckRow.department_id, CheckRow.period, CheckRow.id
+        )
+    ).all()
     book.checks = [
-        CheckRecord(*task_keys[c.task_id], dept_names[c.department_id], c.period,
-                    CheckStatus(c.status), c.actual, c.evidence_text, CheckLevel(c.level),
-                    c.checker, c.check_date)  # fmt: skip
+        CheckRecord(
+            *task_keys[c.task_id],
+            dept_names[c.department_id],
+            c.period,
+            CheckStatus(c.status),
+            c.actual,
+            c.evidence_text,
+            CheckLevel(c.level),
+            c.checker,
+            c.check_date,
+        )
         for c in checks
     ]
     book.adjustments = [
-        AdjustmentRecord(a.half, dept_names[a.department_id], AdjustmentCategory(a.category),
-                         a.points, a.reason, _opt(CommendationLevel, a.level), a.doc_no,
-                         a.adjusted_on)  # fmt: skip
+        AdjustmentRecord(
+            a.half,
+            dept_names[a.department_id],
+            AdjustmentCategory(a.category),
+            a.points,
+            a.reason,
+            _opt(CommendationLevel, a.level),
+            a.doc_no,
+            a.adjusted_on,
+        )
         for a in s.scalars(select(AdjustmentRow).order_by(AdjustmentRow.half, AdjustmentRow.id))
     ] + [
-        AdjustmentRecord(v.half, dept_names[v.department_id], AdjustmentCategory.VETO,
-                         _zero(), v.reason, None, v.doc_no, v.decided_on)  # fmt: skip
+        AdjustmentRecord(
+            v.half,
+            dept_names[v.department_id],
+            AdjustmentCategory.VETO,
+            _zero(),
+            v.reason,
+            None,
+            v.doc_no,
+            v.decided_on,
+        )
         for v in s.scalars(select(VetoRow).order_by(VetoRow.half, VetoRow.id))
     ]
     book.assessments = [
-        AssessmentRecord(a.quarter, codes[a.person_id], a.performance, a.leader,
-                         a.comment_points, _opt(QuarterGrade, a.override), a.override_reason,
-                         _opt(NoGradeReason, a.no_grade_reason))  # fmt: skip
-        for a in s.scalars(select(QuarterlyAssessmentRow)
-                           .order_by(QuarterlyAssessmentRow.quarter, QuarterlyAssessmentRow.id))
+        AssessmentRecord(
+            a.quarter,
+            codes[a.person_id],
+            a.performance,
+            a.leader,
+            a.comment_points,
+            _opt(QuarterGrade, a.override),
+            a.override_reason,
+            _opt(NoGradeReason, a.no_grade_reason),
+        )
+        for a in s.scalars(
+            select(QuarterlyAssessmentRow).order_by(
+                QuarterlyAssessmentRow.quarter, QuarterlyAssessmentRow.id
+            )
+        )
         if a.performance is not None and a.leader is not None
     ]
     book.comments = [
@@ -150,15 +207,29 @@ def _read_book(s: Session) -> ExchangeBook:
         for c in s.scalars(select(CommentRow).order_by(CommentRow.commented_on, CommentRow.id))
     ]
     book.rewards = [
-        RewardRecord(codes[r.person_id], r.awarded_on, CommendationType(r.type), r.reason,
-                     r.doc_no, r.impact_until)  # fmt: skip
-        for r in s.scalars(select(CommendationRow).order_by(CommendationRow.awarded_on,
-                                                            CommendationRow.id))  # fmt: skip
+        RewardRecord(
+            codes[r.person_id],
+            r.awarded_on,
+            CommendationType(r.type),
+            r.reason,
+            r.doc_no,
+            r.impact_until,
+        )
+        for r in s.scalars(
+            select(CommendationRow).order_by(CommendationRow.awarded_on, CommendationRow.id)
+        )
     ] + [
-        RewardRecord(codes[r.person_id], r.decided_on, DisciplineType(r.type), r.reason,
-                     r.doc_no, r.impact_until)  # fmt: skip
-        for r in s.scalars(select(DisciplineRow).order_by(DisciplineRow.decided_on,
-                                                          DisciplineRow.id))  # fmt: skip
+        RewardRecord(
+            codes[r.person_id],
+            r.decided_on,
+            DisciplineType(r.type),
+            r.reason,
+            r.doc_no,
+            r.impact_until,
+        )
+        for r in s.scalars(
+            select(DisciplineRow).order_by(DisciplineRow.decided_on, DisciplineRow.id)
+        )
     ]
     book.talks = [
         TalkRecord(codes[t.person_id], t.talked_on, t.talker, _opt(TalkKind, t.kind), t.summary)

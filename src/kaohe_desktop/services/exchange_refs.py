@@ -26,9 +26,7 @@ def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellErro
     categories = known.categories | set(book.staff_categories)
     people = known.people | {p.code for p in book.people}
     tasks = dict(known.tasks)
-    tasks.update(
-        {(t.year, t.seq): (t.category, t.responsible_departments) for t in book.tasks}
-    )
+    tasks.update({(t.year, t.seq): (t.category, t.responsible_departments) for t in book.tasks})
     errors: list[CellError] = []
 
     def error(sheet: str, index: int, column: str, reason: str) -> None:
@@ -52,21 +50,35 @@ def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellErro
         for name in task.responsible_departments:
             need_department("台账", i, "责任科室", name)
     for i, check in enumerate(book.checks):
-        _check_reference(check.year, check.seq, check.department, check.period, tasks,
-                         lambda column, reason, i=i: error("查账", i, column, reason))  # fmt: skip
+        _check_reference(
+            check.year,
+            check.seq,
+            check.department,
+            check.period,
+            tasks,
+            lambda column, reason, i=i: error("查账", i, column, reason),
+        )
     for i, adjustment in enumerate(book.adjustments):
         need_department("加减分", i, "科室", adjustment.department)
         if adjustment.category is AdjustmentCategory.BONUS and adjustment.level is None:
             error("加减分", i, "级别", "表彰加分必须填写级别")
-    for sheet, records in (("平时考核", book.assessments), ("点评", book.comments),
-                           ("奖惩", book.rewards), ("谈心谈话", book.talks)):  # fmt: skip
+    for sheet, records in (
+        ("平时考核", book.assessments),
+        ("点评", book.comments),
+        ("奖惩", book.rewards),
+        ("谈心谈话", book.talks),
+    ):
         for i, record in enumerate(records):
             need_person(sheet, i, record.code)
     return sorted(errors, key=lambda e: (_SHEET_ORDER.get(e.sheet, 99), e.row or 0))
 
 
-_SHEET_ORDER = {name: i for i, name in enumerate(
-    ["科室", "人员", "台账", "查账", "加减分", "平时考核", "点评", "奖惩", "谈心谈话"])}  # fmt: skip
+_SHEET_ORDER = {
+    name: i
+    for i, name in enumerate(
+        ["科室", "人员", "台账", "查账", "加减分", "平时考核", "点评", "奖惩", "谈心谈话"]
+    )
+}
 
 
 def _check_reference(year, seq, department, period, tasks, report) -> None:  # type: ignore[no-untyped-def]

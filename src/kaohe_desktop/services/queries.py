@@ -44,8 +44,13 @@ from kaohe_desktop.storage.models import (
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 # Worst first: the status a task shows when its departments disagree.
-_SEVERITY = [CheckStatus.MISSED, CheckStatus.PARTIAL, CheckStatus.LATE, CheckStatus.DONE,
-             CheckStatus.NOT_DUE]  # fmt: skip
+_SEVERITY = [
+    CheckStatus.MISSED,
+    CheckStatus.PARTIAL,
+    CheckStatus.LATE,
+    CheckStatus.DONE,
+    CheckStatus.NOT_DUE,
+]
 
 
 class Queries:
@@ -92,10 +97,23 @@ class Queries:
         recorded = [CheckStatus(s) for s in statuses]
         worst = min(recorded, key=_SEVERITY.index) if recorded else None
         return TaskView(
-            row.id, row.year, row.seq, row.title, row.target, category, row.lead_department.name,
-            responsible, row.deadline, due, row.points, row.source, row.note, len(recorded),
-            expected, worst,
-        )  # fmt: skip
+            row.id,
+            row.year,
+            row.seq,
+            row.title,
+            row.target,
+            category,
+            row.lead_department.name,
+            responsible,
+            row.deadline,
+            due,
+            row.points,
+            row.source,
+            row.note,
+            len(recorded),
+            expected,
+            worst,
+        )
 
     def assessments(self, quarter: Quarter) -> list[AssessmentView]:
         with self._uow.read() as session:
@@ -122,11 +140,18 @@ class Queries:
         if row.performance is not None and row.leader is not None:
             composite = composite_score(row.performance, row.leader, total_comments)
         return AssessmentView(
-            person.id, person.code, person.name, person.department.name, person.category.name,
-            row.performance, total_comments, row.leader, composite,
+            person.id,
+            person.code,
+            person.name,
+            person.department.name,
+            person.category.name,
+            row.performance,
+            total_comments,
+            row.leader,
+            composite,
             label_or_none(NoGradeReason, row.no_grade_reason),
             label_or_none(QuarterGrade, row.override),
-        )  # fmt: skip
+        )
 
     def adjustments(self, half: HalfYear) -> list[AdjustmentView]:
         with self._uow.read() as session:
@@ -139,18 +164,32 @@ class Queries:
             vetoes = session.scalars(select(VetoRow).where(VetoRow.half == str(half))).all()
             views = [
                 AdjustmentView(
-                    row.id, row.half, row.department.name, row.department.group_name,
-                    AdjustmentCategory(row.category), row.points, row.level, row.reason,
-                    row.doc_no, row.adjusted_on,
-                )  # fmt: skip
+                    row.id,
+                    row.half,
+                    row.department.name,
+                    row.department.group_name,
+                    AdjustmentCategory(row.category),
+                    row.points,
+                    row.level,
+                    row.reason,
+                    row.doc_no,
+                    row.adjusted_on,
+                )
                 for row in rows
             ]
             views += [
                 AdjustmentView(
-                    -veto.id, veto.half, veto.department.name, veto.department.group_name,
-                    AdjustmentCategory.VETO, Decimal(0), None, veto.reason, veto.doc_no,
+                    -veto.id,
+                    veto.half,
+                    veto.department.name,
+                    veto.department.group_name,
+                    AdjustmentCategory.VETO,
+                    Decimal(0),
+                    None,
+                    veto.reason,
+                    veto.doc_no,
                     veto.decided_on,
-                )  # fmt: skip
+                )
                 for veto in vetoes
             ]
             return views
@@ -177,15 +216,18 @@ class Queries:
 
                 result.append(
                     DepartmentHalfView(
-                        department.name, department.group_name,
-                        total(AdjustmentCategory.BUSINESS), total(AdjustmentCategory.INTEGRITY),
-                        total(AdjustmentCategory.CIVILITY), total(AdjustmentCategory.ATTENDANCE),
+                        department.name,
+                        department.group_name,
+                        total(AdjustmentCategory.BUSINESS),
+                        total(AdjustmentCategory.INTEGRITY),
+                        total(AdjustmentCategory.CIVILITY),
+                        total(AdjustmentCategory.ATTENDANCE),
                         total(AdjustmentCategory.BONUS),
                         any(a.category is AdjustmentCategory.VETO for a in own),
                         status_counts[(department.id, CheckStatus.MISSED.value)],
                         status_counts[(department.id, CheckStatus.LATE.value)]
                         + status_counts[(department.id, CheckStatus.PARTIAL.value)],
-                    )  # fmt: skip
+                    )
                 )
             return result
 
@@ -198,11 +240,18 @@ class Queries:
             ).all()
             return [
                 PersonView(
-                    row.id, row.code, row.name, label_or_none(Gender, row.gender), row.birth_date,
-                    label_or_none(PoliticalStatus, row.political_status), row.department.name,
-                    row.position, row.category.name, row.key_post, row.work_start,
+                    row.id,
+                    row.code,
+                    row.name,
+                    label_or_none(Gender, row.gender),
+                    row.birth_date,
+                    label_or_none(PoliticalStatus, row.political_status),
+                    row.department.name,
+                    row.position,
+                    row.category.name,
+                    row.key_post,
+                    row.work_start,
                     label_or_none(PersonStatus, row.status) or row.status,
-                )  # fmt: skip
+                )
                 for row in rows
             ]
-

@@ -45,9 +45,18 @@ def row_hash(prev_hash: str, fields: dict[str, Any]) -> str:
 def _hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
     return {
         key: _plain(row[key])
-        for key in ("id", "at", "account", "action", "entity", "entity_id", "label",
-                    "before_json", "after_json")
-    }  # fmt: skip
+        for key in (
+            "id",
+            "at",
+            "account",
+            "action",
+            "entity",
+            "entity_id",
+            "label",
+            "before_json",
+            "after_json",
+        )
+    }
 
 
 def _column_values(obj: Base) -> dict[str, Any]:
@@ -87,8 +96,9 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
         return [o for o in objects if isinstance(o, Base) and type(o).__audited__]
 
     for obj in audited(session.new):
-        entries.append({"action": "insert", "obj": obj, "before": None,
-                        "after": _column_values(obj)})  # fmt: skip
+        entries.append(
+            {"action": "insert", "obj": obj, "before": None, "after": _column_values(obj)}
+        )
     for obj in audited(session.dirty):
         if not session.is_modified(obj, include_collections=False):
             continue
@@ -96,8 +106,9 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
         if after:
             entries.append({"action": "update", "obj": obj, "before": before, "after": after})
     for obj in audited(session.deleted):
-        entries.append({"action": "delete", "obj": obj, "before": _column_values(obj),
-                        "after": None})  # fmt: skip
+        entries.append(
+            {"action": "delete", "obj": obj, "before": _column_values(obj), "after": None}
+        )
     return entries
 
 
@@ -134,10 +145,12 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
     meta = MetaRow.__table__
     for key, value in ((HEAD_KEY, prev_hash), (COUNT_KEY, str(count))):
         connection.execute(
-            text(f"INSERT INTO {meta.name}(key, value) VALUES (:k, :v) "
-                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+            text(
+                f"INSERT INTO {meta.name}(key, value) VALUES (:k, :v) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            ),
             {"k": key, "v": value},
-        )  # fmt: skip
+        )
 
 
 @event.listens_for(Session, "after_flush")

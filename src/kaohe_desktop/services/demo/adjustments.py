@@ -48,8 +48,11 @@ def build_adjustments(
             for category, reason, points in rng.sample(DEDUCTIONS, rng.randint(1, 2)):
                 day = day_between(rng, half.start, half.end)
                 doc = doc_number(rng, bureau_doc, day)
-                add(AdjustmentRecord(period, name, category, Decimal(-points), reason,
-                                     doc_no=doc, date=day))  # fmt: skip
+                add(
+                    AdjustmentRecord(
+                        period, name, category, Decimal(-points), reason, doc_no=doc, date=day
+                    )
+                )
         # Bonuses: commendations of a department's work; one document may name two.
         for name in rng.sample(names, min(len(names), max(1, round(len(names) * 0.2)))):
             level, reason, prefix, _ = rng.choices(BONUSES, weights=weights)[0]
@@ -57,9 +60,18 @@ def build_adjustments(
             doc = doc_number(rng, prefix.format(c=county), day)
             honoured = [name, rng.choice(names)] if rng.random() < 0.3 else [name]
             for honoured_name in honoured:
-                add(AdjustmentRecord(period, honoured_name, AdjustmentCategory.BONUS,
-                                     Decimal(BONUS_POINTS[level]), reason, level=level,
-                                     doc_no=doc, date=day))  # fmt: skip
+                add(
+                    AdjustmentRecord(
+                        period,
+                        honoured_name,
+                        AdjustmentCategory.BONUS,
+                        Decimal(BONUS_POINTS[level]),
+                        reason,
+                        level=level,
+                        doc_no=doc,
+                        date=day,
+                    )
+                )
     if veto:
         # A veto falls on a department with work in the field, and only a 监管所 has
         # a 辖区 of its own in which an incident can happen.
@@ -69,6 +81,15 @@ def build_adjustments(
         half = rng.choice(Year(year).halves())
         day = day_between(rng, half.start, half.end)
         doc = doc_number(rng, f"{county}发", day)
-        add(AdjustmentRecord(str(half), target.name, AdjustmentCategory.VETO, Decimal(0),
-                             rng.choice(reasons), doc_no=doc, date=day))  # fmt: skip
+        add(
+            AdjustmentRecord(
+                str(half),
+                target.name,
+                AdjustmentCategory.VETO,
+                Decimal(0),
+                rng.choice(reasons),
+                doc_no=doc,
+                date=day,
+            )
+        )
     return rows

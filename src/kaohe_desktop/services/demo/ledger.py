@@ -121,8 +121,13 @@ def _status(rng: random.Random, slack: float) -> CheckStatus:
     return CheckStatus.PARTIAL if roll < bad * 0.8 else CheckStatus.MISSED
 
 
-def _texts(rng: random.Random, template: TaskTemplate, period: Quarter | Month,
-           status: CheckStatus, day: date) -> tuple[str, str | None]:  # fmt: skip
+def _texts(
+    rng: random.Random,
+    template: TaskTemplate,
+    period: Quarter | Month,
+    status: CheckStatus,
+    day: date,
+) -> tuple[str, str | None]:
     """实际完成情况 and 佐证材料 as the lead department's clerk writes them on `day`."""
     monthly = isinstance(period, Month)
     prefix = "本月" if monthly else "本季度"
