@@ -123,3 +123,21 @@ def test_backup_writes_a_verified_copy(demo_db: Path, tmp_path: Path) -> None:
     copies = list(target.glob("*.kaohe"))
     assert len(copies) == 1 and "已备份并校验" in result.stdout
     assert run("--db", str(copies[0]), "check").returncode == 0
+
+
+def test_unknown_reference_names_its_row_and_column(demo_db: Path, tmp_path: Path) -> None:
+    book = tmp_path / "引用.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "人员"
+    sheet.append(["编号", "姓名", "科室", "人员类别"])
+    sheet.append(["T001", "王五", "办公室", "一般公务员"])
+    sheet.append([None, None, None, None])
+    sheet.append(["T002", "赵六", "不存在的科室", "一般公务员"])
+    workbook.save(book)
+    before = fingerprint(demo_db)
+    result = run("--db", str(demo_db), "import", str(book))
+    assert result.returncode == 2
+    assert "工作表“人员” 第 4 行 “科室”列" in result.stderr
+    assert "不存在的科室" in result.stderr
+    assert fingerprint(demo_db) == before
