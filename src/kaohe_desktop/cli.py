@@ -110,13 +110,13 @@ def _run(args: argparse.Namespace) -> int:
 
     def do_check(ws: Workspace) -> int:
         report = ws.check()
-        print(f"数据文件：{report.path}")
+        print(f"数据文件：{ws.path}")
         print(
-            f"完整性检查：{'通过' if report.integrity == ['ok'] else '; '.join(report.integrity)}"
+            f"完整性检查：{'通过' if report.integrity == ('ok',) else '; '.join(report.integrity)}"
         )
-        print(f"文件标识：{'考核台账数据文件' if report.application_id_ok else '不符'}")
+        print(f"文件标识：{'考核台账数据文件' if report.identity_ok else '不符'}")
         print(f"结构版本：{report.schema_version}")
-        print(str(report.chain))
+        print(report.chain_text)
         return EXIT_OK if report.ok else EXIT_PROBLEM
 
     def do_backup(ws: Workspace) -> int:

@@ -11,7 +11,7 @@ from tests.factories import new_data_file
 
 from kaohe_desktop.storage import engine as engine_module
 from kaohe_desktop.storage.audit import verify_chain
-from kaohe_desktop.storage.errors import BusyError, ConflictError
+from kaohe_desktop.storage.errors import BusyError, ConflictError, FileUnavailableError
 from kaohe_desktop.storage.models import AuditRow, DepartmentRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -118,4 +118,17 @@ def test_busy_file_is_reported_after_bounded_retries(tmp_path: Path) -> None:
         blocker.close()
     uow.write(lambda s: s.add(DepartmentRow(name="办公室")))  # the retry on request succeeds
     short.close()
+    opened.close()
+
+
+def test_file_deleted_underneath_is_reported_and_not_recreated(tmp_path: Path) -> None:
+    opened = new_data_file(tmp_path)
+    uow = opened.unit_of_work("张科员")
+    opened.path.unlink()
+    with pytest.raises(FileUnavailableError) as info:
+        uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    assert "无法访问" in str(info.value)
+    with pytest.raises(FileUnavailableError), uow.read() as session:
+        session.scalars(select(DepartmentRow)).all()
+    assert not opened.path.exists()  # mode=rw never creates an empty file in its place
     opened.close()

@@ -52,7 +52,7 @@ class AdjustmentView:
     group: str | None
     category: AdjustmentCategory
     points: Decimal
-    level: str | None
+    level: str | None  # 国家级 … 县直部门, as the clerk reads it
     reason: str
     doc_no: str | None
     date: date | None
@@ -98,6 +98,18 @@ class ArchiveEntry:
     kind: str  # 平时考核 / 奖励 / 处分 / 谈心谈话 / 点评
     summary: str
     detail: str | None
+
+
+@dataclass(frozen=True)
+class DataFileCheck:
+    """Result of the full check of a data file (the `kaohe check` report)."""
+
+    ok: bool
+    integrity: tuple[str, ...]  # ("ok",) when sound
+    identity_ok: bool  # application_id says this is our file
+    schema_version: int
+    chain_ok: bool
+    chain_text: str  # the audit chain's verdict in Chinese, naming the first broken row
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from kaohe_desktop.services.exchange_export import ExchangeExport
 from kaohe_desktop.services.exchange_import import ExchangeImport
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.services.queries import Queries
+from kaohe_desktop.services.views import DataFileCheck
 from kaohe_desktop.storage.backup import backup_database
 from kaohe_desktop.storage.database import (
     CheckReport,
@@ -59,20 +60,39 @@ class Workspace:
     def warnings(self) -> list[str]:
         return self.opened.warnings
 
-    def check(self) -> CheckReport:
-        return check_data_file(self.opened)
+    @property
+    def schema_version(self) -> int:
+        return self.opened.schema_version
+
+    @property
+    def default_backup_dir(self) -> Path:
+        return default_backup_dir(self.path)
+
+    def check(self) -> DataFileCheck:
+        report: CheckReport = check_data_file(self.opened)
+        return DataFileCheck(
+            ok=report.ok,
+            integrity=tuple(report.integrity),
+            identity_ok=report.application_id_ok,
+            schema_version=report.schema_version,
+            chain_ok=report.chain.ok,
+            chain_text=str(report.chain),
+        )
 
     def backup(self, target_dir: Path | None = None) -> Path:
         """A verified copy in `target_dir` (default: the local backup folder)."""
-        directory = target_dir or default_backup_dir(self.path)
+        directory = target_dir or self.default_backup_dir
         return backup_database(self.opened.engine, self.path, directory, "手动")
 
     def close(self) -> None:
         self.opened.close()
 
 
-def open_workspace(path: str | os.PathLike[str], account: str | None = None) -> Workspace:
-    return Workspace(open_data_file(path), account or default_account())
+def open_workspace(
+    path: str | os.PathLike[str], account: str | None = None, *, read_only: bool = False
+) -> Workspace:
+    """Open a data file; `read_only` for leaders who only look (and for tests)."""
+    return Workspace(open_data_file(path, force_read_only=read_only), account or default_account())
 
 
 def create_workspace(

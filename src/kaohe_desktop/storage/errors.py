@@ -26,6 +26,11 @@ class ReadOnlyError(StorageError):
     """A write was attempted on a file opened read-only."""
 
 
+class FileUnavailableError(StorageError):
+    """The data file could not be read or written: the share dropped, the file was
+    deleted or replaced, the disk is full."""
+
+
 class BusyError(StorageError):
     """The write lock could not be had within the bound; the edit is kept."""
 

@@ -14,13 +14,18 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kaohe_desktop.storage.audit import ACCOUNT_KEY
 from kaohe_desktop.storage.engine import write_engine
-from kaohe_desktop.storage.errors import BusyError, ConflictError, ReadOnlyError
+from kaohe_desktop.storage.errors import (
+    BusyError,
+    ConflictError,
+    FileUnavailableError,
+    ReadOnlyError,
+)
 
 T = TypeVar("T")
 
@@ -60,6 +65,8 @@ class UnitOfWork:
         session = Session(self._engine, expire_on_commit=False, autoflush=False)
         try:
             yield session
+        except DBAPIError as error:
+            raise _unavailable(error) from error
         finally:
             session.close()
 
@@ -79,7 +86,7 @@ class UnitOfWork:
                 raise ConflictError(entity=_entity_of(error), entity_id="?") from error
             except OperationalError as error:
                 if not _is_busy(error):
-                    raise
+                    raise _unavailable(error) from error
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
             finally:
@@ -87,6 +94,18 @@ class UnitOfWork:
         raise BusyError(
             "数据文件正被其他同事写入，多次重试仍未取得写入权限。您的修改已保留，请稍后再保存。"
         ) from last_error
+
+
+def _unavailable(error: DBAPIError) -> FileUnavailableError:
+    """The driver's error in words a clerk can act on; the edit is kept by the caller."""
+    detail = str(error.orig)
+    if "disk" in detail.lower() and "full" in detail.lower():
+        return FileUnavailableError("磁盘已满，未能保存。请腾出空间后重试；您的修改已保留。")
+    if "readonly" in detail.lower() or "read-only" in detail.lower():
+        return FileUnavailableError("数据文件不可写（只读共享或权限不足），未能保存。")
+    return FileUnavailableError(
+        f"数据文件无法访问（{detail}）。请检查网络共享盘是否连接、文件是否被移动或替换。"
+    )
 
 
 def _entity_of(error: StaleDataError) -> str:
