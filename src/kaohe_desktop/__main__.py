@@ -1,0 +1,93 @@
+"""`kaohe-desktop` / `python -m kaohe_desktop`: the desktop program.
+
+Which file opens: the one named on the command line; with --demo the demo file
+(generated in the per-user folder on first use); otherwise the most recent file;
+and on first run the welcome dialog asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kaohe_desktop import __version__
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.i18n import install_translators
+from kaohe_desktop.ui.main_window import MainWindow
+from kaohe_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
+from kaohe_desktop.ui.welcome import WelcomeChoice, WelcomeDialog
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="kaohe-desktop", description="考核台账：岗位目标责任制与平时考核台账（桌面程序）"
+    )
+    parser.add_argument("data_file", nargs="?", type=Path, help="要打开的数据文件（.kaohe）")
+    parser.add_argument(
+        "--demo", action="store_true", help="打开演示数据（首次使用时在用户文件夹中生成）"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def start(window: MainWindow, arguments: argparse.Namespace) -> None:
+    """Open what the command line or the settings say, else ask (first run)."""
+    if arguments.demo:
+        window.file_actions.open_demo_file()
+        return
+    if arguments.data_file is not None:
+        window.file_actions.open_path(arguments.data_file)
+        return
+    recent = window.settings.recent_files
+    if recent and recent[0].exists():
+        window.file_actions.open_path(recent[0])
+        return
+    if recent:
+        messages.warn(
+            window,
+            QCoreApplication.translate("Main", "Open data file"),
+            QCoreApplication.translate(
+                "Main",
+                "The last data file was not found:\n{0}\nIs the network drive connected?",
+            ).format(recent[0]),
+        )
+    welcome(window)
+
+
+def welcome(window: MainWindow) -> WelcomeChoice | None:
+    dialog = WelcomeDialog(window)
+    dialog.exec()
+    actions = window.file_actions
+    if dialog.choice is WelcomeChoice.NEW:
+        actions.new_data_file()
+    elif dialog.choice is WelcomeChoice.OPEN:
+        actions.choose_and_open()
+    elif dialog.choice is WelcomeChoice.DEMO:
+        actions.open_demo_file()
+    return dialog.choice
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    translators = install_translators(app, settings.language)
+    window = MainWindow(settings)
+    window.show()
+    # After the event loop starts, so the window is painted behind any dialog.
+    QTimer.singleShot(0, lambda: start(window, arguments))
+    code = app.exec()
+    del translators
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

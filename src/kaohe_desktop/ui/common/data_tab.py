@@ -1,0 +1,92 @@
+"""What the four tabs share: the open workspace, the chosen year, one place to load.
+
+A tab's `_load` is the only code that asks the services for data, so moving a
+slow tab's loading onto a worker later touches one method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.empty_state import EmptyStateStack
+from kaohe_desktop.ui.common.messages import describe_error
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The menu actions an empty page offers as buttons."""
+
+    no_file: Sequence[QAction] = field(default=())  # 新建 / 打开
+    no_data: Sequence[QAction] = field(default=())  # 导入工作簿 / 下载模板
+
+
+class DataTab(QWidget):
+    """Subclasses build `content` and implement `_load`; they never call services elsewhere."""
+
+    loaded = Signal()
+
+    def __init__(self, content: QWidget, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guidance = guidance
+        self.workspace: Workspace | None = None
+        self.year: int | None = None
+        self.stack = EmptyStateStack(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
+        self.workspace = workspace
+        self.year = year
+        self.reload()
+
+    def set_year(self, year: int) -> None:
+        if year != self.year:
+            self.year = year
+            self.reload()
+
+    def reload(self) -> None:
+        if self.workspace is None or self.year is None:
+            self._clear()
+            self.stack.show_empty(
+                QCoreApplication.translate(
+                    "DataTab",
+                    "No data file is open. Create a new data file with File → New, "
+                    "or open the bureau's file with File → Open.",
+                ),
+                self.guidance.no_file,
+            )
+        else:
+            try:
+                self._load(self.workspace, self.year)
+            except StorageError as error:
+                # The share went away or the file was replaced: say so where the table was.
+                self._clear()
+                self.stack.show_empty(
+                    QCoreApplication.translate(
+                        "DataTab", "The data file could not be read: {0}"
+                    ).format(describe_error(error)),
+                    self.guidance.no_file,
+                )
+        self.loaded.emit()
+
+    def show_rows_or_empty(self, has_rows: bool, empty_message: str) -> None:
+        if has_rows:
+            self.stack.show_content()
+        else:
+            self.stack.show_empty(empty_message, self.guidance.no_data)
+
+    # --- for subclasses -------------------------------------------------------
+    def _load(self, workspace: Workspace, year: int) -> None:
+        raise NotImplementedError
+
+    def _clear(self) -> None:
+        """Forget the rows of a file that is no longer open."""
+        raise NotImplementedError

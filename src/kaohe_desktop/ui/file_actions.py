@@ -1,0 +1,216 @@
+"""The 文件 menu's data-file actions: new, open, recent, demo, backup, check.
+
+Opening and creating run on a worker: on a network share even a quick_check can
+take seconds, and the window must stay painted meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from kaohe_desktop.app import demo_file_path
+from kaohe_desktop.services.progress import ProgressReporter
+from kaohe_desktop.services.views import DataFileCheck
+from kaohe_desktop.services.workspace import (
+    DEFAULT_BUREAU_NAME,
+    Workspace,
+    create_workspace,
+    open_workspace,
+)
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.workers import Job, JobFunction, run_job
+
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.main_window import MainWindow
+
+DATA_SUFFIX = ".kaohe"
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new_file = self._action(self.tr("&New data file…"), self.new_data_file, "new")
+        self.new_file.setShortcut(QKeySequence.StandardKey.New)
+        self.open_file = self._action(self.tr("&Open data file…"), self.choose_and_open, "open")
+        self.open_file.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_demo = self._action(self.tr("Open &demo data"), self.open_demo_file, "demo")
+        self.backup = self._action(self.tr("&Back up…"), self.back_up, "backup")
+        self.check = self._action(self.tr("&Check data file"), self.check_file, "check")
+        self.backup.setToolTip(self.tr("Make a verified copy of the data file"))
+        self.check.setToolTip(self.tr("Run a full integrity check of the data file"))
+
+    def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def update_enabled(self, workspace: Workspace | None) -> None:
+        for action in (self.backup, self.check):
+            action.setEnabled(workspace is not None)
+
+    # --- new / open -----------------------------------------------------------
+    def _filter(self) -> str:
+        return self.tr("Kaohe data files (*.kaohe);;All files (*)")
+
+    def new_data_file(self) -> None:
+        path_text, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("New data file"),
+            str(self._start_dir() / self.tr("assessment-ledger.kaohe")),
+            self._filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # we refuse to overwrite anyway
+        )
+        if not path_text:
+            return
+        path = Path(path_text)
+        if not path.suffix:
+            path = path.with_suffix(DATA_SUFFIX)
+        name, ok = QInputDialog.getText(
+            self.window,
+            self.tr("New data file"),
+            self.tr("Name of the bureau (printed on every report):"),
+            QLineEdit.EchoMode.Normal,
+            DEFAULT_BUREAU_NAME,
+        )
+        if not ok:
+            return
+        bureau = name.strip() or DEFAULT_BUREAU_NAME
+
+        def work(progress: ProgressReporter) -> Workspace:
+            return create_workspace(path, bureau_name=bureau, progress=progress)
+
+        self._run_open(self.tr("Creating the data file…"), work, demo=False)
+
+    def choose_and_open(self) -> None:
+        path_text, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open data file"), str(self._start_dir()), self._filter()
+        )
+        if path_text:
+            self.open_path(Path(path_text))
+
+    def open_path(self, path: Path) -> Job:
+        def work(_progress: ProgressReporter) -> Workspace:
+            return open_workspace(path)
+
+        demo = _same(path, demo_file_path())
+        return self._run_open(self.tr("Opening {0}…").format(path.name), work, demo=demo)
+
+    def open_demo_file(self) -> Job:
+        path = demo_file_path()
+        if path.exists():
+            return self.open_path(path)
+
+        def work(progress: ProgressReporter) -> Workspace:
+            # The demo lives in the per-user folder, never next to the clerk's real data.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return create_workspace(path, demo=True, progress=progress)
+
+        return self._run_open(self.tr("Generating the demo data…"), work, demo=True)
+
+    def _run_open(self, title: str, work: JobFunction, *, demo: bool) -> Job:
+        def opened(workspace: Workspace) -> None:
+            self.window.set_workspace(workspace, demo=demo)
+
+        def failed(error: BaseException) -> None:
+            messages.show_error(self.window, self.tr("Open data file"), error)
+
+        return run_job(self.window, title, work, on_success=opened, on_error=failed)
+
+    def _start_dir(self) -> Path:
+        recent = self.window.settings.recent_files
+        return recent[0].parent if recent else Path.home()
+
+    # --- backup and check -----------------------------------------------------
+    def back_up(self) -> Job | None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Back up"),
+            self.tr(
+                "Make a verified copy of the data file. Where should it go?\n"
+                "The default backup folder is on this computer, not on the shared drive."
+            ),
+            parent=self.window,
+        )
+        default = box.addButton(self.tr("Default backup folder"), QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton(self.tr("Choose a folder…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is default:
+            target: Path | None = None
+        elif box.clickedButton() is choose:
+            folder = QFileDialog.getExistingDirectory(self.window, self.tr("Backup folder"))
+            if not folder:
+                return None
+            target = Path(folder)
+        else:
+            return None
+        return self.back_up_to(target)
+
+    def back_up_to(self, target: Path | None) -> Job | None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return None
+        return run_job(
+            self.window,
+            self.tr("Backing up…"),
+            lambda _progress: workspace.backup(target),
+            on_success=lambda copy: messages.info(
+                self.window, self.tr("Back up"), self.tr("Backup written to:\n{0}").format(copy)
+            ),
+            on_error=lambda error: messages.show_error(self.window, self.tr("Back up"), error),
+            cancellable=False,
+        )
+
+    def check_file(self) -> Job | None:
+        workspace = self.window.workspace
+        if workspace is None:
+            return None
+
+        def report(result: DataFileCheck) -> None:
+            ok = result.ok
+            lines = [
+                self.tr("Integrity: {0}").format("; ".join(result.integrity)),
+                self.tr("Schema version: {0}").format(result.schema_version),
+                result.chain_text,
+            ]
+            title = self.tr("Check data file")
+            if ok:
+                messages.info(
+                    self.window, title, self.tr("The data file is sound.\n") + "\n".join(lines)
+                )
+            else:
+                messages.warn(
+                    self.window,
+                    title,
+                    self.tr("The data file has problems. Restore it from a backup.\n")
+                    + "\n".join(lines),
+                )
+
+        return run_job(
+            self.window,
+            self.tr("Checking the data file…"),
+            lambda _progress: workspace.check(),
+            on_success=report,
+            on_error=lambda error: messages.show_error(
+                self.window, self.tr("Check data file"), error
+            ),
+            cancellable=False,
+        )
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,189 @@
+"""The main window: composes the four tabs, the menus, the toolbar and the status bar.
+
+It owns the open Workspace and the chosen year and hands both to the tabs; all
+file work lives in FileActions / ExchangeActions, all table work in the tabs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
+
+from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.archive.archive_tab import ArchiveTab
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
+from kaohe_desktop.ui.common.year_selector import YearSelector
+from kaohe_desktop.ui.exchange_actions import ExchangeActions
+from kaohe_desktop.ui.file_actions import FileActions
+from kaohe_desktop.ui.ledger.ledger_tab import LedgerTab
+from kaohe_desktop.ui.menus import RecentFilesMenu, build_menus
+from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
+from kaohe_desktop.ui.scoring.scoring_tab import ScoringTab
+from kaohe_desktop.ui.settings import Settings
+from kaohe_desktop.ui.settings_dialog import SettingsDialog
+from kaohe_desktop.ui.status_line import StatusLine
+from kaohe_desktop.ui.workers import Job
+
+DEFAULT_SIZE = (1400, 860)
+
+
+class MainWindow(QMainWindow):
+    workspace_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self.is_demo = False
+        self.recent_menu: RecentFilesMenu | None = None
+
+        self.file_actions = FileActions(self)
+        self.exchange_actions = ExchangeActions(self)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("action_settings")
+        self.settings_action.triggered.connect(lambda _checked=False: self.show_settings())
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setObjectName("action_refresh")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setToolTip(self.tr("Read the data file again (F5)"))
+        self.refresh_action.triggered.connect(lambda _checked=False: self.refresh())
+
+        guidance = Guidance(
+            no_file=(self.file_actions.new_file, self.file_actions.open_file),
+            no_data=(self.exchange_actions.import_book, self.exchange_actions.template),
+        )
+        self.ledger_tab = LedgerTab(guidance)
+        self.quarterly_tab = QuarterlyTab(guidance)
+        self.scoring_tab = ScoringTab(guidance)
+        self.archive_tab = ArchiveTab(guidance)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.ledger_tab, self.tr("Ledger"))
+        self.tabs.addTab(self.quarterly_tab, self.tr("Quarterly assessment"))
+        self.tabs.addTab(self.scoring_tab, self.tr("Half-year scoring"))
+        self.tabs.addTab(self.archive_tab, self.tr("Personnel archive"))
+        self.setCentralWidget(self.tabs)
+
+        self.year_selector = YearSelector()
+        toolbar = QToolBar(self.tr("Year"))
+        toolbar.setObjectName("yearToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.year_selector)
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.status_line = StatusLine()
+        self.setStatusBar(self.status_line)
+        build_menus(self)
+
+        self.year_selector.year_changed.connect(self._on_year_changed)
+        self.resize(*DEFAULT_SIZE)
+        if settings.window_geometry is not None:
+            self.restoreGeometry(settings.window_geometry)
+        if settings.window_state is not None:
+            self.restoreState(settings.window_state)
+        self.set_workspace(None)
+
+    # --- the open file --------------------------------------------------------
+    def data_tabs(self) -> list[DataTab]:
+        return [self.ledger_tab, self.quarterly_tab, self.scoring_tab, self.archive_tab]
+
+    def set_workspace(self, workspace: Workspace | None, *, demo: bool = False) -> None:
+        """Show `workspace` (closing the previous one); None shows the no-file state."""
+        previous = self.workspace
+        self.workspace = workspace
+        self.is_demo = demo and workspace is not None
+        if previous is not None and previous is not workspace:
+            previous.close()
+        if workspace is not None and not demo:
+            # The demo stays out of the recent list, so a restart never opens it by itself.
+            self.settings.add_recent_file(workspace.path)
+            if self.recent_menu is not None:
+                self.recent_menu.rebuild()
+        for warning in workspace.warnings if workspace else []:
+            self.statusBar().showMessage(warning, 15_000)
+        self.file_actions.update_enabled(workspace)
+        self.exchange_actions.update_enabled(workspace)
+        self.refresh_action.setEnabled(workspace is not None)
+        self.status_line.show_workspace(workspace, demo=self.is_demo)
+        self.refresh()
+        self.workspace_changed.emit()
+
+    def refresh(self) -> None:
+        """Read everything again: the years that have data, then every tab."""
+        workspace = self.workspace
+        if workspace is None:
+            self.year_selector.set_years([], date.today().year)
+            self.setWindowTitle(self.tr("Kaohe ledger"))
+            for tab in self.data_tabs():
+                tab.set_workspace(None, None)
+            return
+        try:
+            summary = workspace.queries.summary()
+            years, bureau = summary.years, summary.bureau_name
+        except StorageError as error:
+            # The share went away: say so once; the tabs then show why they are empty.
+            messages.show_error(self, self.tr("Refresh"), error)
+            years, bureau = (), ""
+        year = self._initial_year(years)
+        self.year_selector.set_years(years, year)
+        self._update_title(bureau)
+        for tab in self.data_tabs():
+            tab.set_workspace(workspace, year)
+        self.status_line.mark_refreshed()
+
+    def _initial_year(self, years: tuple[int, ...]) -> int:
+        shown = self.year_selector.year()
+        last = self.settings.last_year
+        for candidate in (shown, last):
+            if candidate is not None and candidate in years:
+                return candidate
+        return years[0] if years else date.today().year
+
+    def _update_title(self, bureau: str) -> None:
+        assert self.workspace is not None
+        parts = [bureau, self.workspace.path.name, self.tr("Kaohe ledger")]
+        title = " — ".join(part for part in parts if part)
+        if self.is_demo:
+            title = self.tr("[Demo data]") + " " + title
+        if self.workspace.read_only:
+            title += " " + self.tr("[Read-only]")
+        self.setWindowTitle(title)
+
+    def current_year(self) -> int | None:
+        return self.year_selector.year()
+
+    def set_year(self, year: int) -> None:
+        self.year_selector.set_year(year)
+
+    def _on_year_changed(self, year: int) -> None:
+        self.settings.last_year = year
+        for tab in self.data_tabs():
+            tab.set_year(year)
+        self.status_line.mark_refreshed()
+
+    # --- dialogs and closing --------------------------------------------------
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.workspace, self)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in Job.running():
+            # Cancelling rolls the service's transaction back; wait so the file is left clean.
+            job.reporter.cancel()
+            job.wait()
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        super().closeEvent(event)

@@ -1,0 +1,128 @@
+"""The menu bar: 文件 and 帮助, over the actions of FileActions and ExchangeActions."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from kaohe_desktop import __version__
+from kaohe_desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+class RecentFilesMenu(QMenu):
+    """Rebuilt each time it opens, so it always matches the settings."""
+
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        super().__init__(window)
+        self.setObjectName("recentMenu")
+        self.setTitle(self.tr("Open &recent"))
+        self._window = window
+        self._settings = settings
+        self.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.clear()
+        recent = self._settings.recent_files
+        for number, path in enumerate(recent, start=1):
+            action = self.addAction(f"&{number} {path}")
+            action.setData(str(path))
+            if not path.exists():
+                # A share that is not mounted yet looks like a missing file; say which.
+                action.setEnabled(False)
+                action.setToolTip(self.tr("Not found (is the network drive connected?)"))
+            action.triggered.connect(
+                lambda _checked=False, p=path: self._window.file_actions.open_path(p)
+            )
+        if not recent:
+            empty = self.addAction(self.tr("(no recent files)"))
+            empty.setEnabled(False)
+        self.addSeparator()
+        clear = self.addAction(self.tr("Clear list"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._clear)
+
+    def _clear(self) -> None:
+        self._settings.clear_recent_files()
+        self.rebuild()
+
+
+def build_menus(window: MainWindow) -> None:
+    files = window.file_actions
+    exchange = window.exchange_actions
+    file_menu = window.menuBar().addMenu(translate("Menus", "&File"))
+    file_menu.setObjectName("fileMenu")
+    file_menu.addAction(files.new_file)
+    file_menu.addAction(files.open_file)
+    window.recent_menu = RecentFilesMenu(window, window.settings)
+    file_menu.addMenu(window.recent_menu)
+    file_menu.addAction(files.open_demo)
+    file_menu.addSeparator()
+    file_menu.addAction(exchange.import_book)
+    file_menu.addAction(exchange.export_book)
+    file_menu.addAction(exchange.template)
+    file_menu.addSeparator()
+    file_menu.addAction(files.backup)
+    file_menu.addAction(files.check)
+    file_menu.addSeparator()
+    file_menu.addAction(window.settings_action)
+    file_menu.addSeparator()
+    quit_action = QAction(translate("Menus", "E&xit"), window)
+    quit_action.setObjectName("action_quit")
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    file_menu.addAction(quit_action)
+    # Tooltips in menus show why an item is disabled (a read-only file).
+    file_menu.setToolTipsVisible(True)
+
+    help_menu = window.menuBar().addMenu(translate("Menus", "&Help"))
+    help_menu.setObjectName("helpMenu")
+    about = QAction(translate("Menus", "&About"), window)
+    about.setObjectName("action_about")
+    about.triggered.connect(lambda _checked=False: show_about(window))
+    help_menu.addAction(about)
+
+
+def about_text(window: MainWindow) -> str:
+    workspace = window.workspace
+    if workspace is None:
+        file_line = translate("Menus", "No data file open")
+    else:
+        file_line = translate("Menus", "Data file: {0}").format(html.escape(str(workspace.path)))
+        file_line += "<br>" + translate("Menus", "Data file schema version: {0}").format(
+            workspace.schema_version
+        )
+    return "<br>".join(
+        [
+            "<h3>" + translate("Menus", "Kaohe ledger") + f" {__version__}</h3>",
+            translate(
+                "Menus",
+                "Post responsibility ledger, quarterly and half-year assessments, "
+                "one archive per person.",
+            ),
+            file_line,
+            translate("Menus", "Program folder: {0}").format(
+                html.escape(str(Path(__file__).parents[1]))
+            ),
+            "",
+            translate(
+                "Menus",
+                "For use inside the bureau. Built with PySide6 (Qt, LGPL v3), SQLAlchemy and "
+                "openpyxl (MIT), reportlab (BSD); their licences come with the program.",
+            ),
+        ]
+    )
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(window, translate("Menus", "About"), about_text(window))

@@ -1,0 +1,132 @@
+"""Every per-user setting of the desktop program, declared once over QSettings.
+
+Keys, types and defaults live here and nowhere else, so a typo in a key cannot
+silently create a second setting. Tests pass their own QSettings (an INI file in
+a temporary folder), so they never touch the clerk's real settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "kaohe"
+APPLICATION = "kaohe-desktop"
+MAX_RECENT_FILES = 8
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def _key(section: str, name: str) -> str:
+    return f"{section}/{name}"
+
+
+LANGUAGE = _key("ui", "language")
+PDF_FONT_PATH = _key("pdf", "font_path")
+RECENT_FILES = _key("files", "recent")
+WINDOW_GEOMETRY = _key("window", "geometry")
+WINDOW_STATE = _key("window", "state")
+LAST_YEAR = _key("view", "last_year")
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        # INI format everywhere: on Windows the registry would hide it from the clerk's
+        # IT support, and one format keeps the tests honest.
+        self.store = store or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
+
+    @classmethod
+    def at(cls, path: str | os.PathLike[str]) -> Settings:
+        """Settings kept in one INI file (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # --- language -------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = str(self.store.value(LANGUAGE, DEFAULT_LANGUAGE))
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(value)
+        self.store.setValue(LANGUAGE, value)
+
+    # --- PDF font -------------------------------------------------------------
+    @property
+    def pdf_font_path(self) -> Path | None:
+        value = self.store.value(PDF_FONT_PATH, "")
+        return Path(str(value)) if value else None
+
+    @pdf_font_path.setter
+    def pdf_font_path(self, value: Path | None) -> None:
+        if value is None:
+            self.store.remove(PDF_FONT_PATH)
+        else:
+            self.store.setValue(PDF_FONT_PATH, str(value))
+
+    # --- recent files ---------------------------------------------------------
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self.store.value(RECENT_FILES, [])
+        # An INI file gives back a str for a one-item list and None for an empty one.
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(str(item)) for item in items if item][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: Path) -> None:
+        resolved = Path(os.path.abspath(path))
+        others = [p for p in self.recent_files if not _same_file(p, resolved)]
+        self._set_recent([resolved, *others])
+
+    def remove_recent_file(self, path: Path) -> None:
+        self._set_recent([p for p in self.recent_files if not _same_file(p, path)])
+
+    def clear_recent_files(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, paths: list[Path]) -> None:
+        self.store.setValue(RECENT_FILES, [str(p) for p in paths[:MAX_RECENT_FILES]])
+
+    # --- window ---------------------------------------------------------------
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self.store.value(WINDOW_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self.store.setValue(WINDOW_GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value(WINDOW_STATE)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.store.setValue(WINDOW_STATE, value)
+
+    # --- last year shown ------------------------------------------------------
+    @property
+    def last_year(self) -> int | None:
+        value = self.store.value(LAST_YEAR)
+        try:
+            return int(str(value)) if value is not None else None
+        except ValueError:
+            return None
+
+    @last_year.setter
+    def last_year(self, value: int) -> None:
+        self.store.setValue(LAST_YEAR, int(value))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    # Windows paths differ in case and slashes for the same file on a share.
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))

@@ -1,0 +1,17 @@
+"""Shared by every test package: Qt never needs a display, data files live in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before any test module imports Qt: the GUI tests run headless everywhere (CI, servers).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def data_file(tmp_path: Path) -> Path:
+    """A path for a new data file in this test's own folder (the file does not exist yet)."""
+    return tmp_path / "考核台账.kaohe"

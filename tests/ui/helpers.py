@@ -1,0 +1,43 @@
+"""Helpers of the GUI tests that are not fixtures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.main_window import MainWindow
+from kaohe_desktop.ui.workers import Job
+
+
+def open_in(qtbot: Any, window: MainWindow, path: Path) -> Workspace:
+    """Open through the real File → Open path (a worker job) and wait for it."""
+    job = window.file_actions.open_path(path)
+    with qtbot.waitSignal(job.done, timeout=30_000):
+        pass
+    assert job.error is None, job.error
+    assert window.workspace is not None
+    return window.workspace
+
+
+def wait_job(qtbot: Any, job: Job | None) -> Job:
+    assert job is not None
+    if not job.finished:
+        with qtbot.waitSignal(job.done, timeout=60_000):
+            pass
+    return job
+
+
+@dataclass
+class Dialogs:
+    """What the message helpers were asked to show; `answer` is the reply to questions."""
+
+    answer: bool = True
+    shown: list[tuple[str, str, Any]] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _body in self.shown]
+
+    def last(self, kind: str) -> Any:
+        return next(body for k, _t, body in reversed(self.shown) if k == kind)

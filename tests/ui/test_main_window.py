@@ -1,0 +1,221 @@
+"""The four tabs show what the services return, and say what to do when there is nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from tests.ui.helpers import open_in
+
+from kaohe_desktop.domain.periods import HalfYear, Quarter
+from kaohe_desktop.services.workspace import create_workspace
+from kaohe_desktop.ui.common.empty_state import button_text
+from kaohe_desktop.ui.main_window import MainWindow
+
+YEAR = 2026
+
+
+def test_demo_file_fills_every_tab_with_the_services_rows(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    queries = workspace.queries
+
+    assert window.ledger_tab.model.rowCount() == len(queries.tasks(YEAR)) > 0
+    assert window.ledger_tab.proxy.rowCount() == len(queries.tasks(YEAR))
+
+    quarter = window.quarterly_tab.current_quarter()
+    assert quarter is not None and quarter.year == YEAR
+    assert window.quarterly_tab.model.rowCount() == len(queries.assessments(quarter)) > 0
+
+    half = window.scoring_tab.current_half()
+    assert half is not None and half.year == YEAR
+    assert window.scoring_tab.departments.rowCount() == len(queries.department_half(half)) > 0
+    assert window.scoring_tab.adjustments.rowCount() == len(queries.adjustments(half))
+
+    archive = window.archive_tab
+    assert archive.people.rowCount() == len(queries.people()) > 0
+    person = archive.selected_person()
+    assert person is not None
+    assert archive.entries.rowCount() == len(workspace.archive.entries(person.id))
+    assert archive.details.fields["code"].text() == person.code
+
+    for tab in window.data_tabs():
+        assert not tab.stack.is_empty, type(tab).__name__
+    assert window.is_demo
+    assert "[Demo data]" in window.windowTitle()
+    assert str(demo_file) in window.status_line.path.full_text()
+    assert window.status_line.user.text().endswith(workspace.account)
+    assert window.status_line.refreshed.text()
+
+
+def test_an_empty_file_shows_guidance_with_working_buttons(
+    qtbot: Any, window: MainWindow, data_file: Path
+) -> None:
+    create_workspace(data_file).close()
+    open_in(qtbot, window, data_file)
+    import_action = window.exchange_actions.import_book
+    template_action = window.exchange_actions.template
+    for tab in window.data_tabs():
+        assert tab.stack.is_empty, type(tab).__name__
+        page = tab.stack.empty_page
+        assert "Import workbook" in page.message.text()
+        texts = [button.text() for button in page.buttons]
+        assert texts == ["Import workbook", "Download template"]
+        assert [button_text(import_action), button_text(template_action)] == texts
+        assert all(button.isEnabled() for button in page.buttons)
+    # The scoring tab says what to import for the half shown.
+    assert "科室" in window.scoring_tab.stack.empty_page.message.text()
+
+    triggered: list[bool] = []
+    template_action.triggered.disconnect()
+    template_action.triggered.connect(lambda: triggered.append(True))
+    qtbot.mouseClick(window.ledger_tab.stack.empty_page.buttons[1], Qt.MouseButton.LeftButton)
+    assert triggered == [True]
+
+
+def test_without_a_file_the_tabs_offer_new_and_open(window: MainWindow) -> None:
+    assert window.workspace is None
+    for tab in window.data_tabs():
+        assert tab.stack.is_empty
+        assert "File → New" in tab.stack.empty_page.message.text()
+        assert len(tab.stack.empty_page.buttons) == 2
+    assert not window.exchange_actions.import_book.isEnabled()
+    assert not window.exchange_actions.export_book.isEnabled()
+    assert not window.file_actions.backup.isEnabled()
+    assert window.exchange_actions.template.isEnabled()  # the template needs no file
+
+
+def test_changing_the_year_reloads_every_tab(
+    qtbot: Any, window: MainWindow, demo_file: Path, settings: Any
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    assert window.ledger_tab.model.rowCount() > 0
+
+    window.set_year(YEAR - 5)  # a year without data
+    assert window.current_year() == YEAR - 5
+    assert window.ledger_tab.model.rowCount() == len(workspace.queries.tasks(YEAR - 5)) == 0
+    assert window.ledger_tab.stack.is_empty
+    assert str(YEAR - 5) in window.ledger_tab.stack.empty_page.message.text()
+    assert window.quarterly_tab.stack.is_empty
+    assert window.quarterly_tab.current_quarter().year == YEAR - 5  # type: ignore[union-attr]
+    assert window.scoring_tab.adjustments.rowCount() == 0
+    assert settings.last_year == YEAR - 5
+
+    window.set_year(YEAR)
+    assert window.ledger_tab.model.rowCount() == len(workspace.queries.tasks(YEAR))
+    assert not window.quarterly_tab.stack.is_empty
+
+
+def test_quarter_and_half_choosers_reload_their_tab(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    for number in (1, 2, 3, 4):
+        window.quarterly_tab.set_quarter(number)
+        expected = workspace.queries.assessments(Quarter(YEAR, number))
+        assert window.quarterly_tab.model.rows() == expected
+    # The clerk's quarter sticks when the data is refreshed.
+    window.quarterly_tab.set_quarter(2)
+    window.refresh()
+    assert window.quarterly_tab.current_quarter() == Quarter(YEAR, 2)
+    counted = window.quarterly_tab.count.text()
+    assert str(len(workspace.queries.assessments(Quarter(YEAR, 2)))) in counted
+
+    for number in (1, 2):
+        window.scoring_tab.set_half(number)
+        half = HalfYear(YEAR, number)
+        assert window.scoring_tab.adjustments.rows() == workspace.queries.adjustments(half)
+
+
+def test_ledger_search_and_department_filter(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    tab = window.ledger_tab
+    tasks = workspace.queries.tasks(YEAR)
+    word = tasks[0].title[:4]
+    tab.search.setText(word)
+    expected = [
+        t
+        for t in tasks
+        if word in t.title
+        or word in (t.target or "")
+        or word in t.lead_department
+        or word in "、".join(t.responsible_departments)
+    ]
+    assert tab.proxy.rowCount() == len(expected) >= 1
+    assert f"{len(expected)} of {len(tasks)}" in tab.count.text()
+
+    tab.search.clear()
+    department = tasks[0].lead_department
+    tab.department.setCurrentIndex(tab.department.findData(department))
+    involved = [
+        t
+        for t in tasks
+        if t.lead_department == department or department in t.responsible_departments
+    ]
+    assert tab.proxy.rowCount() == len(involved) >= 1
+
+    # Key tasks are marked in the title cell, not only by colour.
+    key = next(
+        row for row in range(tab.model.rowCount()) if tab.model.row_at(row).category.value == "key"
+    )
+    assert tab.model.index(key, 1).data().startswith("★")
+
+
+def test_scoring_selection_narrows_the_adjustments(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    tab = window.scoring_tab
+    everything = tab.adjustments.rows()
+    departments = {a.department for a in everything}
+    target = next(
+        row
+        for row in range(tab.department_proxy.rowCount())
+        if tab.department_proxy.row_object(tab.department_proxy.index(row, 0)).department
+        in departments
+    )
+    tab.department_table.selectRow(target)
+    name = tab.selected_department()
+    assert tab.adjustment_proxy.rowCount() == sum(1 for a in everything if a.department == name)
+    assert name in tab.detail_title.text()
+    tab.department_table.clearSelection()
+    assert tab.adjustment_proxy.rowCount() == len(everything)
+
+
+def test_archive_search_selects_and_shows_a_person(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    tab = window.archive_tab
+    person = workspace.queries.people()[-1]
+    tab.search.setText(person.code)
+    assert tab.people_proxy.rowCount() == 1
+    assert tab.selected_person() == person
+    assert tab.details.title().startswith(person.name)
+    entries = workspace.archive.entries(person.id)
+    assert tab.entries.rows() == entries
+    tab.only_year.setChecked(True)
+    in_year = [e for e in entries if e.date is not None and e.date.year == window.current_year()]
+    assert tab.entries_proxy.rowCount() == len(in_year)
+
+
+def test_a_vanished_file_is_explained_not_crashed(
+    qtbot: Any, window: MainWindow, data_file: Path, dialogs: Any
+) -> None:
+    create_workspace(data_file).close()
+    open_in(qtbot, window, data_file)
+    data_file.unlink()  # the network drive went away
+    window.refresh()
+    assert dialogs.kinds() == ["error"]
+    for tab in window.data_tabs():
+        assert tab.stack.is_empty
+        assert "could not be read" in tab.stack.empty_page.message.text()
