@@ -15,3 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def data_file(tmp_path: Path) -> Path:
     """A path for a new data file in this test's own folder (the file does not exist yet)."""
     return tmp_path / "考核台账.kaohe"
+
+
+@pytest.fixture(autouse=True)
+def _local_backup_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backups made by a test (default folder: ~/考核台账备份) stay in its own folder."""
+    monkeypatch.setenv("KAOHE_BACKUP_DIR", str(tmp_path / "备份"))
