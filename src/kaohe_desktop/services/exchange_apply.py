@@ -10,7 +10,6 @@ Rules (documented in the template's 填写说明 too):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationType
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.services.progress import ProgressReporter
+from kaohe_desktop.services.upsert import ApplyCounts, assign
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
     BureauRow,
@@ -37,38 +37,6 @@ from kaohe_desktop.storage.models import (
     TaskRow,
     VetoRow,
 )
-
-
-@dataclass
-class SheetCounts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass
-class ApplyCounts:
-    sheets: dict[str, SheetCounts] = field(default_factory=dict)
-
-    def sheet(self, name: str) -> SheetCounts:
-        return self.sheets.setdefault(name, SheetCounts())
-
-
-def _value(v: Any) -> Any:
-    return v.value if hasattr(v, "value") and not isinstance(v, str | int) else v
-
-
-def assign(row: Any, values: dict[str, Any], *, keep_blank: bool = True) -> bool:
-    """Set changed attributes only; return whether anything changed."""
-    changed = False
-    for key, raw in values.items():
-        value = _value(raw)
-        if value is None and keep_blank:
-            continue
-        if getattr(row, key) != value:
-            setattr(row, key, value)
-            changed = True
-    return changed
 
 
 class BookApplier:
@@ -107,6 +75,14 @@ class BookApplier:
         else:
             counts.unchanged += 1
         return existing
+
+    def _mark_updated(self, sheet: str, existing: Any) -> None:
+        """A link (科室, 牵头科室, 责任科室) changed on a row assign() counted as unchanged."""
+        if existing not in self._updated_rows:
+            counts = self.counts.sheet(sheet)
+            counts.unchanged -= 1
+            counts.updated += 1
+            self._updated_rows.add(existing)
 
     def apply(self) -> ApplyCounts:
         self.progress.report(0, self._total, "正在写入")
@@ -151,8 +127,7 @@ class BookApplier:
             self._tick("科室")
 
     def _people(self) -> None:
-        moves: list[tuple[PersonRow, DepartmentRow, date]] = []
-        counts = self.counts.sheet("人员")
+        moves: list[tuple[PersonRow, DepartmentRow, date | None]] = []
         for record in self.book.people:
             existing = self.people.get(record.code)
             department = self.departments[record.department]
@@ -181,9 +156,8 @@ class BookApplier:
             if existing is None or existing.category is not category:
                 row.category = category
                 relinked = relinked or existing is not None
-            if relinked and existing not in self._updated_rows:
-                counts.unchanged -= 1
-                counts.updated += 1
+            if relinked:
+                self._mark_updated("人员", existing)
             self.people[record.code] = row
             self._tick("人员")
         self.s.flush()
@@ -210,7 +184,6 @@ class BookApplier:
             )
 
     def _tasks(self) -> None:
-        counts = self.counts.sheet("台账")
         for record in self.book.tasks:
             key = (record.year, record.seq)
             existing = self.tasks.get(key)
@@ -245,9 +218,8 @@ class BookApplier:
                     TaskDepartmentRow(department=d, position=i) for i, d in enumerate(wanted)
                 )
                 relinked = relinked or existing is not None
-            if relinked and existing not in self._updated_rows:
-                counts.unchanged -= 1
-                counts.updated += 1
+            if relinked:
+                self._mark_updated("台账", existing)
             self.tasks[key] = row
             self._tick("台账")
         self.s.flush()

@@ -18,9 +18,10 @@ from kaohe_desktop.domain.exchange_parse import parse_book
 from kaohe_desktop.domain.records import CellError, ExchangeBook
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.exchange_apply import BookApplier, SheetCounts
+from kaohe_desktop.services.exchange_apply import BookApplier
 from kaohe_desktop.services.exchange_refs import KnownKeys, find_reference_errors
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.services.upsert import SheetCounts
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow, StaffCategoryRow, TaskRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
