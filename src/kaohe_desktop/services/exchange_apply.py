@@ -296,7 +296,9 @@ class BookApplier:
                 )
             self._tick("加减分")
 
-    def _by_person(self, rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]) -> dict:  # type: ignore[type-arg]
+    def _by_person(
+        self, rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]
+    ) -> dict[tuple[Any, ...], Any]:
         return {key(r): r for r in rows}
 
     def _assessments(self) -> None:

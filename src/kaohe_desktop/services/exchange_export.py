@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +19,7 @@ from kaohe_desktop.domain.enums import (
     DepartmentKind,
     DisciplineType,
     Gender,
+    LabeledEnum,
     NoGradeReason,
     PersonStatus,
     PoliticalStatus,
@@ -56,8 +59,10 @@ from kaohe_desktop.storage.models import (
 )
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
+E = TypeVar("E", bound=LabeledEnum)
 
-def _opt(enum, code):  # type: ignore[no-untyped-def]
+
+def _opt(enum: type[E], code: str | None) -> E | None:
     return None if code is None else enum(code)
 
 
@@ -176,7 +181,7 @@ def _read_book(s: Session) -> ExchangeBook:
             v.half,
             dept_names[v.department_id],
             AdjustmentCategory.VETO,
-            _zero(),
+            Decimal(0),
             v.reason,
             None,
             v.doc_no,
@@ -236,9 +241,3 @@ def _read_book(s: Session) -> ExchangeBook:
         for t in s.scalars(select(TalkRow).order_by(TalkRow.talked_on, TalkRow.id))
     ]
     return book
-
-
-def _zero():  # type: ignore[no-untyped-def]
-    from decimal import Decimal
-
-    return Decimal(0)

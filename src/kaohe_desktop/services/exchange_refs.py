@@ -4,6 +4,7 @@ collected (not just the first) and each names its sheet, row and column."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, TaskCategory
@@ -81,7 +82,14 @@ _SHEET_ORDER = {
 }
 
 
-def _check_reference(year, seq, department, period, tasks, report) -> None:  # type: ignore[no-untyped-def]
+def _check_reference(
+    year: int,
+    seq: int,
+    department: str,
+    period: str,
+    tasks: dict[tuple[int, int], tuple[TaskCategory, tuple[str, ...]]],
+    report: Callable[[str, str], None],
+) -> None:
     task = tasks.get((year, seq))
     if task is None:
         report("序号", f"{year} 年度没有序号为 {seq} 的台账任务")

@@ -43,6 +43,11 @@ class AssessmentView:
     no_grade_reason: str | None
     override: str | None
 
+    @property
+    def awaiting_score(self) -> bool:
+        """Still to be scored this quarter: no 综合得分 yet, and not 不定等次."""
+        return self.composite is None and self.no_grade_reason is None
+
 
 @dataclass(frozen=True)
 class AdjustmentView:

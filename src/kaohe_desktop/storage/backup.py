@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from kaohe_desktop.storage.engine import execute_outside_transaction
 from kaohe_desktop.storage.errors import CorruptFileError, StorageError
 from kaohe_desktop.storage.header import read_header
 from kaohe_desktop.storage.uri import sqlite_uri
@@ -49,13 +50,7 @@ def backup_database(engine: Engine, source: Path, target_dir: Path, reason: str)
     partial = final.with_name(final.name + PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)
     try:
-        # VACUUM cannot run inside a transaction: use the raw connection, which is in
-        # autocommit mode, rather than a SQLAlchemy connection that would BEGIN.
-        raw = engine.raw_connection()
-        try:
-            raw.driver_connection.execute("VACUUM INTO ?", (str(partial),))  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
         verify_copy(partial)
         os.replace(partial, final)
     except sqlite3.Error as error:

@@ -12,10 +12,16 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from kaohe_desktop.storage.audit import ChainReport, verify_chain
 from kaohe_desktop.storage.backup import backup_database
-from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, write_engine
+from kaohe_desktop.storage.engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    execute_outside_transaction,
+    make_engine,
+    write_engine,
+)
 from kaohe_desktop.storage.errors import (
     CorruptFileError,
     FileExistsRefusedError,
@@ -25,6 +31,7 @@ from kaohe_desktop.storage.errors import (
 )
 from kaohe_desktop.storage.header import APPLICATION_ID, HeaderInfo, read_header
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head, user_version
+from kaohe_desktop.storage.models import BureauRow, MetaRow, StaffCategoryRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 CREATING_SUFFIX = ".creating"
@@ -61,12 +68,7 @@ def default_backup_dir(path: Path) -> Path:
 
 def _run_check(engine: Engine, full: bool) -> list[str]:
     pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-    raw = engine.raw_connection()
-    try:
-        rows = raw.driver_connection.execute(pragma).fetchall()  # type: ignore[union-attr]
-    finally:
-        raw.close()
-    return [str(row[0]) for row in rows]
+    return [str(row[0]) for row in execute_outside_transaction(engine, pragma)]
 
 
 def open_data_file(
@@ -144,12 +146,7 @@ def create_data_file(
     temp.unlink(missing_ok=True)
     engine = make_engine(temp, read_only=False, create=True)
     try:
-        raw = engine.raw_connection()
-        try:
-            connection = raw.driver_connection
-            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        execute_outside_transaction(engine, f"PRAGMA application_id = {APPLICATION_ID}")
         with write_engine(engine).begin() as connection:
             upgrade_to_head(connection)
         _seed(UnitOfWork(engine, account=account), bureau_name, staff_categories)
@@ -163,9 +160,7 @@ def create_data_file(
 
 
 def _seed(uow: UnitOfWork, bureau_name: str, categories: tuple[str, ...]) -> None:
-    from kaohe_desktop.storage.models import BureauRow, MetaRow, StaffCategoryRow
-
-    def work(session):  # type: ignore[no-untyped-def]
+    def work(session: Session) -> None:
         session.add(BureauRow(name=bureau_name))
         for order, name in enumerate(categories, start=1):
             session.add(StaffCategoryRow(name=name, sort_order=order))
@@ -191,11 +186,7 @@ class CheckReport:
 def check_data_file(opened: OpenedFile) -> CheckReport:
     """Full integrity_check, identity, schema version and the audit chain."""
     integrity = _run_check(opened.engine, full=True)
-    raw = opened.engine.raw_connection()
-    try:
-        app_id = raw.driver_connection.execute("PRAGMA application_id").fetchone()[0]  # type: ignore[union-attr]
-    finally:
-        raw.close()
+    app_id = execute_outside_transaction(opened.engine, "PRAGMA application_id")[0][0]
     with opened.engine.connect() as connection:
         version = user_version(connection)
         chain = verify_chain(connection)

@@ -83,6 +83,22 @@ def make_engine(
     return engine
 
 
+def execute_outside_transaction(
+    engine: Engine, statement: str, parameters: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """Run one statement on a raw autocommit connection and return its rows.
+
+    PRAGMAs such as integrity_check, application_id and VACUUM must not run inside
+    the BEGIN that a SQLAlchemy connection would issue first.
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.driver_connection.execute(statement, parameters)  # type: ignore[union-attr]
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        raw.close()
+
+
 def write_engine(engine: Engine) -> Engine:
     """The same engine, but every transaction it begins is BEGIN IMMEDIATE."""
     return engine.execution_options(**{WRITE_OPTION: True})

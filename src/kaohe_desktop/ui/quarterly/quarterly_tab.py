@@ -115,7 +115,7 @@ class QuarterlyTab(DataTab):
             self.proxy.row_object(self.proxy.index(i, 0)) for i in range(self.proxy.rowCount())
         ]
         not_graded = sum(1 for r in rows if r.no_grade_reason)
-        unscored = sum(1 for r in rows if r.composite is None and not r.no_grade_reason)
+        unscored = sum(1 for r in rows if r.awaiting_score)
         self.count.setText(
             self.tr("{0} people, {1} not yet scored, {2} not graded").format(
                 len(rows), unscored, not_graded
