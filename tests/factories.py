@@ -1,4 +1,5 @@
-"""Small builders shared by tests: new data files and the bytes of files."""
+"""Small builders shared by tests: new data files, workspaces signed in as each role,
+and the bytes of files."""
 
 from __future__ import annotations
 
@@ -6,16 +7,52 @@ import hashlib
 from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
+from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.workspace import Workspace, create_workspace, open_workspace
 from kaohe_desktop.storage.database import OpenedFile, create_data_file
+
+PASSWORD = "test-pass-1"
+ADMIN = Credentials("admin", PASSWORD)
+ROLE_USERS = {
+    Role.ADMIN: "admin",
+    Role.CLERK: "clerk",
+    Role.REVIEWER: "reviewer",
+    Role.VIEWER: "viewer",
+}
 
 
 def new_data_file(directory: Path, name: str = "考核台账.kaohe") -> OpenedFile:
+    """A bare file through storage only (no accounts): for storage tests."""
     return create_data_file(
         directory / name,
         bureau_name="测试县市场监督管理局",
         account="tester",
         staff_categories=DEFAULT_STAFF_CATEGORIES,
     )
+
+
+def new_workspace(
+    directory: Path, name: str = "考核台账.kaohe", *, demo: bool = False, roles: bool = False
+) -> Workspace:
+    """A new file signed in as its administrator; `roles` adds one account per role
+    (usernames in ROLE_USERS, all with PASSWORD)."""
+    workspace = create_workspace(
+        directory / name, admin=ADMIN, bureau_name="测试县市场监督管理局", demo=demo
+    )
+    if roles:
+        for role, username in ROLE_USERS.items():
+            if role is not Role.ADMIN:
+                workspace.accounts.add_account(username, f"{role.label}{username}", role, PASSWORD)
+    return workspace
+
+
+def credentials(role: Role) -> Credentials:
+    return Credentials(ROLE_USERS[role], PASSWORD)
+
+
+def sign_in(path: Path, role: Role = Role.ADMIN, **options: object) -> Workspace:
+    return open_workspace(path, credentials(role), **options)  # type: ignore[arg-type]
 
 
 def fingerprint(path: Path) -> str:

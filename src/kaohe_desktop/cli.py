@@ -7,19 +7,27 @@ with a Chinese message naming what is wrong, and nothing written.
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kaohe_desktop.services.errors import InputError, StorageError
+from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.errors import (
+    AuthenticationError,
+    InputError,
+    PermissionDeniedError,
+    StorageError,
+)
 from kaohe_desktop.services.exchange_export import write_template
 from kaohe_desktop.services.progress import Progress, ProgressReporter
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
     Workspace,
     create_workspace,
-    default_account,
     open_workspace,
 )
 
@@ -29,7 +37,10 @@ EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaohe", description="考核台账 命令行")
     parser.add_argument("--db", required=True, type=Path, help="数据文件路径")
-    parser.add_argument("--user", help="操作账号（默认取 KAOHE_USER 或系统登录名）")
+    parser.add_argument(
+        "--user",
+        help="操作账号（默认取环境变量 KAOHE_USER）；密码取 KAOHE_PASSWORD，或在终端中输入",
+    )
     parser.add_argument("--quiet", action="store_true", help="不显示进度")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
 
@@ -43,6 +54,25 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="导出交换工作簿")
     export.add_argument("book", type=Path)
+
+    close = commands.add_parser("close-period", help="关闭期间（审核人、管理员）")
+    close.add_argument("period", help="2026Q2、2026H1 或 2026")
+    close.add_argument("--note", default="", help="备注")
+    reopen = commands.add_parser("reopen-period", help="重新开放已关闭的期间（管理员）")
+    reopen.add_argument("period")
+    reopen.add_argument("--reason", required=True, help="理由（记入操作日志）")
+
+    commands.add_parser("accounts", help="列出账号（管理员）")
+    add = commands.add_parser(
+        "account-add", help="新增账号（管理员）；新账号密码取 KAOHE_NEW_PASSWORD"
+    )
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=Role.labels(), help="角色")
+    add.add_argument("--name", default="", help="显示名")
+
+    restore = commands.add_parser("restore", help="把备份恢复成一个新文件（管理员）")
+    restore.add_argument("backup", type=Path)
+    restore.add_argument("--to", required=True, type=Path, help="新数据文件的路径（不能已存在）")
 
     template = commands.add_parser("template", help="写出空白导入模板")
     template.add_argument("book", type=Path)
@@ -63,8 +93,27 @@ def _progress(quiet: bool) -> ProgressReporter:
     return ProgressReporter(show)
 
 
+def _secret(variable: str, prompt: str) -> str:
+    """A password from the environment, or typed at a terminal; never guessed."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise AuthenticationError(
+            f"未提供密码：请设置环境变量 {variable}，或在终端中运行以便输入密码。"
+        )
+    return getpass.getpass(prompt)
+
+
+def _credentials(args: argparse.Namespace) -> Credentials:
+    username = args.user or os.environ.get("KAOHE_USER")
+    if not username:
+        raise AuthenticationError("未指定账号：请用 --user 或环境变量 KAOHE_USER 指定。")
+    return Credentials(username, _secret("KAOHE_PASSWORD", f"账号 {username} 的密码："))
+
+
 def _with_workspace(args: argparse.Namespace, action: Callable[[Workspace], int]) -> int:
-    workspace = open_workspace(args.db, args.user)
+    workspace = open_workspace(args.db, _credentials(args))
     try:
         for warning in workspace.warnings:
             print(f"注意：{warning}", file=sys.stderr)
@@ -74,12 +123,11 @@ def _with_workspace(args: argparse.Namespace, action: Callable[[Workspace], int]
 
 
 def _run(args: argparse.Namespace) -> int:
-    account = args.user or default_account()
     if args.command == "init":
         started = time.perf_counter()
         workspace = create_workspace(
             args.db,
-            account=account,
+            admin=_credentials(args),
             bureau_name=args.bureau,
             demo=args.demo,
             progress=_progress(args.quiet),
@@ -88,8 +136,14 @@ def _run(args: argparse.Namespace) -> int:
         workspace.close()
         print(
             f"已创建数据文件 {args.db}：{summary.bureau_name}，{summary.departments} 个科室，"
-            f"{summary.people} 人（{time.perf_counter() - started:.1f} 秒）"
+            f"{summary.people} 人（{time.perf_counter() - started:.1f} 秒）；"
+            f"管理员账号：{workspace.account}"
         )
+        if args.demo:
+            from kaohe_desktop.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+            names = "、".join(f"{name}（{role.label}）" for name, _, role in DEMO_ACCOUNTS)
+            print(f"演示账号：{names}，密码均为 {DEMO_PASSWORD}")
         return EXIT_OK
     if args.command == "template":
         write_template(args.book)
@@ -124,7 +178,44 @@ def _run(args: argparse.Namespace) -> int:
         print(f"已备份并校验：{path}")
         return EXIT_OK
 
-    actions = {"import": do_import, "export": do_export, "check": do_check, "backup": do_backup}
+    def do_close(ws: Workspace) -> int:
+        ws.periods.close(args.period, args.note)
+        print(f"已关闭期间 {args.period}")
+        return EXIT_OK
+
+    def do_reopen(ws: Workspace) -> int:
+        ws.periods.reopen(args.period, args.reason)
+        print(f"已重新开放期间 {args.period}")
+        return EXIT_OK
+
+    def do_accounts(ws: Workspace) -> int:
+        for account in ws.accounts.accounts():
+            state = "" if account.active else "（已停用）"
+            print(f"{account.username}\t{account.display_name}\t{account.role.label}{state}")
+        return EXIT_OK
+
+    def do_account_add(ws: Workspace) -> int:
+        password = _secret("KAOHE_NEW_PASSWORD", f"新账号 {args.username} 的密码：")
+        ws.accounts.add_account(args.username, args.name, Role.from_label(args.role), password)
+        print(f"已新增账号 {args.username}（{args.role}）")
+        return EXIT_OK
+
+    def do_restore(ws: Workspace) -> int:
+        target = ws.backups.restore(args.backup, args.to)
+        print(f"已从备份恢复到新文件 {target}（恢复前已备份当前文件）")
+        return EXIT_OK
+
+    actions = {
+        "import": do_import,
+        "export": do_export,
+        "check": do_check,
+        "backup": do_backup,
+        "close-period": do_close,
+        "reopen-period": do_reopen,
+        "accounts": do_accounts,
+        "account-add": do_account_add,
+        "restore": do_restore,
+    }
     return _with_workspace(args, actions[args.command])
 
 
@@ -134,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except InputError as error:
         print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (AuthenticationError, PermissionDeniedError) as error:
+        print(f"拒绝：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (StorageError, OSError) as error:
         print(f"错误：{error}", file=sys.stderr)

@@ -210,3 +210,21 @@ def parse_check_period(text: str) -> Quarter | Month:
 
 def year_of(period: Period) -> int:
     return period.year
+
+
+def parse_closable(text: str) -> Year | HalfYear | Quarter:
+    """A period that can be closed: a quarter, a half year or a year."""
+    period = parse_period(text)
+    if isinstance(period, Month):
+        raise PeriodError(f"“{text}”是月份；只能关闭季度（2026Q2）、半年（2026H1）或年度（2026）")
+    return period
+
+
+def month_span(period: Period) -> tuple[str, str]:
+    """First and last month ("2026-04", "2026-06") a period covers.
+
+    A closed period locks every row whose own period lies wholly inside this span
+    (the triggers compare the same strings), so closing 2026H1 also locks 2026Q2
+    and 2026-05, but closing 2026Q2 leaves the half-year scores of 2026H1 open.
+    """
+    return str(Month.containing(period.start)), str(Month.containing(period.end))

@@ -15,6 +15,8 @@ from kaohe_desktop.domain.enums import (
 )
 from kaohe_desktop.domain.periods import parse_quarter
 from kaohe_desktop.domain.quarterly import composite_score
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.labels import label_or_none
 from kaohe_desktop.services.views import ArchiveEntry
 from kaohe_desktop.storage.models import (
@@ -28,9 +30,11 @@ from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
 class ArchiveQueries:
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+        self.guard = guard
         self._uow = uow
 
+    @requires(Action.VIEW)
     def entries(self, person_id: int) -> list[ArchiveEntry]:
         entries: list[ArchiveEntry] = []
         with self._uow.read() as session:

@@ -3,6 +3,10 @@
 Re-exported here so that the UI, which never touches storage, can catch them.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from kaohe_desktop.services.progress import Cancelled
 from kaohe_desktop.storage.errors import (
     BusyError,
@@ -10,11 +14,18 @@ from kaohe_desktop.storage.errors import (
     CorruptFileError,
     FileExistsRefusedError,
     FileUnavailableError,
+    LockHistoryError,
     NotOurFileError,
+    PeriodClosedError,
     ReadOnlyError,
     StorageError,
     WalModeError,
 )
+
+if TYPE_CHECKING:
+    from kaohe_desktop.domain.edits import Conflict
+    from kaohe_desktop.domain.leases import LeaseInfo
+    from kaohe_desktop.domain.roles import Action
 
 
 class InputError(Exception):
@@ -25,15 +36,59 @@ class InputError(Exception):
         self.errors = errors or []
 
 
+class PermissionDeniedError(Exception):
+    """The signed-in account's role does not allow the action; the refusal is logged."""
+
+    def __init__(self, message: str, *, action: Action | None = None) -> None:
+        super().__init__(message)
+        self.action = action
+
+
+class AuthenticationError(Exception):
+    """Wrong account or password, a locked or disabled account, no password given."""
+
+
+class EditConflictError(StorageError):
+    """The row changed since the clerk read it; `conflict` holds both versions."""
+
+    def __init__(self, conflict: Conflict) -> None:
+        self.conflict = conflict
+        who = f"（{conflict.their_account}）" if conflict.their_account else ""
+        if conflict.deleted:
+            text = f"“{conflict.draft.label}”在您打开后已被他人删除{who}，未保存。"
+        else:
+            text = f"“{conflict.draft.label}”在您打开后已被他人修改{who}。请比较两个版本后再保存。"
+        super().__init__(text)
+
+
+class LeaseHeldError(StorageError):
+    """Someone else edits this sheet; the screen opens read-only."""
+
+    def __init__(self, info: LeaseInfo, message: str) -> None:
+        super().__init__(message)
+        self.info = info
+
+
+class LeaseLostError(StorageError):
+    """The lease was taken over (by 管理员) since this editor got it; saves are refused."""
+
+
 __all__ = [
+    "AuthenticationError",
     "BusyError",
     "Cancelled",
     "ConflictError",
     "CorruptFileError",
+    "EditConflictError",
     "FileExistsRefusedError",
     "FileUnavailableError",
     "InputError",
+    "LeaseHeldError",
+    "LeaseLostError",
+    "LockHistoryError",
     "NotOurFileError",
+    "PeriodClosedError",
+    "PermissionDeniedError",
     "ReadOnlyError",
     "StorageError",
     "WalModeError",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationType
 from kaohe_desktop.domain.records import ExchangeBook
+from kaohe_desktop.services.person_moves import record_moves
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.upsert import ApplyCounts, assign
 from kaohe_desktop.storage.models import (
@@ -28,7 +29,6 @@ from kaohe_desktop.storage.models import (
     CommentRow,
     DepartmentRow,
     DisciplineRow,
-    PersonDepartmentRow,
     PersonRow,
     QuarterlyAssessmentRow,
     StaffCategoryRow,
@@ -164,24 +164,7 @@ class BookApplier:
         self._record_moves(moves)
 
     def _record_moves(self, moves: list[tuple[PersonRow, DepartmentRow, date | None]]) -> None:
-        """Department history: close the open stint and open a new one at each move."""
-        moved_ids = [person.id for person, _, start in moves if start is not None]
-        if moved_ids:
-            for stint in self.s.scalars(
-                select(PersonDepartmentRow).where(
-                    PersonDepartmentRow.person_id.in_(moved_ids),
-                    PersonDepartmentRow.end_date.is_(None),
-                )
-            ):
-                stint.end_date = self.today
-        for person, department, start in moves:
-            self.s.add(
-                PersonDepartmentRow(
-                    person_id=person.id,
-                    department_id=department.id,
-                    start_date=start or person.work_start or self.today,
-                )
-            )
+        record_moves(self.s, moves, self.today)
 
     def _tasks(self) -> None:
         for record in self.book.tasks:

@@ -39,8 +39,10 @@ from kaohe_desktop.domain.records import (
     TalkRecord,
     TaskRecord,
 )
+from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.reports.excel_template import write_template as _write_template
+from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
@@ -72,13 +74,16 @@ def write_template(path: Path) -> None:
 
 
 class ExchangeExport:
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+        self.guard = guard
         self._uow = uow
 
+    @requires(Action.EXPORT)
     def book(self) -> ExchangeBook:
         with self._uow.read() as session:
             return _read_book(session)
 
+    @requires(Action.EXPORT)
     def export_workbook(self, path: Path, *, progress: ProgressReporter = SILENT) -> None:
         progress.report(0, 2, "正在读取数据")
         book = self.book()

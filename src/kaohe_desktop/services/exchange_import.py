@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.exchange_parse import parse_book
 from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
+from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.exchange_apply import BookApplier
 from kaohe_desktop.services.exchange_refs import KnownKeys, find_reference_errors
@@ -62,9 +64,11 @@ def errors_message(errors: list[CellError]) -> str:
 
 
 class ExchangeImport:
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+        self.guard = guard
         self._uow = uow
 
+    @requires(Action.IMPORT)
     def read_book(self, path: Path) -> ExchangeBook:
         """Read and validate the cells of a workbook; raise InputError listing every error."""
         try:
@@ -76,11 +80,13 @@ class ExchangeImport:
             raise InputError(errors_message(errors), list(errors))
         return book
 
+    @requires(Action.IMPORT)
     def import_workbook(
         self, path: Path, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
         return self.apply(self.read_book(path), dry_run=dry_run, progress=progress)
 
+    @requires(Action.IMPORT)
     def apply(
         self, book: ExchangeBook, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:

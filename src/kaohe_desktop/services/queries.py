@@ -22,6 +22,8 @@ from kaohe_desktop.domain.enums import (
 )
 from kaohe_desktop.domain.periods import HalfYear, Quarter, parse_period
 from kaohe_desktop.domain.quarterly import composite_score
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.labels import label_or_none
 from kaohe_desktop.services.views import (
     AdjustmentView,
@@ -55,9 +57,11 @@ _SEVERITY = [
 
 
 class Queries:
-    def __init__(self, uow: UnitOfWork) -> None:
+    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+        self.guard = guard
         self._uow = uow
 
+    @requires(Action.VIEW)
     def summary(self) -> BureauSummary:
         with self._uow.read() as session:
             bureau = session.scalars(select(BureauRow.name)).first() or ""
@@ -70,6 +74,7 @@ class Queries:
                 years.add(parse_period(half).year)
         return BureauSummary(bureau, departments, people, tuple(sorted(years, reverse=True)))
 
+    @requires(Action.VIEW)
     def tasks(self, year: int) -> list[TaskView]:
         with self._uow.read() as session:
             rows = session.scalars(
@@ -116,6 +121,7 @@ class Queries:
             worst,
         )
 
+    @requires(Action.VIEW)
     def assessments(self, quarter: Quarter) -> list[AssessmentView]:
         with self._uow.read() as session:
             rows = session.scalars(
@@ -154,6 +160,7 @@ class Queries:
             label_or_none(QuarterGrade, row.override),
         )
 
+    @requires(Action.VIEW)
     def adjustments(self, half: HalfYear) -> list[AdjustmentView]:
         with self._uow.read() as session:
             rows = session.scalars(
@@ -195,6 +202,7 @@ class Queries:
             ]
             return views
 
+    @requires(Action.VIEW)
     def department_half(self, half: HalfYear) -> list[DepartmentHalfView]:
         adjustments = self.adjustments(half)
         periods = {str(q) for q in half.quarters()} | {str(m) for m in half.months()}
@@ -232,6 +240,7 @@ class Queries:
                 )
             return result
 
+    @requires(Action.VIEW)
     def people(self) -> list[PersonView]:
         with self._uow.read() as session:
             rows = session.scalars(

@@ -1,48 +1,78 @@
-"""One open data file and the services acting on it as one account."""
+"""One open data file and the services acting on it as one signed-in account.
+
+Opening is two steps, so a screen can ask for the password in between: begin_open()
+opens and checks the file (no account needed), then sign_in() authenticates, or
+create_admin() makes the first administrator of a file that has no account yet.
+"""
 
 from __future__ import annotations
 
-import getpass
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
+from kaohe_desktop.domain.roles import Action, Actor, Role
+from kaohe_desktop.services.access import Guard
+from kaohe_desktop.services.accounts import (
+    AccountService,
+    Credentials,
+    account_count,
+    authenticate,
+    create_first_admin,
+)
 from kaohe_desktop.services.archive_queries import ArchiveQueries
+from kaohe_desktop.services.audit_log import AuditLogService
+from kaohe_desktop.services.backups import BackupService, run_daily_backup
 from kaohe_desktop.services.exchange_export import ExchangeExport
 from kaohe_desktop.services.exchange_import import ExchangeImport
+from kaohe_desktop.services.leases import LeaseService
+from kaohe_desktop.services.periods import PeriodService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.services.queries import Queries
+from kaohe_desktop.services.record_editors import DepartmentEditor, PersonEditor
 from kaohe_desktop.services.views import DataFileCheck
-from kaohe_desktop.storage.backup import backup_database
 from kaohe_desktop.storage.database import (
     CheckReport,
     OpenedFile,
     check_data_file,
     create_data_file,
-    default_backup_dir,
     open_data_file,
 )
+from kaohe_desktop.storage.watcher import DataVersionWatcher
 
 DEFAULT_BUREAU_NAME = "本单位"
-
-
-def default_account() -> str:
-    """Until accounts exist (see the multi-user issue) the audit names the OS login."""
-    return os.environ.get("KAOHE_USER") or getpass.getuser() or "未知用户"
+Clock = Callable[[], datetime]
 
 
 @dataclass
 class Workspace:
     opened: OpenedFile
-    account: str
+    actor: Actor
+    clock: Clock = datetime.now
+    notices: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        uow = self.opened.unit_of_work(self.account)
-        self.queries = Queries(uow)
-        self.archive = ArchiveQueries(uow)
-        self.importer = ExchangeImport(uow)
-        self.exporter = ExchangeExport(uow)
+        uow = self.opened.unit_of_work(self.actor.username)
+        self._uow = uow
+        self.guard = guard = Guard(self.actor, uow)
+        self.queries = Queries(guard, uow)
+        self.archive = ArchiveQueries(guard, uow)
+        self.importer = ExchangeImport(guard, uow)
+        self.exporter = ExchangeExport(guard, uow)
+        self.accounts = AccountService(guard, uow)
+        self.leases = LeaseService(guard, uow, clock=self.clock)
+        self.periods = PeriodService(guard, uow, clock=self.clock)
+        self.departments = DepartmentEditor(guard, uow)
+        self.people = PersonEditor(guard, uow)
+        self.backups = BackupService(guard, uow, self.path, clock=self.clock)
+        self.audit_log = AuditLogService(guard, uow)
+
+    @property
+    def account(self) -> str:
+        return self.actor.username
 
     @property
     def path(self) -> Path:
@@ -50,15 +80,15 @@ class Workspace:
 
     @property
     def read_only(self) -> bool:
-        return self.opened.read_only
+        return self._uow.read_only
 
     @property
     def read_only_reason(self) -> str | None:
-        return self.opened.read_only_reason
+        return self._uow.read_only_reason if self._uow.read_only else None
 
     @property
     def warnings(self) -> list[str]:
-        return self.opened.warnings
+        return self.opened.warnings + self.notices
 
     @property
     def schema_version(self) -> int:
@@ -66,9 +96,14 @@ class Workspace:
 
     @property
     def default_backup_dir(self) -> Path:
-        return default_backup_dir(self.path)
+        return self.backups.folder()
+
+    def may(self, action: Action) -> bool:
+        """For screens: whether to offer an action at all (the service checks again)."""
+        return self.actor.may(action) and (not self.read_only or action in _READ_ACTIONS)
 
     def check(self) -> DataFileCheck:
+        self.guard.require(Action.CHECK_FILE)
         report: CheckReport = check_data_file(self.opened)
         return DataFileCheck(
             ok=report.ok,
@@ -80,31 +115,105 @@ class Workspace:
         )
 
     def backup(self, target_dir: Path | None = None) -> Path:
-        """A verified copy in `target_dir` (default: the local backup folder)."""
-        directory = target_dir or self.default_backup_dir
-        return backup_database(self.opened.engine, self.path, directory, "手动")
+        """A verified copy in `target_dir` (default: the backup folder)."""
+        return self.backups.backup_now(target_dir)
+
+    def daily_backup(self) -> None:
+        warning = run_daily_backup(self.backups)
+        if warning:
+            self.notices.append(warning)
+
+    def change_watcher(self) -> DataVersionWatcher:
+        """A watcher of other workstations' commits; the caller polls and closes it."""
+        return DataVersionWatcher(self.path)
+
+    def go_read_only(self, reason: str) -> None:
+        self._uow.go_read_only(reason)
 
     def close(self) -> None:
         self.opened.close()
 
 
+_READ_ACTIONS = frozenset(
+    {Action.VIEW, Action.EXPORT, Action.CHECK_FILE, Action.BACKUP, Action.VIEW_AUDIT}
+)
+
+
+class PendingOpen:
+    """A file opened and checked, waiting for someone to sign in."""
+
+    def __init__(self, opened: OpenedFile, clock: Clock = datetime.now) -> None:
+        self.opened = opened
+        self._clock = clock
+        self._uow = opened.unit_of_work("?")
+        self.needs_first_admin = account_count(self._uow) == 0
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    def sign_in(self, credentials: Credentials) -> Workspace:
+        """Authenticate; on a wrong password the file stays open for another try."""
+        if self.needs_first_admin:
+            if self.read_only:
+                # Nobody can be created in a read-only file made before accounts existed.
+                actor = Actor(credentials.username, credentials.username, Role.VIEWER)
+                return Workspace(self.opened, actor, self._clock)
+            return self.create_admin(credentials)
+        actor = authenticate(self._uow, credentials, self._clock)
+        return Workspace(self.opened, actor, self._clock)
+
+    def create_admin(self, credentials: Credentials, display_name: str = "") -> Workspace:
+        actor = create_first_admin(self._uow, credentials, display_name)
+        workspace = Workspace(self.opened, actor, self._clock)
+        workspace.notices.append(f"已创建管理员账号“{actor.username}”。")
+        return workspace
+
+    def close(self) -> None:
+        self.opened.close()
+
+
+def begin_open(
+    path: str | os.PathLike[str], *, read_only: bool = False, clock: Clock = datetime.now
+) -> PendingOpen:
+    return PendingOpen(open_data_file(path, force_read_only=read_only), clock)
+
+
 def open_workspace(
-    path: str | os.PathLike[str], account: str | None = None, *, read_only: bool = False
+    path: str | os.PathLike[str],
+    credentials: Credentials,
+    *,
+    read_only: bool = False,
+    daily_backup: bool = True,
+    clock: Clock = datetime.now,
 ) -> Workspace:
-    """Open a data file; `read_only` for leaders who only look (and for tests)."""
-    return Workspace(open_data_file(path, force_read_only=read_only), account or default_account())
+    """Open and sign in in one go (the command line, tests)."""
+    pending = begin_open(path, read_only=read_only, clock=clock)
+    try:
+        workspace = pending.sign_in(credentials)
+    except BaseException:
+        pending.close()
+        raise
+    if daily_backup:
+        workspace.daily_backup()
+    return workspace
 
 
 def create_workspace(
     path: str | os.PathLike[str],
     *,
-    account: str | None = None,
+    admin: Credentials,
+    admin_name: str = "",
     bureau_name: str = DEFAULT_BUREAU_NAME,
     demo: bool = False,
     progress: ProgressReporter = SILENT,
 ) -> Workspace:
-    """A new data file; with `demo`, filled with the generated demo bureau."""
-    account = account or default_account()
+    """A new data file with its administrator; with `demo`, filled with the generated
+    demo bureau and an account for each of the other roles."""
     if demo:
         from kaohe_desktop.services.demo import generate_demo_book
 
@@ -113,15 +222,24 @@ def create_workspace(
         categories = tuple(book.staff_categories) or DEFAULT_STAFF_CATEGORIES
     else:
         categories = DEFAULT_STAFF_CATEGORIES
+    # The password is checked before anything is written.
+    from kaohe_desktop.services.accounts import hash_password
+
+    hash_password(admin.password)
     opened = create_data_file(
-        path, bureau_name=bureau_name, account=account, staff_categories=categories
+        path, bureau_name=bureau_name, account=admin.username, staff_categories=categories
     )
-    workspace = Workspace(opened, account)
-    if demo:
-        try:
+    try:
+        workspace = PendingOpen(opened).create_admin(admin, admin_name)
+        workspace.notices.clear()
+        if demo:
+            from kaohe_desktop.services.demo.accounts import add_demo_accounts
+
+            add_demo_accounts(workspace.accounts)
             workspace.importer.apply(book, progress=progress)
-        except BaseException:
-            workspace.close()
+    except BaseException:
+        opened.close()
+        if demo:
             Path(path).unlink(missing_ok=True)  # a half-made demo is worth nothing
-            raise
+        raise
     return workspace

@@ -59,9 +59,22 @@ def _hashed_fields(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+REDACTED = "（已隐去）"
+
+
+def _shown(obj: Base, key: str, value: Any) -> Any:
+    # Secrets (password hashes) are recorded as changed, never copied into the log.
+    if value is not None and key in type(obj).__audit_redacted__:
+        return REDACTED
+    return _plain(value)
+
+
 def _column_values(obj: Base) -> dict[str, Any]:
     state = inspect(obj)
-    return {attr.key: _plain(state.attrs[attr.key].value) for attr in state.mapper.column_attrs}
+    return {
+        attr.key: _shown(obj, attr.key, state.attrs[attr.key].value)
+        for attr in state.mapper.column_attrs
+    }
 
 
 def _changed_values(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -74,8 +87,8 @@ def _changed_values(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if old != new:
-                before[attr.key] = _plain(old)
-                after[attr.key] = _plain(new)
+                before[attr.key] = _shown(obj, attr.key, old)
+                after[attr.key] = _shown(obj, attr.key, new)
     return before, after
 
 
@@ -95,20 +108,26 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
     def audited(objects: Iterable[object]) -> list[Base]:
         return [o for o in objects if isinstance(o, Base) and type(o).__audited__]
 
+    def entry(action: str, obj: Base, before: Any, after: Any) -> dict[str, Any]:
+        return {
+            "action": action,
+            "entity": type(obj).__tablename__,
+            "entity_id": _entity_id(obj),
+            "label": _label(obj),
+            "before": before,
+            "after": after,
+        }
+
     for obj in audited(session.new):
-        entries.append(
-            {"action": "insert", "obj": obj, "before": None, "after": _column_values(obj)}
-        )
+        entries.append(entry("insert", obj, None, _column_values(obj)))
     for obj in audited(session.dirty):
         if not session.is_modified(obj, include_collections=False):
             continue
         before, after = _changed_values(obj)
         if after:
-            entries.append({"action": "update", "obj": obj, "before": before, "after": after})
+            entries.append(entry("update", obj, before, after))
     for obj in audited(session.deleted):
-        entries.append(
-            {"action": "delete", "obj": obj, "before": _column_values(obj), "after": None}
-        )
+        entries.append(entry("delete", obj, _column_values(obj), None))
     return entries
 
 
@@ -124,15 +143,14 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
     now = datetime.now().replace(microsecond=0)
     rows = []
     for entry in entries:
-        obj = entry["obj"]
         row = {
             "id": next_id,
             "at": now,
             "account": account,
             "action": entry["action"],
-            "entity": type(obj).__tablename__,
-            "entity_id": _entity_id(obj),
-            "label": _label(obj),
+            "entity": entry["entity"],
+            "entity_id": str(entry["entity_id"])[:40],
+            "label": None if entry["label"] is None else str(entry["label"])[:200],
             "before_json": _dump(entry["before"]),
             "after_json": _dump(entry["after"]),
             "prev_hash": prev_hash,
@@ -151,6 +169,33 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
             ),
             {"k": key, "v": value},
         )
+
+
+def record_event(
+    connection: Connection,
+    account: str,
+    action: str,
+    entity: str,
+    entity_id: object,
+    label: str | None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Append an event that is not a row change (a login, a refusal, a lease taken
+    over) to the same chain, inside the caller's write transaction."""
+    _write_entries(
+        connection,
+        account,
+        [
+            {
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "label": label,
+                "before": None,
+                "after": detail,
+            }
+        ],
+    )
 
 
 @event.listens_for(Session, "after_flush")

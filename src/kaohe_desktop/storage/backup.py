@@ -8,18 +8,35 @@ for a good one.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from kaohe_desktop.storage.engine import execute_outside_transaction
-from kaohe_desktop.storage.errors import CorruptFileError, StorageError
+from kaohe_desktop.domain.backup_rotation import BackupEntry, to_delete
+from kaohe_desktop.storage.audit import ChainReport, verify_chain
+from kaohe_desktop.storage.engine import execute_outside_transaction, make_engine
+from kaohe_desktop.storage.errors import CorruptFileError, FileExistsRefusedError, StorageError
 from kaohe_desktop.storage.header import read_header
 from kaohe_desktop.storage.uri import sqlite_uri
 
 PARTIAL_SUFFIX = ".partial"
+AUTOMATIC = "自动"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[^-.]+)(?:-\d+)?\.[^.]+$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason == AUTOMATIC
 
 
 def backup_name(source: Path, reason: str, now: datetime | None = None) -> str:
@@ -60,3 +77,71 @@ def backup_database(engine: Engine, source: Path, target_dir: Path, reason: str)
         partial.unlink(missing_ok=True)
         raise
     return final
+
+
+def list_backups(directory: Path, source: Path) -> list[BackupFile]:
+    """The finished backups of `source` in `directory`, newest first. A ".partial"
+    (a backup killed half-way) is never listed."""
+    if not directory.is_dir():
+        return []
+    found = []
+    for path in directory.iterdir():
+        match = _NAME.match(path.name)
+        if match is None or match["stem"] != source.stem or not path.is_file():
+            continue
+        taken_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        found.append(BackupFile(path, taken_at, match["reason"]))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def rotate(directory: Path, source: Path) -> list[Path]:
+    """Delete the automatic backups the rotation rule no longer keeps; return them."""
+    automatic = {b.path.name: b for b in list_backups(directory, source) if b.automatic}
+    doomed = to_delete(BackupEntry(name, b.taken_at) for name, b in automatic.items())
+    removed = []
+    for entry in doomed:
+        path = automatic[entry.name].path
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def verify_backup(path: Path) -> ChainReport:
+    """A backup fit to restore: ours, integrity_check ok, and its audit chain intact."""
+    verify_copy(path)
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as connection:
+            report = verify_chain(connection)
+            connection.rollback()
+    finally:
+        engine.dispose()
+    if not report.ok:
+        raise CorruptFileError(f"备份文件“{path.name}”的{report}，不能用于恢复。")
+    return report
+
+
+def restore_copy(backup: Path, target: Path) -> None:
+    """Copy a verified backup to a new file; never over an existing one."""
+    if target.exists():
+        raise FileExistsRefusedError(f"“{target}”已存在。恢复只写入新文件，请换一个文件名。")
+    verify_backup(backup)
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(sqlite_uri(backup, "ro"), uri=True)
+    try:
+        source.execute("VACUUM INTO ?", (str(partial),))
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"恢复失败：{error}") from error
+    finally:
+        source.close()
+    try:
+        verify_copy(partial)
+    except StorageError:
+        partial.unlink(missing_ok=True)
+        raise
+    if target.exists():
+        partial.unlink(missing_ok=True)
+        raise FileExistsRefusedError(f"“{target}”已被他人创建，未覆盖。")
+    os.rename(partial, target)

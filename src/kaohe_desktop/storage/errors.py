@@ -52,3 +52,38 @@ class ConflictError(StorageError):
         if self.theirs is None:
             return f"保存冲突：{self.entity} #{self.entity_id} 已被他人删除"
         return f"保存冲突：{self.entity} #{self.entity_id} 在您读取后已被他人修改"
+
+
+# Tables a closed period locks, in the words of the screens and workbooks.
+TABLE_LABELS = {
+    "ledger_task": "台账任务",
+    "task_department": "任务的责任科室",
+    "check_record": "查账记录",
+    "evidence_file": "佐证材料",
+    "notice": "督办单",
+    "rectification": "整改",
+    "bulletin": "通报",
+    "scheme": "考核方案",
+    "adjustment": "加减分",
+    "veto": "一票否决",
+    "department_score": "科室得分",
+    "quarterly_assessment": "平时考核",
+    "comment": "点评",
+    "annual_assessment": "年度考核",
+}
+
+
+class PeriodClosedError(StorageError):
+    """A change to a row of a closed period, refused by the database's triggers."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        what = TABLE_LABELS.get(table, table)
+        super().__init__(
+            f"未保存：要修改的“{what}”属于已关闭的期间，数据库拒绝了修改。"
+            "如确需更正，请管理员先重新开放该期间（需填写理由）。"
+        )
+
+
+class LockHistoryError(StorageError):
+    """An attempt to delete or rewrite the history of period closes."""

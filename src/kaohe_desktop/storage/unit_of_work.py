@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,8 +24,14 @@ from kaohe_desktop.storage.errors import (
     BusyError,
     ConflictError,
     FileUnavailableError,
+    LockHistoryError,
+    PeriodClosedError,
     ReadOnlyError,
+    StorageError,
 )
+
+CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
+HISTORY_MARK = "KAOHE_LOCK_HISTORY"
 
 T = TypeVar("T")
 
@@ -51,6 +57,7 @@ class UnitOfWork:
         self._write_engine = write_engine(engine)
         self.account = account
         self.read_only = read_only
+        self.read_only_reason: str | None = "数据文件以只读方式打开。" if read_only else None
         self._attempts = attempts
         self._backoff = backoff_seconds
 
@@ -70,10 +77,22 @@ class UnitOfWork:
         finally:
             session.close()
 
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def go_read_only(self, reason: str) -> None:
+        """After the file became unwritable (share read-only, disk full, file gone),
+        refuse further saves up front; the screens keep the clerk's edits."""
+        self.read_only = True
+        self.read_only_reason = reason
+
     def write(self, work: Callable[[Session], T]) -> T:
         """Run `work` in one BEGIN IMMEDIATE transaction; commit; return its result."""
         if self.read_only:
-            raise ReadOnlyError("数据文件以只读方式打开，不能保存修改。")
+            raise ReadOnlyError(
+                f"{self.read_only_reason or '数据文件以只读方式打开。'}不能保存修改。"
+            )
         last_error: OperationalError | None = None
         for attempt in range(self._attempts):
             session = Session(self._write_engine, expire_on_commit=False)
@@ -84,11 +103,24 @@ class UnitOfWork:
                 return result
             except StaleDataError as error:
                 raise ConflictError(entity=_entity_of(error), entity_id="?") from error
+            except IntegrityError as error:
+                refusal = _refused(error)
+                if refusal is None:
+                    raise
+                raise refusal from error
             except OperationalError as error:
                 if not _is_busy(error):
-                    raise _unavailable(error) from error
+                    unavailable = _unavailable(error)
+                    # The file cannot be written now: stop trying until it is reopened,
+                    # so every screen turns read-only and keeps what the clerk typed.
+                    self.go_read_only(str(unavailable))
+                    raise unavailable from error
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
+            except DBAPIError as error:  # "file is not a database": replaced underneath
+                unavailable = _unavailable(error)
+                self.go_read_only(str(unavailable))
+                raise unavailable from error
             finally:
                 session.close()
         raise BusyError(
@@ -96,15 +128,31 @@ class UnitOfWork:
         ) from last_error
 
 
+def _refused(error: IntegrityError) -> StorageError | None:
+    """A trigger's refusal (closed period, lock history) in the clerk's words."""
+    detail = str(error.orig)
+    if CLOSED_MARK in detail:
+        return PeriodClosedError(detail.split(CLOSED_MARK, 1)[1].split()[0].strip("'\""))
+    if HISTORY_MARK in detail:
+        return LockHistoryError("期间关闭的记录是历史凭据，不能删除或改写。")
+    return None
+
+
 def _unavailable(error: DBAPIError) -> FileUnavailableError:
     """The driver's error in words a clerk can act on; the edit is kept by the caller."""
     detail = str(error.orig)
     if "disk" in detail.lower() and "full" in detail.lower():
-        return FileUnavailableError("磁盘已满，未能保存。请腾出空间后重试；您的修改已保留。")
+        return FileUnavailableError(
+            "磁盘已满，未能保存，数据文件已转为只读；您的修改已保留，可导出。"
+            "请腾出空间后重新打开数据文件再保存。"
+        )
     if "readonly" in detail.lower() or "read-only" in detail.lower():
-        return FileUnavailableError("数据文件不可写（只读共享或权限不足），未能保存。")
+        return FileUnavailableError(
+            "数据文件不可写（只读共享或权限不足），未能保存，已转为只读；您的修改已保留，可导出。"
+        )
     return FileUnavailableError(
-        f"数据文件无法访问（{detail}）。请检查网络共享盘是否连接、文件是否被移动或替换。"
+        f"数据文件无法访问（{detail}），已转为只读；您的修改已保留，可导出。"
+        "请检查网络共享盘是否连接、文件是否被移动或替换，然后重新打开。"
     )
 
 

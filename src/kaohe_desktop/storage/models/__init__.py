@@ -8,6 +8,7 @@ from kaohe_desktop.storage.models.assessment import (
 )
 from kaohe_desktop.storage.models.audit import AuditRow, MetaRow
 from kaohe_desktop.storage.models.base import Base, Hundredths, Versioned
+from kaohe_desktop.storage.models.control import EditLeaseRow, PeriodLockRow
 from kaohe_desktop.storage.models.ledger import (
     BulletinRow,
     CheckRow,
@@ -46,10 +47,12 @@ __all__ = [
     "DepartmentRow",
     "DepartmentScoreRow",
     "DisciplineRow",
+    "EditLeaseRow",
     "EvidenceFileRow",
     "Hundredths",
     "MetaRow",
     "NoticeRow",
+    "PeriodLockRow",
     "PersonDepartmentRow",
     "PersonRow",
     "QuarterlyAssessmentRow",

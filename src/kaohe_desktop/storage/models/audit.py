@@ -19,7 +19,8 @@ class AuditRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     account: Mapped[str] = mapped_column(String(40))
-    action: Mapped[str] = mapped_column(String(10))  # insert / update / delete
+    # insert / update / delete for row changes; login, refused, takeover … for events
+    action: Mapped[str] = mapped_column(String(10))
     entity: Mapped[str] = mapped_column(String(40), index=True)
     entity_id: Mapped[str] = mapped_column(String(40))
     label: Mapped[str | None] = mapped_column(String(200))

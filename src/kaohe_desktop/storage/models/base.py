@@ -54,6 +54,8 @@ class Base(DeclarativeBase):
     __audited__: ClassVar[bool] = True
     # The attribute that names the row for a clerk reading the audit log.
     __label_attr__: ClassVar[str | None] = None
+    # Columns whose values the audit log records only as "changed" (secrets).
+    __audit_redacted__: ClassVar[frozenset[str]] = frozenset()
 
 
 class Versioned:

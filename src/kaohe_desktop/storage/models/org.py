@@ -86,6 +86,7 @@ class AccountRow(Versioned, Base):
 
     __tablename__ = "account"
     __label_attr__ = "username"
+    __audit_redacted__ = frozenset({"password_hash"})
     __table_args__ = (UniqueConstraint("username"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
