@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.factories import fingerprint
+from tests.factories import PASSWORD, fingerprint
 
 from kaohe_desktop.cli import main
+from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KAOHE_USER": "tester"}
+    env = {**os.environ, "KAOHE_USER": "tester", "KAOHE_PASSWORD": PASSWORD}
     return subprocess.run(
         [sys.executable, "-m", "kaohe_desktop.cli", *args],
         capture_output=True,
@@ -37,7 +39,7 @@ def test_check_reports_integrity_identity_version_and_chain(demo_db: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "完整性检查：通过" in result.stdout
     assert "考核台账数据文件" in result.stdout
-    assert "结构版本：1" in result.stdout
+    assert "结构版本：2" in result.stdout
     assert "操作日志链完整" in result.stdout
 
 
@@ -117,10 +119,10 @@ def test_init_refuses_to_overwrite(demo_db: Path) -> None:
 
 
 def test_backup_writes_a_verified_copy(demo_db: Path, tmp_path: Path) -> None:
-    target = tmp_path / "备份"
+    target = tmp_path / "U盘备份"
     result = run("--db", str(demo_db), "backup", "--to", str(target))
     assert result.returncode == 0, result.stderr
-    copies = list(target.glob("*.kaohe"))
+    copies = list(target.glob("*.kaohe"))  # the daily automatic copy went to the usual folder
     assert len(copies) == 1 and "已备份并校验" in result.stdout
     assert run("--db", str(copies[0]), "check").returncode == 0
 
@@ -141,3 +143,55 @@ def test_unknown_reference_names_its_row_and_column(demo_db: Path, tmp_path: Pat
     assert "工作表“人员” 第 4 行 “科室”列" in result.stderr
     assert "不存在的科室" in result.stderr
     assert fingerprint(demo_db) == before
+
+
+def run_as(user: str, password: str | None, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KAOHE_USER": user}
+    env.pop("KAOHE_PASSWORD", None)
+    if password is not None:
+        env["KAOHE_PASSWORD"] = password
+    return subprocess.run(
+        [sys.executable, "-m", "kaohe_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,  # not a terminal: the command must not prompt
+        timeout=300,
+    )
+
+
+def test_without_a_password_and_no_terminal_the_command_refuses(demo_db: Path) -> None:
+    result = run_as("tester", None, "--db", str(demo_db), "check")
+    assert result.returncode == 2
+    assert "KAOHE_PASSWORD" in result.stderr
+
+
+def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(demo_db: Path) -> None:
+    result = run_as("tester", "wrong-pass-9", "--db", str(demo_db), "check")
+    assert result.returncode == 2
+    assert "账号或密码不正确" in result.stderr
+    unknown = run_as("nobody", PASSWORD, "--db", str(demo_db), "check")
+    assert unknown.returncode == 2 and "账号或密码不正确" in unknown.stderr
+
+
+def test_init_demo_lists_the_role_accounts_and_they_act_by_role(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "期间.kaohe"
+    shutil.copyfile(demo_db, copy)
+    listing = run("--db", str(copy), "accounts")
+    assert listing.returncode == 0, listing.stderr
+    assert "tester" in listing.stdout and "管理员" in listing.stdout
+    assert "luru" in listing.stdout and "录入员" in listing.stdout
+
+    refused = run_as("luru", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q2")
+    assert refused.returncode == 2
+    assert "无权关闭期间" in refused.stderr
+    closed = run_as("shenhe", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q2")
+    assert closed.returncode == 0, closed.stderr
+    no_reason = run_as(
+        "shenhe", DEMO_PASSWORD, "--db", str(copy), "reopen-period", "2026Q2", "--reason", "更正"
+    )
+    assert no_reason.returncode == 2 and "无权重新开放" in no_reason.stderr
+    reopened = run("--db", str(copy), "reopen-period", "2026Q2", "--reason", "更正录入错误")
+    assert reopened.returncode == 0, reopened.stderr

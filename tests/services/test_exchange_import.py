@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from tests.factories import ADMIN
 
 from kaohe_desktop.domain.records import ExchangeBook, PersonRecord
 from kaohe_desktop.services.demo import generate_demo_book
@@ -23,7 +24,7 @@ def demo_book() -> ExchangeBook:
 
 
 def _new(tmp_path: Path, name: str = "新文件.kaohe") -> Workspace:
-    return create_workspace(tmp_path / name, account="tester", bureau_name="测试局")
+    return create_workspace(tmp_path / name, admin=ADMIN, bureau_name="测试局")
 
 
 def _count(ws: Workspace, model) -> int:
@@ -110,7 +111,7 @@ def test_export_then_import_reproduces_the_data(tmp_path: Path, demo_book: Excha
     workbook = tmp_path / "交换.xlsx"
     source.exporter.export_workbook(workbook)
     exported = source.exporter.book()
-    target = create_workspace(tmp_path / "乙.kaohe", account="tester")
+    target = create_workspace(tmp_path / "乙.kaohe", admin=ADMIN)
     target.importer.import_workbook(workbook)
     # The workbook has no sheet for the bureau's name: each file keeps its own.
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)

@@ -123,6 +123,7 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
     locked_until = _locked_until(row)
     if is_locked(locked_until, now):
         assert locked_until is not None
+        _record(uow, username, "login_fail", username, {"reason": "locked"})
         raise AuthenticationError(
             f"账号“{username}”因连续输错密码已被锁定，请在 {locked_until:%H:%M} 之后再试，"
             "或请管理员解锁。"
@@ -217,7 +218,11 @@ class AccountService:
     def update_account(self, username: str, *, display_name: str, role: Role, active: bool) -> None:
         def work(session: Session) -> None:
             row = _row(session, username)
-            demoted = row.role == Role.ADMIN.value and (role is not Role.ADMIN or not active)
+            demoted = (
+                row.role == Role.ADMIN.value
+                and row.active
+                and (role is not Role.ADMIN or not active)
+            )
             if demoted and _active_admins(session) <= 1:
                 raise InputError("不能停用或降级最后一个管理员账号：文件将无人能管理账号。")
             row.display_name = display_name.strip() or row.username

@@ -21,6 +21,7 @@ from kaohe_desktop.storage.backup import (
     list_backups,
     restore_copy,
     rotate,
+    verify_backup,
 )
 from kaohe_desktop.storage.database import default_backup_dir, open_data_file
 from kaohe_desktop.storage.errors import StorageError
@@ -90,17 +91,18 @@ class BackupService:
     def backups(self) -> list[BackupFile]:
         return list_backups(self.folder(), self._path)
 
+    @requires(Action.VIEW)
     def daily(self) -> Path | None:
         """At the first open of each day: a verified copy, then rotation (14 daily,
-        12 monthly). Not an action of the clerk, so it needs no right; it runs for
-        every account that opens the file, and only once a day per backup folder."""
+        12 monthly). Every role may look, so it runs for every account that opens
+        the file, and only once a day per backup folder."""
         folder = self.folder()
         today = self._clock().date()
         if any(
             b.automatic and b.taken_at.date() == today for b in list_backups(folder, self._path)
         ):
             return None
-        copy = backup_database(self._uow.engine, self._path, folder, AUTOMATIC)
+        copy = backup_database(self._uow.engine, self._path, folder, AUTOMATIC, self._clock())
         rotate(folder, self._path)
         return copy
 
@@ -113,7 +115,8 @@ class BackupService:
         the restored file."""
         if target.exists():
             raise InputError(f"“{target}”已存在。恢复只写入新文件，请换一个文件名。")
-        backup_database(self._uow.engine, self._path, self.folder(), "恢复前")
+        verify_backup(backup)  # a refused restore leaves no 恢复前 copy behind
+        backup_database(self._uow.engine, self._path, self.folder(), "恢复前", self._clock())
         restore_copy(backup, target)
         opened = open_data_file(target)
         try:

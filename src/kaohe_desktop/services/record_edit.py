@@ -75,8 +75,9 @@ class RecordEditor(ABC, Generic[RowT]):
     @abstractmethod
     def _apply(self, session: Session, row: RowT, changes: Mapping[str, Any]) -> None: ...
 
-    def _lease_needed(self) -> bool:
-        return False
+    def _lease_scope(self, entity_id: int) -> str | None:
+        """The edit lease that must be held to save this record (None: no lease)."""
+        return None
 
     # --- the shared use cases -------------------------------------------------
     @requires(Action.VIEW)
@@ -96,8 +97,9 @@ class RecordEditor(ABC, Generic[RowT]):
 
     @requires(Action.ENTER_DATA)
     def save(self, draft: Draft, lease: Lease | None = None) -> RecordSnapshot:
-        if self._lease_needed() and lease is None:
-            raise InputError(f"保存{self.entity_label}需要先取得编辑锁。")
+        scope = self._lease_scope(draft.entity_id)
+        if scope is not None and (lease is None or lease.scope != scope):
+            raise InputError(f"保存{self.entity_label}“{draft.label}”需要先取得它的编辑锁。")
 
         def work(session: Session) -> RecordSnapshot:
             if lease is not None:
@@ -163,5 +165,5 @@ class RecordEditor(ABC, Generic[RowT]):
                 )
             if spec.kind == "date" and not isinstance(value, date):
                 raise InputError(f"{self.entity_label}的“{spec.label}”应为日期。")
-            if spec.kind == "int" and not isinstance(value, int):
+            if spec.kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
                 raise InputError(f"{self.entity_label}的“{spec.label}”应为整数。")

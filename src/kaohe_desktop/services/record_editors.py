@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import DepartmentKind, Gender, PersonStatus, PoliticalStatus
+from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.labels import label_or_none
 from kaohe_desktop.services.person_moves import record_moves
@@ -70,8 +71,8 @@ class PersonEditor(RecordEditor[PersonRow]):
     row_type = PersonRow
     entity_label = "人员"
 
-    def _lease_needed(self) -> bool:
-        return True
+    def _lease_scope(self, entity_id: int) -> str | None:
+        return person_scope(entity_id)
 
     def _fields(self, session: Session) -> tuple[FieldSpec, ...]:
         departments = tuple(

@@ -26,6 +26,7 @@ from kaohe_desktop.services.accounts import (
 from kaohe_desktop.services.archive_queries import ArchiveQueries
 from kaohe_desktop.services.audit_log import AuditLogService
 from kaohe_desktop.services.backups import BackupService, run_daily_backup
+from kaohe_desktop.services.department_list import DepartmentList
 from kaohe_desktop.services.exchange_export import ExchangeExport
 from kaohe_desktop.services.exchange_import import ExchangeImport
 from kaohe_desktop.services.leases import LeaseService
@@ -66,6 +67,7 @@ class Workspace:
         self.leases = LeaseService(guard, uow, clock=self.clock)
         self.periods = PeriodService(guard, uow, clock=self.clock)
         self.departments = DepartmentEditor(guard, uow)
+        self.department_list = DepartmentList(guard, uow)
         self.people = PersonEditor(guard, uow)
         self.backups = BackupService(guard, uow, self.path, clock=self.clock)
         self.audit_log = AuditLogService(guard, uow)
@@ -145,8 +147,7 @@ class PendingOpen:
     def __init__(self, opened: OpenedFile, clock: Clock = datetime.now) -> None:
         self.opened = opened
         self._clock = clock
-        self._uow = opened.unit_of_work("?")
-        self.needs_first_admin = account_count(self._uow) == 0
+        self.needs_first_admin = account_count(opened.unit_of_work("?")) == 0
 
     @property
     def path(self) -> Path:
@@ -164,11 +165,14 @@ class PendingOpen:
                 actor = Actor(credentials.username, credentials.username, Role.VIEWER)
                 return Workspace(self.opened, actor, self._clock)
             return self.create_admin(credentials)
-        actor = authenticate(self._uow, credentials, self._clock)
+        # Failed attempts and lockouts are logged under the name being tried.
+        uow = self.opened.unit_of_work(credentials.username.strip() or "?")
+        actor = authenticate(uow, credentials, self._clock)
         return Workspace(self.opened, actor, self._clock)
 
     def create_admin(self, credentials: Credentials, display_name: str = "") -> Workspace:
-        actor = create_first_admin(self._uow, credentials, display_name)
+        uow = self.opened.unit_of_work(credentials.username.strip() or "?")
+        actor = create_first_admin(uow, credentials, display_name)
         workspace = Workspace(self.opened, actor, self._clock)
         workspace.notices.append(f"已创建管理员账号“{actor.username}”。")
         return workspace
@@ -181,6 +185,18 @@ def begin_open(
     path: str | os.PathLike[str], *, read_only: bool = False, clock: Clock = datetime.now
 ) -> PendingOpen:
     return PendingOpen(open_data_file(path, force_read_only=read_only), clock)
+
+
+def begin_create(
+    path: str | os.PathLike[str], *, bureau_name: str = DEFAULT_BUREAU_NAME
+) -> PendingOpen:
+    """A new, empty file waiting for its first administrator (the screens ask for
+    the name and password after the file exists; until then it has no account and
+    the next open asks again)."""
+    opened = create_data_file(
+        path, bureau_name=bureau_name, account="（新建）", staff_categories=DEFAULT_STAFF_CATEGORIES
+    )
+    return PendingOpen(opened)
 
 
 def open_workspace(

@@ -93,8 +93,11 @@ def _changed_values(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _entity_id(obj: Base) -> str:
-    identity = inspect(obj).identity
-    return "/".join(str(part) for part in identity) if identity else "?"
+    state = inspect(obj)
+    # A row inserted in this flush has no identity key yet, but its primary key is set.
+    identity = state.identity or state.mapper.primary_key_from_instance(obj)
+    parts = [part for part in identity if part is not None]
+    return "/".join(str(part) for part in parts) if parts else "?"
 
 
 def _label(obj: Base) -> str | None:

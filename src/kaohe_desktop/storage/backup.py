@@ -56,13 +56,15 @@ def verify_copy(path: Path) -> None:
         raise CorruptFileError(f"备份文件“{path.name}”未通过完整性检查：{'; '.join(result[:3])}")
 
 
-def backup_database(engine: Engine, source: Path, target_dir: Path, reason: str) -> Path:
+def backup_database(
+    engine: Engine, source: Path, target_dir: Path, reason: str, now: datetime | None = None
+) -> Path:
     """Write a verified copy of the open data file into `target_dir`; return its path."""
     target_dir.mkdir(parents=True, exist_ok=True)
-    final = target_dir / backup_name(source, reason)
+    final = target_dir / backup_name(source, reason, now)
     counter = 1
     while final.exists():  # two backups within one second keep both
-        final = target_dir / f"{final.stem}-{counter}{final.suffix}"
+        final = final.with_stem(f"{final.stem.removesuffix(f'-{counter - 1}')}-{counter}")
         counter += 1
     partial = final.with_name(final.name + PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.accounts import AccountService
 
 DEMO_ADMIN = "admin"
+DEMO_ADMIN_NAME = "张敏（管理员）"
 DEMO_PASSWORD = "kaohe-demo1"
 DEMO_ACCOUNTS = (
     ("luru", "李娜（录入员）", Role.CLERK),

@@ -1,0 +1,582 @@
+"""The role matrix, checked inside the services (not the screens).
+
+1. Every public method of every service a Workspace carries names the action it needs
+   (found by introspection, so a new undecorated method fails here).
+2. A table of representative calls, one or more per method, is run for each of the four
+   roles on the demo bureau: a call is allowed exactly when domain.roles.allowed(role,
+   action) says so; a refused call raises PermissionDeniedError, changes nothing (rows
+   or files) and leaves a "refused" event under the account's name.
+
+Signing in costs an Argon2 hash, so each role signs in once for the module. Calls that
+write use their own rows, scopes, periods and file names per role, so their order does
+not matter."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from tests.factories import PASSWORD, ROLE_USERS, new_workspace, sign_in
+
+from kaohe_desktop.domain.leases import person_scope
+from kaohe_desktop.domain.periods import HalfYear, Quarter
+from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
+from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
+from kaohe_desktop.reports.excel_exchange_writer import write_workbook
+from kaohe_desktop.services.access import Guard, required_action
+from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.errors import PermissionDeniedError
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.storage.models import DepartmentRow
+
+# --- the services a Workspace carries, found without opening a file ----------------------
+
+
+class _NoFile:
+    """Enough of an OpenedFile for Workspace to build its services (they only keep it)."""
+
+    path = Path("无文件.kaohe")
+
+    def unit_of_work(self, account: str) -> object:
+        return object()
+
+
+# Built at collection time, so that the tests below are parametrized by what exists.
+_BARE = Workspace(_NoFile(), Actor("x", "x", Role.VIEWER))  # type: ignore[arg-type]
+
+
+def _services() -> dict[str, Any]:
+    return {
+        name: value
+        for name, value in vars(_BARE).items()
+        if isinstance(getattr(value, "guard", None), Guard)
+    }
+
+
+def _public_methods(cls: type) -> list[str]:
+    return sorted(
+        name for name, _ in inspect.getmembers(cls, inspect.isfunction) if not name.startswith("_")
+    )
+
+
+SERVICES = _services()
+METHODS = [
+    (attr, name) for attr, service in SERVICES.items() for name in _public_methods(type(service))
+]
+
+# Public service methods that deliberately need no right (each with its reason).
+UNGUARDED: set[tuple[str, str]] = set()  # none: every public method states its right
+
+
+def _action(attr: str, method: str) -> Action | None:
+    return required_action(getattr(type(SERVICES[attr]), method))
+
+
+def test_the_workspace_carries_the_known_services() -> None:
+    assert set(SERVICES) >= {
+        "queries",
+        "archive",
+        "importer",
+        "exporter",
+        "accounts",
+        "leases",
+        "periods",
+        "departments",
+        "people",
+        "backups",
+        "audit_log",
+    }
+    # Each service checks with the workspace's own guard (its actor, its audit log).
+    assert all(service.guard is _BARE.guard for service in SERVICES.values())
+
+
+@pytest.mark.parametrize(
+    ("attr", "method"),
+    METHODS,
+    ids=[f"{attr}.{method}" for attr, method in METHODS],
+)
+def test_every_public_service_method_requires_an_action(attr: str, method: str) -> None:
+    assert _action(attr, method) is not None, f"{attr}.{method} has no @requires(Action)"
+
+
+def test_the_unguarded_list_names_real_methods() -> None:
+    assert set(METHODS) >= UNGUARDED
+
+
+def test_every_action_has_its_roles() -> None:
+    assert set(PERMISSIONS) == set(Action)
+    assert all(PERMISSIONS[action] <= set(Role) for action in Action)
+    assert all(allowed(Role.ADMIN, action) for action in Action)
+
+
+# --- the environment: the demo bureau, one workspace per role -------------------------------
+
+
+@dataclass
+class Env:
+    root: Path
+    path: Path
+    workspaces: dict[Role, Workspace]
+    workbook: Path
+    book: ExchangeBook
+    backup: Path
+    department_id: int
+    people: list[int]  # one person per role to edit
+
+    @property
+    def admin(self) -> Workspace:
+        return self.workspaces[Role.ADMIN]
+
+
+ROLE_INDEX = {role: n for n, role in enumerate(Role)}
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
+    root = tmp_path_factory.mktemp("role-matrix")
+    made = new_workspace(root, demo=True, roles=True)
+    path = made.path
+    # A slice of the demo bureau keeps the import calls quick; it refers only to
+    # departments and categories the file has.
+    full = made.exporter.book()
+    book = ExchangeBook(
+        departments=full.departments[:3],
+        people=[p for p in full.people if p.department in {d.name for d in full.departments[:3]}],
+        staff_categories=full.staff_categories,
+    )
+    workbook = root / "交换.xlsx"
+    write_workbook(book, workbook)
+    backup = made.backup(root / "备份-手动")
+    made.close()
+    workspaces = {role: sign_in(path, role, daily_backup=False) for role in Role}
+    admin = workspaces[Role.ADMIN]
+    people = [p.id for p in admin.queries.people()][: len(Role)]
+    with admin._uow.read() as session:
+        department_id = session.scalars(select(func.min(DepartmentRow.id))).one()
+    yield Env(root, path, workspaces, workbook, book, backup, department_id, people)
+    for workspace in workspaces.values():
+        workspace.close()
+
+
+# --- the table of calls ------------------------------------------------------------------
+#
+# Each entry: (service, method, label, prepare). prepare(env, role) does any setup as
+# 管理员 and returns the call to make with the role's workspace.
+
+Prepared = Callable[[Workspace], object]
+Prepare = Callable[[Env, Role], Prepared]
+
+
+def _plain(call: Callable[[Workspace, Env, Role], object]) -> Prepare:
+    return lambda env, role: lambda ws: call(ws, env, role)
+
+
+def _scope(kind: str, role: Role) -> str:
+    return f"matrix:{kind}:{role.value}"
+
+
+def _lease_held_by_admin(kind: str) -> Prepare:
+    def prepare(env: Env, role: Role) -> Prepared:
+        lease = env.admin.leases.acquire(_scope(kind, role), "矩阵")
+        method = getattr(type(SERVICES["leases"]), kind)
+        return lambda ws: method(ws.leases, lease)
+
+    return prepare
+
+
+def _department_save(env: Env, role: Role) -> Prepared:
+    snapshot = env.admin.departments.load(env.department_id)
+    draft = snapshot.draft().with_value("group_name", f"矩阵-{role.value}")
+    return lambda ws: ws.departments.save(draft)
+
+
+def _person_save(env: Env, role: Role) -> Prepared:
+    person_id = env.people[ROLE_INDEX[role]]
+    snapshot = env.admin.people.load(person_id)
+    draft = snapshot.draft().with_value("position", f"矩阵-{role.value}")
+    # A role that may enter data takes its own lease; for the others any lease will do,
+    # the refusal comes first.
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    lease = holder.leases.acquire(person_scope(person_id), snapshot.label)
+    return lambda ws: ws.people.save(draft, lease)
+
+
+def _reopen(env: Env, role: Role) -> Prepared:
+    period = f"2031Q{ROLE_INDEX[role] + 1}"
+    env.admin.periods.close(period, "矩阵")
+    return lambda ws: ws.periods.reopen(period, "矩阵测试")
+
+
+def _change_own_password(ws: Workspace, env: Env, role: Role) -> None:
+    ws.accounts.change_own_password(PASSWORD, f"{PASSWORD}-{role.value}")
+
+
+CALLS: list[tuple[str, str, str, Prepare]] = [
+    # 查看
+    ("queries", "summary", "", _plain(lambda ws, env, role: ws.queries.summary())),
+    ("queries", "tasks", "2026", _plain(lambda ws, env, role: ws.queries.tasks(2026))),
+    (
+        "queries",
+        "assessments",
+        "2026Q2",
+        _plain(lambda ws, env, role: ws.queries.assessments(Quarter(2026, 2))),
+    ),
+    (
+        "queries",
+        "adjustments",
+        "2026H1",
+        _plain(lambda ws, env, role: ws.queries.adjustments(HalfYear(2026, 1))),
+    ),
+    (
+        "queries",
+        "department_half",
+        "2026H1",
+        _plain(lambda ws, env, role: ws.queries.department_half(HalfYear(2026, 1))),
+    ),
+    ("queries", "people", "", _plain(lambda ws, env, role: ws.queries.people())),
+    ("archive", "entries", "", _plain(lambda ws, env, role: ws.archive.entries(env.people[0]))),
+    # 导入 / 导出
+    (
+        "importer",
+        "read_book",
+        "",
+        _plain(lambda ws, env, role: ws.importer.read_book(env.workbook)),
+    ),
+    (
+        "importer",
+        "import_workbook",
+        "dry run",
+        _plain(lambda ws, env, role: ws.importer.import_workbook(env.workbook, dry_run=True)),
+    ),
+    (
+        "importer",
+        "apply",
+        "dry run",
+        _plain(lambda ws, env, role: ws.importer.apply(env.book, dry_run=True)),
+    ),
+    (
+        "importer",
+        "apply",
+        "new department",
+        _plain(
+            lambda ws, env, role: ws.importer.apply(
+                ExchangeBook(departments=[DepartmentRecord(f"矩阵科-{role.value}")])
+            )
+        ),
+    ),
+    ("exporter", "book", "", _plain(lambda ws, env, role: ws.exporter.book())),
+    (
+        "exporter",
+        "export_workbook",
+        "",
+        _plain(
+            lambda ws, env, role: ws.exporter.export_workbook(env.root / f"导出-{role.value}.xlsx")
+        ),
+    ),
+    # 账号
+    ("accounts", "accounts", "", _plain(lambda ws, env, role: ws.accounts.accounts())),
+    (
+        "accounts",
+        "add_account",
+        "",
+        _plain(
+            lambda ws, env, role: ws.accounts.add_account(
+                f"new_{role.value}", "新同事", Role.CLERK, "new-pass-1"
+            )
+        ),
+    ),
+    (
+        "accounts",
+        "update_account",
+        "",
+        _plain(
+            lambda ws, env, role: ws.accounts.update_account(
+                "luru", display_name=f"录入-{role.value}", role=Role.CLERK, active=True
+            )
+        ),
+    ),
+    (
+        "accounts",
+        "reset_password",
+        "",
+        _plain(lambda ws, env, role: ws.accounts.reset_password("lingdao", "lingdao-pass-2")),
+    ),
+    ("accounts", "unlock", "", _plain(lambda ws, env, role: ws.accounts.unlock("shenhe"))),
+    ("accounts", "change_own_password", "", _plain(_change_own_password)),
+    # 编辑锁
+    (
+        "leases",
+        "holder",
+        "",
+        _plain(lambda ws, env, role: ws.leases.holder(_scope("holder", role))),
+    ),
+    (
+        "leases",
+        "acquire",
+        "",
+        _plain(lambda ws, env, role: ws.leases.acquire(_scope("acquire", role), "矩阵")),
+    ),
+    ("leases", "heartbeat", "", _lease_held_by_admin("heartbeat")),
+    ("leases", "release", "", _lease_held_by_admin("release")),
+    (
+        "leases",
+        "take_over",
+        "free scope",
+        _plain(lambda ws, env, role: ws.leases.take_over(_scope("take_over", role), "矩阵")),
+    ),
+    # 期间
+    ("periods", "history", "", _plain(lambda ws, env, role: ws.periods.history())),
+    ("periods", "closed_periods", "", _plain(lambda ws, env, role: ws.periods.closed_periods())),
+    (
+        "periods",
+        "close",
+        "",
+        _plain(lambda ws, env, role: ws.periods.close(f"2030Q{ROLE_INDEX[role] + 1}", "矩阵")),
+    ),
+    ("periods", "reopen", "", _reopen),
+    # 科室 / 人员
+    (
+        "departments",
+        "load",
+        "",
+        _plain(lambda ws, env, role: ws.departments.load(env.department_id)),
+    ),
+    (
+        "departments",
+        "current_version",
+        "",
+        _plain(lambda ws, env, role: ws.departments.current_version(env.department_id)),
+    ),
+    ("departments", "save", "", _department_save),
+    (
+        "department_list",
+        "departments",
+        "",
+        _plain(lambda ws, env, role: ws.department_list.departments()),
+    ),
+    ("people", "load", "", _plain(lambda ws, env, role: ws.people.load(env.people[0]))),
+    (
+        "people",
+        "current_version",
+        "",
+        _plain(lambda ws, env, role: ws.people.current_version(env.people[0])),
+    ),
+    ("people", "save", "under a lease", _person_save),
+    # 备份
+    ("backups", "folder", "", _plain(lambda ws, env, role: ws.backups.folder())),
+    ("backups", "backups", "", _plain(lambda ws, env, role: ws.backups.backups())),
+    ("backups", "daily", "", _plain(lambda ws, env, role: ws.backups.daily())),
+    (
+        "backups",
+        "set_folder",
+        "",
+        _plain(lambda ws, env, role: ws.backups.set_folder(env.root / f"备份-{role.value}")),
+    ),
+    (
+        "backups",
+        "backup_now",
+        "",
+        _plain(lambda ws, env, role: ws.backups.backup_now(env.root / f"手动-{role.value}")),
+    ),
+    (
+        "backups",
+        "restore",
+        "",
+        _plain(
+            lambda ws, env, role: ws.backups.restore(
+                env.backup, env.root / f"恢复-{role.value}.kaohe"
+            )
+        ),
+    ),
+    # 操作日志
+    ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
+    ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
+    ("audit_log", "entities", "", _plain(lambda ws, env, role: ws.audit_log.entities())),
+    ("audit_log", "verify", "", _plain(lambda ws, env, role: ws.audit_log.verify())),
+]
+
+
+# The action each method needs, written by hand: a decorator naming the wrong action
+# (restore under BACKUP, say) fails here even though the guard would enforce it.
+EXPECTED: dict[tuple[str, str], Action] = {
+    ("queries", "summary"): Action.VIEW,
+    ("queries", "tasks"): Action.VIEW,
+    ("queries", "assessments"): Action.VIEW,
+    ("queries", "adjustments"): Action.VIEW,
+    ("queries", "department_half"): Action.VIEW,
+    ("queries", "people"): Action.VIEW,
+    ("archive", "entries"): Action.VIEW,
+    ("importer", "read_book"): Action.IMPORT,
+    ("importer", "import_workbook"): Action.IMPORT,
+    ("importer", "apply"): Action.IMPORT,
+    ("exporter", "book"): Action.EXPORT,
+    ("exporter", "export_workbook"): Action.EXPORT,
+    ("accounts", "accounts"): Action.MANAGE_ACCOUNTS,
+    ("accounts", "add_account"): Action.MANAGE_ACCOUNTS,
+    ("accounts", "update_account"): Action.MANAGE_ACCOUNTS,
+    ("accounts", "reset_password"): Action.MANAGE_ACCOUNTS,
+    ("accounts", "unlock"): Action.MANAGE_ACCOUNTS,
+    ("accounts", "change_own_password"): Action.CHANGE_OWN_PASSWORD,
+    ("leases", "holder"): Action.VIEW,
+    ("leases", "acquire"): Action.ENTER_DATA,
+    ("leases", "heartbeat"): Action.ENTER_DATA,
+    ("leases", "release"): Action.VIEW,
+    ("leases", "take_over"): Action.TAKE_OVER_LEASE,
+    ("periods", "history"): Action.VIEW,
+    ("periods", "closed_periods"): Action.VIEW,
+    ("periods", "close"): Action.CLOSE_PERIOD,
+    ("periods", "reopen"): Action.REOPEN_PERIOD,
+    ("departments", "load"): Action.VIEW,
+    ("departments", "current_version"): Action.VIEW,
+    ("departments", "save"): Action.ENTER_DATA,
+    ("department_list", "departments"): Action.VIEW,
+    ("people", "load"): Action.VIEW,
+    ("people", "current_version"): Action.VIEW,
+    ("people", "save"): Action.ENTER_DATA,
+    ("backups", "folder"): Action.VIEW,
+    ("backups", "backups"): Action.VIEW,
+    ("backups", "daily"): Action.VIEW,
+    ("backups", "set_folder"): Action.CONFIGURE_BACKUPS,
+    ("backups", "backup_now"): Action.BACKUP,
+    ("backups", "restore"): Action.RESTORE,
+    ("audit_log", "entries"): Action.VIEW_AUDIT,
+    ("audit_log", "accounts"): Action.VIEW_AUDIT,
+    ("audit_log", "entities"): Action.VIEW_AUDIT,
+    ("audit_log", "verify"): Action.VIEW_AUDIT,
+}
+
+
+def test_each_method_needs_the_action_written_down() -> None:
+    assert set(EXPECTED) == set(METHODS) - UNGUARDED
+    wrong = {
+        f"{attr}.{method}": (_action(attr, method), action)
+        for (attr, method), action in EXPECTED.items()
+        if _action(attr, method) is not action
+    }
+    assert wrong == {}
+
+
+def test_the_table_calls_every_guarded_method() -> None:
+    called = {(attr, method) for attr, method, _, _ in CALLS}
+    assert called == set(METHODS) - UNGUARDED
+
+
+# --- what "changes nothing" means -----------------------------------------------------------
+
+
+def _rows_digest(path: Path) -> str:
+    """Every row of every table but the audit log (and the log's head in app_meta)."""
+    digest = hashlib.sha256()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        for table in tables:
+            if table == "audit_log":
+                continue
+            digest.update(table.encode())
+            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                if table == "app_meta" and row[0] in ("audit_head", "audit_count"):
+                    continue
+                digest.update(repr(row).encode())
+    finally:
+        connection.close()
+    return digest.hexdigest()
+
+
+def _files(env: Env, *folders: Path) -> list[tuple[str, int]]:
+    """Every file under the module's folder and `folders` (the test's backup folder)."""
+    skip = {env.path, Path(f"{env.path}-journal")}
+    return sorted(
+        (str(p), p.stat().st_size if p.is_file() else -1)
+        for folder in (env.root, *folders)
+        for p in folder.rglob("*")
+        if p not in skip
+    )
+
+
+def _refusals(env: Env, username: str) -> int:
+    # Straight from the file: the service would fetch the demo import's thousands of rows.
+    connection = sqlite3.connect(f"file:{env.path}?mode=ro", uri=True)
+    try:
+        statement = "SELECT count(*) FROM audit_log WHERE account = ? AND action = 'refused'"
+        return int(connection.execute(statement, (username,)).fetchone()[0])
+    finally:
+        connection.close()
+
+
+# --- the matrix ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])
+@pytest.mark.parametrize(
+    ("attr", "method", "prepare"),
+    [(attr, method, prepare) for attr, method, _, prepare in CALLS],
+    ids=[f"{attr}.{method}" + (f"[{label}]" if label else "") for attr, method, label, _ in CALLS],
+)
+def test_a_call_is_allowed_exactly_when_the_matrix_says(
+    env: Env, attr: str, method: str, prepare: Prepare, role: Role, tmp_path: Path
+) -> None:
+    action = _action(attr, method)
+    assert action is not None and action is EXPECTED[(attr, method)]
+    username = ROLE_USERS[role]
+    call = prepare(env, role)
+    refusals = _refusals(env, username)
+
+    if allowed(role, action):
+        call(env.workspaces[role])
+        assert _refusals(env, username) == refusals
+        return
+
+    rows, files = _rows_digest(env.path), _files(env, tmp_path)
+    with pytest.raises(PermissionDeniedError) as raised:
+        call(env.workspaces[role])
+    assert raised.value.action is action
+    assert f"账号“{username}”的角色是{role.label}，无权{action.label}" in str(raised.value)
+    assert _rows_digest(env.path) == rows
+    assert _files(env, tmp_path) == files
+    assert _refusals(env, username) == refusals + 1
+    newest = env.admin.audit_log.entries(AuditFilter(account=username))[0]
+    assert newest.action == "refused"
+    assert (newest.account, newest.entity, newest.entity_id) == (
+        username,
+        "permission",
+        action.value,
+    )
+    assert newest.action_label == "拒绝（无权限）"
+
+
+# --- outside the table -------------------------------------------------------------------
+
+
+def test_the_daily_backup_runs_for_every_role(env: Env) -> None:
+    # Not an action of the clerk: it runs at open whatever the role, once a day per folder.
+    made = [workspace.backups.daily() for workspace in env.workspaces.values()]
+    assert made[0] is not None and made[1:] == [None] * (len(Role) - 1)
+    assert [b.path for b in env.admin.backups.backups() if b.automatic] == [made[0]]
+
+
+def test_checking_the_file_needs_check_file(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    viewer = env.workspaces[Role.VIEWER]
+    assert viewer.check().ok
+    monkeypatch.setitem(PERMISSIONS, Action.CHECK_FILE, frozenset({Role.ADMIN}))
+    with pytest.raises(PermissionDeniedError) as raised:
+        viewer.check()
+    assert raised.value.action is Action.CHECK_FILE
+    assert env.admin.check().ok
+
+
+def test_a_workspace_offers_only_what_its_role_may(env: Env) -> None:
+    for role, workspace in env.workspaces.items():
+        assert {a for a in Action if workspace.may(a)} == {a for a in Action if allowed(role, a)}
