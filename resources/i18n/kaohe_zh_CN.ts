@@ -1,1017 +1,1916 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-    <context>
-        <name>AdjustmentTableModel</name>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>分值</translation>
-        </message>
-        <message>
-            <source>Level</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>事由</translation>
-        </message>
-        <message>
-            <source>Document no.</source>
-            <translation>依据文号</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchiveEntryTableModel</name>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>记录</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>详情</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchiveTab</name>
-        <message>
-            <source>Search code, name or department</source>
-            <translation>搜索编号、姓名或科室</translation>
-        </message>
-        <message>
-            <source>Archive records, newest first</source>
-            <translation>档案记录（按日期由近及远）</translation>
-        </message>
-        <message>
-            <source>Only {0}</source>
-            <translation>只看 {0} 年度</translation>
-        </message>
-        <message>
-            <source>There are no people yet. Fill in the 科室 and 人员 sheets of the template and import it with File → Import workbook.</source>
-            <translation>还没有人员。请在模板的“科室”和“人员”表中填写后，通过 文件 → 导入工作簿 导入。</translation>
-        </message>
-        <message>
-            <source>Select a person on the left.</source>
-            <translation>请在左侧选择一名人员。</translation>
-        </message>
-        <message>
-            <source>Nothing recorded for this person yet. Quarterly assessments, commendations, discipline and talks are imported from the workbook's sheets.</source>
-            <translation>该人员还没有档案记录。平时考核、奖励、处分和谈心谈话均从工作簿的相应表导入。</translation>
-        </message>
-        <message>
-            <source>{0} of {1} people</source>
-            <translation>显示 {0} 人，共 {1} 人</translation>
-        </message>
-    </context>
-    <context>
-        <name>AssessmentTableModel</name>
-        <message>
-            <source>Not graded: {0}</source>
-            <translation>不定等次：{0}</translation>
-        </message>
-        <message>
-            <source>Grade set to {0}</source>
-            <translation>等次调整为{0}</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <source>Staff category</source>
-            <translation>人员类别</translation>
-        </message>
-        <message>
-            <source>Performance</source>
-            <translation>实绩分</translation>
-        </message>
-        <message>
-            <source>Comments</source>
-            <translation>点评</translation>
-        </message>
-        <message>
-            <source>Praise and criticism points of the quarter</source>
-            <translation>本季度表扬、批评的加减分</translation>
-        </message>
-        <message>
-            <source>Leader evaluation</source>
-            <translation>领导测评分</translation>
-        </message>
-        <message>
-            <source>Composite score</source>
-            <translation>综合得分</translation>
-        </message>
-        <message>
-            <source>Waiting for both scores</source>
-            <translation>实绩分和领导测评分录齐后计算</translation>
-        </message>
-        <message>
-            <source>Remarks</source>
-            <translation>备注</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataTab</name>
-        <message>
-            <source>No data file is open. Create a new data file with File → New, or open the bureau's file with File → Open.</source>
-            <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，或通过 文件 → 打开 打开本单位的数据文件。</translation>
-        </message>
-        <message>
-            <source>The data file could not be read: {0}</source>
-            <translation>无法读取数据文件：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DepartmentHalfTableModel</name>
-        <message>
-            <source>Recorded deductions (negative)</source>
-            <translation>已记录的扣分（负数）</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <source>Group</source>
-            <translation>组别</translation>
-        </message>
-        <message>
-            <source>Business work</source>
-            <translation>业务工作</translation>
-        </message>
-        <message>
-            <source>Integrity</source>
-            <translation>党风廉政</translation>
-        </message>
-        <message>
-            <source>Civility</source>
-            <translation>精神文明</translation>
-        </message>
-        <message>
-            <source>Attendance</source>
-            <translation>考勤</translation>
-        </message>
-        <message>
-            <source>Commendation bonus</source>
-            <translation>表彰加分</translation>
-        </message>
-        <message>
-            <source>Recorded bonus points</source>
-            <translation>已记录的表彰加分</translation>
-        </message>
-        <message>
-            <source>Veto</source>
-            <translation>一票否决</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>Missed checks</source>
-            <translation>未完成查账</translation>
-        </message>
-        <message>
-            <source>First-level checks of the half with status 未完成</source>
-            <translation>本半年一级查账中“未完成”的条数</translation>
-        </message>
-        <message>
-            <source>Late / partial</source>
-            <translation>逾期/部分完成</translation>
-        </message>
-        <message>
-            <source>First-level checks of the half 逾期完成 or 部分完成</source>
-            <translation>本半年一级查账中“逾期完成”或“部分完成”的条数</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExchangeActions</name>
-        <message>
-            <source>&amp;Import workbook…</source>
-            <translation>导入工作簿(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>&amp;Export workbook…</source>
-            <translation>导出工作簿(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Write all data to an exchange workbook</source>
-            <translation>将全部数据写入交换工作簿</translation>
-        </message>
-        <message>
-            <source>Download &amp;template…</source>
-            <translation>下载模板(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Save an empty workbook with the sheets to fill in</source>
-            <translation>保存一份待填写的空白工作簿</translation>
-        </message>
-        <message>
-            <source>Open a data file first</source>
-            <translation>请先打开数据文件</translation>
-        </message>
-        <message>
-            <source>The data file is open read-only: {0}</source>
-            <translation>数据文件以只读方式打开：{0}</translation>
-        </message>
-        <message>
-            <source>Check a workbook, then import it into the data file</source>
-            <translation>先检查工作簿，确认后导入数据文件</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Import workbook</source>
-            <translation>导入工作簿</translation>
-        </message>
-        <message>
-            <source>Checking {0}…</source>
-            <translation>正在检查 {0}…</translation>
-        </message>
-        <message>
-            <source>The workbook {0} has no errors. Nothing has been written yet.
-Import it now?</source>
-            <translation>工作簿 {0} 检查无误，尚未写入任何数据。
-现在导入吗？</translation>
-        </message>
-        <message>
-            <source>Importing {0}…</source>
-            <translation>正在导入 {0}…</translation>
-        </message>
-        <message>
-            <source>{0} export {1}.xlsx</source>
-            <translation>{0} 导出 {1}.xlsx</translation>
-        </message>
-        <message>
-            <source>Export workbook</source>
-            <translation>导出工作簿</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>正在导出…</translation>
-        </message>
-        <message>
-            <source>Exported to:
+<context>
+    <name>AccountFormDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation>修改账号</translation>
+    </message>
+    <message>
+        <source>e.g. 张三 (defaults to the account name)</source>
+        <translation>例如：张三（不填则与账号相同）</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Account may sign in</source>
+        <translation>允许此账号登录</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForms</name>
+    <message>
+        <source>The two passwords do not match. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, mixing letters with digits or other characters.</source>
+        <translation>至少 8 个字符，须同时包含字母和数字（或其他字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {0}</source>
+        <translation>锁定至 {0}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>Each colleague signs in with their own account; the role decides what they may do. Locked accounts (too many wrong passwords) unlock by themselves after 15 minutes, or here at once.</source>
+        <translation>每位同事用自己的账号登录，角色决定其可做的操作。因连续输错密码而锁定的账号会在 15 分钟后自动解锁，也可在此立即解锁。</translation>
+    </message>
+    <message>
+        <source>The data file is read-only.</source>
+        <translation>数据文件为只读。</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>新增账号…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustmentTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>依据文号</translation>
+    </message>
+</context>
+<context>
+    <name>AdminActions</name>
+    <message>
+        <source>&amp;Departments…</source>
+        <translation>科室(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close periods…</source>
+        <translation>期间关闭(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账号管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>操作日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch account…</source>
+        <translation>切换账号(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not: {1}</source>
+        <translation>您的角色（{0}）无权：{1}</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员信息</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored into a new file:
+{0}
+Open it now?</source>
+        <translation>备份已恢复为新文件：
+{0}
+现在打开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveEntryTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTab</name>
+    <message>
+        <source>Search code, name or department</source>
+        <translation>搜索编号、姓名或科室</translation>
+    </message>
+    <message>
+        <source>Edit person…</source>
+        <translation>编辑人员信息…</translation>
+    </message>
+    <message>
+        <source>Edit this person&apos;s record; one clerk at a time, others see who edits it</source>
+        <translation>编辑该人员的信息；同一时间只能一人编辑，其他人可以看到谁正在编辑</translation>
+    </message>
+    <message>
+        <source>Archive records, newest first</source>
+        <translation>档案记录（按日期由近及远）</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Only {0}</source>
+        <translation>只看 {0} 年度</translation>
+    </message>
+    <message>
+        <source>There are no people yet. Fill in the 科室 and 人员 sheets of the template and import it with File → Import workbook.</source>
+        <translation>还没有人员。请在模板的“科室”和“人员”表中填写后，通过 文件 → 导入工作簿 导入。</translation>
+    </message>
+    <message>
+        <source>Select a person on the left.</source>
+        <translation>请在左侧选择一名人员。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this person yet. Quarterly assessments, commendations, discipline and talks are imported from the workbook&apos;s sheets.</source>
+        <translation>该人员还没有档案记录。平时考核、奖励、处分和谈心谈话均从工作簿的相应表导入。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} people</source>
+        <translation>显示 {0} 人，共 {1} 人</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTableModel</name>
+    <message>
+        <source>Not graded: {0}</source>
+        <translation>不定等次：{0}</translation>
+    </message>
+    <message>
+        <source>Grade set to {0}</source>
+        <translation>等次调整为{0}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Staff category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>实绩分</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>Praise and criticism points of the quarter</source>
+        <translation>本季度表扬、批评的加减分</translation>
+    </message>
+    <message>
+        <source>Leader evaluation</source>
+        <translation>领导测评分</translation>
+    </message>
+    <message>
+        <source>Composite score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>Waiting for both scores</source>
+        <translation>实绩分和领导测评分录齐后计算</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntryTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s place in the chain</source>
+        <translation>该条记录在日志链中的位置</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Checking the log&apos;s chain…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the log again and check its chain again</source>
+        <translation>重新读取日志，并再次校验日志链</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>Reading cancelled; the table may be out of date.</source>
+        <translation>已取消读取，表中内容可能不是最新的。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s chain was not checked. Press Refresh to check it.</source>
+        <translation>尚未校验日志链。请点击“刷新”进行校验。</translation>
+    </message>
+    <message>
+        <source>The log could not be read.</source>
+        <translation>无法读取日志。</translation>
+    </message>
+    <message>
+        <source>Showing the newest {0} entries only. Narrow the filter (account, object, dates) to see older ones.</source>
+        <translation>仅显示最新的 {0} 条记录。如需查看更早的记录，请缩小筛选范围（账号、对象、日期）。</translation>
+    </message>
+    <message>
+        <source>Entries shown: {0}</source>
+        <translation>显示 {0} 条记录</translation>
+    </message>
+    <message>
+        <source>The log has no entries yet.</source>
+        <translation>日志中还没有记录。</translation>
+    </message>
+    <message>
+        <source>No log entries match this filter. Choose “All” or widen the dates to see more.</source>
+        <translation>没有符合筛选条件的日志记录。请选择“全部”或放宽日期范围。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSummary</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>修改前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>修改后：</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Taken at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Use default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>从所选备份恢复…</translation>
+    </message>
+    <message>
+        <source>An automatic backup is made at the first opening of each day (14 daily and 12 monthly ones are kept). A restore writes a new file; the open file is backed up first and never overwritten.</source>
+        <translation>每天第一次打开数据文件时自动备份一次（保留最近 14 份每日备份和 12 份每月备份）。恢复时写入一个新文件；当前打开的文件会先备份，且绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the folder or restore a backup.</source>
+        <translation>只有管理员可以更改备份文件夹或恢复备份。</translation>
+    </message>
+    <message>
+        <source>Backup written to:
 {0}</source>
-            <translation>已导出到：
+        <translation>备份已写入：
 {0}</translation>
-        </message>
-        <message>
-            <source>import-template.xlsx</source>
-            <translation>考核台账导入模板.xlsx</translation>
-        </message>
-        <message>
-            <source>Download template</source>
-            <translation>下载模板</translation>
-        </message>
-        <message>
-            <source>Writing the template…</source>
-            <translation>正在生成模板…</translation>
-        </message>
-        <message>
-            <source>The template was saved to:
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore into a new file</source>
+        <translation>恢复为新文件</translation>
+    </message>
+    <message>
+        <source>Kaohe data files (*.kaohe)</source>
+        <translation>考核台账数据文件 (*.kaohe)</translation>
+    </message>
+    <message>
+        <source>“{0}” already exists. A restore only writes a new file.</source>
+        <translation>“{0}”已存在。恢复只会写入新文件。</translation>
+    </message>
+    <message>
+        <source>The backup of {0} was restored into:
+{1}
+The open data file was not changed.</source>
+        <translation>{0} 的备份已恢复到：
+{1}
+当前打开的数据文件没有改动。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>账号：{0}</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>确认新密码：</translation>
+    </message>
+    <message>
+        <source>The data file is read-only; the password cannot be changed now.</source>
+        <translation>数据文件为只读，现在无法修改密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>返回编辑</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>导出我的修改…</translation>
+    </message>
+    <message>
+        <source>Keep my changes</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <source>Take their version</source>
+        <translation>采用对方的版本</translation>
+    </message>
+    <message>
+        <source>Merge as chosen</source>
+        <translation>按所选合并</translation>
+    </message>
+    <message>
+        <source>Your changed fields on top of their version; their other changes stay</source>
+        <translation>在对方版本的基础上写入我改过的项目；对方的其他修改保留</translation>
+    </message>
+    <message>
+        <source>“{0}” was deleted by someone else after you opened it. Your changes were not saved; export them if you need them.</source>
+        <translation>您打开“{0}”之后，它已被他人删除。您的修改没有保存；如有需要，请导出。</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed by someone else ({1}) after you opened it. {2} field(s) were changed on both sides (highlighted): choose for each.</source>
+        <translation>“{0}”在您打开后已被他人修改（{1}）。有 {2} 项双方都改了（已标出），请逐项选择。</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed by someone else ({1}) after you opened it.</source>
+        <translation>您打开“{0}”之后，它已被他人修改（{1}）。</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>When opened</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>My change</source>
+        <translation>我的修改</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>No data file is open. Create a new data file with File → New, or open the bureau&apos;s file with File → Open.</source>
+        <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，或通过 文件 → 打开 打开本单位的数据文件。</translation>
+    </message>
+    <message>
+        <source>The data file could not be read: {0}</source>
+        <translation>无法读取数据文件：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentHalfTableModel</name>
+    <message>
+        <source>Recorded deductions (negative)</source>
+        <translation>已记录的扣分（负数）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Business work</source>
+        <translation>业务工作</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>党风廉政</translation>
+    </message>
+    <message>
+        <source>Civility</source>
+        <translation>精神文明</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Commendation bonus</source>
+        <translation>表彰加分</translation>
+    </message>
+    <message>
+        <source>Recorded bonus points</source>
+        <translation>已记录的表彰加分</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Missed checks</source>
+        <translation>未完成查账</translation>
+    </message>
+    <message>
+        <source>First-level checks of the half with status 未完成</source>
+        <translation>本半年一级查账中“未完成”的条数</translation>
+    </message>
+    <message>
+        <source>Late / partial</source>
+        <translation>逾期/部分完成</translation>
+    </message>
+    <message>
+        <source>First-level checks of the half 逾期完成 or 部分完成</source>
+        <translation>本半年一级查账中“逾期完成”或“部分完成”的条数</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentTableModel</name>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsDialog</name>
+    <message>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Double-click a department to change it. Retired departments stay for history.</source>
+        <translation>双击科室即可修改。已撤销的科室仍然保留，以便查阅历史。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Export my changes</source>
+        <translation>导出我的修改</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>unsaved changes {0}.xlsx</source>
+        <translation>未保存的修改 {0}.xlsx</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Your changes were written to:
+{0}</source>
+        <translation>您的修改已写入：
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Import workbook…</source>
+        <translation>导入工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export workbook…</source>
+        <translation>导出工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write all data to an exchange workbook</source>
+        <translation>将全部数据写入交换工作簿</translation>
+    </message>
+    <message>
+        <source>Download &amp;template…</source>
+        <translation>下载模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save an empty workbook with the sheets to fill in</source>
+        <translation>保存一份待填写的空白工作簿</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Check a workbook, then import it into the data file</source>
+        <translation>先检查工作簿，确认后导入数据文件</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>The workbook {0} has no errors. Nothing has been written yet.
+Import it now?</source>
+        <translation>工作簿 {0} 检查无误，尚未写入任何数据。
+现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} export {1}.xlsx</source>
+        <translation>{0} 导出 {1}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to:
+{0}</source>
+        <translation>已导出到：
+{0}</translation>
+    </message>
+    <message>
+        <source>import-template.xlsx</source>
+        <translation>考核台账导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation>下载模板</translation>
+    </message>
+    <message>
+        <source>Writing the template…</source>
+        <translation>正在生成模板…</translation>
+    </message>
+    <message>
+        <source>The template was saved to:
 {0}
 
 Fill in its sheets (the 填写说明 sheet explains every column), then use File → Import workbook.</source>
-            <translation>模板已保存到：
+        <translation>模板已保存到：
 {0}
 
 请按各表填写（“填写说明”表逐列说明了填法），然后通过 文件 → 导入工作簿 导入。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileActions</name>
-        <message>
-            <source>&amp;New data file…</source>
-            <translation>新建数据文件(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>&amp;Open data file…</source>
-            <translation>打开数据文件(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Open &amp;demo data</source>
-            <translation>打开演示数据(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Back up…</source>
-            <translation>备份(&amp;B)…</translation>
-        </message>
-        <message>
-            <source>&amp;Check data file</source>
-            <translation>检查数据文件(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Make a verified copy of the data file</source>
-            <translation>为数据文件制作经过校验的备份</translation>
-        </message>
-        <message>
-            <source>Run a full integrity check of the data file</source>
-            <translation>对数据文件进行完整性检查</translation>
-        </message>
-        <message>
-            <source>Kaohe data files (*.kaohe);;All files (*)</source>
-            <translation>考核台账数据文件 (*.kaohe);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>New data file</source>
-            <translation>新建数据文件</translation>
-        </message>
-        <message>
-            <source>assessment-ledger.kaohe</source>
-            <translation>考核台账.kaohe</translation>
-        </message>
-        <message>
-            <source>Name of the bureau (printed on every report):</source>
-            <translation>单位名称（将印在各类报表上）：</translation>
-        </message>
-        <message>
-            <source>Creating the data file…</source>
-            <translation>正在创建数据文件…</translation>
-        </message>
-        <message>
-            <source>Open data file</source>
-            <translation>打开数据文件</translation>
-        </message>
-        <message>
-            <source>Opening {0}…</source>
-            <translation>正在打开 {0}…</translation>
-        </message>
-        <message>
-            <source>Generating the demo data…</source>
-            <translation>正在生成演示数据…</translation>
-        </message>
-        <message>
-            <source>Back up</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>Make a verified copy of the data file. Where should it go?
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;New data file…</source>
+        <translation>新建数据文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open data file…</source>
+        <translation>打开数据文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo data</source>
+        <translation>打开演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check data file</source>
+        <translation>检查数据文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Make a verified copy of the data file</source>
+        <translation>为数据文件制作经过校验的备份</translation>
+    </message>
+    <message>
+        <source>Run a full integrity check of the data file</source>
+        <translation>对数据文件进行完整性检查</translation>
+    </message>
+    <message>
+        <source>Kaohe data files (*.kaohe);;All files (*)</source>
+        <translation>考核台账数据文件 (*.kaohe);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New data file</source>
+        <translation>新建数据文件</translation>
+    </message>
+    <message>
+        <source>assessment-ledger.kaohe</source>
+        <translation>考核台账.kaohe</translation>
+    </message>
+    <message>
+        <source>Name of the bureau (printed on every report):</source>
+        <translation>单位名称（将印在各类报表上）：</translation>
+    </message>
+    <message>
+        <source>Creating the data file…</source>
+        <translation>正在创建数据文件…</translation>
+    </message>
+    <message>
+        <source>Open data file</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>Generating the demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Making the daily backup…</source>
+        <translation>正在进行每日备份…</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Make a verified copy of the data file. Where should it go?
 The default backup folder is on this computer, not on the shared drive.</source>
-            <translation>将为数据文件制作一份经过校验的备份。备份保存到哪里？
+        <translation>将为数据文件制作一份经过校验的备份。备份保存到哪里？
 默认备份文件夹位于本机，而不在共享盘上。</translation>
-        </message>
-        <message>
-            <source>Default backup folder</source>
-            <translation>默认备份文件夹</translation>
-        </message>
-        <message>
-            <source>Choose a folder…</source>
-            <translation>选择文件夹…</translation>
-        </message>
-        <message>
-            <source>Backup folder</source>
-            <translation>备份文件夹</translation>
-        </message>
-        <message>
-            <source>Backing up…</source>
-            <translation>正在备份…</translation>
-        </message>
-        <message>
-            <source>Backup written to:
+    </message>
+    <message>
+        <source>Default backup folder</source>
+        <translation>默认备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written to:
 {0}</source>
-            <translation>备份已写入：
+        <translation>备份已写入：
 {0}</translation>
-        </message>
-        <message>
-            <source>Integrity: {0}</source>
-            <translation>完整性：{0}</translation>
-        </message>
-        <message>
-            <source>Schema version: {0}</source>
-            <translation>结构版本：{0}</translation>
-        </message>
-        <message>
-            <source>Check data file</source>
-            <translation>检查数据文件</translation>
-        </message>
-        <message>
-            <source>The data file is sound.
+    </message>
+    <message>
+        <source>Integrity: {0}</source>
+        <translation>完整性：{0}</translation>
+    </message>
+    <message>
+        <source>Schema version: {0}</source>
+        <translation>结构版本：{0}</translation>
+    </message>
+    <message>
+        <source>Check data file</source>
+        <translation>检查数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is sound.
 </source>
-            <translation>数据文件完好。
+        <translation>数据文件完好。
 </translation>
-        </message>
-        <message>
-            <source>The data file has problems. Restore it from a backup.
+    </message>
+    <message>
+        <source>The data file has problems. Restore it from a backup.
 </source>
-            <translation>数据文件存在问题，请从备份恢复。
+        <translation>数据文件存在问题，请从备份恢复。
 </translation>
-        </message>
-        <message>
-            <source>Checking the data file…</source>
-            <translation>正在检查数据文件…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Job</name>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Cancelling; undoing what was done so far…</source>
-            <translation>正在取消，并撤销已做的修改…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerTab</name>
-        <message>
-            <source>Search task, target or department</source>
-            <translation>搜索工作任务、目标要求或科室</translation>
-        </message>
-        <message>
-            <source>Department:</source>
-            <translation>科室：</translation>
-        </message>
-        <message>
-            <source>There are no ledger tasks for {0} yet. Import the ledger with File → Import workbook, or download the template, fill in its 台账 sheet and import it.</source>
-            <translation>{0} 年度还没有台账任务。请通过 文件 → 导入工作簿 导入台账，或下载模板、填写其中的“台账”表后导入。</translation>
-        </message>
-        <message>
-            <source>{0} tasks, {1} key</source>
-            <translation>共 {0} 项任务，其中重点工作 {1} 项</translation>
-        </message>
-        <message>
-            <source>{0} of {1} tasks shown</source>
-            <translation>显示 {0} 项任务，共 {1} 项</translation>
-        </message>
-    </context>
-    <context>
-        <name>Main</name>
-        <message>
-            <source>Open data file</source>
-            <translation>打开数据文件</translation>
-        </message>
-        <message>
-            <source>The last data file was not found:
+    </message>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>正在检查数据文件…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>关闭人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>关闭说明</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新开放时间</translation>
+    </message>
+    <message>
+        <source>Reopened by</source>
+        <translation>重新开放人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>重新开放理由</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling; undoing what was done so far…</source>
+        <translation>正在取消，并撤销已做的修改…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseKeeper</name>
+    <message>
+        <source>Take over the edit lease</source>
+        <translation>接管编辑锁</translation>
+    </message>
+    <message>
+        <source>Take over the lease of “{0}”?</source>
+        <translation>要接管“{0}”的编辑锁吗？</translation>
+    </message>
+    <message>
+        <source>The previous holder&apos;s unsaved changes will be refused when they save.</source>
+        <translation>原持有人尚未保存的修改，在其保存时将被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Search task, target or department</source>
+        <translation>搜索工作任务、目标要求或科室</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>There are no ledger tasks for {0} yet. Import the ledger with File → Import workbook, or download the template, fill in its 台账 sheet and import it.</source>
+        <translation>{0} 年度还没有台账任务。请通过 文件 → 导入工作簿 导入台账，或下载模板、填写其中的“台账”表后导入。</translation>
+    </message>
+    <message>
+        <source>{0} tasks, {1} key</source>
+        <translation>共 {0} 项任务，其中重点工作 {1} 项</translation>
+    </message>
+    <message>
+        <source>{0} of {1} tasks shown</source>
+        <translation>显示 {0} 项任务，共 {1} 项</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRefresh</name>
+    <message>
+        <source>The data file was deleted, moved or replaced, or the network drive is gone. The program is now read-only; unsaved edits are kept and can be exported. Reopen the file when it is back.</source>
+        <translation>数据文件已被删除、移动或替换，或网络盘已断开。程序现已转为只读；未保存的修改仍然保留，可以导出。文件恢复后请重新打开。</translation>
+    </message>
+    <message>
+        <source>The data file was replaced by another file. The program is now read-only; reopen the file to see what is there now.</source>
+        <translation>数据文件已被另一个文件替换。程序现已转为只读；请重新打开该文件，查看其现在的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>e.g. 张三 (defaults to the account name)</source>
+        <translation>例如：张三（不填则与账号相同）</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>This data file has no account yet. Create its administrator (管理员): the account that adds the colleagues&apos; accounts and may do everything. Keep the password safe; nobody can recover it.</source>
+        <translation>该数据文件还没有任何账号。请创建它的管理员：管理员负责为同事添加账号，可以进行所有操作。请妥善保管密码，密码遗失后任何人都无法找回。</translation>
+    </message>
+    <message>
+        <source>This data file has no account yet and is open read-only, so no administrator can be created now. Enter your name to look at it.</source>
+        <translation>该数据文件还没有任何账号，且以只读方式打开，因此现在无法创建管理员。请输入您的姓名后查看。</translation>
+    </message>
+    <message>
+        <source>Sign in with your account of this data file.</source>
+        <translation>请使用您在该数据文件中的账号登录。</translation>
+    </message>
+    <message>
+        <source>The file is open read-only: you can look, print and export, not change.</source>
+        <translation>文件以只读方式打开：可以查看、打印和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Demo data. Accounts (password {0}):</source>
+        <translation>演示数据。可用账号（密码均为 {0}）：</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Open data file</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <source>The last data file was not found:
 {0}
 Is the network drive connected?</source>
-            <translation>找不到上次打开的数据文件：
+        <translation>找不到上次打开的数据文件：
 {0}
 请检查网络盘是否已连接。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Read the data file again (F5)</source>
-            <translation>重新读取数据文件（F5）</translation>
-        </message>
-        <message>
-            <source>Ledger</source>
-            <translation>台账</translation>
-        </message>
-        <message>
-            <source>Quarterly assessment</source>
-            <translation>季度考核</translation>
-        </message>
-        <message>
-            <source>Half-year scoring</source>
-            <translation>半年考核</translation>
-        </message>
-        <message>
-            <source>Personnel archive</source>
-            <translation>人员档案</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <source>Kaohe ledger</source>
-            <translation>考核台账</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>[Demo data]</source>
-            <translation>【演示数据】</translation>
-        </message>
-        <message>
-            <source>[Read-only]</source>
-            <translation>【只读】</translation>
-        </message>
-    </context>
-    <context>
-        <name>Menus</name>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>E&amp;xit</source>
-            <translation>退出(&amp;X)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About</source>
-            <translation>关于(&amp;A)</translation>
-        </message>
-        <message>
-            <source>No data file open</source>
-            <translation>未打开数据文件</translation>
-        </message>
-        <message>
-            <source>Data file: {0}</source>
-            <translation>数据文件：{0}</translation>
-        </message>
-        <message>
-            <source>Data file schema version: {0}</source>
-            <translation>数据文件结构版本：{0}</translation>
-        </message>
-        <message>
-            <source>Kaohe ledger</source>
-            <translation>考核台账</translation>
-        </message>
-        <message>
-            <source>Post responsibility ledger, quarterly and half-year assessments, one archive per person.</source>
-            <translation>岗位目标责任台账、季度与半年考核、一人一档。</translation>
-        </message>
-        <message>
-            <source>Program folder: {0}</source>
-            <translation>程序文件夹：{0}</translation>
-        </message>
-        <message>
-            <source>For use inside the bureau. Built with PySide6 (Qt, LGPL v3), SQLAlchemy and openpyxl (MIT), reportlab (BSD); their licences come with the program.</source>
-            <translation>供本单位内部使用。使用了 PySide6（Qt，LGPL v3）、SQLAlchemy 与 openpyxl（MIT）、reportlab（BSD），其许可证随程序提供。</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>关于</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <source>Correct these cells in the workbook and import it again.</source>
-            <translation>请在工作簿中更正以上单元格后重新导入。</translation>
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <source>Windows refused access to the file: {0}</source>
-            <translation>系统拒绝访问该文件：{0}</translation>
-        </message>
-        <message>
-            <source>The file could not be read or written: {0}</source>
-            <translation>无法读写该文件：{0}</translation>
-        </message>
-        <message>
-            <source>Unexpected error: {0}</source>
-            <translation>发生意外错误：{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonDetails</name>
-        <message>
-            <source>Code:</source>
-            <translation>编号：</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>姓名：</translation>
-        </message>
-        <message>
-            <source>Gender:</source>
-            <translation>性别：</translation>
-        </message>
-        <message>
-            <source>Date of birth:</source>
-            <translation>出生日期：</translation>
-        </message>
-        <message>
-            <source>Political status:</source>
-            <translation>政治面貌：</translation>
-        </message>
-        <message>
-            <source>Department:</source>
-            <translation>科室：</translation>
-        </message>
-        <message>
-            <source>Post and rank:</source>
-            <translation>职务职级：</translation>
-        </message>
-        <message>
-            <source>Staff category:</source>
-            <translation>人员类别：</translation>
-        </message>
-        <message>
-            <source>Key post:</source>
-            <translation>关键岗位：</translation>
-        </message>
-        <message>
-            <source>Started work:</source>
-            <translation>参加工作时间：</translation>
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation>状态：</translation>
-        </message>
-        <message>
-            <source>No person selected</source>
-            <translation>未选择人员</translation>
-        </message>
-        <message>
-            <source>{0} ({1})</source>
-            <translation>{0}（{1}）</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonTableModel</name>
-        <message>
-            <source>Key post</source>
-            <translation>关键岗位</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Names in bold hold a key post</source>
-            <translation>粗体姓名为关键岗位人员</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuarterlyTab</name>
-        <message>
-            <source>Q1</source>
-            <translation>第一季度</translation>
-        </message>
-        <message>
-            <source>Q2</source>
-            <translation>第二季度</translation>
-        </message>
-        <message>
-            <source>Q3</source>
-            <translation>第三季度</translation>
-        </message>
-        <message>
-            <source>Q4</source>
-            <translation>第四季度</translation>
-        </message>
-        <message>
-            <source>Search code, name or department</source>
-            <translation>搜索编号、姓名或科室</translation>
-        </message>
-        <message>
-            <source>Quarter:</source>
-            <translation>季度：</translation>
-        </message>
-        <message>
-            <source>Department:</source>
-            <translation>科室：</translation>
-        </message>
-        <message>
-            <source>No quarterly assessments for {0} yet. Fill in the 平时考核 sheet of the template (period {1}) and import it with File → Import workbook.</source>
-            <translation>{0}还没有平时考核记录。请在模板的“平时考核”表中填写（期间写作 {1}），然后通过 文件 → 导入工作簿 导入。</translation>
-        </message>
-        <message>
-            <source>{0} people, {1} not yet scored, {2} not graded</source>
-            <translation>共 {0} 人，未评分 {1} 人，不定等次 {2} 人</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecentFilesMenu</name>
-        <message>
-            <source>Open &amp;recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Not found (is the network drive connected?)</source>
-            <translation>找不到文件（网络盘是否已连接？）</translation>
-        </message>
-        <message>
-            <source>(no recent files)</source>
-            <translation>（没有最近打开的文件）</translation>
-        </message>
-        <message>
-            <source>Clear list</source>
-            <translation>清除列表</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoringTab</name>
-        <message>
-            <source>First half</source>
-            <translation>上半年</translation>
-        </message>
-        <message>
-            <source>Second half</source>
-            <translation>下半年</translation>
-        </message>
-        <message>
-            <source>Half year:</source>
-            <translation>半年：</translation>
-        </message>
-        <message>
-            <source>Select a department to see only its adjustments.</source>
-            <translation>选择一个科室，只看该科室的加减分。</translation>
-        </message>
-        <message>
-            <source>There are no departments yet. Fill in the 科室 sheet of the template (and the 加减分 sheet for {0}) and import it with File → Import workbook.</source>
-            <translation>还没有科室。请在模板的“科室”表（以及{0}的“加减分”表）中填写后，通过 文件 → 导入工作簿 导入。</translation>
-        </message>
-        <message>
-            <source>Adjustments of {0}, all departments</source>
-            <translation>{0}加减分明细（全部科室）</translation>
-        </message>
-        <message>
-            <source>Adjustments of {0}: {1}</source>
-            <translation>{0}加减分明细：{1}</translation>
-        </message>
-        <message>
-            <source>No deductions, bonus points or vetoes recorded for this half. Record them in the 加减分 sheet of the workbook and import it.</source>
-            <translation>本半年还没有扣分、加分或一票否决记录。请在工作簿的“加减分”表中填写后导入。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <source>A new language applies after the program restarts.</source>
-            <translation>更改语言将在重新启动程序后生效。</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>Interface language:</source>
-            <translation>界面语言：</translation>
-        </message>
-        <message>
-            <source>Automatic: a Chinese font of this computer</source>
-            <translation>自动：使用本机的中文字体</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <source>Automatic</source>
-            <translation>自动</translation>
-        </message>
-        <message>
-            <source>PDF font</source>
-            <translation>PDF 字体</translation>
-        </message>
-        <message>
-            <source>Font file:</source>
-            <translation>字体文件：</translation>
-        </message>
-        <message>
-            <source>In use:</source>
-            <translation>正在使用：</translation>
-        </message>
-        <message>
-            <source>TrueType fonts (.ttf, .ttc) can be embedded; .otf fonts cannot.</source>
-            <translation>可嵌入 TrueType 字体（.ttf、.ttc）；.otf 字体无法嵌入。</translation>
-        </message>
-        <message>
-            <source>Data file</source>
-            <translation>数据文件</translation>
-        </message>
-        <message>
-            <source>Path:</source>
-            <translation>路径：</translation>
-        </message>
-        <message>
-            <source>Access:</source>
-            <translation>访问方式：</translation>
-        </message>
-        <message>
-            <source>No data file open</source>
-            <translation>未打开数据文件</translation>
-        </message>
-        <message>
-            <source>Read-only: {0}</source>
-            <translation>只读：{0}</translation>
-        </message>
-        <message>
-            <source>Read and write</source>
-            <translation>可读写</translation>
-        </message>
-        <message>
-            <source>Choose a font file</source>
-            <translation>选择字体文件</translation>
-        </message>
-        <message>
-            <source>TrueType fonts (*.ttf *.ttc)</source>
-            <translation>TrueType 字体 (*.ttf *.ttc)</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusLine</name>
-        <message>
-            <source>No data file open</source>
-            <translation>未打开数据文件</translation>
-        </message>
-        <message>
-            <source>Demo data: </source>
-            <translation>演示数据：</translation>
-        </message>
-        <message>
-            <source>Data file: </source>
-            <translation>数据文件：</translation>
-        </message>
-        <message>
-            <source>User: {0}</source>
-            <translation>用户：{0}</translation>
-        </message>
-        <message>
-            <source>Read-only</source>
-            <translation>只读</translation>
-        </message>
-        <message>
-            <source>Read and write</source>
-            <translation>可读写</translation>
-        </message>
-        <message>
-            <source>Changes are saved to the data file at once</source>
-            <translation>修改会立即保存到数据文件</translation>
-        </message>
-        <message>
-            <source>Refreshed {0}</source>
-            <translation>刷新于 {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskTableModel</name>
-        <message>
-            <source>Key task</source>
-            <translation>重点工作</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>序号</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>工作任务</translation>
-        </message>
-        <message>
-            <source>Target and requirements</source>
-            <translation>目标要求</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Lead department</source>
-            <translation>牵头科室</translation>
-        </message>
-        <message>
-            <source>Responsible departments</source>
-            <translation>责任科室</translation>
-        </message>
-        <message>
-            <source>Deadline</source>
-            <translation>完成时限</translation>
-        </message>
-        <message>
-            <source>Periods checked</source>
-            <translation>应查期间</translation>
-        </message>
-        <message>
-            <source>Points</source>
-            <translation>分值</translation>
-        </message>
-        <message>
-            <source>Checks recorded</source>
-            <translation>查账进度</translation>
-        </message>
-        <message>
-            <source>{0} of {1} expected first-level checks recorded</source>
-            <translation>应有一级查账 {1} 条，已录入 {0} 条</translation>
-        </message>
-        <message>
-            <source>First-level checks recorded / expected for the year</source>
-            <translation>本年度已录入 / 应录入的一级查账条数</translation>
-        </message>
-        <message>
-            <source>Worst status</source>
-            <translation>最差状态</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeDialog</name>
-        <message>
-            <source>Welcome to Kaohe ledger</source>
-            <translation>欢迎使用考核台账</translation>
-        </message>
-        <message>
-            <source>The ledger, the quarterly and half-year assessments and every person's archive are kept in one data file, usually on the office's shared drive so that colleagues can open it too. How would you like to start?</source>
-            <translation>台账、季度与半年考核以及每个人的档案都保存在一个数据文件中，通常放在科室的共享盘上，以便同事也能打开。您想如何开始？</translation>
-        </message>
-        <message>
-            <source>New data file</source>
-            <translation>新建数据文件</translation>
-        </message>
-        <message>
-            <source>Start the bureau's own file; import the ledger and staff from Excel.</source>
-            <translation>建立本单位自己的数据文件，再从 Excel 导入台账和人员。</translation>
-        </message>
-        <message>
-            <source>Open an existing file</source>
-            <translation>打开已有文件</translation>
-        </message>
-        <message>
-            <source>A colleague already keeps the file, for example on the shared drive.</source>
-            <translation>同事已经建立了数据文件，例如放在共享盘上。</translation>
-        </message>
-        <message>
-            <source>Open the demo data</source>
-            <translation>打开演示数据</translation>
-        </message>
-        <message>
-            <source>Look around in an invented bureau, kept apart from real data.</source>
-            <translation>在虚构的单位中试用，与真实数据完全分开。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Widgets</name>
-        <message>
-            <source>All departments</source>
-            <translation>全部科室</translation>
-        </message>
-    </context>
-    <context>
-        <name>YearSelector</name>
-        <message>
-            <source>Year:</source>
-            <translation>年度：</translation>
-        </message>
-        <message>
-            <source>All tabs show the chosen year</source>
-            <translation>各页均显示所选年度的数据</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the data file again (F5)</source>
+        <translation>重新读取数据文件（F5）</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Quarterly assessment</source>
+        <translation>季度考核</translation>
+    </message>
+    <message>
+        <source>Half-year scoring</source>
+        <translation>半年考核</translation>
+    </message>
+    <message>
+        <source>Personnel archive</source>
+        <translation>人员档案</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Kaohe ledger</source>
+        <translation>考核台账</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>[Demo data]</source>
+        <translation>【演示数据】</translation>
+    </message>
+    <message>
+        <source>[Read-only]</source>
+        <translation>【只读】</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No data file open</source>
+        <translation>未打开数据文件</translation>
+    </message>
+    <message>
+        <source>Data file: {0}</source>
+        <translation>数据文件：{0}</translation>
+    </message>
+    <message>
+        <source>Data file schema version: {0}</source>
+        <translation>数据文件结构版本：{0}</translation>
+    </message>
+    <message>
+        <source>Kaohe ledger</source>
+        <translation>考核台账</translation>
+    </message>
+    <message>
+        <source>Post responsibility ledger, quarterly and half-year assessments, one archive per person.</source>
+        <translation>岗位目标责任台账、季度与半年考核、一人一档。</translation>
+    </message>
+    <message>
+        <source>Program folder: {0}</source>
+        <translation>程序文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>For use inside the bureau. Built with PySide6 (Qt, LGPL v3), SQLAlchemy and openpyxl (MIT), reportlab (BSD); their licences come with the program.</source>
+        <translation>供本单位内部使用。使用了 PySide6（Qt，LGPL v3）、SQLAlchemy 与 openpyxl（MIT）、reportlab（BSD），其许可证随程序提供。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Correct these cells in the workbook and import it again.</source>
+        <translation>请在工作簿中更正以上单元格后重新导入。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Windows refused access to the file: {0}</source>
+        <translation>系统拒绝访问该文件：{0}</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written: {0}</source>
+        <translation>无法读写该文件：{0}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>发生意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note / reason</source>
+        <translation>说明/理由</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>曾重新开放</translation>
+    </message>
+    <message>
+        <source>Locked with {0}</source>
+        <translation>随 {0} 锁定</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>未关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsDialog</name>
+    <message>
+        <source>Close periods</source>
+        <translation>期间关闭</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>A closed period is read-only for everyone, on every workstation; the data file itself refuses changes to its rows. Closing a half year or the year also locks the quarters inside it. Only an administrator can reopen a period, with a reason that is kept in the audit log.</source>
+        <translation>已关闭的期间对所有人、在每台计算机上都是只读的；数据文件本身会拒绝修改其中的数据。关闭半年或全年时，其中的各季度也一并锁定。只有管理员可以重新开放期间，且须填写理由，理由记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Close period…</source>
+        <translation>关闭期间…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>History of closes</source>
+        <translation>关闭记录</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Only a reviewer or an administrator can close periods.</source>
+        <translation>只有审核人或管理员可以关闭期间。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a closed period.</source>
+        <translation>只有管理员可以重新开放已关闭的期间。</translation>
+    </message>
+    <message>
+        <source>Close period</source>
+        <translation>关闭期间</translation>
+    </message>
+    <message>
+        <source>Note for {0} (optional):</source>
+        <translation>{0}的关闭说明（可不填）：</translation>
+    </message>
+    <message>
+        <source>Close {0}?</source>
+        <translation>要关闭{0}吗？</translation>
+    </message>
+    <message>
+        <source>Its rows become read-only for everyone until an administrator reopens it. A full integrity check of the data file runs first; on a network drive this can take a while.</source>
+        <translation>关闭后，该期间的数据对所有人都是只读的，直到管理员重新开放。关闭前会先对数据文件进行完整性检查；数据文件在网络盘上时，这可能需要一段时间。</translation>
+    </message>
+    <message>
+        <source>{0} is closed.</source>
+        <translation>{0}已关闭。</translation>
+    </message>
+    <message>
+        <source>Checking the data file and closing {0}…</source>
+        <translation>正在检查数据文件并关闭{0}…</translation>
+    </message>
+    <message>
+        <source>Reopen period</source>
+        <translation>重新开放期间</translation>
+    </message>
+    <message>
+        <source>Why must {0} be reopened? (required, kept in the audit log)</source>
+        <translation>为什么要重新开放{0}？（必填，将记入操作日志）</translation>
+    </message>
+    <message>
+        <source>A period is reopened only with a reason.</source>
+        <translation>重新开放期间必须填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetails</name>
+    <message>
+        <source>Code:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>Political status:</source>
+        <translation>政治面貌：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Post and rank:</source>
+        <translation>职务职级：</translation>
+    </message>
+    <message>
+        <source>Staff category:</source>
+        <translation>人员类别：</translation>
+    </message>
+    <message>
+        <source>Key post:</source>
+        <translation>关键岗位：</translation>
+    </message>
+    <message>
+        <source>Started work:</source>
+        <translation>参加工作时间：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>No person selected</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <source>Key post</source>
+        <translation>关键岗位</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Names in bold hold a key post</source>
+        <translation>粗体姓名为关键岗位人员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyTab</name>
+    <message>
+        <source>Q1</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <source>Q2</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <source>Q3</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <source>Q4</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <source>Search code, name or department</source>
+        <translation>搜索编号、姓名或科室</translation>
+    </message>
+    <message>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>No quarterly assessments for {0} yet. Fill in the 平时考核 sheet of the template (period {1}) and import it with File → Import workbook.</source>
+        <translation>{0}还没有平时考核记录。请在模板的“平时考核”表中填写（期间写作 {1}），然后通过 文件 → 导入工作簿 导入。</translation>
+    </message>
+    <message>
+        <source>{0} people, {1} not yet scored, {2} not graded</source>
+        <translation>共 {0} 人，未评分 {1} 人，不定等次 {2} 人</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not found (is the network drive connected?)</source>
+        <translation>找不到文件（网络盘是否已连接？）</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>（没有最近打开的文件）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Edit {0}: {1}</source>
+        <translation>编辑{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view records but not change them.</source>
+        <translation>您的角色（{0}）可以查看记录，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>Last changed: {0}</source>
+        <translation>最后修改：{0}</translation>
+    </message>
+    <message>
+        <source>Updated to the version saved by {0}.</source>
+        <translation>已更新为对方保存的版本（{0}）。</translation>
+    </message>
+    <message>
+        <source>This record was changed by someone else ({0}).</source>
+        <translation>此记录已被他人修改（{0}）。</translation>
+    </message>
+    <message>
+        <source>See their version</source>
+        <translation>查看对方版本</translation>
+    </message>
+    <message>
+        <source>This record was deleted by someone else; it can no longer be saved.</source>
+        <translation>此记录已被他人删除，无法再保存。</translation>
+    </message>
+    <message>
+        <source>Switched to read-only: {0}</source>
+        <translation>已转为只读：{0}</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>导出我的修改…</translation>
+    </message>
+    <message>
+        <source>Close and discard your unsaved changes?</source>
+        <translation>关闭并放弃未保存的修改吗？</translation>
+    </message>
+    <message>
+        <source>Choose No to keep editing (or to export them first).</source>
+        <translation>选择“否”可继续编辑（或先导出修改）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>Set a new password for “{0}”. It also unlocks the account. Tell the colleague, who should then change it.</source>
+        <translation>为“{0}”设置新密码，同时解除该账号的锁定。请将新密码告知该同事，并请其登录后自行修改。</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringTab</name>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Half year:</source>
+        <translation>半年：</translation>
+    </message>
+    <message>
+        <source>Select a department to see only its adjustments.</source>
+        <translation>选择一个科室，只看该科室的加减分。</translation>
+    </message>
+    <message>
+        <source>There are no departments yet. Fill in the 科室 sheet of the template (and the 加减分 sheet for {0}) and import it with File → Import workbook.</source>
+        <translation>还没有科室。请在模板的“科室”表（以及{0}的“加减分”表）中填写后，通过 文件 → 导入工作簿 导入。</translation>
+    </message>
+    <message>
+        <source>Adjustments of {0}, all departments</source>
+        <translation>{0}加减分明细（全部科室）</translation>
+    </message>
+    <message>
+        <source>Adjustments of {0}: {1}</source>
+        <translation>{0}加减分明细：{1}</translation>
+    </message>
+    <message>
+        <source>No deductions, bonus points or vetoes recorded for this half. Record them in the 加减分 sheet of the workbook and import it.</source>
+        <translation>本半年还没有扣分、加分或一票否决记录。请在工作簿的“加减分”表中填写后导入。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>A new language applies after the program restarts.</source>
+        <translation>更改语言将在重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>Automatic: a Chinese font of this computer</source>
+        <translation>自动：使用本机的中文字体</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <source>Font file:</source>
+        <translation>字体文件：</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>正在使用：</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (.ttf, .ttc) can be embedded; .otf fonts cannot.</source>
+        <translation>可嵌入 TrueType 字体（.ttf、.ttc）；.otf 字体无法嵌入。</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>访问方式：</translation>
+    </message>
+    <message>
+        <source>No data file open</source>
+        <translation>未打开数据文件</translation>
+    </message>
+    <message>
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>可读写</translation>
+    </message>
+    <message>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>No data file open</source>
+        <translation>未打开数据文件</translation>
+    </message>
+    <message>
+        <source>Demo data: </source>
+        <translation>演示数据：</translation>
+    </message>
+    <message>
+        <source>Data file: </source>
+        <translation>数据文件：</translation>
+    </message>
+    <message>
+        <source>User: {0} ({1})</source>
+        <translation>用户：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Role: {0}</source>
+        <translation>角色：{0}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>可读写</translation>
+    </message>
+    <message>
+        <source>Changes are saved to the data file at once</source>
+        <translation>修改会立即保存到数据文件</translation>
+    </message>
+    <message>
+        <source>Refreshed {0}</source>
+        <translation>刷新于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Key task</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Target and requirements</source>
+        <translation>目标要求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头科室</translation>
+    </message>
+    <message>
+        <source>Responsible departments</source>
+        <translation>责任科室</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Periods checked</source>
+        <translation>应查期间</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Checks recorded</source>
+        <translation>查账进度</translation>
+    </message>
+    <message>
+        <source>{0} of {1} expected first-level checks recorded</source>
+        <translation>应有一级查账 {1} 条，已录入 {0} 条</translation>
+    </message>
+    <message>
+        <source>First-level checks recorded / expected for the year</source>
+        <translation>本年度已录入 / 应录入的一级查账条数</translation>
+    </message>
+    <message>
+        <source>Worst status</source>
+        <translation>最差状态</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Kaohe ledger</source>
+        <translation>欢迎使用考核台账</translation>
+    </message>
+    <message>
+        <source>The ledger, the quarterly and half-year assessments and every person&apos;s archive are kept in one data file, usually on the office&apos;s shared drive so that colleagues can open it too. How would you like to start?</source>
+        <translation>台账、季度与半年考核以及每个人的档案都保存在一个数据文件中，通常放在科室的共享盘上，以便同事也能打开。您想如何开始？</translation>
+    </message>
+    <message>
+        <source>New data file</source>
+        <translation>新建数据文件</translation>
+    </message>
+    <message>
+        <source>Start the bureau&apos;s own file; import the ledger and staff from Excel.</source>
+        <translation>建立本单位自己的数据文件，再从 Excel 导入台账和人员。</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>打开已有文件</translation>
+    </message>
+    <message>
+        <source>A colleague already keeps the file, for example on the shared drive.</source>
+        <translation>同事已经建立了数据文件，例如放在共享盘上。</translation>
+    </message>
+    <message>
+        <source>Open the demo data</source>
+        <translation>打开演示数据</translation>
+    </message>
+    <message>
+        <source>Look around in an invented bureau, kept apart from real data.</source>
+        <translation>在虚构的单位中试用，与真实数据完全分开。</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+</context>
+<context>
+    <name>YearSelector</name>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>All tabs show the chosen year</source>
+        <translation>各页均显示所选年度的数据</translation>
+    </message>
+</context>
 </TS>

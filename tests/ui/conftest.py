@@ -10,11 +10,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
-from tests.ui.helpers import Dialogs
+from tests.factories import ADMIN
+from tests.ui.helpers import Dialogs, SignIns
 
 from kaohe_desktop.app import demo_file_path
+from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
 from kaohe_desktop.services.workspace import create_workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.file_actions import FileActions
 from kaohe_desktop.ui.i18n import install_translators, remove_translators
 from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.settings import Settings
@@ -77,12 +81,30 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return record
 
 
+@pytest.fixture(autouse=True)
+def sign_ins(monkeypatch: pytest.MonkeyPatch) -> SignIns:
+    """The login dialog would block a test: sign in as the file's administrator (the
+    demo's, or the tests' ADMIN), or as `sign_ins.credentials` when a test sets it."""
+    record = SignIns()
+
+    def sign_in(_self: FileActions, pending: Any, *, demo: bool) -> Any:
+        record.asked.append(pending.path)
+        if record.cancel:
+            return None
+        demo_admin = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
+        return pending.sign_in(record.credentials or (demo_admin if demo else ADMIN))
+
+    monkeypatch.setattr(FileActions, "sign_in", sign_in)
+    return record
+
+
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo is generated once per session; each test gets its own copy."""
     path = tmp_path_factory.mktemp("demo") / "演示数据.kaohe"
     try:
-        create_workspace(path, demo=True).close()
+        admin = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
+        create_workspace(path, admin=admin, admin_name=DEMO_ADMIN_NAME, demo=True).close()
     except (ImportError, NotImplementedError) as error:
         pytest.skip(f"the demo generator is not available yet: {error}")
     return path

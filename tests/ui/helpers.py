@@ -30,6 +30,15 @@ def wait_job(qtbot: Any, job: Job | None) -> Job:
 
 
 @dataclass
+class SignIns:
+    """Which files asked for a sign-in; `credentials` to use instead of the admin's."""
+
+    credentials: Any = None
+    cancel: bool = False
+    asked: list[Path] = field(default_factory=list)
+
+
+@dataclass
 class Dialogs:
     """What the message helpers were asked to show; `answer` is the reply to questions."""
 

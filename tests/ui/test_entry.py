@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import ADMIN
 from tests.ui.helpers import Dialogs
 
 from kaohe_desktop import __main__ as entry
@@ -52,7 +53,7 @@ def test_demo_flag_generates_and_opens_the_demo(
 
 
 def test_a_file_argument_opens_that_file(qtbot: Any, window: MainWindow, data_file: Path) -> None:
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     entry.start(window, entry.parse_arguments([str(data_file)]))
     _wait_open(qtbot, window)
     assert window.workspace is not None and window.workspace.path == data_file
@@ -63,7 +64,7 @@ def test_a_file_argument_opens_that_file(qtbot: Any, window: MainWindow, data_fi
 def test_the_most_recent_file_opens_without_asking(
     qtbot: Any, window: MainWindow, data_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     window.settings.add_recent_file(data_file)
     monkeypatch.setattr(WelcomeDialog, "exec", lambda self: pytest.fail("welcome shown"))
     entry.start(window, entry.parse_arguments([]))

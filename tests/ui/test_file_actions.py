@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from tests.ui.helpers import Dialogs, open_in, wait_job
+from tests.factories import ADMIN
+from tests.ui.helpers import Dialogs, SignIns, open_in, wait_job
 
 from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.workspace import create_workspace, open_workspace
 from kaohe_desktop.ui.main_window import MainWindow
@@ -31,6 +34,7 @@ def test_file_menu_lists_every_action(window: MainWindow) -> None:
         "Download &template…",
         "&Back up…",
         "&Check data file",
+        "S&witch account…",
         "&Settings…",
         "E&xit",
     ]
@@ -52,7 +56,7 @@ def test_export_then_import_into_an_empty_file_round_trips(
     assert dialogs.kinds() == ["info"] and str(book) in dialogs.last("info")
     assert "台账" in openpyxl.load_workbook(book, read_only=True).sheetnames
 
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     target = open_in(qtbot, window, data_file)
     assert window.ledger_tab.stack.is_empty
     dry_run = wait_job(qtbot, window.exchange_actions.import_path(book))
@@ -80,7 +84,7 @@ def test_declining_the_dry_run_writes_nothing(
     open_in(qtbot, window, demo_file)
     book = tmp_path / "导出.xlsx"
     wait_job(qtbot, window.exchange_actions.export_to(book))
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     workspace = open_in(qtbot, window, data_file)
     dialogs.answer = False
     wait_job(qtbot, window.exchange_actions.import_path(book))
@@ -97,7 +101,7 @@ def test_a_bad_workbook_is_explained_cell_by_cell(
     workbook = openpyxl.load_workbook(book)
     workbook["人员"].append(["A001", "张三", None, None, None, "不存在的科室", None, "一般公务员"])
     workbook.save(book)
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     open_in(qtbot, window, data_file)
     wait_job(qtbot, window.exchange_actions.import_path(book))
     error = dialogs.last("error")
@@ -116,11 +120,28 @@ def test_template_is_written_without_an_open_file(
     assert str(book) in dialogs.last("info")
 
 
+def test_manage_menu_offers_each_role_what_it_may_do(
+    qtbot: Any, window: MainWindow, demo_file: Path, sign_ins: SignIns
+) -> None:
+    open_in(qtbot, window, demo_file)
+    admin = window.admin_actions
+    every = (admin.departments, admin.periods, admin.backups, admin.accounts, admin.audit_log)
+    assert all(action.isEnabled() for action in every)
+
+    sign_ins.credentials = Credentials("lingdao", DEMO_PASSWORD)
+    open_in(qtbot, window, demo_file)
+    assert window.workspace is not None and window.workspace.account == "lingdao"
+    assert not admin.accounts.isEnabled() and not admin.audit_log.isEnabled()
+    assert "只读" in admin.accounts.toolTip()
+    assert admin.periods.isEnabled()  # leaders may look at which periods are closed
+    assert window.archive_tab.edit_button.text() == "View…"
+
+
 def test_backup_and_check(
     qtbot: Any, window: MainWindow, demo_file: Path, tmp_path: Path, dialogs: Dialogs
 ) -> None:
     open_in(qtbot, window, demo_file)
-    folder = tmp_path / "备份"
+    folder = tmp_path / "另存备份"  # not the daily backup's folder
     folder.mkdir()
     wait_job(qtbot, window.file_actions.back_up_to(folder))
     copies = list(folder.iterdir())
@@ -135,7 +156,7 @@ def test_backup_and_check(
 def test_a_read_only_file_disables_import_and_says_why(
     qtbot: Any, window: MainWindow, demo_file: Path
 ) -> None:
-    workspace = open_workspace(demo_file, "审阅人", read_only=True)
+    workspace = open_workspace(demo_file, Credentials(DEMO_ADMIN, DEMO_PASSWORD), read_only=True)
     window.set_workspace(workspace)
     action = window.exchange_actions.import_book
     assert not action.isEnabled()
@@ -163,7 +184,7 @@ def test_new_file_refuses_to_overwrite(
     before = demo_file.read_bytes()
     job = window.file_actions._run_open(
         "新建",
-        lambda progress: create_workspace(demo_file, progress=progress),
+        lambda progress: create_workspace(demo_file, admin=ADMIN, progress=progress),
         demo=False,
     )
     wait_job(qtbot, job)

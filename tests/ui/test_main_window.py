@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from tests.factories import ADMIN
 from tests.ui.helpers import open_in
 
 from kaohe_desktop.domain.periods import HalfYear, Quarter
@@ -47,14 +48,16 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert window.is_demo
     assert "[Demo data]" in window.windowTitle()
     assert str(demo_file) in window.status_line.path.full_text()
-    assert window.status_line.user.text().endswith(workspace.account)
+    user = window.status_line.user
+    assert workspace.account in user.text() and workspace.actor.display_name in user.text()
+    assert workspace.actor.role.label in user.toolTip()
     assert window.status_line.refreshed.text()
 
 
 def test_an_empty_file_shows_guidance_with_working_buttons(
     qtbot: Any, window: MainWindow, data_file: Path
 ) -> None:
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     open_in(qtbot, window, data_file)
     import_action = window.exchange_actions.import_book
     template_action = window.exchange_actions.template
@@ -211,7 +214,7 @@ def test_archive_search_selects_and_shows_a_person(
 def test_a_vanished_file_is_explained_not_crashed(
     qtbot: Any, window: MainWindow, data_file: Path, dialogs: Any
 ) -> None:
-    create_workspace(data_file).close()
+    create_workspace(data_file, admin=ADMIN).close()
     open_in(qtbot, window, data_file)
     data_file.unlink()  # the network drive went away
     window.refresh()

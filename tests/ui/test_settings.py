@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from tests.factories import ADMIN
 from tests.ui.helpers import open_in
 
 from kaohe_desktop.services.workspace import create_workspace
@@ -25,7 +26,7 @@ def test_geometry_recent_files_and_year_persist_into_a_new_window(
     open_in(qtbot, first, demo_file)  # the demo: not remembered as recent
     other = tmp_path / "科室" / "real.kaohe"
     other.parent.mkdir()
-    create_workspace(other).close()
+    create_workspace(other, admin=ADMIN).close()
     open_in(qtbot, first, other)
     first.set_year(2025)
     size = first.size()

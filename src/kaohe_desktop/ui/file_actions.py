@@ -15,14 +15,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from kaohe_desktop.app import demo_file_path
+from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.views import DataFileCheck
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
+    PendingOpen,
     Workspace,
+    begin_create,
+    begin_open,
     create_workspace,
-    open_workspace,
 )
+from kaohe_desktop.ui.accounts.login_dialog import LoginDialog
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.workers import Job, JobFunction, run_job
 
@@ -84,8 +89,11 @@ class FileActions(QObject):
             return
         bureau = name.strip() or DEFAULT_BUREAU_NAME
 
-        def work(progress: ProgressReporter) -> Workspace:
-            return create_workspace(path, bureau_name=bureau, progress=progress)
+        def work(_progress: ProgressReporter) -> PendingOpen:
+            # The file is made first; its administrator is asked for next (the login
+            # dialog's first-administrator form), and asked again at the next open
+            # if the clerk cancels.
+            return begin_create(path, bureau_name=bureau)
 
         self._run_open(self.tr("Creating the data file…"), work, demo=False)
 
@@ -97,8 +105,8 @@ class FileActions(QObject):
             self.open_path(Path(path_text))
 
     def open_path(self, path: Path) -> Job:
-        def work(_progress: ProgressReporter) -> Workspace:
-            return open_workspace(path)
+        def work(_progress: ProgressReporter) -> PendingOpen:
+            return begin_open(path)
 
         demo = _same(path, demo_file_path())
         return self._run_open(self.tr("Opening {0}…").format(path.name), work, demo=demo)
@@ -111,18 +119,59 @@ class FileActions(QObject):
         def work(progress: ProgressReporter) -> Workspace:
             # The demo lives in the per-user folder, never next to the clerk's real data.
             path.parent.mkdir(parents=True, exist_ok=True)
-            return create_workspace(path, demo=True, progress=progress)
+            admin = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
+            return create_workspace(
+                path, admin=admin, admin_name=DEMO_ADMIN_NAME, demo=True, progress=progress
+            )
 
         return self._run_open(self.tr("Generating the demo data…"), work, demo=True)
 
     def _run_open(self, title: str, work: JobFunction, *, demo: bool) -> Job:
-        def opened(workspace: Workspace) -> None:
+        def opened(result: Workspace | PendingOpen) -> None:
+            if isinstance(result, PendingOpen):
+                workspace = self.sign_in(result, demo=demo)
+                if workspace is None:
+                    result.close()  # cancelled: the file that was shown stays shown
+                    return
+            else:
+                workspace = result
+            self.window.settings.last_username = workspace.account
             self.window.set_workspace(workspace, demo=demo)
+            self.daily_backup(workspace)
 
         def failed(error: BaseException) -> None:
             messages.show_error(self.window, self.tr("Open data file"), error)
 
         return run_job(self.window, title, work, on_success=opened, on_error=failed)
+
+    def sign_in(self, pending: PendingOpen, *, demo: bool) -> Workspace | None:
+        """Ask who is working (or, for a file without accounts, create its
+        administrator). Tests replace this to sign in without a dialog."""
+        dialog = LoginDialog(
+            pending,
+            self.window,
+            demo_hint=demo,
+            last_username=self.window.settings.last_username,
+        )
+        if dialog.exec() != LoginDialog.DialogCode.Accepted:
+            return None
+        return dialog.workspace
+
+    def daily_backup(self, workspace: Workspace) -> Job:
+        """The first open of a day leaves a verified copy in the backup folder."""
+
+        def done(_result: object) -> None:
+            for notice in workspace.notices:
+                self.window.statusBar().showMessage(notice, 15_000)
+
+        return run_job(
+            self.window,
+            self.tr("Making the daily backup…"),
+            lambda _progress: workspace.daily_backup(),
+            on_success=done,
+            on_error=lambda error: messages.show_error(self.window, self.tr("Back up"), error),
+            cancellable=False,
+        )
 
     def _start_dir(self) -> Path:
         recent = self.window.settings.recent_files

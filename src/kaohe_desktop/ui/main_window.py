@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QToolBar, QWidget
 
+from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.admin_actions import AdminActions
 from kaohe_desktop.ui.archive.archive_tab import ArchiveTab
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
@@ -21,6 +23,7 @@ from kaohe_desktop.ui.common.year_selector import YearSelector
 from kaohe_desktop.ui.exchange_actions import ExchangeActions
 from kaohe_desktop.ui.file_actions import FileActions
 from kaohe_desktop.ui.ledger.ledger_tab import LedgerTab
+from kaohe_desktop.ui.live_refresh import LiveRefresh
 from kaohe_desktop.ui.menus import RecentFilesMenu, build_menus
 from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
 from kaohe_desktop.ui.scoring.scoring_tab import ScoringTab
@@ -42,9 +45,14 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.is_demo = False
         self.recent_menu: RecentFilesMenu | None = None
+        self._bureau = ""
 
         self.file_actions = FileActions(self)
         self.exchange_actions = ExchangeActions(self)
+        self.admin_actions = AdminActions(self)
+        self.live = LiveRefresh(self)
+        self.live.changed.connect(self.refresh)
+        self.live.lost.connect(self._file_lost)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setObjectName("action_settings")
         self.settings_action.triggered.connect(lambda _checked=False: self.show_settings())
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
 
         self.year_selector.year_changed.connect(self._on_year_changed)
+        self.archive_tab.edit_person_requested.connect(self.admin_actions.edit_person)
         self.resize(*DEFAULT_SIZE)
         if settings.window_geometry is not None:
             self.restoreGeometry(settings.window_geometry)
@@ -109,12 +118,28 @@ class MainWindow(QMainWindow):
                 self.recent_menu.rebuild()
         for warning in workspace.warnings if workspace else []:
             self.statusBar().showMessage(warning, 15_000)
-        self.file_actions.update_enabled(workspace)
-        self.exchange_actions.update_enabled(workspace)
-        self.refresh_action.setEnabled(workspace is not None)
-        self.status_line.show_workspace(workspace, demo=self.is_demo)
+        self._update_actions()
+        self.live.watch(workspace)
         self.refresh()
         self.workspace_changed.emit()
+
+    def _update_actions(self) -> None:
+        workspace = self.workspace
+        self.file_actions.update_enabled(workspace)
+        self.exchange_actions.update_enabled(workspace)
+        self.admin_actions.update_enabled(workspace)
+        self.archive_tab.set_editable(workspace is not None and workspace.may(Action.ENTER_DATA))
+        self.refresh_action.setEnabled(workspace is not None)
+        self.status_line.show_workspace(workspace, demo=self.is_demo)
+
+    def _file_lost(self, reason: str) -> None:
+        """The data file went away or was replaced: stop writing, keep what is on screen."""
+        if self.workspace is None:
+            return
+        self.workspace.go_read_only(reason)
+        self._update_actions()
+        self._update_title(self._bureau)
+        messages.warn(self, self.tr("Data file"), reason)
 
     def refresh(self) -> None:
         """Read everything again: the years that have data, then every tab."""
@@ -149,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, bureau: str) -> None:
         assert self.workspace is not None
+        self._bureau = bureau
         parts = [bureau, self.workspace.path.name, self.tr("Kaohe ledger")]
         title = " — ".join(part for part in parts if part)
         if self.is_demo:
@@ -176,6 +202,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.stop()
+        for dialog in list(self.admin_actions.open_dialogs):
+            dialog.close()  # editors release their leases as they close
         for job in Job.running():
             # Cancelling rolls the service's transaction back; wait so the file is left clean.
             job.reporter.cancel()

@@ -75,6 +75,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(files.backup)
     file_menu.addAction(files.check)
     file_menu.addSeparator()
+    file_menu.addAction(window.admin_actions.switch_account)
     file_menu.addAction(window.settings_action)
     file_menu.addSeparator()
     quit_action = QAction(translate("Menus", "E&xit"), window)
@@ -84,6 +85,20 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(quit_action)
     # Tooltips in menus show why an item is disabled (a read-only file).
     file_menu.setToolTipsVisible(True)
+
+    admin = window.admin_actions
+    manage_menu = window.menuBar().addMenu(translate("Menus", "&Manage"))
+    manage_menu.setObjectName("manageMenu")
+    manage_menu.addAction(admin.departments)
+    manage_menu.addAction(admin.periods)
+    manage_menu.addSeparator()
+    manage_menu.addAction(admin.backups)
+    manage_menu.addSeparator()
+    manage_menu.addAction(admin.accounts)
+    manage_menu.addAction(admin.audit_log)
+    manage_menu.addSeparator()
+    manage_menu.addAction(admin.password)
+    manage_menu.setToolTipsVisible(True)
 
     help_menu = window.menuBar().addMenu(translate("Menus", "&Help"))
     help_menu.setObjectName("helpMenu")

@@ -29,6 +29,7 @@ RECENT_FILES = _key("files", "recent")
 WINDOW_GEOMETRY = _key("window", "geometry")
 WINDOW_STATE = _key("window", "state")
 LAST_YEAR = _key("view", "last_year")
+LAST_USERNAME = _key("account", "last_username")
 
 
 class Settings:
@@ -125,6 +126,16 @@ class Settings:
     @last_year.setter
     def last_year(self, value: int) -> None:
         self.store.setValue(LAST_YEAR, int(value))
+
+    # --- the account last signed in (never its password) -----------------------
+    @property
+    def last_username(self) -> str | None:
+        value = self.store.value(LAST_USERNAME)
+        return str(value) if value else None
+
+    @last_username.setter
+    def last_username(self, value: str) -> None:
+        self.store.setValue(LAST_USERNAME, value)
 
 
 def _same_file(a: Path, b: Path) -> bool:

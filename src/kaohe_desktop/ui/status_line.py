@@ -69,7 +69,10 @@ class StatusLine(QStatusBar):
         prefix = self.tr("Demo data: ") if demo else self.tr("Data file: ")
         self.path.set_full_text(prefix + str(workspace.path))
         self.path.setToolTip(str(workspace.path))
-        self.user.setText(self.tr("User: {0}").format(workspace.account))
+        self.user.setText(
+            self.tr("User: {0} ({1})").format(workspace.actor.display_name, workspace.account)
+        )
+        self.user.setToolTip(self.tr("Role: {0}").format(workspace.actor.role.label))
         if workspace.read_only:
             self.access.setText(self.tr("Read-only"))
             self.access.setStyleSheet("color: #c62828; font-weight: bold;")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,8 @@ _ENTRY_WIDTHS = {0: 96, 1: 170, 2: 190}
 
 
 class ArchiveTab(DataTab):
+    edit_person_requested = Signal(int)
+
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
@@ -41,6 +44,12 @@ class ArchiveTab(DataTab):
         self.people_table = make_table_view(self.people_proxy, _PEOPLE_WIDTHS, name="peopleTable")
         self.people_table.horizontalHeader().setMinimumSectionSize(40)
         self.people_count = QLabel()
+        self.edit_button = QPushButton(self.tr("Edit person…"))
+        self.edit_button.setObjectName("editPerson")
+        self.edit_button.setToolTip(
+            self.tr("Edit this person's record; one clerk at a time, others see who edits it")
+        )
+        self._editable = False
         self.details = PersonDetails()
         self.only_year = QCheckBox()
         self.only_year.setObjectName("onlyYear")
@@ -52,7 +61,10 @@ class ArchiveTab(DataTab):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.people_table)
-        left_layout.addWidget(self.people_count)
+        count_bar = QHBoxLayout()
+        count_bar.addWidget(self.people_count, 1)
+        count_bar.addWidget(self.edit_button)
+        left_layout.addLayout(count_bar)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -75,6 +87,23 @@ class ArchiveTab(DataTab):
         self.search.textChanged.connect(self._on_search)
         self.only_year.toggled.connect(lambda _checked: self._filter_entries())
         self.people_table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.people_table.doubleClicked.connect(lambda _index: self._request_edit())
+        self.edit_button.clicked.connect(lambda _checked=False: self._request_edit())
+        self._update_edit_button()
+
+    def set_editable(self, editable: bool) -> None:
+        """Whether the signed-in role may edit records (viewing stays possible)."""
+        self._editable = editable
+        self._update_edit_button()
+
+    def _update_edit_button(self) -> None:
+        self.edit_button.setEnabled(self.selected_person() is not None)
+        self.edit_button.setText(self.tr("Edit person…") if self._editable else self.tr("View…"))
+
+    def _request_edit(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.edit_person_requested.emit(person.id)
 
     def selected_person(self) -> PersonView | None:
         rows = self.people_table.selectionModel().selectedRows()
@@ -117,6 +146,7 @@ class ArchiveTab(DataTab):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_entries()
+        self._update_edit_button()
 
     def _show_entries(self) -> None:
         person = self.selected_person()

@@ -1,0 +1,169 @@
+"""The 管理 menu: departments, closing periods, backups and restore, accounts, the
+操作日志 and one's own password; plus editing one person's record (with its lease).
+
+Each action is offered only to roles that may use it (the services check again),
+and a disabled action says why in its tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
+
+from kaohe_desktop.domain.leases import person_scope
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.errors import InputError, StorageError
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.accounts.accounts_dialog import AccountsDialog
+from kaohe_desktop.ui.accounts.password_dialog import ChangePasswordDialog
+from kaohe_desktop.ui.audit.audit_log_dialog import AuditLogDialog
+from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
+from kaohe_desktop.ui.editing.record_dialog import RecordDialog
+from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
+
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.main_window import MainWindow
+
+
+class AdminActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.departments = self._action(
+            self.tr("&Departments…"), self.show_departments, "departments"
+        )
+        self.periods = self._action(self.tr("&Close periods…"), self.show_periods, "periods")
+        self.backups = self._action(self.tr("&Backups and restore…"), self.show_backups, "backups")
+        self.accounts = self._action(self.tr("&Accounts…"), self.show_accounts, "accounts")
+        self.audit_log = self._action(self.tr("Audit &log…"), self.show_audit_log, "audit_log")
+        self.password = self._action(
+            self.tr("Change my &password…"), self.change_password, "password"
+        )
+        self.switch_account = self._action(
+            self.tr("S&witch account…"), self.switch, "switch_account"
+        )
+        # What each action needs, for enabling it and for the tooltip of a disabled one.
+        self._needs: dict[QAction, Action] = {
+            self.departments: Action.VIEW,
+            self.periods: Action.VIEW,
+            self.backups: Action.VIEW,
+            self.accounts: Action.MANAGE_ACCOUNTS,
+            self.audit_log: Action.VIEW_AUDIT,
+            self.password: Action.CHANGE_OWN_PASSWORD,
+            self.switch_account: Action.VIEW,
+        }
+        self.open_dialogs: list[QDialog] = []
+
+    def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def update_enabled(self, workspace: Workspace | None) -> None:
+        for action, needed in self._needs.items():
+            allowed = workspace is not None and workspace.actor.may(needed)
+            if needed is Action.CHANGE_OWN_PASSWORD and workspace is not None:
+                allowed = allowed and not workspace.read_only
+            action.setEnabled(allowed)
+            if workspace is not None and not workspace.actor.may(needed):
+                action.setToolTip(
+                    self.tr("Your role ({0}) may not: {1}").format(
+                        workspace.actor.role.label, needed.label
+                    )
+                )
+            else:
+                action.setToolTip("")
+
+    # --- dialogs ----------------------------------------------------------------
+    def _show(self, dialog: QDialog) -> QDialog:
+        """Modeless, so the clerk can keep the main window in view; one refresh after."""
+        self.open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.show()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self.open_dialogs:
+            self.open_dialogs.remove(dialog)
+        self.window.refresh()
+
+    def _workspace(self) -> Workspace | None:
+        return self.window.workspace
+
+    def show_departments(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        dialog = DepartmentsDialog(workspace, self.window)
+        dialog.changed.connect(self.window.refresh)
+        return self._show(dialog)
+
+    def show_periods(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        year = self.window.current_year() or date.today().year
+        dialog = PeriodsDialog(workspace, year, self.window)
+        dialog.periods_changed.connect(self.window.refresh)
+        return self._show(dialog)
+
+    def show_backups(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        dialog = BackupsDialog(workspace, self.window)
+        dialog.restored.connect(self._offer_restored)
+        return self._show(dialog)
+
+    def show_accounts(self) -> QDialog | None:
+        workspace = self._workspace()
+        return None if workspace is None else self._show(AccountsDialog(workspace, self.window))
+
+    def show_audit_log(self) -> QDialog | None:
+        workspace = self._workspace()
+        return None if workspace is None else self._show(AuditLogDialog(workspace, self.window))
+
+    def change_password(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        return self._show(ChangePasswordDialog(workspace, self.window))
+
+    def edit_person(self, person_id: int) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        try:
+            dialog = RecordDialog(
+                workspace,
+                workspace.people,
+                person_id,
+                self.window,
+                lease_scope=person_scope(person_id),
+            )
+        except (InputError, StorageError) as error:  # deleted meanwhile, or the share dropped
+            messages.show_error(self.window, self.tr("Edit person"), error)
+            return None
+        return self._show(dialog)
+
+    def switch(self) -> None:
+        workspace = self._workspace()
+        if workspace is not None:
+            self.window.file_actions.open_path(workspace.path)
+
+    def _offer_restored(self, path: Path) -> None:
+        if messages.ask(
+            self.window,
+            self.tr("Restore"),
+            self.tr("The backup was restored into a new file:\n{0}\nOpen it now?").format(path),
+        ):
+            self.window.file_actions.open_path(path)

@@ -1,0 +1,1 @@
+"""The backup folder, backups, and restoring one into a new file."""

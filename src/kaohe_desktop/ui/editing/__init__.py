@@ -1,0 +1,1 @@
+"""Editing screens: one record at a time, and never over someone else's change."""

@@ -1,0 +1,1 @@
+"""Closing and reopening assessment periods."""

@@ -1,0 +1,147 @@
+"""备份 through its dialog: the folder, a backup now, restoring into a new file."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from tests.factories import ADMIN, new_workspace, sign_in
+from tests.ui.helpers import Dialogs, wait_job
+
+from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.workspace import Workspace, open_workspace
+from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
+
+
+@pytest.fixture(scope="module")
+def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("backups-master")
+    new_workspace(folder, demo=True, roles=True).close()
+    return folder / "考核台账.kaohe"
+
+
+@pytest.fixture
+def open_as(master: Path, tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
+    path = tmp_path / "data" / "考核台账.kaohe"
+    path.parent.mkdir()
+    shutil.copyfile(master, path)
+    opened: list[Workspace] = []
+
+    def open_(role: Role) -> Workspace:
+        workspace = sign_in(path, role, daily_backup=False)
+        opened.append(workspace)
+        return workspace
+
+    yield open_
+    for workspace in opened:
+        workspace.close()
+
+
+def dialog_for(qtbot: Any, workspace: Workspace) -> BackupsDialog:
+    dialog = BackupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def save_file_answer(monkeypatch: pytest.MonkeyPatch, answer: Path | None) -> list[Any]:
+    asked: list[Any] = []
+
+    def get_save_file_name(*args: Any, **kwargs: Any) -> tuple[str, str]:
+        asked.append(kwargs.get("options"))
+        return (str(answer) if answer else "", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    return asked
+
+
+@pytest.mark.parametrize(
+    ("role", "backup", "configure", "restore"),
+    [
+        (Role.ADMIN, True, True, True),
+        (Role.CLERK, True, False, False),
+        (Role.REVIEWER, True, False, False),
+        (Role.VIEWER, False, False, False),
+    ],
+)
+def test_buttons_follow_the_role(
+    qtbot: Any, open_as: Any, role: Role, backup: bool, configure: bool, restore: bool
+) -> None:
+    workspace = open_as(role)
+    workspace_admin = open_as(Role.ADMIN)
+    workspace_admin.backups.backup_now()  # something to select
+    dialog = dialog_for(qtbot, workspace)
+    dialog.view.selectRow(0)
+    assert dialog.folder_label.text() == str(workspace.backups.folder())
+    assert dialog.backup_button.isEnabled() is backup
+    assert dialog.change_button.isEnabled() is configure
+    assert dialog.default_button.isEnabled() is configure
+    assert dialog.restore_button.isEnabled() is restore
+
+
+def test_backup_now_then_restore_into_a_new_file(
+    qtbot: Any, open_as: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    admin = open_as(Role.ADMIN)
+    dialog = dialog_for(qtbot, admin)
+    assert dialog.model.rowCount() == 0
+
+    wait_job(qtbot, dialog.back_up_now())
+    assert [b.reason for b in dialog.model.rows()] == ["手动"]
+    assert dialogs.kinds()[-1] == "info"
+
+    target = tmp_path / "恢复" / "恢复的台账"  # no suffix: .kaohe is added
+    target.parent.mkdir()
+    asked = save_file_answer(monkeypatch, target)
+    dialog.view.selectRow(0)
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as signal:
+        wait_job(qtbot, dialog.restore_selected())
+    assert asked == [QFileDialog.Option.DontConfirmOverwrite]
+    restored = target.with_suffix(".kaohe")
+    assert signal.args == [restored] and restored.exists()
+    assert str(restored) in dialogs.last("info")
+    # The open file was backed up first, and the list shows it.
+    assert sorted(b.reason for b in dialog.model.rows()) == sorted(["手动", "恢复前"])
+
+    reopened = open_workspace(restored, ADMIN, daily_backup=False)
+    try:
+        assert reopened.audit_log.verify().ok
+        actions = [e.action for e in reopened.audit_log.entries(AuditFilter())]
+        assert "restore" in actions
+    finally:
+        reopened.close()
+
+
+def test_restore_refuses_an_existing_file(
+    qtbot: Any, open_as: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    admin = open_as(Role.ADMIN)
+    admin.backups.backup_now()
+    dialog = dialog_for(qtbot, admin)
+    existing = tmp_path / "已有.kaohe"
+    existing.write_bytes(b"precious")
+    save_file_answer(monkeypatch, existing)
+    dialog.view.selectRow(0)
+    assert dialog.restore_selected() is None
+    assert dialogs.kinds()[-1] == "warn"
+    assert existing.read_bytes() == b"precious"
+
+
+def test_change_the_folder_and_back_to_the_default(
+    qtbot: Any, open_as: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    admin = open_as(Role.ADMIN)
+    default = admin.backups.folder()
+    dialog = dialog_for(qtbot, admin)
+    chosen = tmp_path / "共享备份"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kwargs: str(chosen))
+    dialog.change_button.click()
+    assert admin.backups.folder() == chosen and chosen.is_dir()
+    assert dialog.folder_label.text() == str(chosen)
+    dialog.default_button.click()
+    assert admin.backups.folder() == default
+    assert dialog.folder_label.text() == str(default)

@@ -1,0 +1,79 @@
+"""Two application windows on one file: a change made in one appears in the other
+without a restart (PRAGMA data_version polling), and a file that disappears turns
+the other window read-only without losing what it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.ui.helpers import Dialogs, open_in
+
+from kaohe_desktop.domain.leases import person_scope
+from kaohe_desktop.services.errors import ReadOnlyError
+from kaohe_desktop.ui.main_window import MainWindow
+from kaohe_desktop.ui.settings import Settings
+
+FAST_POLL_MS = 50
+
+
+@pytest.fixture
+def second_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    other = MainWindow(Settings.at(tmp_path / "settings-b" / "kaohe-desktop.ini"))
+    qtbot.addWidget(other)
+    other.show()
+    yield other
+    other.close()
+
+
+def _names(window: MainWindow) -> list[str]:
+    return [person.name for person in window.archive_tab.people.rows()]
+
+
+def test_an_edit_in_one_window_appears_in_the_other(
+    qtbot: Any, window: MainWindow, second_window: MainWindow, demo_file: Path
+) -> None:
+    first = open_in(qtbot, window, demo_file)
+    open_in(qtbot, second_window, demo_file)
+    second_window.live.timer.setInterval(FAST_POLL_MS)
+    assert "张改名" not in _names(second_window)
+
+    person = first.queries.people()[0]
+    lease = first.leases.acquire(person_scope(person.id), person.name)
+    draft = first.people.load(person.id).draft().with_value("name", "张改名")
+    first.people.save(draft, lease)
+    first.leases.release(lease)
+
+    qtbot.waitUntil(lambda: "张改名" in _names(second_window), timeout=10_000)
+    assert second_window.workspace is not None and not second_window.workspace.read_only
+
+
+def test_the_other_window_is_quiet_while_nothing_changes(
+    qtbot: Any, window: MainWindow, second_window: MainWindow, demo_file: Path
+) -> None:
+    open_in(qtbot, window, demo_file)
+    open_in(qtbot, second_window, demo_file)
+    refreshed: list[bool] = []
+    second_window.live.changed.connect(lambda: refreshed.append(True))
+    second_window.live.timer.setInterval(FAST_POLL_MS)
+    qtbot.wait(20 * FAST_POLL_MS)
+    assert refreshed == []
+
+
+def test_a_file_deleted_underneath_turns_the_window_read_only(
+    qtbot: Any, window: MainWindow, demo_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    workspace = open_in(qtbot, window, demo_file)
+    rows_before = len(_names(window))
+    window.live.timer.setInterval(FAST_POLL_MS)
+    demo_file.rename(tmp_path / "被移走.kaohe")
+
+    qtbot.waitUntil(lambda: workspace.read_only, timeout=10_000)
+    assert "read-only" in dialogs.last("warn")
+    assert window.status_line.access.text() == "Read-only"
+    assert not window.exchange_actions.import_book.isEnabled()
+    assert len(_names(window)) == rows_before  # what was on screen stays
+    with pytest.raises(ReadOnlyError):
+        workspace.leases.acquire("person:1", "x")
