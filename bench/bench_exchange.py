@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def timed(*args: str) -> float:
-    env = {**os.environ, "KAOHE_USER": "bench"}
+    env = {**os.environ, "KAOHE_USER": "bench", "KAOHE_PASSWORD": "bench-pass-1"}
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "kaohe_desktop.cli", *args],

@@ -1,9 +1,12 @@
-"""Screenshots of the four tabs on the demo data, in Chinese, for year 2026.
+"""Screenshots of the four tabs on the demo data, in Chinese, for year 2026, and of
+the multi-user screens: sign-in, a person's record under an edit lock held by
+another clerk, a save conflict, and the 操作日志.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUT_DIR]
 
-Writes ledger.png, quarterly.png, scoring.png and archive.png (1400×860) to
-docs/screenshots/ unless OUT_DIR is given. The demo is generated in a temporary
+Writes ledger.png, quarterly.png, scoring.png and archive.png (1400×860), then
+login.png, record_leased.png, conflict.png and audit_log.png, to docs/screenshots/
+unless OUT_DIR is given. The demo is generated in a temporary
 folder, never in the user's own data folder, and settings go to a temporary INI.
 """
 
@@ -30,6 +33,8 @@ def main(out_dir: Path) -> list[Path]:
     os.environ["LOCALAPPDATA"] = str(scratch / "user-data")
 
     from kaohe_desktop.app import demo_file_path
+    from kaohe_desktop.services.accounts import Credentials
+    from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
     from kaohe_desktop.services.workspace import create_workspace, open_workspace
     from kaohe_desktop.ui.i18n import install_translators
     from kaohe_desktop.ui.main_window import MainWindow
@@ -39,12 +44,13 @@ def main(out_dir: Path) -> list[Path]:
     translators = install_translators(app, "zh_CN")
     demo = demo_file_path()
     demo.parent.mkdir(parents=True, exist_ok=True)
-    create_workspace(demo, demo=True).close()
+    admin = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
+    create_workspace(demo, admin=admin, admin_name=DEMO_ADMIN_NAME, demo=True).close()
 
     window = MainWindow(Settings.at(scratch / "settings.ini"))
     window.resize(*SIZE)
     window.show()
-    window.set_workspace(open_workspace(demo), demo=True)
+    window.set_workspace(open_workspace(demo, admin), demo=True)
     window.set_year(YEAR)
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -57,6 +63,9 @@ def main(out_dir: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise SystemExit(f"could not write {path}")
         written.append(path)
+    from multiuser_shots import grab_multiuser_screens  # beside this script
+
+    written += grab_multiuser_screens(app, window, demo, out_dir)
     window.close()
     del translators
     return written
