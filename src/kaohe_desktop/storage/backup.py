@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +52,8 @@ def verify_copy(path: Path) -> None:
     connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     try:
         result = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:  # too damaged for the check to finish
+        result = [str(error)]
     finally:
         connection.close()
     if result != ["ok"]:
@@ -61,24 +65,39 @@ def backup_database(
 ) -> Path:
     """Write a verified copy of the open data file into `target_dir`; return its path."""
     target_dir.mkdir(parents=True, exist_ok=True)
-    final = target_dir / backup_name(source, reason, now)
-    counter = 1
-    while final.exists():  # two backups within one second keep both
-        final = final.with_stem(f"{final.stem.removesuffix(f'-{counter - 1}')}-{counter}")
-        counter += 1
-    partial = final.with_name(final.name + PARTIAL_SUFFIX)
-    partial.unlink(missing_ok=True)
+    name = backup_name(source, reason, now)
+    # A name of its own for the copy in progress: two workstations backing up into one
+    # folder in the same second must never write into the same file.
+    partial = target_dir / f"{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}"
     try:
         execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
         verify_copy(partial)
-        os.replace(partial, final)
+        return _give_name(partial, target_dir / name)
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
         raise StorageError(f"备份失败：{error}") from error
-    except StorageError:
+    except OSError as error:
+        raise StorageError(f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。") from error
+    finally:
         partial.unlink(missing_ok=True)
-        raise
-    return final
+
+
+def _give_name(partial: Path, wanted: Path) -> Path:
+    """Name the verified copy without ever replacing another backup: a hard link fails
+    if the name is taken (then the next "-n" is tried); where links are not supported,
+    an existence check is the best we have."""
+    final, counter = wanted, 1
+    while True:
+        try:
+            os.link(partial, final)
+            return final
+        except FileExistsError:
+            pass
+        except OSError:
+            if not final.exists():
+                os.replace(partial, final)
+                return final
+        final = wanted.with_stem(f"{wanted.stem}-{counter}")
+        counter += 1
 
 
 def list_backups(directory: Path, source: Path) -> list[BackupFile]:
@@ -96,8 +115,18 @@ def list_backups(directory: Path, source: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
+STALE_PARTIAL_SECONDS = 24 * 3600
+
+
 def rotate(directory: Path, source: Path) -> list[Path]:
-    """Delete the automatic backups the rotation rule no longer keeps; return them."""
+    """Delete the automatic backups the rotation rule no longer keeps, and copies
+    left half-written (".partial") by a backup killed more than a day ago."""
+    for leftover in directory.glob(f"{source.stem}-*{PARTIAL_SUFFIX}"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                leftover.unlink()
+        except OSError:
+            continue  # another workstation's copy in progress, or already gone
     automatic = {b.path.name: b for b in list_backups(directory, source) if b.automatic}
     doomed = to_delete(BackupEntry(name, b.taken_at) for name, b in automatic.items())
     removed = []

@@ -7,6 +7,7 @@ not ours is refused before SQLite could touch it; only then is a connection made
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -52,7 +53,10 @@ class OpenedFile:
     warnings: list[str] = field(default_factory=list)
 
     def unit_of_work(self, account: str) -> UnitOfWork:
-        return UnitOfWork(self.engine, account=account, read_only=self.read_only)
+        uow = UnitOfWork(self.engine, account=account, read_only=self.read_only)
+        if self.read_only_reason:
+            uow.read_only_reason = self.read_only_reason
+        return uow
 
     def close(self) -> None:
         self.engine.dispose()
@@ -68,7 +72,10 @@ def default_backup_dir(path: Path) -> Path:
 
 def _run_check(engine: Engine, full: bool) -> list[str]:
     pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-    return [str(row[0]) for row in execute_outside_transaction(engine, pragma)]
+    try:
+        return [str(row[0]) for row in execute_outside_transaction(engine, pragma)]
+    except sqlite3.DatabaseError as error:  # a page so damaged the check cannot finish
+        return [str(error)]
 
 
 def open_data_file(
@@ -82,11 +89,11 @@ def open_data_file(
     file = Path(path)
     if not file.exists():
         raise StorageError(f"找不到数据文件“{file}”。")
-    header: HeaderInfo = read_header(file)
-    if Path(f"{file}-wal").exists():
-        raise WalModeError(f"“{file.name}”旁有 WAL 日志文件，说明它曾以 WAL 模式打开，拒绝打开。")
     journal = Path(f"{file}-journal")
     unclean = journal.exists() and journal.stat().st_size > 0
+    header: HeaderInfo = read_header(file, journal_pending=unclean)
+    if Path(f"{file}-wal").exists():
+        raise WalModeError(f"“{file.name}”旁有 WAL 日志文件，说明它曾以 WAL 模式打开，拒绝打开。")
 
     read_only_reason: str | None = None
     if header.user_version > SCHEMA_VERSION:
@@ -112,6 +119,8 @@ def open_data_file(
                 f"“{file.name}”未通过{'完整性' if unclean else '快速'}检查："
                 f"{'; '.join(problems[:3])}。请从备份恢复。"
             )
+        if unclean:  # rolled back now: the header and its lengths must hold again
+            header = read_header(file)
         opened = OpenedFile(file, engine, read_only, read_only_reason, header.user_version, unclean)
         if unclean:
             opened.warnings.append("上次未正常关闭：已回滚未完成的写入，并通过了完整性检查。")

@@ -29,8 +29,13 @@ class HeaderInfo:
     user_version: int
 
 
-def read_header(path: str | os.PathLike[str]) -> HeaderInfo:
-    """Parse the SQLite header; raise NotOurFileError with a Chinese reason."""
+def read_header(path: str | os.PathLike[str], *, journal_pending: bool = False) -> HeaderInfo:
+    """Parse the SQLite header; raise NotOurFileError with a Chinese reason.
+
+    With `journal_pending` (a hot -journal beside the file) the length checks are
+    skipped: a commit that died while the file was growing leaves a short file that
+    SQLite's rollback makes whole again, and refusing it would lose a good file.
+    """
     file = Path(path)
     size = file.stat().st_size
     name = file.name
@@ -50,14 +55,8 @@ def read_header(path: str | os.PathLike[str]) -> HeaderInfo:
     (application_id,) = struct.unpack(">I", header[68:72])
     if page_size < 512 or page_size & (page_size - 1):
         raise NotOurFileError(f"“{name}”的文件头已损坏（页大小 {page_size} 无效）。")
-    # The in-header page count is only trustworthy when its change counter matches.
-    if change_counter == valid_for and page_count and size < page_count * page_size:
-        raise NotOurFileError(
-            f"“{name}”不完整：应有 {page_count * page_size} 字节，实际只有 {size} 字节，"
-            "可能在复制时被截断。请从备份恢复。"
-        )
-    if size % page_size:
-        raise NotOurFileError(f"“{name}”的长度不是页大小的整数倍，文件可能被截断或损坏。")
+    if not journal_pending:
+        _check_length(name, size, page_size, page_count, change_counter == valid_for)
     if application_id != APPLICATION_ID:
         raise NotOurFileError(
             f"“{name}”是其他程序的数据库，不是考核台账数据文件；为避免损坏，程序不会打开或修改它。"
@@ -68,3 +67,14 @@ def read_header(path: str | os.PathLike[str]) -> HeaderInfo:
             "请关闭所有打开它的程序，由管理员执行 PRAGMA journal_mode=DELETE 后再打开。"
         )
     return HeaderInfo(size, page_size, page_count, False, application_id, user_version)
+
+
+def _check_length(name: str, size: int, page_size: int, page_count: int, trusted: bool) -> None:
+    # The in-header page count is only trustworthy when its change counter matches.
+    if trusted and page_count and size < page_count * page_size:
+        raise NotOurFileError(
+            f"“{name}”不完整：应有 {page_count * page_size} 字节，实际只有 {size} 字节，"
+            "可能在复制时被截断。请从备份恢复。"
+        )
+    if size % page_size:
+        raise NotOurFileError(f"“{name}”的长度不是页大小的整数倍，文件可能被截断或损坏。")

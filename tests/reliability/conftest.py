@@ -1,0 +1,119 @@
+"""Master data files built once per run and copied per test, and the figures table.
+
+Building the demo bureau takes a few seconds; a byte copy takes milliseconds, so each
+test gets its own fresh copy of a master instead of building one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from alembic import command
+from sqlalchemy import select
+from tests.factories import ADMIN, PASSWORD, ROLE_USERS, new_workspace
+from tests.reliability import figures
+
+from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.storage.engine import make_engine, write_engine
+from kaohe_desktop.storage.migrate import alembic_config
+from kaohe_desktop.storage.models import DepartmentRow, PersonRow
+
+# The suite needs POSIX: a fork server, SIGKILL, setuid to nobody, RLIMIT_FSIZE.
+if sys.platform == "win32":
+    collect_ignore_glob = ["test_*.py"]
+
+# Extra 录入员 accounts, so that five processes each sign in as someone else.
+EXTRA_CLERKS = ("clerk2", "clerk3", "clerk4")
+FILE_NAME = "考核台账.kaohe"
+
+
+def exported_changes(path: str | Path) -> dict[str, tuple[str, str]]:
+    """The changed rows of an exported unsaved edit: label → (value when opened, mine)."""
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = list(workbook["未保存的修改"].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    return {
+        str(row[0]): (str(row[1] or ""), str(row[2] or ""))
+        for row in rows
+        if len(row) >= 4 and row[3] == "是"
+    }
+
+
+def account(username: str) -> tuple[str, str]:
+    return (username, PASSWORD)
+
+
+ADMIN_ACCOUNT = account(ADMIN.username)
+CLERK_ACCOUNT = account(ROLE_USERS[Role.CLERK])
+# Accounts allowed to enter data, one per concurrent process.
+WRITERS = (ADMIN_ACCOUNT, CLERK_ACCOUNT, *(account(name) for name in EXTRA_CLERKS))
+
+
+@dataclass(frozen=True)
+class Masters:
+    demo: Path  # the demo bureau, accounts for every role and three more clerks
+    base: Path  # accounts only, no bureau data: the target of a whole-book import
+    v1: Path  # the demo file downgraded to schema version 1 (before leases and locks)
+    departments: tuple[int, ...]  # three department ids of the demo file
+    person: int  # a person id of the demo file
+
+    def copy(self, master: Path, directory: Path, name: str = FILE_NAME) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / name
+        shutil.copyfile(master, target)
+        return target
+
+
+def _downgrade_to_v1(path: Path) -> None:
+    """Revision 0002's own downgrade: the file is then exactly what version 1 wrote
+    (user_version 1, alembic at 0001, no edit_lease or period_lock tables), with the
+    demo bureau's data and audit chain in it."""
+    engine = make_engine(path, read_only=False)
+    try:
+        with write_engine(engine).begin() as connection:
+            command.downgrade(alembic_config(connection), "0001")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def masters(tmp_path_factory: pytest.TempPathFactory) -> Masters:
+    root = tmp_path_factory.mktemp("masters")
+    demo = new_workspace(root, "demo.kaohe", demo=True, roles=True)
+    for name in EXTRA_CLERKS:
+        demo.accounts.add_account(name, f"录入员{name}", Role.CLERK, PASSWORD)
+    with demo.opened.unit_of_work("test").read() as session:
+        departments = tuple(session.scalars(select(DepartmentRow.id).order_by(DepartmentRow.id)))
+        person = session.scalars(select(PersonRow.id).order_by(PersonRow.id)).first()
+    demo.close()
+    base = new_workspace(root, "base.kaohe", roles=True)
+    base.close()
+    v1 = root / "v1.kaohe"
+    shutil.copyfile(demo.path, v1)
+    _downgrade_to_v1(v1)
+    assert person is not None and len(departments) >= 3
+    return Masters(demo.path, base.path, v1, departments[:3], person)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _figures_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    yield
+    if figures.FIGURES:
+        path = tmp_path_factory.getbasetemp() / "reliability-figures.json"
+        figures.write_json(path)
+        print(f"\n[reliability] figures written to {path}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if figures.FIGURES:
+        terminalreporter.section("reliability figures")
+        for line in figures.summary_lines():
+            terminalreporter.write_line(line)
