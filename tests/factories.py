@@ -4,6 +4,9 @@ and the bytes of files."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
@@ -61,3 +64,24 @@ def fingerprint(path: Path) -> str:
 
 def sidecars(path: Path) -> list[Path]:
     return [p for p in path.parent.iterdir() if p.name.startswith(path.name) and p != path]
+
+
+@dataclass
+class Clock:
+    """A settable clock for the services (whole seconds, as the file stores them);
+    a test moves `now` to be a workstation whose time passes."""
+
+    now: datetime = datetime(2026, 5, 6, 9, 30, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def copy_to(master: Path, folder: Path) -> Path:
+    """A private copy of a module's master file, so each test starts from the same data."""
+    copy = folder / master.name
+    shutil.copyfile(master, copy)
+    return copy

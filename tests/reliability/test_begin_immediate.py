@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
-from tests.factories import ADMIN, PASSWORD, sign_in
+from tests.factories import ADMIN, PASSWORD, Clock, sign_in
 from tests.reliability.conftest import Masters
 from tests.reliability.figures import record
 
@@ -75,21 +75,13 @@ def trace() -> Iterator[Trace]:
     event.remove(Pool, "connect", on_connect)
 
 
-@dataclass
-class Clock:
-    now: datetime = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def test_every_service_write_begins_immediate(
     tmp_path: Path, masters: Masters, trace: Trace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
     monkeypatch.setattr(engine_module, "begin_observers", [seen.append])
     path = masters.copy(masters.demo, tmp_path)
-    clock = Clock()
+    clock = Clock(T0)
     admin = sign_in(path, Role.ADMIN, clock=clock, daily_backup=False)
     clerk = sign_in(path, Role.CLERK, clock=clock, daily_backup=False)
     viewer = sign_in(path, Role.VIEWER, daily_backup=False)

@@ -3,12 +3,11 @@ only by 管理员, the takeover is logged, and the old holder's later writes are
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from tests.factories import PASSWORD, sign_in
+from tests.factories import PASSWORD, Clock, sign_in
 from tests.reliability.conftest import Masters
 
 from kaohe_desktop.domain.leases import LEASE_TTL, person_scope
@@ -21,21 +20,11 @@ from kaohe_desktop.services.workspace import open_workspace
 T0 = datetime(2026, 11, 20, 9, 0, 0)
 
 
-@dataclass
-class Clock:
-    """One workstation's clock; the test moves it."""
-
-    now: datetime = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def test_stale_lease_is_taken_over_by_admin_only_and_the_old_holder_is_refused(
     tmp_path: Path, masters: Masters
 ) -> None:
     path = masters.copy(masters.demo, tmp_path)
-    clocks = {name: Clock() for name in ("a", "b", "admin")}
+    clocks = {name: Clock(T0) for name in ("a", "b", "admin")}
     holder = sign_in(path, Role.CLERK, clock=clocks["a"], daily_backup=False)
     other = open_workspace(
         path, Credentials("clerk2", PASSWORD), clock=clocks["b"], daily_backup=False

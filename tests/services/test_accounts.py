@@ -6,7 +6,6 @@ made once per module and copied for each test."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -18,6 +17,8 @@ from sqlalchemy.orm import Session
 from tests.factories import (
     ADMIN,
     PASSWORD,
+    Clock,
+    copy_to,
     credentials,
     fingerprint,
     new_data_file,
@@ -36,16 +37,6 @@ T0 = datetime(2026, 5, 6, 9, 30, 0)
 WRONG_PASSWORD = "not-the-pass1"
 
 
-class Clock:
-    """A settable clock for the services (whole seconds, as the file stores them)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture(scope="module")
 def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workspace = new_workspace(tmp_path_factory.mktemp("accounts"), roles=True)
@@ -56,9 +47,7 @@ def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def path(master: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / master.name
-    shutil.copyfile(master, copy)
-    return copy
+    return copy_to(master, tmp_path)
 
 
 @pytest.fixture

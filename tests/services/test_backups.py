@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from tests.factories import ADMIN, fingerprint, new_workspace, sign_in
+from tests.factories import ADMIN, Clock, fingerprint, new_workspace, sign_in
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.audit_log import AuditFilter
@@ -22,14 +22,6 @@ from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.storage.models import DepartmentRow
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture(scope="module")

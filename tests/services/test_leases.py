@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from tests.factories import new_workspace, sign_in
+from tests.factories import Clock, new_workspace, sign_in
 
 from kaohe_desktop.domain.enums import DepartmentKind, Gender
 from kaohe_desktop.domain.leases import LEASE_TTL, person_scope
@@ -36,17 +36,6 @@ from kaohe_desktop.services.workspace import Workspace
 
 T0 = datetime(2026, 5, 6, 9, 5, 0)
 PEOPLE = 8
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass
@@ -228,7 +217,7 @@ def test_a_person_is_saved_only_under_a_lease(office: Office) -> None:
     person_id = office.people["P008"]
     snapshot = office.clerk.people.load(person_id)
     draft = snapshot.draft().with_value("position", "副科长")
-    with pytest.raises(InputError, match="保存人员“.*”需要先取得它的编辑锁"):
+    with pytest.raises(InputError, match=r"保存人员“.*”需要先取得它的编辑锁"):
         office.clerk.people.save(draft)
     assert office.clerk.people.current_version(person_id) == snapshot.version
     lease = office.clerk.leases.acquire(person_scope(person_id), snapshot.label)

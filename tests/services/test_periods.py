@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from decimal import Decimal
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import new_workspace, sign_in
+from tests.factories import Clock, copy_to, new_workspace, sign_in
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.audit_log import AuditFilter
@@ -39,14 +38,6 @@ T0 = datetime(2026, 7, 3, 16, 20, 45)
 _stamp = itertools.count(1)
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture(scope="module")
 def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workspace = new_workspace(tmp_path_factory.mktemp("periods"), demo=True, roles=True)
@@ -57,9 +48,7 @@ def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def path(master: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / master.name
-    shutil.copyfile(master, copy)
-    return copy
+    return copy_to(master, tmp_path)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
-from tests.factories import new_workspace, sign_in
+from tests.factories import Clock, new_workspace, sign_in
 from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.edits import Conflict
@@ -37,14 +37,6 @@ from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 
 T0 = datetime(2026, 5, 6, 9, 0, 0)
-
-
-class Clock:
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.storage.audit import verify_chain
+from kaohe_desktop.storage.errors import TABLE_LABELS
 from kaohe_desktop.storage.models import AuditRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -27,27 +28,15 @@ ACTION_LABELS = {
     "restore": "从备份恢复",
 }
 
+# The tables a closed period locks are named once, in storage.errors; the rest here.
 ENTITY_LABELS = {
+    **TABLE_LABELS,
     "account": "账号",
     "bureau": "单位",
     "department": "科室",
     "staff_category": "人员类别",
     "person": "人员",
     "person_department": "任职科室",
-    "ledger_task": "台账任务",
-    "task_department": "任务责任科室",
-    "check_record": "查账记录",
-    "evidence_file": "佐证材料",
-    "notice": "督办单",
-    "rectification": "整改",
-    "bulletin": "通报",
-    "scheme": "考核方案",
-    "adjustment": "加减分",
-    "veto": "一票否决",
-    "department_score": "科室得分",
-    "quarterly_assessment": "平时考核",
-    "comment": "点评",
-    "annual_assessment": "年度考核",
     "commendation": "奖励",
     "discipline": "处分",
     "talk": "谈心谈话",

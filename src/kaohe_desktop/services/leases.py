@@ -77,6 +77,19 @@ class LeaseService:
         self._clock = clock
         self.workstation = workstation or this_workstation()
 
+    def _row(self, scope: str, label: str, token: str, now: datetime) -> EditLeaseRow:
+        actor = self.guard.actor
+        return EditLeaseRow(
+            scope=scope,
+            label=label,
+            holder=actor.username,
+            holder_name=actor.display_name,
+            workstation=self.workstation,
+            token=token,
+            acquired_at=now,
+            heartbeat_at=now,
+        )
+
     @requires(Action.VIEW)
     def holder(self, scope: str) -> LeaseInfo | None:
         with self._uow.read() as session:
@@ -98,18 +111,7 @@ class LeaseService:
                     raise LeaseHeldError(info, info.describe(now))
                 session.delete(row)
                 session.flush()
-            session.add(
-                EditLeaseRow(
-                    scope=scope,
-                    label=label,
-                    holder=actor.username,
-                    holder_name=actor.display_name,
-                    workstation=self.workstation,
-                    token=token,
-                    acquired_at=now,
-                    heartbeat_at=now,
-                )
-            )
+            session.add(self._row(scope, label, token, now))
             return Lease(scope, label, token)
 
         return self._uow.write(work)
@@ -170,18 +172,7 @@ class LeaseService:
                 row.acquired_at = row.heartbeat_at = now
                 row.label = label
             else:
-                session.add(
-                    EditLeaseRow(
-                        scope=scope,
-                        label=label,
-                        holder=actor.username,
-                        holder_name=actor.display_name,
-                        workstation=self.workstation,
-                        token=token,
-                        acquired_at=now,
-                        heartbeat_at=now,
-                    )
-                )
+                session.add(self._row(scope, label, token, now))
             return Lease(scope, label, token)
 
         return self._uow.write(work)

@@ -25,6 +25,7 @@ from kaohe_desktop.ui.accounts.password_dialog import ChangePasswordDialog
 from kaohe_desktop.ui.audit.audit_log_dialog import AuditLogDialog
 from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.widgets import make_action
 from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
@@ -63,10 +64,7 @@ class AdminActions(QObject):
         self.open_dialogs: list[QDialog] = []
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"action_{name}")
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self.window, text, slot, name)
 
     def update_enabled(self, workspace: Workspace | None) -> None:
         for action, needed in self._needs.items():

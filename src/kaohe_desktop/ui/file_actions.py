@@ -29,6 +29,7 @@ from kaohe_desktop.services.workspace import (
 )
 from kaohe_desktop.ui.accounts.login_dialog import LoginDialog
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.widgets import make_action
 from kaohe_desktop.ui.workers import Job, JobFunction, run_job
 
 if TYPE_CHECKING:
@@ -52,10 +53,7 @@ class FileActions(QObject):
         self.check.setToolTip(self.tr("Run a full integrity check of the data file"))
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"action_{name}")
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self.window, text, slot, name)
 
     def update_enabled(self, workspace: Workspace | None) -> None:
         for action in (self.backup, self.check):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,3 +97,11 @@ class DepartmentFilter(QComboBox):
     def department(self) -> str | None:
         data = self.currentData()
         return str(data) if data is not None else None
+
+
+def make_action(parent: QWidget, text: str, slot: Callable[[], object], name: str) -> QAction:
+    """A menu action named `action_<name>` (tests find it by that name) calling `slot`."""
+    action = QAction(text, parent)
+    action.setObjectName(f"action_{name}")
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
