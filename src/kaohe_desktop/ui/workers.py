@@ -23,6 +23,20 @@ JobFunction = Callable[[ProgressReporter], Any]
 SHOW_AFTER_MS = 400
 
 
+class Outcome:
+    """A job's result or error, carried through signals in a box of our own.
+
+    PySide6 6.12 drops a reference to True/False each time a bare bool travels
+    through a Signal(object); enough of them and Python aborts ("bool_dealloc").
+    A box is an ordinary object, so any result, a bool included, travels safely.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 class _Runner(QObject):
     """Lives in the worker thread; everything it emits is queued to the GUI thread."""
 
@@ -43,7 +57,7 @@ class _Runner(QObject):
         except BaseException as error:  # everything goes back to the GUI to be explained
             self.failed.emit(error)
         else:
-            self.succeeded.emit(result)
+            self.succeeded.emit(Outcome(result))
         finally:
             # Hand the runner back to the GUI thread so it is deleted where it lives.
             application = QCoreApplication.instance()
@@ -132,8 +146,8 @@ class Job(QObject):
             self.dialog.setLabelText(message)
 
     @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self.result = result
+    def _on_succeeded(self, outcome: Outcome) -> None:
+        self.result = outcome.value
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
@@ -151,7 +165,7 @@ class Job(QObject):
         if self.error is not None:
             self.failed.emit(self.error)
         else:
-            self.succeeded.emit(self.result)
+            self.succeeded.emit(Outcome(self.result))
         self.done.emit()
 
     @classmethod
@@ -171,7 +185,7 @@ def run_job(
     """Start `function(progress)` in a worker thread; callbacks run on the GUI thread."""
     job = Job(parent, title, function, cancellable=cancellable)
     if on_success is not None:
-        job.succeeded.connect(on_success)
+        job.succeeded.connect(lambda outcome: on_success(outcome.value))
     if on_error is not None:
         job.failed.connect(on_error)
     return job.start()

@@ -164,8 +164,8 @@ class RecordDialog(QDialog):
         self._reload()  # the previous holder may have saved before going quiet
 
     # --- editing --------------------------------------------------------------
-    def _on_value(self, name: str, value: object) -> None:
-        self.draft = self.draft.with_value(name, value)
+    def _on_value(self, name: str) -> None:
+        self.draft = self.draft.with_value(name, self.form.value(name))
         self.form.mark_changed(list(self.draft.changes))
 
     def _adopt(self, draft: Draft) -> None:

@@ -139,7 +139,9 @@ class _Field:
 
 
 class RecordForm(QWidget):
-    value_changed = Signal(str, object)  # field name, new value
+    # Only the field's name travels: PySide6 6.12 loses a reference to True/False each
+    # time a bare bool goes through a Signal(object) (see ui.workers.Outcome).
+    value_changed = Signal(str)
 
     def __init__(self, fields: Sequence[FieldSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,7 +161,7 @@ class RecordForm(QWidget):
 
     def emit_change(self, name: str) -> None:
         if not self._filling:
-            self.value_changed.emit(name, self._fields[name].value())
+            self.value_changed.emit(name)
 
     def set_values(self, values: Mapping[str, Any], changed: Sequence[str] = ()) -> None:
         """Show `values` without reporting them as changes; mark `changed` fields."""
@@ -177,6 +179,9 @@ class RecordForm(QWidget):
             font = QFont(label.font())
             font.setBold(name in changed)
             label.setFont(font)
+
+    def value(self, name: str) -> Any:
+        return self._fields[name].value()
 
     def values(self) -> dict[str, Any]:
         return {name: item.value() for name, item in self._fields.items()}
