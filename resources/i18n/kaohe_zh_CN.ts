@@ -944,22 +944,20 @@ Fill in its sheets (the 填写说明 sheet explains every column), then use File
         <translation>备份</translation>
     </message>
     <message>
-        <source>Make a verified copy of the data file. Where should it go?
-The default backup folder is on this computer, not on the shared drive.</source>
-        <translation>将为数据文件制作一份经过校验的备份。备份保存到哪里？
-默认备份文件夹位于本机，而不在共享盘上。</translation>
-    </message>
-    <message>
-        <source>Default backup folder</source>
-        <translation>默认备份文件夹</translation>
-    </message>
-    <message>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Make a verified copy of the data file. Where should it go?
+The backup folder (set in Manage → Backups and restore) is:
+{0}</source>
+        <translation>为数据文件做一份经过校验的副本。保存到哪里？
+备份文件夹（在“管理 → 备份与恢复”中设定）为：
+{0}</translation>
     </message>
     <message>
         <source>Backing up…</source>

@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="完整性、文件标识、结构版本和操作日志链检查")
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
-    backup.add_argument("--to", type=Path, help="备份文件夹（默认为本机的备份文件夹）")
+    backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
     return parser
 
 

@@ -8,6 +8,8 @@ from kaohe_desktop.domain.periods import (
     PeriodError,
     Quarter,
     Year,
+    closable_periods,
+    locks,
     parse_check_period,
     parse_half,
     parse_period,
@@ -96,3 +98,14 @@ def test_labels_are_chinese() -> None:
     assert Quarter(2026, 2).label() == "2026年第二季度"
     assert HalfYear(2026, 1).label() == "2026年上半年"
     assert Month(2026, 5).label() == "2026年5月"
+
+
+def test_a_closed_period_locks_the_periods_wholly_inside_it() -> None:
+    assert [str(p) for p in closable_periods(2026)] == [
+        "2026Q1", "2026Q2", "2026Q3", "2026Q4", "2026H1", "2026H2", "2026",
+    ]  # fmt: skip
+    half, quarter, year = parse_period("2026H1"), parse_period("2026Q2"), parse_period("2026")
+    assert locks(half, quarter) and locks(year, half) and locks(half, parse_period("2026-05"))
+    assert not locks(quarter, half)  # closing a quarter leaves the half-year scores open
+    assert not locks(half, parse_period("2026Q3"))
+    assert not locks(half, half)  # a period is closed by its own close, not "locked with"

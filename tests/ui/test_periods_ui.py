@@ -12,9 +12,10 @@ from tests.factories import new_workspace, sign_in
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.periods import PeriodState
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.periods import periods_dialog
-from kaohe_desktop.ui.periods.period_rows import PeriodState
+from kaohe_desktop.ui.periods.period_rows import status_text
 from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
 
 YEAR = 2026
@@ -138,7 +139,7 @@ def test_a_closed_half_year_shows_its_quarters_locked(qtbot: Any, open_as: Any) 
     assert state(dialog, "2026Q3") is PeriodState.OPEN
     assert state(dialog, "2026") is PeriodState.OPEN  # closing a half leaves the year open
     row = next(r for r in dialog.model.rows() if r.period == "2026Q1")
-    assert "2026年上半年" in row.status_text()
+    assert "2026年上半年" in status_text(row)
 
 
 def test_another_year_has_its_own_rows(qtbot: Any, open_as: Any) -> None:

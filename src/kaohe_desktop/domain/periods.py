@@ -228,3 +228,19 @@ def month_span(period: Period) -> tuple[str, str]:
     and 2026-05, but closing 2026Q2 leaves the half-year scores of 2026H1 open.
     """
     return str(Month.containing(period.start)), str(Month.containing(period.end))
+
+
+def closable_periods(year: int) -> list[Quarter | HalfYear | Year]:
+    """What can be closed in a year, shortest first: Q1–Q4, H1, H2, the year."""
+    whole = Year(year)
+    return [*whole.quarters(), *whole.halves(), whole]
+
+
+def locks(closed: Period, period: Period) -> bool:
+    """Whether closing `closed` locks every month of another period `period` (the rule
+    the database triggers apply to rows: closing 2026H1 locks 2026Q2, not the reverse)."""
+    if str(closed) == str(period):
+        return False
+    closed_first, closed_last = month_span(closed)
+    first, last = month_span(period)
+    return closed_first <= first and last <= closed_last

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from kaohe_desktop.domain.roles import Action, Actor
 from kaohe_desktop.services.errors import PermissionDeniedError
@@ -56,10 +56,6 @@ class Guard:
         except StorageError:
             # A read-only or unreachable file cannot take the entry; keep it locally.
             log.warning("refused %s for %s (not logged in the file)", action, self.actor)
-
-
-class Guarded(Protocol):
-    guard: Guard
 
 
 def requires(action: Action) -> Callable[[Callable[P, R]], Callable[P, R]]:

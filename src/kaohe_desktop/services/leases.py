@@ -167,12 +167,9 @@ class LeaseService:
                         "last_heartbeat": info.heartbeat_at.isoformat(timespec="seconds"),
                     },
                 )
-                row.holder, row.holder_name = actor.username, actor.display_name
-                row.workstation, row.token = self.workstation, token
-                row.acquired_at = row.heartbeat_at = now
-                row.label = label
-            else:
-                session.add(self._row(scope, label, token, now))
+                session.delete(row)
+                session.flush()
+            session.add(self._row(scope, label, token, now))
             return Lease(scope, label, token)
 
         return self._uow.write(work)

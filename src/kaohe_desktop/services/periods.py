@@ -3,14 +3,22 @@ of revision 0002); this service records who closed or reopened what and why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.periods import PeriodError, month_span, parse_closable
+from kaohe_desktop.domain.periods import (
+    Period,
+    PeriodError,
+    closable_periods,
+    locks,
+    month_span,
+    parse_closable,
+)
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.errors import InputError
@@ -47,6 +55,85 @@ def _view(row: PeriodLockRow) -> PeriodLockView:
         row.reopened_by,
         row.reopen_reason,
     )
+
+
+class PeriodState(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    REOPENED = "reopened"  # open again, after a close
+    COVERED = "covered"  # open itself, but inside a closed longer period
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    period: str
+    label: str
+    state: PeriodState
+    who: str | None = None
+    at: datetime | None = None
+    text: str | None = None  # the close note, or the reason for reopening
+    covered_by: str | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.state is PeriodState.CLOSED
+
+
+def period_statuses(year: int, history: Sequence[PeriodLockView]) -> list[PeriodStatus]:
+    """Where each quarter, half and the year stands; `history` is newest first. A period
+    is locked by its own close or by a closed longer one (domain.periods.locks, the
+    rule the triggers apply), and the screens say which."""
+    open_closes = [view for view in history if view.closed]
+    rows = []
+    for period in closable_periods(year):
+        text = str(period)
+        latest = next((view for view in history if view.period == text), None)
+        if latest is not None and latest.closed:
+            rows.append(
+                PeriodStatus(
+                    text,
+                    period.label(),
+                    PeriodState.CLOSED,
+                    latest.closed_by,
+                    latest.closed_at,
+                    latest.close_note,
+                )
+            )
+            continue
+        cover = next((view for view in open_closes if _locks(view.period, period)), None)
+        if cover is not None:
+            rows.append(
+                PeriodStatus(
+                    text,
+                    period.label(),
+                    PeriodState.COVERED,
+                    cover.closed_by,
+                    cover.closed_at,
+                    cover.close_note,
+                    cover.period,
+                )
+            )
+        elif latest is not None:
+            rows.append(
+                PeriodStatus(
+                    text,
+                    period.label(),
+                    PeriodState.REOPENED,
+                    latest.reopened_by,
+                    latest.reopened_at,
+                    latest.reopen_reason,
+                )
+            )
+        else:
+            rows.append(PeriodStatus(text, period.label(), PeriodState.OPEN))
+    return rows
+
+
+def _locks(closed_text: str, period: Period) -> bool:
+    try:
+        return locks(parse_closable(closed_text), period)
+    except PeriodError:
+        return False  # a period text from a newer program version: not ours to judge
 
 
 def _parse(text: str) -> str:

@@ -96,10 +96,6 @@ class Workspace:
     def schema_version(self) -> int:
         return self.opened.schema_version
 
-    @property
-    def default_backup_dir(self) -> Path:
-        return self.backups.folder()
-
     def may(self, action: Action) -> bool:
         """For screens: whether to offer an action at all (the service checks again)."""
         return self.actor.may(action) and (not self.read_only or action in _READ_ACTIONS)

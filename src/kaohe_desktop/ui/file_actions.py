@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from kaohe_desktop.app import demo_file_path
 from kaohe_desktop.services.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
+from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.views import DataFileCheck
 from kaohe_desktop.services.workspace import (
@@ -180,16 +181,21 @@ class FileActions(QObject):
         workspace = self.window.workspace
         if workspace is None:
             return None
+        try:
+            folder_text = str(workspace.backups.folder())
+        except StorageError as error:
+            messages.show_error(self.window, self.tr("Back up"), error)
+            return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Back up"),
             self.tr(
                 "Make a verified copy of the data file. Where should it go?\n"
-                "The default backup folder is on this computer, not on the shared drive."
-            ),
+                "The backup folder (set in Manage → Backups and restore) is:\n{0}"
+            ).format(folder_text),
             parent=self.window,
         )
-        default = box.addButton(self.tr("Default backup folder"), QMessageBox.ButtonRole.AcceptRole)
+        default = box.addButton(self.tr("Backup folder"), QMessageBox.ButtonRole.AcceptRole)
         choose = box.addButton(self.tr("Choose a folder…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()

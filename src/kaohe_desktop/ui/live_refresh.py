@@ -104,6 +104,3 @@ class LiveRefresh(QObject):
         if watcher is not None and not self._busy:
             watcher.close()
         # A poll still in flight closes its watcher when it reports (see _on_polled).
-
-    def wait_idle(self) -> None:
-        QThreadPool.globalInstance().waitForDone()

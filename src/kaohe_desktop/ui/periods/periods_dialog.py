@@ -22,15 +22,11 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
+from kaohe_desktop.services.periods import PeriodStatus, period_statuses
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_table_view
-from kaohe_desktop.ui.periods.period_rows import (
-    HistoryTableModel,
-    PeriodRow,
-    PeriodTableModel,
-    period_rows,
-)
+from kaohe_desktop.ui.periods.period_rows import HistoryTableModel, PeriodTableModel
 from kaohe_desktop.ui.workers import Job, run_job
 
 
@@ -122,7 +118,7 @@ class PeriodsDialog(QDialog):
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.windowTitle(), error)
             history = []
-        rows = period_rows(self.year.value(), history)
+        rows = period_statuses(self.year.value(), history)
         self.model.set_rows(rows)
         self.history_model.set_rows(history)
         periods = [row.period for row in rows]
@@ -130,7 +126,7 @@ class PeriodsDialog(QDialog):
             self.view.selectRow(periods.index(selected.period))
         self._update_buttons()
 
-    def selected(self) -> PeriodRow | None:
+    def selected(self) -> PeriodStatus | None:
         index = self.view.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
