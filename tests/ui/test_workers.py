@@ -88,3 +88,21 @@ def test_an_error_in_the_job_is_delivered_not_raised(qtbot: Any, parent: QWidget
         pass
     assert [str(e) for e in errors] == ["坏数据"]
     assert isinstance(job.error, ValueError)
+
+
+def test_wait_returns_once_the_job_ends_while_the_gui_thread_blocks(
+    qtbot: Any, parent: QWidget
+) -> None:
+    """Closing the window waits for a running job; the GUI thread is blocked in wait()
+    then, so the worker must end its thread without the GUI's event loop."""
+    release = threading.Event()
+
+    def job_function(progress: ProgressReporter) -> str:
+        release.wait(5)
+        return "done"
+
+    job = run_job(parent, "等待", job_function, on_error=lambda _e: None)
+    release.set()
+    assert job.wait(20_000)  # timed out (False) when quit() was queued to the blocked thread
+    with qtbot.waitSignal(job.done, timeout=5_000):
+        pass
