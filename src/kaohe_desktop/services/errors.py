@@ -23,8 +23,11 @@ from kaohe_desktop.storage.errors import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kaohe_desktop.domain.edits import Conflict
     from kaohe_desktop.domain.leases import LeaseInfo
+    from kaohe_desktop.domain.ledger_rules import TaskProblem
     from kaohe_desktop.domain.roles import Action
 
 
@@ -34,6 +37,15 @@ class InputError(Exception):
     def __init__(self, message: str, errors: list[object] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or []
+
+
+class TaskInputError(InputError):
+    """A 台账任务 that breaks the ledger rules; `problems` name each field, so a
+    dialog can mark them. The message lists them all."""
+
+    def __init__(self, problems: Sequence[TaskProblem]) -> None:
+        super().__init__("\n".join(p.message for p in problems), list(problems))
+        self.problems = list(problems)
 
 
 class PermissionDeniedError(Exception):
@@ -91,5 +103,6 @@ __all__ = [
     "PermissionDeniedError",
     "ReadOnlyError",
     "StorageError",
+    "TaskInputError",
     "WalModeError",
 ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import (
@@ -56,6 +57,52 @@ _SEVERITY = [
 ]
 
 
+def lead_statuses(session: Session, *where: ColumnElement[bool]) -> defaultdict[int, list[str]]:
+    """First-level check statuses by task id, of the tasks selected by `where`."""
+    checks: defaultdict[int, list[str]] = defaultdict(list)
+    statement = (
+        select(CheckRow.task_id, CheckRow.status)
+        .join(TaskRow, TaskRow.id == CheckRow.task_id)
+        .where(CheckRow.level == CheckLevel.LEAD.value, *where)
+    )
+    for task_id, status in session.execute(statement):
+        checks[task_id].append(status)
+    return checks
+
+
+def task_view(row: TaskRow, statuses: list[str]) -> TaskView:
+    """A task as the screens show it; `statuses` are its first-level checks."""
+    category = TaskCategory(row.category)
+    responsible = tuple(link.department.name for link in row.responsible)
+    try:
+        window = parse_deadline(row.deadline, row.year)
+        due = window.describe(category)
+        expected = len(window.due_periods(category)) * len(responsible)
+    except DeadlineError:
+        due, expected = "无法识别", 0
+    recorded = [CheckStatus(s) for s in statuses]
+    worst = min(recorded, key=_SEVERITY.index) if recorded else None
+    return TaskView(
+        row.id,
+        row.year,
+        row.seq,
+        row.title,
+        row.target,
+        category,
+        row.lead_department.name,
+        responsible,
+        row.deadline,
+        due,
+        row.points,
+        row.source,
+        row.note,
+        len(recorded),
+        expected,
+        worst,
+        row.version,
+    )
+
+
 class Queries:
     def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
         self.guard = guard
@@ -80,46 +127,8 @@ class Queries:
             rows = session.scalars(
                 select(TaskRow).where(TaskRow.year == year).order_by(TaskRow.seq)
             ).all()
-            checks: dict[int, list[str]] = defaultdict(list)
-            statement = (
-                select(CheckRow.task_id, CheckRow.status)
-                .join(TaskRow, TaskRow.id == CheckRow.task_id)
-                .where(TaskRow.year == year, CheckRow.level == CheckLevel.LEAD.value)
-            )
-            for task_id, status in session.execute(statement):
-                checks[task_id].append(status)
-            return [self._task_view(row, checks[row.id]) for row in rows]
-
-    @staticmethod
-    def _task_view(row: TaskRow, statuses: list[str]) -> TaskView:
-        category = TaskCategory(row.category)
-        responsible = tuple(link.department.name for link in row.responsible)
-        try:
-            window = parse_deadline(row.deadline, row.year)
-            due = window.describe(category)
-            expected = len(window.due_periods(category)) * len(responsible)
-        except DeadlineError:
-            due, expected = "无法识别", 0
-        recorded = [CheckStatus(s) for s in statuses]
-        worst = min(recorded, key=_SEVERITY.index) if recorded else None
-        return TaskView(
-            row.id,
-            row.year,
-            row.seq,
-            row.title,
-            row.target,
-            category,
-            row.lead_department.name,
-            responsible,
-            row.deadline,
-            due,
-            row.points,
-            row.source,
-            row.note,
-            len(recorded),
-            expected,
-            worst,
-        )
+            checks = lead_statuses(session, TaskRow.year == year)
+            return [task_view(row, checks[row.id]) for row in rows]
 
     @requires(Action.VIEW)
     def assessments(self, quarter: Quarter) -> list[AssessmentView]:

@@ -27,6 +27,7 @@ class TaskView:
     checks_recorded: int  # first-level checks recorded so far
     checks_expected: int  # responsible departments × due periods
     worst_status: CheckStatus | None  # the worst first-level status recorded
+    version: int = 0  # the row's version: a delete (or an undo) names the one it saw
 
 
 @dataclass(frozen=True)

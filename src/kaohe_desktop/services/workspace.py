@@ -30,10 +30,12 @@ from kaohe_desktop.services.department_list import DepartmentList
 from kaohe_desktop.services.exchange_export import ExchangeExport
 from kaohe_desktop.services.exchange_import import ExchangeImport
 from kaohe_desktop.services.leases import LeaseService
+from kaohe_desktop.services.ledger import LedgerService
 from kaohe_desktop.services.periods import PeriodService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.services.queries import Queries
 from kaohe_desktop.services.record_editors import DepartmentEditor, PersonEditor
+from kaohe_desktop.services.task_editor import TaskEditor
 from kaohe_desktop.services.views import DataFileCheck
 from kaohe_desktop.storage.database import (
     CheckReport,
@@ -71,6 +73,8 @@ class Workspace:
         self.people = PersonEditor(guard, uow)
         self.backups = BackupService(guard, uow, self.path, clock=self.clock)
         self.audit_log = AuditLogService(guard, uow)
+        self.ledger = LedgerService(guard, uow)
+        self.tasks = TaskEditor(guard, uow)
 
     @property
     def account(self) -> str:
