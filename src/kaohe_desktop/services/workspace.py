@@ -26,6 +26,7 @@ from kaohe_desktop.services.accounts import (
 from kaohe_desktop.services.archive_queries import ArchiveQueries
 from kaohe_desktop.services.audit_log import AuditLogService
 from kaohe_desktop.services.backups import BackupService, run_daily_backup
+from kaohe_desktop.services.department_admin import DepartmentAdmin
 from kaohe_desktop.services.department_list import DepartmentList
 from kaohe_desktop.services.exchange_export import ExchangeExport
 from kaohe_desktop.services.exchange_import import ExchangeImport
@@ -70,6 +71,7 @@ class Workspace:
         self.periods = PeriodService(guard, uow, clock=self.clock)
         self.departments = DepartmentEditor(guard, uow)
         self.department_list = DepartmentList(guard, uow)
+        self.department_admin = DepartmentAdmin(guard, uow)
         self.people = PersonEditor(guard, uow)
         self.backups = BackupService(guard, uow, self.path, clock=self.clock)
         self.audit_log = AuditLogService(guard, uow)
