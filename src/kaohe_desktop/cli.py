@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.accounts import Credentials
 from kaohe_desktop.services.errors import (
     AuthenticationError,
@@ -24,6 +25,7 @@ from kaohe_desktop.services.errors import (
 )
 from kaohe_desktop.services.exchange_export import write_template
 from kaohe_desktop.services.progress import Progress, ProgressReporter
+from kaohe_desktop.services.wall_charts import FONT_ENVIRONMENT, pdf_font
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
     Workspace,
@@ -74,6 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path)
     restore.add_argument("--to", required=True, type=Path, help="新数据文件的路径（不能已存在）")
 
+    ledger_pdf = commands.add_parser(
+        "ledger-pdf",
+        help=f"打印墙上台账 PDF（中文字体：环境变量 {FONT_ENVIRONMENT} 指定的文件，否则自动查找）",
+    )
+    ledger_pdf.add_argument("--year", required=True, type=_year, help="年度，如 2026")
+    ledger_pdf.add_argument("--department", help="只打印这个科室（默认全部科室）")
+    ledger_pdf.add_argument("--blank", action="store_true", help="空白台账，供手写完成情况")
+    ledger_pdf.add_argument("--paper", default="A3", help="纸张：A3（默认）或 A4，均为横向")
+    ledger_pdf.add_argument(
+        "--per-department", action="store_true", help="每个科室一个文件（--out 为文件夹）"
+    )
+    ledger_pdf.add_argument("--out", required=True, type=Path, help="PDF 文件（或文件夹）")
+
     template = commands.add_parser("template", help="写出空白导入模板")
     template.add_argument("book", type=Path)
 
@@ -81,6 +96,20 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
     backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
     return parser
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2026，而不是“{text}”") from None
+
+
+def _paper(text: str) -> Paper:
+    try:
+        return Paper(text.strip().upper())
+    except ValueError:
+        raise InputError(f"纸张应为 A3 或 A4，而不是“{text}”；未写入任何文件。") from None
 
 
 def _progress(quiet: bool) -> ProgressReporter:
@@ -205,6 +234,28 @@ def _run(args: argparse.Namespace) -> int:
         print(f"已从备份恢复到新文件 {target}（恢复前已备份当前文件）")
         return EXIT_OK
 
+    # Checked before the file is opened, so a typo costs no sign-in.
+    paper = _paper(args.paper) if args.command == "ledger-pdf" else Paper.A3
+
+    def do_ledger_pdf(ws: Workspace) -> int:
+        # No Settings on the command line: the font is the one named by the environment,
+        # else the first usable system font, exactly as the GUI finds it without a setting.
+        font_path = os.environ.get(FONT_ENVIRONMENT) or None
+        written = ws.wall_charts.write(
+            args.year,
+            args.out,
+            department=args.department,
+            blank=args.blank,
+            paper=paper,
+            per_department=args.per_department,
+            font_path=Path(font_path) if font_path else None,
+            progress=_progress(args.quiet),
+        )
+        for path in written:
+            print(f"已写出墙上台账 {path}")
+        print(f"字体：{pdf_font(font_path).description}")
+        return EXIT_OK
+
     actions = {
         "import": do_import,
         "export": do_export,
@@ -215,6 +266,7 @@ def _run(args: argparse.Namespace) -> int:
         "accounts": do_accounts,
         "account-add": do_account_add,
         "restore": do_restore,
+        "ledger-pdf": do_ledger_pdf,
     }
     return _with_workspace(args, actions[args.command])
 

@@ -92,6 +92,10 @@ def test_the_workspace_carries_the_known_services() -> None:
         "people",
         "backups",
         "audit_log",
+        "ledger",
+        "tasks",
+        "department_admin",
+        "wall_charts",
     }
     # Each service checks with the workspace's own guard (its actor, its audit log).
     assert all(service.guard is _BARE.guard for service in SERVICES.values())
@@ -216,6 +220,74 @@ def _reopen(env: Env, role: Role) -> Prepared:
 
 def _change_own_password(ws: Workspace, env: Env, role: Role) -> None:
     ws.accounts.change_own_password(PASSWORD, f"{PASSWORD}-{role.value}")
+
+
+def _task_values(env: Env, seq: int = 1) -> dict[str, object]:
+    name = env.book.departments[0].name
+    return {
+        "seq": seq,
+        "title": "矩阵任务",
+        "category": "常规工作",
+        "lead_department": name,
+        "responsible": name,
+        "deadline": "6月",
+        "points": "5",
+    }
+
+
+def _first_task_id(ws: Workspace) -> int:
+    return ws.queries.tasks(2026)[0].id
+
+
+def _task_of_admin(base_year: int) -> Callable[[Env, Role], Any]:
+    """A task the administrator adds in a year of the role's own."""
+    return lambda env, role: env.admin.ledger.add(base_year + ROLE_INDEX[role], _task_values(env))
+
+
+def _task_delete(env: Env, role: Role) -> Prepared:
+    task = _task_of_admin(2050)(env, role)
+    return lambda ws: ws.ledger.delete(task.id, task.version)
+
+
+def _copy_forward(env: Env, role: Role) -> Prepared:
+    year = 2060 + 2 * ROLE_INDEX[role]
+    task = env.admin.ledger.add(year, _task_values(env))
+    return lambda ws: ws.ledger.copy_forward(year, year + 1, [task.id], True)
+
+
+def _import_ledger(env: Env, role: Role) -> Prepared:
+    book = env.root / f"台账-{role.value}.xlsx"
+    env.admin.ledger.export_ledger(2026, book)
+    return lambda ws: ws.ledger.import_ledger(book, dry_run=True)
+
+
+def _task_save(env: Env, role: Role) -> Prepared:
+    task = _task_of_admin(2070)(env, role)
+    draft = env.admin.tasks.load(task.id).draft().with_value("note", f"矩阵-{role.value}")
+    return lambda ws: ws.tasks.save(draft)
+
+
+def _new_department(kind: str) -> Callable[[Env, Role], int]:
+    return lambda env, role: env.admin.department_admin.add(f"矩阵{kind}-{role.value}").id
+
+
+def _department_move(env: Env, role: Role) -> Prepared:
+    department = _new_department("移")(env, role)
+    return lambda ws: ws.department_admin.move(department, -1)
+
+
+def _department_retire(env: Env, role: Role) -> Prepared:
+    department = _new_department("撤")(env, role)
+    return lambda ws: ws.department_admin.set_retired(department, True)
+
+
+def _department_delete(env: Env, role: Role) -> Prepared:
+    department = _new_department("删")(env, role)
+    return lambda ws: ws.department_admin.delete(department)
+
+
+def _chart_department(env: Env) -> str:
+    return env.book.departments[0].name
 
 
 CALLS: list[tuple[str, str, str, Prepare]] = [
@@ -395,6 +467,72 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 台账
+    ("ledger", "departments", "", _plain(lambda ws, env, role: ws.ledger.departments())),
+    ("ledger", "taken_seqs", "", _plain(lambda ws, env, role: ws.ledger.taken_seqs(2026))),
+    ("ledger", "next_seq", "", _plain(lambda ws, env, role: ws.ledger.next_seq(2026))),
+    ("ledger", "years", "", _plain(lambda ws, env, role: ws.ledger.years())),
+    ("ledger", "task", "", _plain(lambda ws, env, role: ws.ledger.task(_first_task_id(ws)))),
+    (
+        "ledger",
+        "add",
+        "",
+        _plain(lambda ws, env, role: ws.ledger.add(2040 + ROLE_INDEX[role], _task_values(env))),
+    ),
+    ("ledger", "delete", "", _task_delete),
+    ("ledger", "copy_forward", "", _copy_forward),
+    ("ledger", "import_ledger", "dry run", _import_ledger),
+    (
+        "ledger",
+        "export_ledger",
+        "",
+        _plain(
+            lambda ws, env, role: ws.ledger.export_ledger(
+                2026, env.root / f"台账导出-{role.value}.xlsx"
+            )
+        ),
+    ),
+    ("tasks", "load", "", _plain(lambda ws, env, role: ws.tasks.load(_first_task_id(ws)))),
+    (
+        "tasks",
+        "current_version",
+        "",
+        _plain(lambda ws, env, role: ws.tasks.current_version(_first_task_id(ws))),
+    ),
+    ("tasks", "save", "", _task_save),
+    # 基础数据
+    (
+        "department_admin",
+        "add",
+        "",
+        _plain(lambda ws, env, role: ws.department_admin.add(f"矩阵新科-{role.value}")),
+    ),
+    ("department_admin", "move", "", _department_move),
+    ("department_admin", "set_retired", "", _department_retire),
+    ("department_admin", "delete", "unused", _department_delete),
+    # 墙上台账
+    (
+        "wall_charts",
+        "departments",
+        "",
+        _plain(lambda ws, env, role: ws.wall_charts.departments(2026)),
+    ),
+    (
+        "wall_charts",
+        "build",
+        "",
+        _plain(lambda ws, env, role: ws.wall_charts.build(2026, department=_chart_department(env))),
+    ),
+    (
+        "wall_charts",
+        "write",
+        "",
+        _plain(
+            lambda ws, env, role: ws.wall_charts.write(
+                2026, env.root / f"墙上台账-{role.value}.pdf", department=_chart_department(env)
+            )
+        ),
+    ),
     # 操作日志
     ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
     ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
@@ -446,6 +584,26 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("backups", "set_folder"): Action.CONFIGURE_BACKUPS,
     ("backups", "backup_now"): Action.BACKUP,
     ("backups", "restore"): Action.RESTORE,
+    ("ledger", "departments"): Action.VIEW,
+    ("ledger", "taken_seqs"): Action.VIEW,
+    ("ledger", "next_seq"): Action.VIEW,
+    ("ledger", "years"): Action.VIEW,
+    ("ledger", "task"): Action.VIEW,
+    ("ledger", "add"): Action.ENTER_DATA,
+    ("ledger", "delete"): Action.ENTER_DATA,
+    ("ledger", "copy_forward"): Action.ENTER_DATA,
+    ("ledger", "import_ledger"): Action.IMPORT,
+    ("ledger", "export_ledger"): Action.EXPORT,
+    ("tasks", "load"): Action.VIEW,
+    ("tasks", "current_version"): Action.VIEW,
+    ("tasks", "save"): Action.ENTER_DATA,
+    ("department_admin", "add"): Action.ENTER_DATA,
+    ("department_admin", "move"): Action.ENTER_DATA,
+    ("department_admin", "set_retired"): Action.ENTER_DATA,
+    ("department_admin", "delete"): Action.ENTER_DATA,
+    ("wall_charts", "departments"): Action.VIEW,
+    ("wall_charts", "build"): Action.VIEW,
+    ("wall_charts", "write"): Action.EXPORT,
     ("audit_log", "entries"): Action.VIEW_AUDIT,
     ("audit_log", "accounts"): Action.VIEW_AUDIT,
     ("audit_log", "entities"): Action.VIEW_AUDIT,

@@ -38,6 +38,7 @@ from kaohe_desktop.services.queries import Queries
 from kaohe_desktop.services.record_editors import DepartmentEditor, PersonEditor
 from kaohe_desktop.services.task_editor import TaskEditor
 from kaohe_desktop.services.views import DataFileCheck
+from kaohe_desktop.services.wall_charts import WallChartService
 from kaohe_desktop.storage.database import (
     CheckReport,
     OpenedFile,
@@ -77,6 +78,7 @@ class Workspace:
         self.audit_log = AuditLogService(guard, uow)
         self.ledger = LedgerService(guard, uow)
         self.tasks = TaskEditor(guard, uow)
+        self.wall_charts = WallChartService(guard, uow)
 
     @property
     def account(self) -> str:
