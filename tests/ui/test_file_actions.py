@@ -32,6 +32,7 @@ def test_file_menu_lists_every_action(window: MainWindow) -> None:
         "&Import workbook…",
         "&Export workbook…",
         "Download &template…",
+        "Wall charts…",
         "&Back up…",
         "&Check data file",
         "S&witch account…",

@@ -39,7 +39,7 @@ class AdminActions(QObject):
         super().__init__(window)
         self.window = window
         self.departments = self._action(
-            self.tr("&Departments…"), self.show_departments, "departments"
+            self.tr("&Basic data (departments)…"), self.show_departments, "departments"
         )
         self.periods = self._action(self.tr("&Close periods…"), self.show_periods, "periods")
         self.backups = self._action(self.tr("&Backups and restore…"), self.show_backups, "backups")

@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
 
         self.year_selector.year_changed.connect(self._on_year_changed)
         self.archive_tab.edit_person_requested.connect(self.admin_actions.edit_person)
+        # An import or a copy forward may bring a new year: read the years again, and
+        # show the year the clerk just copied into.
+        self.ledger_tab.data_changed.connect(self.refresh)
+        self.ledger_tab.year_requested.connect(self.set_year)
         self.resize(*DEFAULT_SIZE)
         if settings.window_geometry is not None:
             self.restoreGeometry(settings.window_geometry)
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.exchange_actions.update_enabled(workspace)
         self.admin_actions.update_enabled(workspace)
         self.archive_tab.set_editable(workspace is not None and workspace.may(Action.ENTER_DATA))
+        self.ledger_tab.update_actions()
         self.refresh_action.setEnabled(workspace is not None)
         self.status_line.show_workspace(workspace, demo=self.is_demo)
 
@@ -157,18 +162,19 @@ class MainWindow(QMainWindow):
             # The share went away: say so once; the tabs then show why they are empty.
             messages.show_error(self, self.tr("Refresh"), error)
             years, bureau = (), ""
-        year = self._initial_year(years)
-        self.year_selector.set_years(years, year)
+        offered = _offered_years(years)
+        year = self._initial_year(offered, years)
+        self.year_selector.set_years(offered, year)
         self._update_title(bureau)
         for tab in self.data_tabs():
             tab.set_workspace(workspace, year)
         self.status_line.mark_refreshed()
 
-    def _initial_year(self, years: tuple[int, ...]) -> int:
+    def _initial_year(self, offered: tuple[int, ...], years: tuple[int, ...]) -> int:
         shown = self.year_selector.year()
         last = self.settings.last_year
         for candidate in (shown, last):
-            if candidate is not None and candidate in years:
+            if candidate is not None and candidate in offered:
                 return candidate
         return years[0] if years else date.today().year
 
@@ -216,3 +222,12 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
         super().closeEvent(event)
+
+
+def _offered_years(years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years with data, this year, and the year after the latest: in December or
+    January the clerk builds the next year's ledger before it has any data."""
+    extra = {date.today().year}
+    if years:
+        extra.add(max(years) + 1)
+    return tuple(sorted({*years, *extra}, reverse=True))

@@ -72,6 +72,9 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(exchange.export_book)
     file_menu.addAction(exchange.template)
     file_menu.addSeparator()
+    # The 台账 tab's own action: enabled, and explained when not, by the tab.
+    file_menu.addAction(window.ledger_tab.actions.wall_charts)
+    file_menu.addSeparator()
     file_menu.addAction(files.backup)
     file_menu.addAction(files.check)
     file_menu.addSeparator()

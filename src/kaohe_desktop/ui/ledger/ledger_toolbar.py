@@ -1,0 +1,173 @@
+"""The 台账 tab's actions and the toolbar above its table.
+
+Each action is enabled only when the clerk may use it now, and a disabled one says
+why in its tooltip (a read-only file, a role that may only look, no task chosen),
+so a greyed button is never a riddle. The keys: Ins adds, Del deletes, Ctrl+Z /
+Ctrl+Y undo and redo; Enter edits (handled by the tab, because an open cell editor
+must keep Enter for itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class TabState:
+    """What the enabled state of the actions depends on."""
+
+    workspace: Workspace | None
+    year: int | None
+    has_selection: bool
+    has_tasks: bool
+    undo_text: str | None  # None: nothing to undo
+    redo_text: str | None
+
+
+class LedgerActions(QObject):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.add = self._action(self.tr("New task"), "addTask")
+        self.edit = self._action(self.tr("Edit"), "editTask")
+        self.duplicate = self._action(self.tr("Duplicate"), "duplicateTask")
+        self.delete = self._action(self.tr("Delete"), "deleteTask")
+        self.undo = self._action(self.tr("Undo"), "undoTask")
+        self.redo = self._action(self.tr("Redo"), "redoTask")
+        self.copy_forward = self._action(self.tr("Copy from last year…"), "copyForward")
+        self.import_sheet = self._action(self.tr("Import ledger…"), "importLedger")
+        self.export_sheet = self._action(self.tr("Export ledger…"), "exportLedger")
+        self.wall_charts = self._action(self.tr("Wall charts…"), "wallCharts")
+        self.add.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.undo.setShortcuts(_unique(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)))
+        # Ctrl+Y as well as the platform's redo (Ctrl+Shift+Z outside Windows): clerks
+        # know Ctrl+Y from Excel and WPS.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo.setShortcuts(_unique(redo_keys))
+        for action in self.all():
+            # The keys work where the ledger has focus, not in other tabs or dialogs.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _action(self, text: str, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        return action
+
+    def all(self) -> list[QAction]:
+        return [
+            self.add,
+            self.edit,
+            self.duplicate,
+            self.delete,
+            self.undo,
+            self.redo,
+            self.copy_forward,
+            self.import_sheet,
+            self.export_sheet,
+            self.wall_charts,
+        ]
+
+    def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
+        for action, slot in slots.items():
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+
+    def make_toolbar(self) -> QToolBar:
+        toolbar = QToolBar()
+        toolbar.setObjectName("ledgerToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        groups = [
+            [self.add, self.edit, self.duplicate, self.delete],
+            [self.undo, self.redo],
+            [self.copy_forward, self.import_sheet, self.export_sheet],
+            [self.wall_charts],
+        ]
+        for number, group in enumerate(groups):
+            if number:
+                toolbar.addSeparator()
+            for action in group:
+                toolbar.addAction(action)
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setObjectName(f"button_{action.objectName().removeprefix('action_')}")
+                    # Raised buttons: flat text alone does not read as something to press.
+                    button.setAutoRaise(False)
+        return toolbar
+
+    # --- enabled state --------------------------------------------------------
+    def update(self, state: TabState) -> None:
+        change = self._why_not(state.workspace, Action.ENTER_DATA)
+        pick = change or (None if state.has_selection else self.tr("Select a task first"))
+        self._set(self.add, change, self.tr("Add a task to the year's ledger (Ins)"))
+        self._set(self.edit, pick, self.tr("Edit the selected task (Enter)"))
+        self._set(
+            self.duplicate, pick, self.tr("A new task prefilled with the selected task's values")
+        )
+        self._set(self.delete, pick, self.tr("Delete the selected task (Del)"))
+        self._set(
+            self.undo,
+            change or (None if state.undo_text else self.tr("Nothing to undo")),
+            self.tr("Undo: {0} (Ctrl+Z)").format(state.undo_text),
+        )
+        self._set(
+            self.redo,
+            change or (None if state.redo_text else self.tr("Nothing to redo")),
+            self.tr("Redo: {0} (Ctrl+Y)").format(state.redo_text),
+        )
+        self._set(
+            self.copy_forward,
+            change,
+            self.tr("Copy chosen tasks of an earlier year into this year's ledger"),
+        )
+        self._set(
+            self.import_sheet,
+            self._why_not(state.workspace, Action.IMPORT),
+            self.tr("Import the 台账 sheet of an exchange workbook (checked first)"),
+        )
+        export = self._why_not(state.workspace, Action.EXPORT)
+        if export is None and not state.has_tasks:
+            export = self.tr("There are no tasks in {0}").format(state.year)
+        self._set(
+            self.export_sheet,
+            export,
+            self.tr("Write this year's tasks to the 台账 sheet of an exchange workbook"),
+        )
+        self._set(
+            self.wall_charts,
+            export,
+            self.tr("Print or save one wall chart per department (墙上台账)"),
+        )
+
+    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
+        action.setEnabled(refusal is None)
+        action.setToolTip(tooltip if refusal is None else refusal)
+
+    def _why_not(self, workspace: Workspace | None, action: Action) -> str | None:
+        """Why the clerk may not do `action` now (None: they may)."""
+        if workspace is None:
+            return self.tr("Open a data file first")
+        if workspace.may(action):
+            return None
+        if workspace.read_only:
+            reason = workspace.read_only_reason or ""
+            return self.tr("The data file is open read-only: {0}").format(reason)
+        role = workspace.actor.role.label
+        if action is Action.IMPORT:
+            return self.tr("Your role ({0}) may not import workbooks.").format(role)
+        return self.tr("Your role ({0}) may view the ledger but not change it.").format(role)
+
+
+def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
+    seen: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in seen:
+            seen.append(key)
+    return seen
