@@ -63,6 +63,10 @@ class TaskProblem:
     field: str  # one of TASK_FIELDS
     message: str  # Chinese; names the field
 
+    def __str__(self) -> str:
+        # Shown as is in an error list (InputError.errors), like a workbook's CellError.
+        return self.message
+
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()

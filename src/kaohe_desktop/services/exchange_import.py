@@ -90,20 +90,29 @@ class ExchangeImport:
     def apply(
         self, book: ExchangeBook, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
-        def work(session: Session) -> ImportResult:
-            errors = find_reference_errors(book, _known_keys(session))
-            if errors:
-                raise InputError(errors_message(errors), list(errors))
-            counts = BookApplier(session, book, progress).apply()
-            result = ImportResult(counts.sheets, dry_run)
-            if dry_run:
-                raise _DryRunDone(result)
-            return result
+        return apply_book(self._uow, book, dry_run=dry_run, progress=progress)
 
-        try:
-            return self._uow.write(work)
-        except _DryRunDone as done:
-            return done.result
+
+def apply_book(
+    uow: UnitOfWork, book: ExchangeBook, *, dry_run: bool, progress: ProgressReporter
+) -> ImportResult:
+    """Check a parsed book's references against the file, then write it in one
+    transaction (or, for a dry run, roll it back and report what it would do)."""
+
+    def work(session: Session) -> ImportResult:
+        errors = find_reference_errors(book, _known_keys(session))
+        if errors:
+            raise InputError(errors_message(errors), list(errors))
+        counts = BookApplier(session, book, progress).apply()
+        result = ImportResult(counts.sheets, dry_run)
+        if dry_run:
+            raise _DryRunDone(result)
+        return result
+
+    try:
+        return uow.write(work)
+    except _DryRunDone as done:
+        return done.result
 
 
 def _known_keys(session: Session) -> KnownKeys:

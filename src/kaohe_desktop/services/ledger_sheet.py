@@ -22,21 +22,12 @@ from kaohe_desktop.domain.records import ExchangeBook, TaskRecord
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.exchange_apply import BookApplier
-from kaohe_desktop.services.exchange_import import ImportResult, errors_message
-from kaohe_desktop.services.exchange_refs import KnownKeys, find_reference_errors
+from kaohe_desktop.services.exchange_import import ImportResult, apply_book, errors_message
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.storage.models import DepartmentRow, TaskRow
+from kaohe_desktop.storage.models import TaskRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 SHEET = TASKS.name  # 台账
-
-
-class _DryRunDone(Exception):
-    """Raised inside the transaction to roll a dry run back."""
-
-    def __init__(self, result: ImportResult) -> None:
-        self.result = result
 
 
 def read_ledger_sheet(path: Path) -> ExchangeBook:
@@ -59,28 +50,8 @@ def read_ledger_sheet(path: Path) -> ExchangeBook:
 def import_sheet(
     uow: UnitOfWork, path: Path, *, dry_run: bool, progress: ProgressReporter
 ) -> ImportResult:
-    book = read_ledger_sheet(path)
-
-    def work(session: Session) -> ImportResult:
-        known = KnownKeys(
-            departments=set(session.scalars(select(DepartmentRow.name))),
-            categories=set(),
-            people=set(),
-            tasks={},
-        )
-        errors = find_reference_errors(book, known)
-        if errors:
-            raise InputError(errors_message(errors), list(errors))
-        counts = BookApplier(session, book, progress).apply()
-        result = ImportResult(counts.sheets, dry_run)
-        if dry_run:
-            raise _DryRunDone(result)
-        return result
-
-    try:
-        return uow.write(work)
-    except _DryRunDone as done:
-        return done.result
+    # The full import's reference check and upsert: only the 台账 rows are in the book.
+    return apply_book(uow, read_ledger_sheet(path), dry_run=dry_run, progress=progress)
 
 
 def _records(session: Session, year: int) -> list[TaskRecord]:
