@@ -114,6 +114,29 @@
     </message>
 </context>
 <context>
+    <name>AddDepartmentDialog</name>
+    <message>
+        <source>New department</source>
+        <translation>新增科室</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>AdjustmentTableModel</name>
     <message>
         <source>Date</source>
@@ -147,8 +170,8 @@
 <context>
     <name>AdminActions</name>
     <message>
-        <source>&amp;Departments…</source>
-        <translation>科室(&amp;D)…</translation>
+        <source>&amp;Basic data (departments)…</source>
+        <translation>基础数据（科室）(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Close periods…</source>
@@ -534,6 +557,17 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>CategoryFilter</name>
+    <message>
+        <source>Show only routine or only key tasks</source>
+        <translation>只显示常规工作或重点工作</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -632,6 +666,73 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>CopyForwardDialog</name>
+    <message>
+        <source>Copy tasks from an earlier year</source>
+        <translation>从往年复制任务</translation>
+    </message>
+    <message>
+        <source>Renumber (after the target year&apos;s last number)</source>
+        <translation>重新编号（接在目标年度最后一个序号之后）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>New No.</source>
+        <translation>新序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头科室</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Copying cannot be undone with Ctrl+Z; afterwards each copied task can be deleted on its own. Checks and notices are not copied.</source>
+        <translation>复制不能用 Ctrl+Z 撤销；复制后可逐条删除。查账记录和督办单不复制。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy from:</source>
+        <translation>复制自：</translation>
+    </message>
+    <message>
+        <source>into year:</source>
+        <translation>复制到年度：</translation>
+    </message>
+    <message>
+        <source>There is no earlier year with tasks to copy from.</source>
+        <translation>没有可复制的往年任务。</translation>
+    </message>
+    <message>
+        <source>Tick the tasks to copy.</source>
+        <translation>请勾选要复制的任务。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} tasks will be copied from {2} into {3}.</source>
+        <translation>将从 {2} 年复制 {1} 项中的 {0} 项到 {3} 年。</translation>
+    </message>
+</context>
+<context>
     <name>DataTab</name>
     <message>
         <source>No data file is open. Create a new data file with File → New, or open the bureau&apos;s file with File → Open.</source>
@@ -708,6 +809,10 @@ The open data file was not changed.</source>
 <context>
     <name>DepartmentTableModel</name>
     <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>科室</translation>
     </message>
@@ -724,6 +829,14 @@ The open data file was not changed.</source>
         <translation>排序</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
         <source>Retired</source>
         <translation>已撤销</translation>
     </message>
@@ -731,16 +844,64 @@ The open data file was not changed.</source>
 <context>
     <name>DepartmentsDialog</name>
     <message>
-        <source>Departments</source>
-        <translation>科室</translation>
+        <source>Basic data — departments</source>
+        <translation>基础数据 — 科室</translation>
     </message>
     <message>
-        <source>Double-click a department to change it. Retired departments stay for history.</source>
-        <translation>双击科室即可修改。已撤销的科室仍然保留，以便查阅历史。</translation>
+        <source>Tasks, people and checks refer to the department itself, so a new name shows everywhere at once. A department in use cannot be deleted, only retired: it stays for history but is no longer offered for new entries.</source>
+        <translation>台账任务、人员和查账记录引用的是科室本身，改名后各处同时生效。已被使用的科室不能删除，只能撤销：它保留在历史记录中，但不再供新录入选择。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
     </message>
     <message>
         <source>Edit…</source>
         <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view departments but not change them.</source>
+        <translation>您的角色（{0}）只能查看科室，不能修改。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>In use: it can only be retired.</source>
+        <translation>已被使用：只能撤销，不能删除。</translation>
+    </message>
+    <message>
+        <source>{0} people on post still belong to it; move them to another department in their records.</source>
+        <translation>仍有 {0} 名在岗人员属于该科室；请在其人员信息中调到其他科室。</translation>
+    </message>
+    <message>
+        <source>Retire “{0}”? It stays for history but is no longer offered for new entries.</source>
+        <translation>撤销“{0}”？它保留在历史记录中，但不再供新录入选择。</translation>
+    </message>
+    <message>
+        <source>Delete the department “{0}”? This cannot be undone.</source>
+        <translation>删除科室“{0}”？此操作不能撤销。</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1217,202 @@ The backup folder (set in Manage → Backups and restore) is:
     </message>
 </context>
 <context>
+    <name>LedgerActions</name>
+    <message>
+        <source>New task</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Copy from last year…</source>
+        <translation>从上年复制…</translation>
+    </message>
+    <message>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>Wall charts…</source>
+        <translation>墙上台账…</translation>
+    </message>
+    <message>
+        <source>Select a task first</source>
+        <translation>请先选择一项任务</translation>
+    </message>
+    <message>
+        <source>Add a task to the year&apos;s ledger (Ins)</source>
+        <translation>向本年度台账新增一项任务（Ins）</translation>
+    </message>
+    <message>
+        <source>Edit the selected task (Enter)</source>
+        <translation>编辑所选任务（Enter）</translation>
+    </message>
+    <message>
+        <source>A new task prefilled with the selected task&apos;s values</source>
+        <translation>以所选任务的内容新建一项任务</translation>
+    </message>
+    <message>
+        <source>Delete the selected task (Del)</source>
+        <translation>删除所选任务（Del）</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>Undo: {0} (Ctrl+Z)</source>
+        <translation>撤销：{0}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+    <message>
+        <source>Redo: {0} (Ctrl+Y)</source>
+        <translation>重做：{0}（Ctrl+Y）</translation>
+    </message>
+    <message>
+        <source>Copy chosen tasks of an earlier year into this year&apos;s ledger</source>
+        <translation>把往年选定的任务复制到本年度台账</translation>
+    </message>
+    <message>
+        <source>Import the 台账 sheet of an exchange workbook (checked first)</source>
+        <translation>导入交换工作簿的“台账”工作表（先检查）</translation>
+    </message>
+    <message>
+        <source>There are no tasks in {0}</source>
+        <translation>{0} 年没有任务</translation>
+    </message>
+    <message>
+        <source>Write this year&apos;s tasks to the 台账 sheet of an exchange workbook</source>
+        <translation>把本年度任务写入交换工作簿的“台账”工作表</translation>
+    </message>
+    <message>
+        <source>Print or save one wall chart per department (墙上台账)</source>
+        <translation>按科室打印或保存墙上台账</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not import workbooks.</source>
+        <translation>您的角色（{0}）不能导入工作簿。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the ledger but not change it.</source>
+        <translation>您的角色（{0}）只能查看台账，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerEditing</name>
+    <message>
+        <source>Duplicate task</source>
+        <translation>复制任务</translation>
+    </message>
+    <message>
+        <source>Edit task {0}</source>
+        <translation>编辑任务 {0}</translation>
+    </message>
+    <message>
+        <source>This task was changed by someone else after the table was loaded. The table now shows their version; make your change again.</source>
+        <translation>表格载入后，该任务已被他人修改。表格现在显示对方的版本，请重新修改。</translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Delete task {0} “{1}”?</source>
+        <translation>删除任务 {0}“{1}”？</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z) brings it back.</source>
+        <translation>可用撤销（Ctrl+Z）恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSheet</name>
+    <message>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSheetActions</name>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>The 台账 sheet of {0} has no errors. Nothing has been written yet.
+Import it now? Other sheets of the workbook are ignored.</source>
+        <translation>{0} 的“台账”工作表没有错误，尚未写入任何数据。
+现在导入吗？工作簿的其他工作表不会导入。</translation>
+    </message>
+    <message>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} ledger {1}.xlsx</source>
+        <translation>{0}年度台账 {1}.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>{0} tasks of {1} were written to:
+{2}</source>
+        <translation>{1} 年的 {0} 项任务已写入：
+{2}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
         <source>Search task, target or department</source>
@@ -1066,8 +1423,20 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>科室：</translation>
     </message>
     <message>
-        <source>There are no ledger tasks for {0} yet. Import the ledger with File → Import workbook, or download the template, fill in its 台账 sheet and import it.</source>
-        <translation>{0} 年度还没有台账任务。请通过 文件 → 导入工作簿 导入台账，或下载模板、填写其中的“台账”表后导入。</translation>
+        <source>Due in:</source>
+        <translation>到期月份：</translation>
+    </message>
+    <message>
+        <source>There are no ledger tasks for {0} yet. Add them one by one with New task, copy last year&apos;s with Copy from last year, or import the ledger with File → Import workbook (download the template, fill in its 台账 sheet and import it).</source>
+        <translation>{0} 年还没有台账任务。可用“新增任务”逐条添加，用“从上年复制”复制上年的任务，或用“文件 → 导入工作簿”导入台账（先下载模板，填写其中的“台账”工作表再导入）。</translation>
+    </message>
+    <message>
+        <source>Copy from last year</source>
+        <translation>从上年复制</translation>
+    </message>
+    <message>
+        <source>{0} tasks were copied into {1}.</source>
+        <translation>已复制 {0} 项任务到 {1} 年。</translation>
     </message>
     <message>
         <source>{0} tasks, {1} key</source>
@@ -1290,6 +1659,94 @@ Is the network drive connected?</source>
     <message>
         <source>Unexpected error: {0}</source>
         <translation>发生意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthFilter</name>
+    <message>
+        <source>Show the tasks whose deadline window covers the month</source>
+        <translation>显示完成时限覆盖该月的任务</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Month {0}</source>
+        <translation>{0}月</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Printing page {0} of {1}…</source>
+        <translation>正在打印第 {0} 页，共 {1} 页…</translation>
+    </message>
+    <message>
+        <source>Preview: {0}</source>
+        <translation>预览：{0}</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened: {0}</source>
+        <translation>无法打开 PDF：{0}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页 共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +2257,159 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>TaskCommands</name>
+    <message>
+        <source>Redo: {0}</source>
+        <translation>重做：{0}</translation>
+    </message>
+    <message>
+        <source>Undo: {0}</source>
+        <translation>撤销：{0}</translation>
+    </message>
+    <message>
+        <source>The task no longer exists.</source>
+        <translation>该任务已不存在。</translation>
+    </message>
+    <message>
+        <source>Add task {0}</source>
+        <translation>新增任务 {0}</translation>
+    </message>
+    <message>
+        <source>Delete task {0}</source>
+        <translation>删除任务 {0}</translation>
+    </message>
+    <message>
+        <source>Edit task {0}</source>
+        <translation>编辑任务 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task {0}</source>
+        <translation>编辑任务 {0}</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <source>New task (copy of task {0})</source>
+        <translation>新增任务（复制自任务 {0}）</translation>
+    </message>
+    <message>
+        <source>Next free number: {0}</source>
+        <translation>下一个可用序号：{0}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Still to fill in or correct: {0}</source>
+        <translation>尚需填写或更正：{0}</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields to save.</source>
+        <translation>请更正标出的项目后再保存。</translation>
+    </message>
+    <message>
+        <source>For example: {0}</source>
+        <translation>例如：{0}</translation>
+    </message>
+    <message>
+        <source>Checked in: {0}</source>
+        <translation>检查期间：{0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Their version is now the base of your edit. Check it and save.</source>
+        <translation>对方的版本现已作为您修改的基础，请核对后保存。</translation>
+    </message>
+    <message>
+        <source>This task was deleted by someone else; your edit cannot be saved.</source>
+        <translation>该任务已被他人删除，您的修改无法保存。</translation>
+    </message>
+    <message>
+        <source>Close and discard your changes to this task?</source>
+        <translation>关闭并放弃对该任务的修改？</translation>
+    </message>
+    <message>
+        <source>Choose No to keep editing.</source>
+        <translation>选择“否”继续编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>Choose a department</source>
+        <translation>请选择科室</translation>
+    </message>
+    <message>
+        <source>e.g. 6月底前, 5-6月, 上半年, 每季度</source>
+        <translation>如 6月底前、5-6月、上半年、每季度</translation>
+    </message>
+    <message>
+        <source>e.g. 10 or 2.5</source>
+        <translation>如 10 或 2.5</translation>
+    </message>
+    <message>
+        <source>{0} (retired)</source>
+        <translation>{0}（已撤销）</translation>
+    </message>
+    <message>
+        <source>No.:</source>
+        <translation>序号：</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>工作任务：</translation>
+    </message>
+    <message>
+        <source>Target and requirements:</source>
+        <translation>目标要求：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>完成时限：</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>分值：</translation>
+    </message>
+    <message>
+        <source>Lead department:</source>
+        <translation>牵头科室：</translation>
+    </message>
+    <message>
+        <source>Tick one or more.</source>
+        <translation>勾选一个或多个。</translation>
+    </message>
+    <message>
+        <source>Responsible departments:</source>
+        <translation>责任科室：</translation>
+    </message>
+    <message>
+        <source>Task source:</source>
+        <translation>任务来源：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>Key task</source>
@@ -1856,6 +2466,117 @@ Is the network drive connected?</source>
     <message>
         <source>Worst status</source>
         <translation>最差状态</translation>
+    </message>
+</context>
+<context>
+    <name>WallChartDialog</name>
+    <message>
+        <source>Print wall charts</source>
+        <translation>打印墙上台账</translation>
+    </message>
+    <message>
+        <source>Wall charts of {0}: one chart per department with every task it leads or shares; deadline and requirements on the left, completion on the right.</source>
+        <translation>{0} 年墙上台账：每个科室一份，列出其牵头或承担的全部任务；左侧为完成时限和目标要求，右侧为实际完成情况。</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>Blank (for handwriting)</source>
+        <translation>空白（供手写）</translation>
+    </message>
+    <message>
+        <source>Filled from the checks recorded</source>
+        <translation>按查账记录填写</translation>
+    </message>
+    <message>
+        <source>One PDF, a bookmark per department</source>
+        <translation>一个 PDF，每个科室一个书签</translation>
+    </message>
+    <message>
+        <source>One file per department</source>
+        <translation>每个科室一个文件</translation>
+    </message>
+    <message>
+        <source>Only when all departments are chosen</source>
+        <translation>仅在选择全部科室时可用</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>There are no tasks in {0}: nothing to print.</source>
+        <translation>{0} 年没有任务，无可打印内容。</translation>
+    </message>
+    <message>
+        <source>Making the wall charts…</source>
+        <translation>正在生成墙上台账…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Folder for the wall charts</source>
+        <translation>墙上台账保存文件夹</translation>
+    </message>
+    <message>
+        <source>Save wall charts</source>
+        <translation>保存墙上台账</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+    <message>
+        <source>{0} files saved in:
+{1}</source>
+        <translation>已保存 {0} 个文件到：
+{1}</translation>
     </message>
 </context>
 <context>

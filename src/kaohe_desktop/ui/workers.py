@@ -113,9 +113,7 @@ class Job(QObject):
         self._runner.failed.connect(self._on_failed)
         # Direct: quit() is thread-safe, and a queued call would never run while the GUI
         # thread blocks in wait() (closing the window during a job), so wait() timed out.
-        self._runner.finished.connect(
-            self._thread.quit, Qt.ConnectionType.DirectConnection
-        )
+        self._runner.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> Job:
