@@ -5,7 +5,9 @@ another clerk, a save conflict, and the 操作日志.
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUT_DIR]
 
 Writes ledger.png, quarterly.png, scoring.png and archive.png (1400×860), then
-login.png, record_leased.png, conflict.png and audit_log.png, to docs/screenshots/
+login.png, record_leased.png, conflict.png and audit_log.png, then the 台账 screens
+(task_invalid.png, task_edit.png, wall_chart_dialog.png, wall_chart_preview.png,
+departments.png), to docs/screenshots/
 unless OUT_DIR is given. The demo is generated in a temporary
 folder, never in the user's own data folder, and settings go to a temporary INI.
 """
@@ -66,6 +68,10 @@ def main(out_dir: Path) -> list[Path]:
     from multiuser_shots import grab_multiuser_screens  # beside this script
 
     written += grab_multiuser_screens(app, window, demo, out_dir)
+    from ledger_shots import grab_ledger_screens  # beside this script
+
+    window.tabs.setCurrentIndex(0)
+    written += grab_ledger_screens(app, window, out_dir)
     window.close()
     del translators
     return written
