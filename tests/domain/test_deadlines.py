@@ -133,3 +133,21 @@ def test_describe():
     window = parse_deadline("5-6月", 2026)
     assert window.describe(TaskCategory.ROUTINE) == "第二季度"
     assert window.describe(TaskCategory.KEY) == "5月、6月"
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("5-6月", {5, 6}),
+        ("上半年", set(range(1, 7))),
+        ("每季度", set(range(1, 13))),
+        ("每月", set(range(1, 13))),
+        ("6月底前", {6}),
+        ("2026-06-30", {6}),
+        ("年底前", {12}),
+        ("第三季度", {7, 8, 9}),
+    ],
+)
+def test_a_window_covers_exactly_its_months(text: str, months: set[int]) -> None:
+    window = parse_deadline(text, 2026)
+    assert {m for m in range(1, 13) if window.covers(m)} == months

@@ -57,6 +57,11 @@ class DeadlineWindow:
                 quarters.append(quarter)
         return quarters
 
+    def covers(self, month: int) -> bool:
+        """Whether the window spans `month`: a range (5-6月, 上半年, 全年, 每季度, 每月)
+        spans each of its months, a cut-off (6月底前, 2026-06-30) only its own."""
+        return self.first_month <= month <= self.last_month
+
     def _due_months(self) -> list[int]:
         if self.recurrence is Recurrence.MONTHLY:
             return list(range(1, 13))

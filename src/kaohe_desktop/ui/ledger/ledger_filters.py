@@ -19,17 +19,13 @@ TaskPredicate = Callable[[TaskView], bool]
 
 
 def covers_month(task: TaskView, month: int) -> bool:
-    """Whether the task's 完成时限 window covers `month` of its year.
-
-    A range (5-6月, 上半年, 全年, 每季度, 每月) covers each of its months; a cut-off (6月底前,
-    2026-06-30) covers the month of the cut-off. A window the parser does not understand
-    (an old row typed before validation existed) covers no month rather than every month.
-    """
+    """Whether the task's 完成时限 window covers `month` (DeadlineWindow.covers). A window
+    the parser does not understand (an old row typed before validation existed) covers
+    no month rather than every month."""
     try:
-        window = parse_deadline(task.deadline, task.year)
+        return parse_deadline(task.deadline, task.year).covers(month)
     except DeadlineError:
         return False
-    return window.first_month <= month <= window.last_month
 
 
 def task_filter(
