@@ -17,13 +17,14 @@ from pypdf import PdfReader
 from tests.factories import new_workspace
 
 from kaohe_desktop.domain.enums import CheckLevel, TaskCategory
+from kaohe_desktop.domain.ledger_rules import format_points as points_text
 from kaohe_desktop.domain.records import CheckRecord
 from kaohe_desktop.reports import pdf_wall_chart
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChartRow
 from kaohe_desktop.services.errors import Cancelled, InputError
 from kaohe_desktop.services.progress import Progress, ProgressReporter
 from kaohe_desktop.services.views import TaskView
-from kaohe_desktop.services.wall_charts import chart_file_name, points_text
+from kaohe_desktop.services.wall_charts import chart_file_name
 from kaohe_desktop.services.workspace import Workspace
 
 YEAR = 2026

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +22,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
+from kaohe_desktop.domain.ledger_rules import format_points
 from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
 from kaohe_desktop.services.access import Guard, requires
+from kaohe_desktop.services.department_list import BUREAU_ORDER
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import BureauRow, CheckRow, DepartmentRow, TaskRow
@@ -61,11 +62,6 @@ def chart_file_name(year: int, department: str) -> str:
     """File name of one department's chart, safe on Windows shares."""
     name = _FORBIDDEN.sub("_", f"{year}年度 {department} 岗位目标责任台账")
     return name.rstrip(" .") + ".pdf"
-
-
-def points_text(value: Decimal) -> str:
-    """10 → "10", 2.50 → "2.5" (normalize alone would print 1E+1)."""
-    return format(value.normalize(), "f")
 
 
 @dataclass(frozen=True)
@@ -184,9 +180,7 @@ def _department_tasks(session: Session, year: int) -> list[tuple[str, list[TaskR
         ids = {task.lead_department_id} | {link.department_id for link in task.responsible}
         for department_id in ids:
             by_department[department_id].append(task)
-    departments = session.scalars(
-        select(DepartmentRow).order_by(DepartmentRow.sort_order, DepartmentRow.id)
-    )
+    departments = session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER))
     return [(d.name, by_department[d.id]) for d in departments if by_department.get(d.id)]
 
 
@@ -247,7 +241,7 @@ def _row(
         key=category is TaskCategory.KEY,
         lead_department=task.lead_department.name,
         deadline=task.deadline,
-        points=points_text(task.points),
+        points=format_points(task.points),
         quarters=quarters,
         checker=checker,
         # 备注 is part of the plan (e.g. 每月25日前报送工作进度), not a check result, so it

@@ -246,7 +246,8 @@ class WallChartDialog(QDialog):
     def _print_file(self, path: Path, paper: Paper, _name: str) -> None:
         document = QPdfDocument(self)
         try:
-            document.load(str(path))
+            if document.load(str(path)) != QPdfDocument.Error.None_:
+                raise OSError(self.tr("The PDF could not be opened: {0}").format(path))
             pdf_preview.print_document(self, document, paper)
         except OSError as error:
             messages.show_error(self, self.tr("Print"), error)
@@ -282,13 +283,15 @@ class WallChartDialog(QDialog):
     def done(self, result: int) -> None:
         # The job belongs to this dialog (which the tab deletes on close), so the dialog
         # stays until the job's thread has stopped: cancel, and close again once it is
-        # done. (Blocking in Job.wait() here would stall: the thread's quit is queued to
-        # this very GUI thread.) Previews go with the dialog, and every temporary file.
-        self._closed = True
+        # done (once, however often the clerk presses Close meanwhile). Previews go with
+        # the dialog, and every temporary file.
         if self.job is not None and self.job.is_running():
-            self.job.cancel()
-            self.job.done.connect(lambda: self.done(result))
+            if not self._closed:
+                self.job.cancel()
+                self.job.done.connect(lambda: self.done(result))
+            self._closed = True
             return
+        self._closed = True
         for window in list(self.previews):
             window.reject()
         for folder in self._scratch:
