@@ -1334,6 +1334,10 @@ The backup folder (set in Manage → Backups and restore) is:
 <context>
     <name>LedgerEditing</name>
     <message>
+        <source>New task</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
         <source>Duplicate task</source>
         <translation>复制任务</translation>
     </message>
@@ -1437,6 +1441,10 @@ Import it now? Other sheets of the workbook are ignored.</source>
     <message>
         <source>{0} tasks were copied into {1}.</source>
         <translation>已复制 {0} 项任务到 {1} 年。</translation>
+    </message>
+    <message>
+        <source>Wall charts</source>
+        <translation>墙上台账</translation>
     </message>
     <message>
         <source>{0} tasks, {1} key</source>
@@ -2326,6 +2334,10 @@ Is the network drive connected?</source>
         <translation>检查期间：{0}</translation>
     </message>
     <message>
+        <source>Switched to read-only: {0}</source>
+        <translation>已转为只读：{0}</translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
@@ -2336,6 +2348,14 @@ Is the network drive connected?</source>
     <message>
         <source>This task was deleted by someone else; your edit cannot be saved.</source>
         <translation>该任务已被他人删除，您的修改无法保存。</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>导出我的修改…</translation>
+    </message>
+    <message>
+        <source>Choose No to export your edit first.</source>
+        <translation>选择“否”后可先导出您的修改。</translation>
     </message>
     <message>
         <source>Close and discard your changes to this task?</source>
@@ -2553,6 +2573,10 @@ Is the network drive connected?</source>
     <message>
         <source>Making the wall charts…</source>
         <translation>正在生成墙上台账…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened: {0}</source>
+        <translation>无法打开 PDF：{0}</translation>
     </message>
     <message>
         <source>Print</source>

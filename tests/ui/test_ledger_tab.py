@@ -15,6 +15,7 @@ from kaohe_desktop.domain.deadlines import parse_deadline
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.services.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
+from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.views import TaskView
 from kaohe_desktop.ui.ledger import ledger_editing, ledger_sheet_actions
 from kaohe_desktop.ui.ledger import task_model as cols
@@ -293,3 +294,32 @@ def test_the_task_model_passes_the_model_tester_with_editable_cells(
     qtmodeltester.check(model)
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(tab.proxy)
+
+
+@pytest.mark.parametrize("action", ["add", "edit", "copy_forward", "wall_charts"])
+def test_a_dropped_share_while_opening_a_dialog_is_explained(
+    tab: LedgerTab, monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs, action: str
+) -> None:
+    opened: list[QDialog] = []
+
+    def run(dialog: QDialog) -> bool:
+        opened.append(dialog)
+        return False
+
+    def dropped(*_args: Any) -> Any:
+        raise StorageError("网络盘已断开，无法读取数据文件。")
+
+    monkeypatch.setattr(ledger_editing, "run_dialog", run)
+    assert tab.workspace is not None
+    tab.select_task(tasks(tab)[0].id)
+    # What each dialog reads first when it opens (the edit's snapshot is read before).
+    for service, method in [
+        ("ledger", "departments"),
+        ("ledger", "years"),
+        ("wall_charts", "departments"),
+    ]:
+        monkeypatch.setattr(getattr(tab.workspace, service), method, dropped)
+    getattr(tab.actions, action).trigger()
+    assert dialogs.kinds() == ["error"]
+    assert "网络盘已断开" in str(dialogs.last("error"))
+    assert opened == [] and tab.wall_chart_dialog is None

@@ -7,16 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
+from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.deadlines import EXAMPLES
 from kaohe_desktop.domain.edits import Conflict
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
 from kaohe_desktop.services.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
+from kaohe_desktop.services.errors import FileUnavailableError
 from kaohe_desktop.services.views import TaskView
 from kaohe_desktop.services.workspace import Workspace, open_workspace
+from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.editing.conflict_dialog import ConflictDialog
 from kaohe_desktop.ui.ledger import task_dialog
 from kaohe_desktop.ui.ledger.task_dialog import TaskDialog
@@ -240,3 +244,45 @@ def test_an_edit_conflict_keeps_the_edit_then_saves_it_on_their_version(
     saved = workspace.ledger.task(task.id)
     assert saved.title == "我改的标题" and saved.note == "他人加的备注"
     assert dialog.saved_draft is not None and dialog.saved_draft.base["note"] == "他人加的备注"
+
+
+def test_an_unavailable_file_locks_the_new_task_and_offers_it_as_a_workbook(
+    qtbot: Any,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    dialogs: Dialogs,
+) -> None:
+    before = len(workspace.queries.tasks(YEAR))
+    dialog = new_dialog(qtbot, workspace)
+    values = valid_values(workspace)
+    fill_task_form(dialog, **values)
+    calls: list[dict[str, Any]] = []
+
+    def gone(_year: int, typed: dict[str, Any]) -> Any:
+        calls.append(typed)
+        raise FileUnavailableError("数据文件无法访问，已转为只读；您的修改已保留，可导出。")
+
+    monkeypatch.setattr(workspace.ledger, "add", gone)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved is None
+    assert dialog.banner.shown() and "无法访问" in dialog.banner.text()
+    assert not dialog.ok_button.isEnabled() and not dialog.form.isEnabled()
+    assert dialog.form.title.text() == values["title"]  # the typed task stays on screen
+    dialog.save()  # a locked dialog does not try again
+    assert len(calls) == 1
+
+    target = tmp_path / "导出" / "任务.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(prompts, "choose_export_path", lambda _parent, _suggested: target)
+    dialog.banner.buttons["exportEdit"].click()
+    cells = [c for row in load_workbook(target).active.iter_rows(values_only=True) for c in row]
+    assert values["title"] in cells and "工作任务" in cells
+    assert any("无法访问" in str(c) for c in cells if c)
+    assert len(workspace.queries.tasks(YEAR)) == before
+
+    # Closing still asks before the typed task is thrown away; No keeps the dialog.
+    dialog.show()
+    dialogs.answer = False
+    qtbot.mouseClick(dialog.findChild(QPushButton, "cancelTask"), Qt.MouseButton.LeftButton)
+    assert dialogs.kinds()[-1] == "ask" and dialog.isVisible()

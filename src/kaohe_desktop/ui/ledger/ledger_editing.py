@@ -114,10 +114,15 @@ class LedgerEditing(QObject):
     # --- add, duplicate -------------------------------------------------------
     def add(self, prefill: dict[str, Any] | None = None, copy_of: int | None = None) -> None:
         workspace, year = self._require()
-        dialog = TaskDialog(
-            workspace, year, values=prefill, copy_of=copy_of, titles=self._titles(), parent=self.tab
+        titles = self._titles()
+        # The dialog reads the departments and free numbers: a dropped share refuses here.
+        dialog = self._call(
+            self.tr("New task"),
+            lambda: TaskDialog(
+                workspace, year, values=prefill, copy_of=copy_of, titles=titles, parent=self.tab
+            ),
         )
-        if not run_dialog(dialog) or not isinstance(dialog.saved, TaskView):
+        if dialog is None or not run_dialog(dialog) or not isinstance(dialog.saved, TaskView):
             return
         view = dialog.saved
         ref = self.refs.for_version(view.id, view.version)
@@ -139,10 +144,12 @@ class LedgerEditing(QObject):
         if snapshot is None:
             self.tab.reload()  # deleted meanwhile: show the table as it is now
             return
-        dialog = TaskDialog(
-            workspace, year, snapshot=snapshot, titles=self._titles(), parent=self.tab
+        titles = self._titles()
+        dialog = self._call(
+            title,
+            lambda: TaskDialog(workspace, year, snapshot=snapshot, titles=titles, parent=self.tab),
         )
-        if not run_dialog(dialog) or dialog.saved_draft is None:
+        if dialog is None or not run_dialog(dialog) or dialog.saved_draft is None:
             return
         saved = dialog.saved
         assert isinstance(saved, RecordSnapshot)

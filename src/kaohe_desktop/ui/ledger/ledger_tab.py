@@ -15,6 +15,7 @@ from shiboken6 import Shiboken
 
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
 from kaohe_desktop.services.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
@@ -281,7 +282,11 @@ class LedgerTab(DataTab):
         if not self._allowed(self.actions.copy_forward):
             return
         assert self.workspace is not None and self.year is not None
-        dialog = CopyForwardDialog(self.workspace, self.year, self)
+        try:  # the dialog reads the years and tasks: a dropped share refuses here
+            dialog = CopyForwardDialog(self.workspace, self.year, self)
+        except (StorageError, PermissionDeniedError) as error:
+            messages.show_error(self, self.tr("Copy from last year"), error)
+            return
         if not ledger_editing.run_dialog(dialog) or not dialog.copied:
             return
         to_year = dialog.to_year.value()
@@ -300,7 +305,11 @@ class LedgerTab(DataTab):
         if not self._allowed(self.actions.wall_charts):
             return
         assert self.workspace is not None and self.year is not None
-        dialog = WallChartDialog(self.workspace, self.year, self)
+        try:
+            dialog = WallChartDialog(self.workspace, self.year, self)
+        except (StorageError, PermissionDeniedError) as error:
+            messages.show_error(self, self.tr("Wall charts"), error)
+            return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wall_chart_dialog = dialog
         dialog.open()

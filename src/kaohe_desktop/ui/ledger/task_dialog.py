@@ -3,8 +3,10 @@
 The dialog saves (ledger.add, or tasks.save of a Draft when editing) before it
 closes, so every refusal is met here, with the clerk's edit still on screen: a 序号
 taken meanwhile marks the field, a busy file offers to retry, another's save opens
-the ConflictDialog. Only a save that went through closes it; the tab then records
-the undo command for what was saved (`saved`, `saved_draft`).
+the ConflictDialog, and a file that became unavailable or read-only locks the form
+with the edit on screen and offers to export it to a workbook. Only a save that went
+through closes it; the tab then records the undo command for what was saved (`saved`,
+`saved_draft`).
 
 Problems are shown under the fields the clerk has touched; an untouched field of a
 new task is not red before anyone typed in it, but the line beside 保存 names what
@@ -14,6 +16,7 @@ is still missing, so a disabled button never goes unexplained.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -31,8 +34,10 @@ from kaohe_desktop.domain.ledger_rules import (
 from kaohe_desktop.services.errors import (
     BusyError,
     EditConflictError,
+    FileUnavailableError,
     InputError,
     PermissionDeniedError,
+    ReadOnlyError,
     StorageError,
     TaskInputError,
 )
@@ -45,6 +50,9 @@ from kaohe_desktop.ui.editing.banner import Banner, Tone
 from kaohe_desktop.ui.editing.conflict_dialog import ConflictDialog
 from kaohe_desktop.ui.editing.export_edit import export_edit
 from kaohe_desktop.ui.ledger.task_form import PROBLEM_COLOR, TaskForm
+
+# The entity a new task's exported edit is filed under (the table name, as an edit's is).
+NEW_TASK_ENTITY = "ledger_task"
 
 
 def open_conflict_dialog(
@@ -77,6 +85,9 @@ class TaskDialog(QDialog):
         self.saved_draft: Draft | None = None  # editing: the draft that was saved
         self.draft: Draft | None = snapshot.draft() if snapshot is not None else None
         self._titles = dict(titles or {})
+        # A new task's exported edit shows the copied values (if any) as what it started from.
+        self._start_values = dict(values or {})
+        self.unsaved_reason: str | None = None  # set when the form is locked, edit kept
         self._shown_fields: set[str] = set()
         ledger = workspace.ledger
         departments = ledger.departments()
@@ -163,7 +174,7 @@ class TaskDialog(QDialog):
             self.summary.setText(self.tr("Correct the marked fields to save."))
         else:
             self.summary.clear()
-        self.ok_button.setEnabled(not problems)
+        self.ok_button.setEnabled(not problems and self.unsaved_reason is None)
         return problems
 
     def _show_deadline(self, problems: list[TaskProblem]) -> None:
@@ -189,6 +200,8 @@ class TaskDialog(QDialog):
 
     # --- saving ---------------------------------------------------------------
     def save(self) -> None:
+        if self.unsaved_reason is not None:
+            return  # locked: the file will not take it; the banner offers the export
         if self.revalidate():
             self._shown_fields = set(TASK_FIELDS)
             self.revalidate()
@@ -215,8 +228,12 @@ class TaskDialog(QDialog):
             except TaskInputError as error:
                 self._refused_by_rules(error)
                 return
+            except (FileUnavailableError, ReadOnlyError) as error:
+                # Every further save would fail too: lock, keep the edit, offer it as a file.
+                self._lock(self.tr("Switched to read-only: {0}").format(error))
+                return
             except (InputError, StorageError, PermissionDeniedError) as error:
-                # A closed period, a read-only file: explained, and the edit stays.
+                # A closed period, a refused role: explained, and the edit stays.
                 messages.show_error(self, self.windowTitle(), error)
                 return
             break
@@ -264,28 +281,56 @@ class TaskDialog(QDialog):
             self.save()
 
     def _gone(self, conflict: Conflict, *, export: bool) -> None:
-        text = self.tr("This task was deleted by someone else; your edit cannot be saved.")
+        self._lock(self.tr("This task was deleted by someone else; your edit cannot be saved."))
+        if export:
+            self.export_edit()
+
+    # --- when the file will not take the edit ---------------------------------
+    def _lock(self, reason: str) -> None:
+        """Read-only from now on, the values still on screen and exportable."""
+        self.unsaved_reason = reason
         self.ok_button.setEnabled(False)
         self.form.setEnabled(False)
-        self.banner.show_message(Tone.ERROR, text)
-        if export and self.snapshot is not None:
-            export_edit(
-                self,
-                self.workspace,
-                self._draft_of(self.form.values()),
-                self.snapshot.fields,
-                entity_label=self.workspace.tasks.entity_label,
-                reason=text,
-            )
+        action = (self.tr("Export my changes…"), self.export_edit, "exportEdit")
+        self.banner.show_message(Tone.ERROR, reason, [action])
+
+    def unsaved_draft(self) -> tuple[Draft, tuple[FieldSpec, ...]]:
+        """The typed task as a Draft, and the fields naming it, for the export."""
+        values = self.form.values()
+        if self.snapshot is not None:
+            return self._draft_of(values), self.snapshot.fields
+        label = values["title"] or self.windowTitle()
+        draft = Draft(NEW_TASK_ENTITY, 0, label, 0, self._start_values)
+        for name in TASK_FIELDS:
+            draft = draft.with_value(name, values[name])
+        fields = tuple(FieldSpec(name, TASK_FIELD_LABELS[name]) for name in TASK_FIELDS)
+        return draft, fields
+
+    def export_edit(self) -> Path | None:
+        draft, fields = self.unsaved_draft()
+        return export_edit(
+            self,
+            self.workspace,
+            draft,
+            fields,
+            entity_label=self.workspace.tasks.entity_label,
+            reason=self.unsaved_reason or "",
+        )
 
     # --- closing --------------------------------------------------------------
     def reject(self) -> None:
-        if self.is_dirty() and self.form.isEnabled():
+        # Locked or not: an edit the file would not take is still the clerk's to keep.
+        if self.is_dirty():
+            detail = (
+                self.tr("Choose No to keep editing.")
+                if self.unsaved_reason is None
+                else self.tr("Choose No to export your edit first.")
+            )
             discard = messages.ask(
                 self,
                 self.windowTitle(),
                 self.tr("Close and discard your changes to this task?"),
-                self.tr("Choose No to keep editing."),
+                detail,
             )
             if not discard:
                 return
