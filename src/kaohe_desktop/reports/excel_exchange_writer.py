@@ -8,8 +8,6 @@ keep the book's order, so the same book always gives the same sheets.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +24,7 @@ from kaohe_desktop.reports.excel_exchange_common import (
     header_cells,
     set_up_sheet,
 )
+from kaohe_desktop.reports.file_output import written_beside
 
 MAX_CELL_TEXT = 32767  # Excel's limit; openpyxl would silently cut the rest off
 # A text starting with one of these is read by Excel (or by a CSV import of a copy)
@@ -115,12 +114,5 @@ def _discard(workbook: Workbook) -> None:
 
 
 def _save_replacing(workbook: Workbook, path: Path) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        workbook.save(temp)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with written_beside(path, ".partial.xlsx") as partial:
+        workbook.save(partial)

