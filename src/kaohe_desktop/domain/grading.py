@@ -1,0 +1,276 @@
+"""The 平时考核 grading engine: 综合得分, bands, the 好 quota, overrides and ranks.
+
+Pure function of its inputs (DESIGN.md §4): `grade_quarter(candidates, rules)`.
+Each rule has one home below:
+
+- 综合得分 and 实绩分 with 点评            → `_scores`
+- bands (≥90 may be 好, ≥80, ≥60)          → `band`
+- who counts for the quota, its size       → `_quota_size`
+- manual 好 honoured only within the quota → `_honoured_manual_goods`
+- the automatic 好 and the tie rule        → `_fill_quota`
+- ranks within a staff category            → `_ranks`
+
+Outcomes are keyed by person, and every ordering uses the full sort key with the
+person id as the last tie-break only where the result cannot depend on it, so the
+result never depends on the order of the input.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+from itertools import groupby
+
+from kaohe_desktop.domain.enums import LabeledEnum, QuarterGrade
+from kaohe_desktop.domain.quarterly_rules import (
+    SCORE_MAX,
+    SCORE_MIN,
+    QuarterlyRules,
+    QuotaScope,
+    floor_int,
+    round_half_up,
+)
+
+GRADE_ORDER = (QuarterGrade.GOOD, QuarterGrade.FAIRLY_GOOD, QuarterGrade.AVERAGE, QuarterGrade.POOR)
+
+
+def grade_value(grade: QuarterGrade) -> int:
+    """Higher is better: 好 3, 较好 2, 一般 1, 较差 0."""
+    return len(GRADE_ORDER) - 1 - GRADE_ORDER.index(grade)
+
+
+class GradeStatus(StrEnum):
+    UNSCORED = "unscored"  # a participant still missing 实绩分 or 领导测评分
+    NOT_GRADED = "not_graded"  # 不定等次: not a participant
+    GRADED = "graded"
+
+
+class Flag(LabeledEnum):
+    """What keeps a quarter from being closed until the clerk settles it."""
+
+    TIE_OVER_QUOTA = ("tie_over_quota", "并列超出名额")
+    MANUAL_GOOD_OVER_QUOTA = ("manual_good_over_quota", "人工定好超出名额")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One person of the quarter's roster, as entered."""
+
+    person_id: int
+    department_id: int  # at quarter end: the per-department quota scope
+    category: str  # 人员类别: the ranking group
+    performance: Decimal | None  # 实绩分 as entered, before 点评
+    leader: Decimal | None  # 领导测评分
+    comment_points: Decimal = Decimal(0)  # Σ 点评 of the quarter + the row's 点评加减分
+    override: QuarterGrade | None = None  # set by hand (with a reason)
+    no_grade_reason: str | None = None  # 不定等次
+
+    @property
+    def participant(self) -> bool:
+        return self.no_grade_reason is None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    person_id: int
+    status: GradeStatus
+    performance_total: Decimal | None = None  # 实绩分 with 点评, clamped to 0–100
+    composite: Decimal | None = None  # 综合得分
+    band: QuarterGrade | None = None  # what the score alone gives
+    grade: QuarterGrade | None = None
+    rank: int | None = None  # within the staff category, shared on full ties
+    flag: Flag | None = None
+    overridden: bool = False  # the grade is the clerk's, honoured
+
+    @property
+    def graded(self) -> bool:
+        return self.status is GradeStatus.GRADED
+
+
+@dataclass(frozen=True)
+class QuotaCount:
+    """名额 / 已用 / 剩余 of one scope (department_id None: the whole bureau)."""
+
+    department_id: int | None
+    participants: int
+    quota: int
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return self.quota - self.used
+
+
+@dataclass(frozen=True)
+class Grading:
+    outcomes: dict[int, Outcome]
+    quotas: tuple[QuotaCount, ...]
+    scope: QuotaScope
+
+    def quota_for(self, department_id: int) -> QuotaCount:
+        key = department_id if self.scope is QuotaScope.DEPARTMENT else None
+        return next(q for q in self.quotas if q.department_id == key)
+
+    def flagged(self) -> list[Outcome]:
+        return [o for o in self.outcomes.values() if o.flag is not None]
+
+    def unscored(self) -> list[Outcome]:
+        return [o for o in self.outcomes.values() if o.status is GradeStatus.UNSCORED]
+
+
+def band(composite: Decimal, rules: QuarterlyRules) -> QuarterGrade:
+    if composite >= rules.good_min:
+        return QuarterGrade.GOOD
+    if composite >= rules.fairly_good_min:
+        return QuarterGrade.FAIRLY_GOOD
+    if composite >= rules.average_min:
+        return QuarterGrade.AVERAGE
+    return QuarterGrade.POOR
+
+
+def performance_total(entered: Decimal, comment_points: Decimal) -> Decimal:
+    """实绩分 = entered + Σ 点评 of the quarter, clamped to 0–100."""
+    return min(SCORE_MAX, max(SCORE_MIN, entered + comment_points))
+
+
+def composite_score(performance: Decimal, leader: Decimal, rules: QuarterlyRules) -> Decimal:
+    """综合得分 from 实绩分 (with 点评) and 领导测评分, rounded half up to 2 decimals."""
+    return round_half_up(performance * rules.performance_weight + leader * rules.leader_weight)
+
+
+@dataclass(frozen=True)
+class _Scored:
+    candidate: Candidate
+    performance: Decimal
+    composite: Decimal
+    band: QuarterGrade
+
+    @property
+    def key(self) -> tuple[Decimal, Decimal, Decimal]:
+        """The order of DESIGN §4: 综合得分, then 领导测评分, then 实绩分, descending."""
+        assert self.candidate.leader is not None
+        return (-self.composite, -self.candidate.leader, -self.performance)
+
+
+def _scores(candidate: Candidate, rules: QuarterlyRules) -> _Scored | None:
+    if candidate.performance is None or candidate.leader is None:
+        return None
+    total = performance_total(candidate.performance, candidate.comment_points)
+    composite = composite_score(total, candidate.leader, rules)
+    return _Scored(candidate, total, composite, band(composite, rules))
+
+
+def _quota_size(participants: int, rules: QuarterlyRules) -> int:
+    """好 at most `good_quota` of the participants, rounded down (40% of 7 is 2)."""
+    return floor_int(Decimal(participants) * rules.good_quota)
+
+
+def _honoured_manual_goods(manual: list[_Scored], quota: int) -> bool:
+    """Manual 好 stand only while all of them fit the quota. When the quota shrinks
+    under them (someone became 不定等次, an import), none is honoured rather than an
+    arbitrary few: they are graded as if unset and flagged for the clerk."""
+    return len(manual) <= quota
+
+
+def _fill_quota(pool: list[_Scored], slots: int) -> tuple[dict[int, QuarterGrade], set[int]]:
+    """Automatic 好 in order. People equal on all three keys who straddle the last
+    slot all get 较好 and are flagged; everyone below them ≥ 90 gets 较好 too."""
+    grades: dict[int, QuarterGrade] = {}
+    tied: set[int] = set()
+    ordered = sorted(pool, key=lambda s: s.key)
+    for _key, group_iter in groupby(ordered, key=lambda s: s.key):
+        group = list(group_iter)
+        if len(group) <= slots:
+            grade = QuarterGrade.GOOD
+            slots -= len(group)
+        else:
+            grade = QuarterGrade.FAIRLY_GOOD
+            if slots > 0:
+                tied.update(s.candidate.person_id for s in group)
+            slots = 0  # nobody below a cut group may pass it
+        for scored in group:
+            grades[scored.candidate.person_id] = grade
+    return grades, tied
+
+
+def _grade_scope(
+    members: Sequence[Candidate], rules: QuarterlyRules, scope_key: int | None
+) -> tuple[list[Outcome], QuotaCount]:
+    participants = sum(1 for c in members if c.participant)
+    quota = _quota_size(participants, rules)
+    scored = [s for c in members if c.participant and (s := _scores(c, rules)) is not None]
+    manual_goods = [s for s in scored if s.candidate.override is QuarterGrade.GOOD]
+    manual_ok = _honoured_manual_goods(manual_goods, quota)
+
+    def honoured(s: _Scored) -> bool:
+        override = s.candidate.override
+        return override is not None and (override is not QuarterGrade.GOOD or manual_ok)
+
+    pool = [s for s in scored if not honoured(s) and s.band is QuarterGrade.GOOD]
+    slots = quota - (len(manual_goods) if manual_ok else 0)
+    auto, tied = _fill_quota(pool, slots)
+
+    outcomes: list[Outcome] = []
+    for candidate in members:
+        if not candidate.participant:
+            outcomes.append(Outcome(candidate.person_id, GradeStatus.NOT_GRADED))
+    by_id = {s.candidate.person_id: s for s in scored}
+    for candidate in members:
+        if candidate.participant and candidate.person_id not in by_id:
+            outcomes.append(Outcome(candidate.person_id, GradeStatus.UNSCORED))
+    for s in scored:
+        pid = s.candidate.person_id
+        flag = None
+        if honoured(s):
+            assert s.candidate.override is not None
+            grade = s.candidate.override
+        else:
+            grade = auto.get(pid, s.band)
+            if pid in tied:
+                flag = Flag.TIE_OVER_QUOTA
+            elif s.candidate.override is QuarterGrade.GOOD:
+                flag = Flag.MANUAL_GOOD_OVER_QUOTA
+        outcomes.append(
+            Outcome(pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade,
+                    flag=flag, overridden=honoured(s))
+        )  # fmt: skip
+    used = sum(1 for o in outcomes if o.grade is QuarterGrade.GOOD)
+    return outcomes, QuotaCount(scope_key, participants, quota, used)
+
+
+def _ranks(scored: Iterable[_Scored]) -> dict[int, int]:
+    """Competition ranks (1, 2, 2, 4) within each staff category by the same order."""
+    ranks: dict[int, int] = {}
+    by_category: dict[str, list[_Scored]] = defaultdict(list)
+    for s in scored:
+        by_category[s.candidate.category].append(s)
+    for members in by_category.values():
+        position = 1
+        for _key, group_iter in groupby(sorted(members, key=lambda s: s.key), key=lambda s: s.key):
+            group = list(group_iter)
+            for s in group:
+                ranks[s.candidate.person_id] = position
+            position += len(group)
+    return ranks
+
+
+def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Grading:
+    people = list(candidates)
+    scopes: dict[int | None, list[Candidate]] = defaultdict(list)
+    for c in people:
+        scopes[c.department_id if rules.quota_scope is QuotaScope.DEPARTMENT else None].append(c)
+    if not scopes:
+        scopes[None] = []
+    outcomes: dict[int, Outcome] = {}
+    quotas = []
+    for key in sorted(scopes, key=lambda k: -1 if k is None else k):
+        scope_outcomes, count = _grade_scope(scopes[key], rules, key)
+        quotas.append(count)
+        outcomes.update((o.person_id, o) for o in scope_outcomes)
+    scored = [s for c in people if c.participant and (s := _scores(c, rules)) is not None]
+    ranks = _ranks(scored)
+    final = {pid: replace(o, rank=ranks.get(pid)) for pid, o in outcomes.items()}
+    return Grading(final, tuple(quotas), rules.quota_scope)
