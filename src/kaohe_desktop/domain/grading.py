@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from itertools import groupby
@@ -112,7 +112,8 @@ class Grading:
 
     def quota_for(self, department_id: int) -> QuotaCount:
         key = department_id if self.scope is QuotaScope.DEPARTMENT else None
-        return next(q for q in self.quotas if q.department_id == key)
+        # A scope with nobody in it has no line of its own: its quota is empty.
+        return next((q for q in self.quotas if q.department_id == key), QuotaCount(key, 0, 0, 0))
 
     def flagged(self) -> list[Outcome]:
         return [o for o in self.outcomes.values() if o.flag is not None]
@@ -147,12 +148,8 @@ class _Scored:
     performance: Decimal
     composite: Decimal
     band: QuarterGrade
-
-    @property
-    def key(self) -> tuple[Decimal, Decimal, Decimal]:
-        """The order of DESIGN §4: 综合得分, then 领导测评分, then 实绩分, descending."""
-        assert self.candidate.leader is not None
-        return (-self.composite, -self.candidate.leader, -self.performance)
+    # The order of DESIGN §4: 综合得分, then 领导测评分, then 实绩分, all descending.
+    key: tuple[Decimal, Decimal, Decimal]
 
 
 def _scores(candidate: Candidate, rules: QuarterlyRules) -> _Scored | None:
@@ -160,7 +157,12 @@ def _scores(candidate: Candidate, rules: QuarterlyRules) -> _Scored | None:
         return None
     total = performance_total(candidate.performance, candidate.comment_points)
     composite = composite_score(total, candidate.leader, rules)
-    return _Scored(candidate, total, composite, band(composite, rules))
+    key = (-composite, -candidate.leader, -total)
+    return _Scored(candidate, total, composite, band(composite, rules), key)
+
+
+def _order(scored: _Scored) -> tuple[Decimal, Decimal, Decimal]:
+    return scored.key
 
 
 def _quota_size(participants: int, rules: QuarterlyRules) -> int:
@@ -175,67 +177,88 @@ def _honoured_manual_goods(manual: list[_Scored], quota: int) -> bool:
     return len(manual) <= quota
 
 
-def _fill_quota(pool: list[_Scored], slots: int) -> tuple[dict[int, QuarterGrade], set[int]]:
+def _fill_quota(
+    pool: list[_Scored], held: set[int], slots: int
+) -> tuple[dict[int, QuarterGrade], set[int]]:
     """Automatic 好 in order. People equal on all three keys who straddle the last
-    slot all get 较好 and are flagged; everyone below them ≥ 90 gets 较好 too."""
+    slot all get 较好 and are flagged; everyone below them ≥ 90 gets 较好 too.
+
+    `held`: people ≥ 90 whose 较好 was set by hand (a tie settled by the committee).
+    They keep their place in the order and close the quota below them, so settling
+    a tie never hands its unused slots to someone with a lower score."""
     grades: dict[int, QuarterGrade] = {}
     tied: set[int] = set()
-    ordered = sorted(pool, key=lambda s: s.key)
-    for _key, group_iter in groupby(ordered, key=lambda s: s.key):
+    for _key, group_iter in groupby(sorted(pool, key=_order), key=_order):
         group = list(group_iter)
-        if len(group) <= slots:
+        free = [s for s in group if s.candidate.person_id not in held]
+        if len(free) <= slots:
             grade = QuarterGrade.GOOD
-            slots -= len(group)
+            slots -= len(free)
         else:
             grade = QuarterGrade.FAIRLY_GOOD
             if slots > 0:
-                tied.update(s.candidate.person_id for s in group)
+                tied.update(s.candidate.person_id for s in free)
             slots = 0  # nobody below a cut group may pass it
-        for scored in group:
+        if len(free) < len(group):
+            slots = 0
+        for scored in free:
             grades[scored.candidate.person_id] = grade
     return grades, tied
 
 
 def _grade_scope(
-    members: Sequence[Candidate], rules: QuarterlyRules, scope_key: int | None
+    members: Sequence[Candidate],
+    scored: dict[int, _Scored],
+    ranks: dict[int, int],
+    rules: QuarterlyRules,
+    scope_key: int | None,
 ) -> tuple[list[Outcome], QuotaCount]:
     participants = sum(1 for c in members if c.participant)
     quota = _quota_size(participants, rules)
-    scored = [s for c in members if c.participant and (s := _scores(c, rules)) is not None]
-    manual_goods = [s for s in scored if s.candidate.override is QuarterGrade.GOOD]
+    mine = [scored[c.person_id] for c in members if c.person_id in scored]
+    manual_goods = [s for s in mine if s.candidate.override is QuarterGrade.GOOD]
     manual_ok = _honoured_manual_goods(manual_goods, quota)
 
     def honoured(s: _Scored) -> bool:
         override = s.candidate.override
         return override is not None and (override is not QuarterGrade.GOOD or manual_ok)
 
-    pool = [s for s in scored if not honoured(s) and s.band is QuarterGrade.GOOD]
+    held = {
+        s.candidate.person_id
+        for s in mine
+        if s.candidate.override is QuarterGrade.FAIRLY_GOOD and s.band is QuarterGrade.GOOD
+    }
+    pool = [
+        s
+        for s in mine
+        if s.band is QuarterGrade.GOOD and (not honoured(s) or s.candidate.person_id in held)
+    ]
     slots = quota - (len(manual_goods) if manual_ok else 0)
-    auto, tied = _fill_quota(pool, slots)
+    auto, tied = _fill_quota(pool, held, slots)
 
     outcomes: list[Outcome] = []
     for candidate in members:
+        pid = candidate.person_id
+        s = scored.get(pid)
         if not candidate.participant:
-            outcomes.append(Outcome(candidate.person_id, GradeStatus.NOT_GRADED))
-    by_id = {s.candidate.person_id: s for s in scored}
-    for candidate in members:
-        if candidate.participant and candidate.person_id not in by_id:
-            outcomes.append(Outcome(candidate.person_id, GradeStatus.UNSCORED))
-    for s in scored:
-        pid = s.candidate.person_id
+            outcomes.append(Outcome(pid, GradeStatus.NOT_GRADED))
+            continue
+        if s is None:
+            outcomes.append(Outcome(pid, GradeStatus.UNSCORED))
+            continue
         flag = None
         if honoured(s):
-            assert s.candidate.override is not None
-            grade = s.candidate.override
+            assert candidate.override is not None
+            grade = candidate.override
         else:
             grade = auto.get(pid, s.band)
             if pid in tied:
                 flag = Flag.TIE_OVER_QUOTA
-            elif s.candidate.override is QuarterGrade.GOOD:
+            elif candidate.override is QuarterGrade.GOOD:
                 flag = Flag.MANUAL_GOOD_OVER_QUOTA
         outcomes.append(
             Outcome(pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade,
-                    flag=flag, overridden=honoured(s))
+                    ranks.get(pid), flag, honoured(s))
         )  # fmt: skip
     used = sum(1 for o in outcomes if o.grade is QuarterGrade.GOOD)
     return outcomes, QuotaCount(scope_key, participants, quota, used)
@@ -249,7 +272,7 @@ def _ranks(scored: Iterable[_Scored]) -> dict[int, int]:
         by_category[s.candidate.category].append(s)
     for members in by_category.values():
         position = 1
-        for _key, group_iter in groupby(sorted(members, key=lambda s: s.key), key=lambda s: s.key):
+        for _key, group_iter in groupby(sorted(members, key=_order), key=_order):
             group = list(group_iter)
             for s in group:
                 ranks[s.candidate.person_id] = position
@@ -259,6 +282,10 @@ def _ranks(scored: Iterable[_Scored]) -> dict[int, int]:
 
 def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Grading:
     people = list(candidates)
+    scored = {
+        c.person_id: s for c in people if c.participant and (s := _scores(c, rules)) is not None
+    }
+    ranks = _ranks(scored.values())
     scopes: dict[int | None, list[Candidate]] = defaultdict(list)
     for c in people:
         scopes[c.department_id if rules.quota_scope is QuotaScope.DEPARTMENT else None].append(c)
@@ -267,10 +294,7 @@ def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Gra
     outcomes: dict[int, Outcome] = {}
     quotas = []
     for key in sorted(scopes, key=lambda k: -1 if k is None else k):
-        scope_outcomes, count = _grade_scope(scopes[key], rules, key)
+        scope_outcomes, count = _grade_scope(scopes[key], scored, ranks, rules, key)
         quotas.append(count)
         outcomes.update((o.person_id, o) for o in scope_outcomes)
-    scored = [s for c in people if c.participant and (s := _scores(c, rules)) is not None]
-    ranks = _ranks(scored)
-    final = {pid: replace(o, rank=ranks.get(pid)) for pid, o in outcomes.items()}
-    return Grading(final, tuple(quotas), rules.quota_scope)
+    return Grading(outcomes, tuple(quotas), rules.quota_scope)

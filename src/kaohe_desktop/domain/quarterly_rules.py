@@ -87,15 +87,21 @@ class QuarterlyRules:
             data: dict[str, Any] = json.loads(text)
         except ValueError as error:
             raise RulesError(f"考核方案无法读取：{error}") from None
+        if not isinstance(data, dict):
+            raise RulesError("考核方案无法读取：内容不是一组设置")
         known = {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
         try:
             for key, raw in data.items():
                 if key not in known:
                     continue
-                values[key] = QuotaScope(raw) if key == "quota_scope" else Decimal(str(raw))
-        except (ValueError, InvalidOperation) as error:
-            raise RulesError(f"考核方案中的“{key}”无法读取：{error}") from None
+                value = QuotaScope(raw) if key == "quota_scope" else Decimal(str(raw))
+                # NaN would make problems() raise InvalidOperation instead of listing it.
+                if isinstance(value, Decimal) and not value.is_finite():
+                    raise ValueError(raw)
+                values[key] = value
+        except (ValueError, InvalidOperation):
+            raise RulesError(f"考核方案中的“{key}”无法读取：{raw}") from None
         return replace(cls(), **values).check()
 
     def describe(self) -> list[tuple[str, str]]:
