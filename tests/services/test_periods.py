@@ -129,7 +129,7 @@ def test_a_reviewer_closes_and_the_history_says_who_and_when(reviewer: Workspace
 
 def test_closing_twice_is_refused(reviewer: Workspace) -> None:
     reviewer.periods.close("2026Q1")
-    with pytest.raises(InputError, match="期间 2026Q1 已经关闭。"):
+    with pytest.raises(InputError, match="2026年第一季度已关闭"):
         reviewer.periods.close("2026Q1")
     assert len(reviewer.periods.history()) == 1
 

@@ -18,6 +18,7 @@ import inspect
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,18 @@ import pytest
 from sqlalchemy import func, select
 from tests.factories import PASSWORD, ROLE_USERS, new_workspace, sign_in
 
-from kaohe_desktop.domain.leases import person_scope
+from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
+from kaohe_desktop.domain.leases import grading_scope, person_scope
 from kaohe_desktop.domain.periods import HalfYear, Quarter
+from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access import Guard, required_action
 from kaohe_desktop.services.audit_log import AuditFilter
 from kaohe_desktop.services.errors import PermissionDeniedError
+from kaohe_desktop.services.grading_views import ScoreChange, ScoreField
+from kaohe_desktop.services.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import DepartmentRow
 
@@ -96,6 +101,8 @@ def test_the_workspace_carries_the_known_services() -> None:
         "tasks",
         "department_admin",
         "wall_charts",
+        "grading",
+        "ranking",
     }
     # Each service checks with the workspace's own guard (its actor, its audit log).
     assert all(service.guard is _BARE.guard for service in SERVICES.values())
@@ -288,6 +295,79 @@ def _department_delete(env: Env, role: Role) -> Prepared:
 
 def _chart_department(env: Env) -> str:
     return env.book.departments[0].name
+
+
+# 平时考核: each role grades its own quarter of a year of the call's own.
+
+
+def _role_quarter(year: int, role: Role) -> Quarter:
+    return Quarter(year, ROLE_INDEX[role] + 1)
+
+
+def _grading_lease(env: Env, role: Role, quarter: Quarter, person_id: int) -> Lease:
+    """The lease of the person's department, held by the role when it may enter data
+    (for the others any holder will do: the refusal comes first)."""
+    department = env.admin.grading.sheet(quarter).row(person_id).department_id
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    return holder.leases.acquire(grading_scope(str(quarter), department), "矩阵评分")
+
+
+def _grading_call(year: int, call: Callable[[Workspace, Quarter, int, Lease], object]) -> Prepare:
+    def prepare(env: Env, role: Role) -> Prepared:
+        quarter, person = _role_quarter(year, role), env.people[ROLE_INDEX[role]]
+        lease = _grading_lease(env, role, quarter, person)
+        return lambda ws: call(ws, quarter, person, lease)
+
+    return prepare
+
+
+def _set_scores(ws: Workspace, quarter: Quarter, person: int, lease: Lease) -> object:
+    change = ScoreChange(person, ScoreField.PERFORMANCE, Decimal(80), None)
+    return ws.grading.set_scores(quarter, [change], [lease])
+
+
+def _set_override(ws: Workspace, quarter: Quarter, person: int, lease: Lease) -> object:
+    return ws.grading.set_override(quarter, person, QuarterGrade.POOR, "矩阵", None, [lease])
+
+
+def _set_not_graded(ws: Workspace, quarter: Quarter, person: int, lease: Lease) -> object:
+    return ws.grading.set_not_graded(quarter, person, NoGradeReason.PROBATION, None, [lease])
+
+
+def _add_comment(ws: Workspace, quarter: Quarter, person: int, lease: Lease) -> object:
+    return ws.grading.add_comment(
+        quarter, person, quarter.start, CommentKind.PRAISE, "矩阵表扬", [lease]
+    )
+
+
+def _delete_comment(env: Env, role: Role) -> Prepared:
+    quarter, person = _role_quarter(2036, role), env.people[ROLE_INDEX[role]]
+    department = env.admin.grading.sheet(quarter).row(person).department_id
+    lease = env.admin.leases.acquire(grading_scope(str(quarter), department), "矩阵评分")
+    env.admin.grading.add_comment(quarter, person, quarter.end, CommentKind.PRAISE, "矩阵", [lease])
+    env.admin.leases.release(lease)
+    (comment,) = env.admin.grading.comments(quarter, person)
+    lease = _grading_lease(env, role, quarter, person)
+    return lambda ws: ws.grading.delete_comment(quarter, comment.id, comment.version, [lease])
+
+
+def _close_quarter(env: Env, role: Role) -> Prepared:
+    """A quarter everyone has scored (all 一般: no quota, no flag), ready to close."""
+    quarter = _role_quarter(2037, role)
+    sheet = env.admin.grading.sheet(quarter)
+    leases = [
+        env.admin.leases.acquire(grading_scope(str(quarter), department), "矩阵评分")
+        for department, _ in sheet.departments
+    ]
+    changes = [
+        ScoreChange(row.person_id, field, Decimal(70), None)
+        for row in sheet.rows
+        for field in ScoreField
+    ]
+    env.admin.grading.set_scores(quarter, changes, leases)
+    for lease in leases:
+        env.admin.leases.release(lease)
+    return lambda ws: ws.grading.close_quarter(quarter, "矩阵")
 
 
 CALLS: list[tuple[str, str, str, Prepare]] = [
@@ -533,6 +613,50 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 平时考核
+    ("grading", "sheet", "", _plain(lambda ws, env, role: ws.grading.sheet(Quarter(2026, 2)))),
+    ("grading", "set_scores", "under a lease", _grading_call(2032, _set_scores)),
+    ("grading", "set_override", "较差", _grading_call(2033, _set_override)),
+    ("grading", "set_not_graded", "", _grading_call(2034, _set_not_graded)),
+    (
+        "grading",
+        "comments",
+        "",
+        _plain(lambda ws, env, role: ws.grading.comments(Quarter(2026, 2), env.people[0])),
+    ),
+    ("grading", "add_comment", "", _grading_call(2035, _add_comment)),
+    ("grading", "delete_comment", "", _delete_comment),
+    ("grading", "close_quarter", "all scored", _close_quarter),
+    (
+        "grading",
+        "set_rules",
+        "",
+        _plain(
+            lambda ws, env, role: ws.grading.set_rules(_role_quarter(2038, role), QuarterlyRules())
+        ),
+    ),
+    # 排名表 / 汇总表
+    ("ranking", "book", "", _plain(lambda ws, env, role: ws.ranking.book(Quarter(2026, 2)))),
+    (
+        "ranking",
+        "write_workbook",
+        "",
+        _plain(
+            lambda ws, env, role: ws.ranking.write_workbook(
+                Quarter(2026, 2), env.root / f"排名-{role.value}.xlsx"
+            )
+        ),
+    ),
+    (
+        "ranking",
+        "write_pdf",
+        "",
+        _plain(
+            lambda ws, env, role: ws.ranking.write_pdf(
+                Quarter(2026, 2), env.root / f"汇总表-{role.value}.pdf"
+            )
+        ),
+    ),
     # 操作日志
     ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
     ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
@@ -604,6 +728,18 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("wall_charts", "departments"): Action.VIEW,
     ("wall_charts", "build"): Action.VIEW,
     ("wall_charts", "write"): Action.EXPORT,
+    ("grading", "sheet"): Action.VIEW,
+    ("grading", "set_scores"): Action.ENTER_DATA,
+    ("grading", "set_override"): Action.ENTER_DATA,
+    ("grading", "set_not_graded"): Action.ENTER_DATA,
+    ("grading", "comments"): Action.VIEW,
+    ("grading", "add_comment"): Action.ENTER_DATA,
+    ("grading", "delete_comment"): Action.ENTER_DATA,
+    ("grading", "close_quarter"): Action.CLOSE_PERIOD,
+    ("grading", "set_rules"): Action.EDIT_SCHEME,
+    ("ranking", "book"): Action.VIEW,
+    ("ranking", "write_workbook"): Action.EXPORT,
+    ("ranking", "write_pdf"): Action.EXPORT,
     ("audit_log", "entries"): Action.VIEW_AUDIT,
     ("audit_log", "accounts"): Action.VIEW_AUDIT,
     ("audit_log", "entities"): Action.VIEW_AUDIT,

@@ -55,6 +55,7 @@ from kaohe_desktop.domain.exchange_cells import (
     to_text,
 )
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
+from kaohe_desktop.domain.quarterly_rules import SCORE_MAX, SCORE_MIN
 from kaohe_desktop.domain.records import (
     AdjustmentRecord,
     AssessmentRecord,
@@ -111,7 +112,8 @@ YEAR = Field(partial(to_int, low=MIN_YEAR, high=MAX_YEAR), "四位年份，如 2
 SEQ = Field(partial(to_int, low=1, high=99999), "正整数", "number")
 ORDER = Field(partial(to_int, low=-99999, high=99999), "整数", "number")
 DATE = Field(to_date, f"日期，如 {DATE_EXAMPLE}", "date")
-SCORE = _decimal("0", "100", 1, "0–100 的数值，最多 1 位小数")
+# The range of quarterly_rules.check_score, the grid's own check of a typed score.
+SCORE = _decimal(str(SCORE_MIN), str(SCORE_MAX), 1, "0–100 的数值，最多 1 位小数")
 TASK_POINTS = _decimal("0", "1000", 2, "大于 0 的数值，最多 2 位小数")
 SIGNED_POINTS = _decimal("-1000", "1000", 2, "数值，最多 2 位小数；扣分写负数")
 COMMENT_POINTS = _decimal("-100", "100", 2, "数值，最多 2 位小数；表扬为正，批评为负")

@@ -13,10 +13,11 @@ from kaohe_desktop.domain.enums import (
     NoGradeReason,
     TalkKind,
 )
+from kaohe_desktop.domain.grading import composite_score, performance_total
 from kaohe_desktop.domain.periods import parse_quarter
-from kaohe_desktop.domain.quarterly import composite_score
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access import Guard, requires
+from kaohe_desktop.services.grading_scheme import pick_rules, quarter_schemes
 from kaohe_desktop.services.labels import label_or_none
 from kaohe_desktop.services.views import ArchiveEntry
 from kaohe_desktop.storage.models import (
@@ -41,10 +42,12 @@ class ArchiveQueries:
             comments = session.scalars(
                 select(CommentRow).where(CommentRow.person_id == person_id)
             ).all()
+            schemes = quarter_schemes(session)
             for row in session.scalars(
                 select(QuarterlyAssessmentRow).where(QuarterlyAssessmentRow.person_id == person_id)
             ):
                 quarter = parse_quarter(row.quarter)
+                rules, _frozen = pick_rules(schemes, quarter)
                 in_quarter = sum(
                     (c.points for c in comments if quarter.start <= c.commented_on <= quarter.end),
                     Decimal(0),
@@ -52,7 +55,8 @@ class ArchiveQueries:
                 if row.no_grade_reason:
                     summary = f"不定等次（{label_or_none(NoGradeReason, row.no_grade_reason)}）"
                 elif row.performance is not None and row.leader is not None:
-                    score = composite_score(row.performance, row.leader, in_quarter)
+                    performance = performance_total(row.performance, in_quarter)
+                    score = composite_score(performance, row.leader, rules)
                     summary = f"综合得分 {score}"
                 else:
                     summary = "未录入得分"

@@ -48,6 +48,24 @@ class TaskInputError(InputError):
         self.problems = list(problems)
 
 
+BLOCKERS_SHOWN = 20
+
+
+class QuarterNotReadyError(InputError):
+    """The quarter cannot be closed yet: someone is unscored or a flag is unsettled.
+    `blockers` holds one Chinese line per person (GradingSheet.blockers())."""
+
+    def __init__(self, quarter_label: str, blockers: Sequence[str]) -> None:
+        self.blockers = list(blockers)
+        shown = self.blockers[:BLOCKERS_SHOWN]
+        more = len(self.blockers) - len(shown)
+        tail = [f"……等 {len(self.blockers)} 人"] if more > 0 else []
+        super().__init__(
+            "\n".join([f"{quarter_label}尚不能关闭，以下人员需先处理：", *shown, *tail]),
+            list(self.blockers),
+        )
+
+
 class PermissionDeniedError(Exception):
     """The signed-in account's role does not allow the action; the refusal is logged."""
 
@@ -101,6 +119,7 @@ __all__ = [
     "NotOurFileError",
     "PeriodClosedError",
     "PermissionDeniedError",
+    "QuarterNotReadyError",
     "ReadOnlyError",
     "StorageError",
     "TaskInputError",

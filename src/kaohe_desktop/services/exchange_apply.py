@@ -10,14 +10,16 @@ Rules (documented in the template's 填写说明 too):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationType
+from kaohe_desktop.domain.periods import parse_quarter
 from kaohe_desktop.domain.records import ExchangeBook
+from kaohe_desktop.services.grading_scheme import freeze_rules
 from kaohe_desktop.services.person_moves import record_moves
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.upsert import ApplyCounts, assign
@@ -45,7 +47,8 @@ class BookApplier:
         self.book = book
         self.progress = progress
         self.counts = ApplyCounts()
-        self.today = date.today()
+        self.now = datetime.now()
+        self.today = self.now.date()
         self.departments = {d.name: d for d in session.scalars(select(DepartmentRow))}
         self.categories = {c.name: c for c in session.scalars(select(StaffCategoryRow))}
         self.people = {p.code: p for p in session.scalars(select(PersonRow))}
@@ -292,9 +295,12 @@ class BookApplier:
             ),
             lambda a: (a.quarter, a.person_id),
         )
+        counts = self.counts.sheet("平时考核")
+        written: set[str] = set()
         for record in self.book.assessments:
             person = self.people[record.code]
             key = (record.quarter, person.id)
+            before = counts.added + counts.updated
             self._upsert(
                 "平时考核",
                 existing.get(key),
@@ -309,7 +315,13 @@ class BookApplier:
                     "no_grade_reason": record.no_grade_reason,
                 },
             )
+            if counts.added + counts.updated > before:
+                written.add(record.quarter)
             self._tick("平时考核")
+        # A quarter whose entries the workbook changed grades by the rules it has now,
+        # as if they had been typed in (services/grading_scheme).
+        for quarter in sorted(written):
+            freeze_rules(self.s, parse_quarter(quarter), self.now)
 
     def _comments(self) -> None:
         existing = self._by_person(

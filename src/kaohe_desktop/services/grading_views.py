@@ -104,6 +104,11 @@ class GradingRow:
     def awaiting_score(self) -> bool:
         return self.outcome.status is GradeStatus.UNSCORED
 
+    def missing_scores(self) -> list[str]:
+        """The score labels still empty (实绩分, 领导测评分)."""
+        entered = ((ScoreField.PERFORMANCE, self.performance), (ScoreField.LEADER, self.leader))
+        return [field.label for field, value in entered if value is None]
+
     @property
     def grade_text(self) -> str:
         """等次 as printed: 好/较好/一般/较差, 不定等次, or empty while unscored."""
@@ -151,17 +156,17 @@ class GradingSheet:
             for q in self.grading.quotas
         ]
 
+    def blocking_rows(self) -> list[GradingRow]:
+        """The people who keep the quarter from being closed: unscored or flagged."""
+        return [r for r in self.rows if r.awaiting_score or r.flag is not None]
+
     def blockers(self) -> list[str]:
         """Why the quarter cannot be closed yet, one Chinese line per person."""
         lines = []
-        for r in self.rows:
+        for r in self.blocking_rows():
             if r.awaiting_score:
-                missing = [
-                    label
-                    for label, value in (("实绩分", r.performance), ("领导测评分", r.leader))
-                    if value is None
-                ]
-                lines.append(f"{r.department} {r.name}（{r.code}）：尚未录入{'、'.join(missing)}")
+                missing = "、".join(r.missing_scores())
+                lines.append(f"{r.department} {r.name}（{r.code}）：尚未录入{missing}")
             elif r.flag is not None:
                 lines.append(f"{r.department} {r.name}（{r.code}）：{r.flag.label}")
         return lines

@@ -14,16 +14,21 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.periods import (
     Period,
     PeriodError,
+    Quarter,
     closable_periods,
     locks,
-    month_span,
     parse_closable,
 )
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access import Guard, requires
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.storage.engine import execute_outside_transaction
-from kaohe_desktop.storage.errors import CorruptFileError
+from kaohe_desktop.services.grading_close import close_quarter, store_ready_quarter
+from kaohe_desktop.services.period_locks import (
+    add_period_lock,
+    check_integrity,
+    open_lock,
+    quarters_left_ungraded,
+)
 from kaohe_desktop.storage.models import PeriodLockRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -165,30 +170,21 @@ class PeriodService:
         """Lock every row of the period. A full integrity_check runs first (DESIGN §5):
         a period is not sealed over a damaged file."""
         period = _parse(period_text)
-        problems = [
-            str(row[0])
-            for row in execute_outside_transaction(self._uow.engine, "PRAGMA integrity_check")
-        ]
-        if problems != ["ok"]:
-            raise CorruptFileError(
-                f"完整性检查未通过（{'; '.join(problems[:3])}），"
-                f"未关闭期间 {period}。请先从备份恢复。"
-            )
-        first, last = month_span(parse_closable(period))
+        closed_at, closed_by = self._clock(), self.guard.actor.username
+        quarter = parse_closable(period)
+        if isinstance(quarter, Quarter):
+            # A quarter's grades are checked and stored as it closes, whichever screen
+            # (or command) closes it.
+            close_quarter(self._uow, quarter, closed_by, closed_at, note)
+            return
+        check_integrity(self._uow, period)
 
         def work(session: Session) -> None:
-            if _open_lock(session, period) is not None:
-                raise InputError(f"期间 {period} 已经关闭。")
-            session.add(
-                PeriodLockRow(
-                    period=period,
-                    first_month=first,
-                    last_month=last,
-                    closed_at=self._clock().replace(microsecond=0),
-                    closed_by=self.guard.actor.username,
-                    close_note=note.strip() or None,
-                )
-            )
+            # Its open quarters are sealed with it: their grades are stored as a
+            # quarter's own close would store them, or the close is refused.
+            for quarter in quarters_left_ungraded(session, period):
+                store_ready_quarter(session, quarter, closed_at)
+            add_period_lock(session, period, closed_by, closed_at, note)
 
         self._uow.write(work)
 
@@ -199,7 +195,7 @@ class PeriodService:
             raise InputError(f"重新开放期间 {period} 必须填写理由（将记入操作日志）。")
 
         def work(session: Session) -> None:
-            row = _open_lock(session, period)
+            row = open_lock(session, period)
             if row is None:
                 raise InputError(f"期间 {period} 没有关闭，无需重新开放。")
             row.reopened_at = self._clock().replace(microsecond=0)
@@ -207,10 +203,3 @@ class PeriodService:
             row.reopen_reason = reason.strip()
 
         self._uow.write(work)
-
-
-def _open_lock(session: Session, period: str) -> PeriodLockRow | None:
-    statement = select(PeriodLockRow).where(
-        PeriodLockRow.period == period, PeriodLockRow.reopened_at.is_(None)
-    )
-    return session.scalars(statement).first()

@@ -21,10 +21,12 @@ from kaohe_desktop.domain.enums import (
     QuarterGrade,
     TaskCategory,
 )
+from kaohe_desktop.domain.grading import composite_score, performance_total
 from kaohe_desktop.domain.periods import HalfYear, Quarter, parse_period
-from kaohe_desktop.domain.quarterly import composite_score
+from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access import Guard, requires
+from kaohe_desktop.services.grading_scheme import rules_for
 from kaohe_desktop.services.labels import label_or_none
 from kaohe_desktop.services.views import (
     AdjustmentView,
@@ -146,15 +148,19 @@ class Queries:
             )
             for person_id, points in session.execute(comments):
                 comment_sums[person_id] += points
-            return [self._assessment_view(row, comment_sums[row.person_id]) for row in rows]
+            rules, _frozen = rules_for(session, quarter)
+            return [self._assessment_view(row, comment_sums[row.person_id], rules) for row in rows]
 
     @staticmethod
-    def _assessment_view(row: QuarterlyAssessmentRow, comments: Decimal) -> AssessmentView:
+    def _assessment_view(
+        row: QuarterlyAssessmentRow, comments: Decimal, rules: QuarterlyRules
+    ) -> AssessmentView:
         person = row.person
         total_comments = comments + (row.comment_points or Decimal(0))
         composite = None
         if row.performance is not None and row.leader is not None:
-            composite = composite_score(row.performance, row.leader, total_comments)
+            performance = performance_total(row.performance, total_comments)
+            composite = composite_score(performance, row.leader, rules)
         return AssessmentView(
             person.id,
             person.code,

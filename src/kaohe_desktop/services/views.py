@@ -40,7 +40,7 @@ class AssessmentView:
     performance: Decimal | None  # 实绩分 as entered
     comment_points: Decimal  # 点评 of the quarter plus any entered on the row
     leader: Decimal | None
-    composite: Decimal | None  # 综合得分 per the default scheme, None until both scores exist
+    composite: Decimal | None  # 综合得分 by the quarter's rules, None until both scores exist
     no_grade_reason: str | None
     override: str | None
 

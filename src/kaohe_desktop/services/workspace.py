@@ -34,7 +34,9 @@ from kaohe_desktop.services.leases import LeaseService
 from kaohe_desktop.services.ledger import LedgerService
 from kaohe_desktop.services.periods import PeriodService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.services.quarterly_grading import QuarterlyGrading
 from kaohe_desktop.services.queries import Queries
+from kaohe_desktop.services.ranking_export import RankingExport
 from kaohe_desktop.services.record_editors import DepartmentEditor, PersonEditor
 from kaohe_desktop.services.task_editor import TaskEditor
 from kaohe_desktop.services.views import DataFileCheck
@@ -70,6 +72,7 @@ class Workspace:
         self.accounts = AccountService(guard, uow)
         self.leases = LeaseService(guard, uow, clock=self.clock)
         self.periods = PeriodService(guard, uow, clock=self.clock)
+        self.grading = QuarterlyGrading(guard, uow, clock=self.clock)
         self.departments = DepartmentEditor(guard, uow)
         self.department_list = DepartmentList(guard, uow)
         self.department_admin = DepartmentAdmin(guard, uow)
@@ -79,6 +82,7 @@ class Workspace:
         self.ledger = LedgerService(guard, uow)
         self.tasks = TaskEditor(guard, uow)
         self.wall_charts = WallChartService(guard, uow)
+        self.ranking = RankingExport(guard, uow)
 
     @property
     def account(self) -> str:

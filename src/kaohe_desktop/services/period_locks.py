@@ -1,0 +1,67 @@
+"""The lock row of a closed period, shared by every close (PeriodService.close and the
+quarter's grading close), and the full integrity_check each runs first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.periods import Quarter, locks, month_span, parse_closable
+from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.storage.engine import execute_outside_transaction
+from kaohe_desktop.storage.errors import CorruptFileError
+from kaohe_desktop.storage.models import PeriodLockRow, QuarterlyAssessmentRow
+from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+
+def check_integrity(uow: UnitOfWork, period: str) -> None:
+    """The full integrity_check every close runs before it seals a period."""
+    problems = [
+        str(row[0]) for row in execute_outside_transaction(uow.engine, "PRAGMA integrity_check")
+    ]
+    if problems != ["ok"]:
+        raise CorruptFileError(
+            f"完整性检查未通过（{'; '.join(problems[:3])}），未关闭期间 {period}。请先从备份恢复。"
+        )
+
+
+def add_period_lock(
+    session: Session, period: str, closed_by: str, closed_at: datetime, note: str = ""
+) -> None:
+    """Inside a write: add the lock row of `period` (its text, as parse_closable gives
+    it). Every close goes through here, the plain one and the quarter's grading close."""
+    if open_lock(session, period) is not None:
+        raise InputError(f"期间 {period} 已经关闭。")
+    first, last = month_span(parse_closable(period))
+    session.add(
+        PeriodLockRow(
+            period=period,
+            first_month=first,
+            last_month=last,
+            closed_at=closed_at.replace(microsecond=0),
+            closed_by=closed_by,
+            close_note=note.strip() or None,
+        )
+    )
+
+
+def open_lock(session: Session, period: str) -> PeriodLockRow | None:
+    statement = select(PeriodLockRow).where(
+        PeriodLockRow.period == period, PeriodLockRow.reopened_at.is_(None)
+    )
+    return session.scalars(statement).first()
+
+
+def quarters_left_ungraded(session: Session, period: str) -> list[Quarter]:
+    """Quarters inside a half year or year that have 平时考核 rows but were not closed
+    themselves. Locking them from above would freeze grades never checked or stored."""
+    longer = parse_closable(period)
+    found = []
+    for text in session.scalars(select(QuarterlyAssessmentRow.quarter).distinct()):
+        quarter = parse_closable(text)
+        closable = isinstance(quarter, Quarter) and locks(longer, quarter)
+        if closable and open_lock(session, str(quarter)) is None:
+            found.append(quarter)
+    return sorted(found, key=str)
