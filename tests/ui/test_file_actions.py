@@ -51,7 +51,7 @@ def test_export_then_import_into_an_empty_file_round_trips(
 ) -> None:
     demo = open_in(qtbot, window, demo_file)
     expected_tasks = len(demo.queries.tasks(2026))
-    expected_q2 = len(demo.queries.assessments(Quarter(2026, 2)))
+    expected_q2 = len(demo.grading.sheet(Quarter(2026, 2)).rows)
     book = tmp_path / "导出.xlsx"
     wait_job(qtbot, window.exchange_actions.export_to(book))
     assert dialogs.kinds() == ["info"] and str(book) in dialogs.last("info")

@@ -29,7 +29,7 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
 
     quarter = window.quarterly_tab.current_quarter()
     assert quarter is not None and quarter.year == YEAR
-    assert window.quarterly_tab.model.rowCount() == len(queries.assessments(quarter)) > 0
+    assert window.quarterly_tab.model.rowCount() == len(workspace.grading.sheet(quarter).rows) > 0
 
     half = window.scoring_tab.current_half()
     assert half is not None and half.year == YEAR
@@ -110,8 +110,13 @@ def test_changing_the_year_reloads_every_tab(
     assert window.ledger_tab.model.rowCount() == len(workspace.queries.tasks(YEAR - 5)) == 0
     assert window.ledger_tab.stack.is_empty
     assert str(YEAR - 5) in window.ledger_tab.stack.empty_page.message.text()
-    assert window.quarterly_tab.stack.is_empty
-    assert window.quarterly_tab.current_quarter().year == YEAR - 5  # type: ignore[union-attr]
+    # The roster is everyone in a department during the quarter, scored or not.
+    quarter = window.quarterly_tab.current_quarter()
+    assert quarter is not None and quarter.year == YEAR - 5
+    roster = workspace.grading.sheet(quarter).rows
+    assert window.quarterly_tab.model.rowCount() == len(roster)
+    assert window.quarterly_tab.stack.is_empty == (not roster)
+    assert all(row.assessment_id is None for row in roster)  # nothing entered that year
     assert window.scoring_tab.adjustments.rowCount() == 0
     assert settings.last_year == YEAR - 5
 
@@ -127,14 +132,14 @@ def test_quarter_and_half_choosers_reload_their_tab(
     window.set_year(YEAR)
     for number in (1, 2, 3, 4):
         window.quarterly_tab.set_quarter(number)
-        expected = workspace.queries.assessments(Quarter(YEAR, number))
-        assert window.quarterly_tab.model.rows() == expected
+        expected = workspace.grading.sheet(Quarter(YEAR, number)).rows
+        assert window.quarterly_tab.model.rows() == list(expected)
     # The clerk's quarter sticks when the data is refreshed.
     window.quarterly_tab.set_quarter(2)
     window.refresh()
     assert window.quarterly_tab.current_quarter() == Quarter(YEAR, 2)
     counted = window.quarterly_tab.count.text()
-    assert str(len(workspace.queries.assessments(Quarter(YEAR, 2)))) in counted
+    assert f"{len(workspace.grading.sheet(Quarter(YEAR, 2)).rows)} people" in counted
 
     for number in (1, 2):
         window.scoring_tab.set_half(number)

@@ -10,6 +10,7 @@ from tests.ui.helpers import open_in
 
 from kaohe_desktop.ui.common.table_model import SORT_ROLE, format_value
 from kaohe_desktop.ui.main_window import MainWindow
+from kaohe_desktop.ui.quarterly import grading_model as quarterly_columns
 
 
 def _models(window: MainWindow) -> dict[str, QAbstractItemModel]:
@@ -51,7 +52,7 @@ def test_models_pass_the_model_tester_when_empty(qtmodeltester: Any, window: Mai
 def test_numbers_sort_as_numbers(qtbot: Any, window: MainWindow, demo_file: Path) -> None:
     open_in(qtbot, window, demo_file)
     tab = window.quarterly_tab
-    composite = 7
+    composite = quarterly_columns.COMPOSITE
     tab.table.sortByColumn(composite, Qt.SortOrder.DescendingOrder)
     values = [
         tab.proxy.index(row, composite).data(SORT_ROLE) for row in range(tab.proxy.rowCount())

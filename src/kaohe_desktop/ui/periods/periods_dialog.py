@@ -4,7 +4,7 @@ file's triggers; this screen only asks and shows the record of who did what."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,11 +29,35 @@ from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.periods.period_rows import HistoryTableModel, PeriodTableModel
 from kaohe_desktop.ui.workers import Job, run_job
 
+translate = QCoreApplication.translate
+
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     """One line of text; None if cancelled. A function so tests can answer it."""
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
     return text if ok else None
+
+
+def ask_reopen_reason(parent: QWidget, label: str) -> str | None:
+    """The reason to reopen the period `label` (required, kept in the audit log); None
+    when cancelled, or left blank (which is said). The 期间关闭 screen and the 季度考核
+    tab ask the same question, so it is asked here once."""
+    title = translate("PeriodsDialog", "Reopen period")
+    reason = ask_text(
+        parent,
+        title,
+        translate(
+            "PeriodsDialog", "Why must {0} be reopened? (required, kept in the audit log)"
+        ).format(label),
+    )
+    if reason is None:
+        return None
+    if not reason.strip():
+        messages.warn(
+            parent, title, translate("PeriodsDialog", "A period is reopened only with a reason.")
+        )
+        return None
+    return reason
 
 
 class PeriodsDialog(QDialog):
@@ -214,17 +238,8 @@ class PeriodsDialog(QDialog):
         if row is None or not row.closed:
             return False
         title = self.tr("Reopen period")
-        reason = ask_text(
-            self,
-            title,
-            self.tr("Why must {0} be reopened? (required, kept in the audit log)").format(
-                row.label
-            ),
-        )
+        reason = ask_reopen_reason(self, row.label)
         if reason is None:
-            return False
-        if not reason.strip():
-            messages.warn(self, title, self.tr("A period is reopened only with a reason."))
             return False
         try:
             self.workspace.periods.reopen(row.period, reason)

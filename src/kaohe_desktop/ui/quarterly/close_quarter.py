@@ -1,0 +1,298 @@
+"""Closing a quarter's grading, and reopening it (管理员, with a reason).
+
+Closing refuses while anyone is unscored or flagged: the list is shown, with a
+button that filters the grid to those people. Otherwise the clerk confirms, with
+an optional note, knowing what follows: the quarter is locked for everyone and its
+综合得分, 等次 and 排名 are stored as they stand. The service runs the full
+integrity check of the data file first (as 期间关闭 does), which on a network drive
+can take a while, so it runs as a job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kaohe_desktop.domain.grading import GRADE_ORDER
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.errors import (
+    InputError,
+    PermissionDeniedError,
+    QuarterNotReadyError,
+    StorageError,
+)
+from kaohe_desktop.services.grading_views import GradingSheet
+from kaohe_desktop.services.periods import PeriodState, period_statuses
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason
+from kaohe_desktop.ui.workers import Job, run_job
+
+translate = QCoreApplication.translate
+SheetCallback = Callable[[GradingSheet], None]
+
+
+class BlockersDialog(QDialog):
+    """Who keeps the quarter from being closed, one line each."""
+
+    show_only = Signal(list)  # person ids
+
+    def __init__(
+        self, title: str, lines: list[str], person_ids: list[int], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("blockersDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(title)
+        self.resize(600, 420)
+        self.person_ids = list(person_ids)
+        heading = QLabel(
+            self.tr("The quarter cannot be closed yet. {0} people are not graded or wait for a "
+                    "decision:").format(len(lines))
+        )  # fmt: skip
+        heading.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("blockerList")
+        self.list.addItems(lines)
+        hint = QLabel(
+            self.tr(
+                "Enter the missing scores; for “并列超出名额” set 好 by hand within the quota "
+                "and confirm 较好 for the others, or correct a score. Then close again."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.show_button = buttons.addButton(
+            self.tr("Show only these people"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.show_button.setObjectName("showOnlyBlockers")
+        self.show_button.setEnabled(bool(self.person_ids))
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("closeBlockers")
+        self.show_button.clicked.connect(self._show_only)
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _show_only(self) -> None:
+        self.show_only.emit(list(self.person_ids))
+        self.accept()
+
+
+def grade_summary(sheet: GradingSheet) -> str:
+    """好 3 人、较好 5 人、一般 1 人、较差 0 人、不定等次 1 人 (what is about to be stored)."""
+    counts = {grade: 0 for grade in GRADE_ORDER}
+    not_graded = 0
+    for row in sheet.rows:
+        if row.no_grade_reason is not None:
+            not_graded += 1
+        elif row.grade is not None:
+            counts[row.grade] += 1
+    parts = [f"{grade.label} {counts[grade]} 人" for grade in GRADE_ORDER]
+    return "、".join([*parts, f"不定等次 {not_graded} 人"])
+
+
+class CloseQuarterDialog(QDialog):
+    """Confirm closing, with the consequences and a note for the record."""
+
+    def __init__(self, sheet: GradingSheet, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeQuarterDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Close {0}").format(sheet.quarter.label()))
+        self.setMinimumWidth(520)
+        heading = QLabel(self.tr("Close the grading of {0}?").format(sheet.quarter.label()))
+        heading.setStyleSheet("font-weight: bold;")
+        summary = QLabel(grade_summary(sheet))
+        summary.setObjectName("closeQuarterSummary")
+        summary.setWordWrap(True)
+        consequences = QLabel(
+            self.tr(
+                "• The scores, comments and grades of the quarter become read-only for everyone, "
+                "on every workstation.\n"
+                "• 综合得分, 等次 and 排名 are stored as they are now.\n"
+                "• Only an administrator can reopen the quarter, and must give a reason (kept "
+                "in the audit log).\n"
+                "• A full integrity check of the data file runs first; on a network drive this "
+                "can take a while."
+            )
+        )
+        consequences.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("closeQuarterNote")
+        self.note.setPlaceholderText(self.tr("Optional, e.g. checked by the committee"))
+        form = QFormLayout()
+        form.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox()
+        self.close_button = buttons.addButton(
+            self.tr("Close the quarter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button.setObjectName("confirmCloseQuarter")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancelCloseQuarter")
+        cancel.setDefault(True)  # locking everyone out is not what Enter should do
+        self.close_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(summary)
+        layout.addWidget(consequences)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+
+class QuarterClosing:
+    """One close or reopen, from the tab's button to the new sheet."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        workspace: Workspace,
+        sheet: GradingSheet,
+        *,
+        changed: SheetCallback,
+        show_only: Callable[[list[int]], None],
+    ) -> None:
+        self.parent, self.workspace, self.sheet = parent, workspace, sheet
+        self.changed, self.show_only = changed, show_only
+        self.dialog: QDialog | None = None  # the dialog last opened (tests look at it)
+        self.job: Job | None = None
+        self.title = translate("QuarterClosing", "Close {0}").format(sheet.quarter.label())
+
+    # --- closing --------------------------------------------------------------
+    def close(self) -> QDialog | None:
+        """Opens the blocker list or the confirmation (window-modal, not blocking)."""
+        refusal = self._close_refusal()
+        if refusal is not None:
+            messages.warn(self.parent, self.title, refusal)
+            return None
+        rows = self.sheet.blocking_rows()
+        if rows:
+            return self._show_blockers(self.sheet.blockers(), [r.person_id for r in rows])
+        dialog = CloseQuarterDialog(self.sheet, self.parent)
+        dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
+        return self._open(dialog)
+
+    def _close_refusal(self) -> str | None:
+        label = self.sheet.quarter.label()
+        if self.sheet.closed:
+            return translate("QuarterClosing", "{0} is closed already.").format(label)
+        if self.workspace.read_only:
+            return translate("QuarterClosing", "The data file is open read-only: {0}").format(
+                self.workspace.read_only_reason or ""
+            )
+        if not self.workspace.may(Action.CLOSE_PERIOD):
+            return translate(
+                "QuarterClosing", "Only a reviewer or an administrator can close a quarter."
+            )
+        return None
+
+    def _show_blockers(self, lines: list[str], person_ids: list[int]) -> QDialog:
+        dialog = BlockersDialog(self.title, lines, person_ids, self.parent)
+        dialog.show_only.connect(self.show_only)
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _run_close(self, note: str) -> Job:
+        quarter, grading = self.sheet.quarter, self.workspace.grading
+
+        def closed(_result: object) -> None:
+            self._reread()
+            messages.info(
+                self.parent,
+                self.title,
+                translate("QuarterClosing", "{0} is closed.").format(quarter.label()),
+            )
+
+        def failed(error: BaseException) -> None:
+            sheet = self._reread()  # what stood in the way is in the file, not on screen
+            if isinstance(error, QuarterNotReadyError):
+                rows = sheet.blocking_rows() if sheet is not None else []
+                self._show_blockers(error.blockers, [r.person_id for r in rows])
+            else:
+                messages.show_error(self.parent, self.title, error)
+
+        self.job = run_job(
+            self.parent,
+            translate("QuarterClosing", "Checking the data file and closing {0}…").format(
+                quarter.label()
+            ),
+            lambda _progress: grading.close_quarter(quarter, note.strip()),
+            on_success=closed,
+            on_error=failed,
+            cancellable=False,  # the check and the close are one step, too short to stop
+        )
+        return self.job
+
+    def _reread(self) -> GradingSheet | None:
+        try:
+            sheet = self.workspace.grading.sheet(self.sheet.quarter)
+        except (InputError, StorageError, PermissionDeniedError) as error:
+            messages.show_error(self.parent, self.title, error)
+            return None
+        self.sheet = sheet
+        self.changed(sheet)
+        return sheet
+
+    # --- reopening ------------------------------------------------------------
+    def reopen(self) -> bool:
+        quarter = self.sheet.quarter
+        title = translate("QuarterClosing", "Reopen {0}").format(quarter.label())
+        refusal = self._reopen_refusal()
+        if refusal is not None:
+            messages.warn(self.parent, title, refusal)
+            return False
+        reason = ask_reopen_reason(self.parent, quarter.label())
+        if reason is None:
+            return False
+        try:
+            self.workspace.periods.reopen(str(quarter), reason)
+        except (InputError, StorageError, PermissionDeniedError) as error:
+            messages.show_error(self.parent, title, error)
+            self._reread()
+            return False
+        self._reread()
+        return True
+
+    def _reopen_refusal(self) -> str | None:
+        quarter = self.sheet.quarter
+        if not self.sheet.closed:
+            return translate("QuarterClosing", "{0} is open.").format(quarter.label())
+        if self.workspace.read_only:
+            return translate("QuarterClosing", "The data file is open read-only: {0}").format(
+                self.workspace.read_only_reason or ""
+            )
+        if not self.workspace.may(Action.REOPEN_PERIOD):
+            return translate("QuarterClosing", "Only an administrator can reopen a quarter.")
+        try:
+            statuses = period_statuses(quarter.year, self.workspace.periods.history())
+        except (StorageError, PermissionDeniedError) as error:
+            return str(error)
+        labels = {status.period: status.label for status in statuses}
+        own = next((s for s in statuses if s.period == str(quarter)), None)
+        if own is not None and own.state is PeriodState.COVERED and own.covered_by:
+            # Reopening the quarter alone would not unlock it: the longer period holds it.
+            return translate(
+                "QuarterClosing",
+                "{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.",
+            ).format(quarter.label(), labels.get(own.covered_by, own.covered_by))
+        return None

@@ -1,0 +1,193 @@
+"""The 季度考核 tab's actions and the toolbar above its grid.
+
+Each action is enabled only when the clerk may use it now, and a disabled one says
+why in its tooltip (a read-only file, a role that may only look, a closed quarter,
+a department another workstation edits, no person chosen), as on the 台账 tab.
+Closing stays enabled while people are unscored or flagged: pressing it lists them,
+which is how the clerk finds out who is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
+from kaohe_desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class GradingState:
+    """What the enabled state of the actions depends on."""
+
+    workspace: Workspace | None
+    sheet: GradingSheet | None
+    row: GradingRow | None  # the current cell's person
+    row_locked: str | None  # why the current person's department is read-only here
+
+
+class QuarterlyActions(QObject):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.comments = self._action(self.tr("Comments…"), "comments")
+        self.adjust_grade = self._action(self.tr("Adjust grade…"), "adjustGrade")
+        self.not_graded = self._action(self.tr("Not graded…"), "notGraded")
+        self.close_quarter = self._action(self.tr("Close quarter…"), "closeQuarter")
+        self.reopen_quarter = self._action(self.tr("Reopen…"), "reopenQuarter")
+        self.export_ranking = self._action(self.tr("Export ranking…"), "exportRanking")
+        self.summary_pdf = self._action(self.tr("Summary PDF…"), "summaryPdf")
+        self.chart = self._action(self.tr("Distribution"), "gradeChart")
+        self.chart.setCheckable(True)
+
+    def _action(self, text: str, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        return action
+
+    def all(self) -> list[QAction]:
+        return [
+            self.comments,
+            self.adjust_grade,
+            self.not_graded,
+            self.close_quarter,
+            self.reopen_quarter,
+            self.export_ranking,
+            self.summary_pdf,
+            self.chart,
+        ]
+
+    def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
+        for action, slot in slots.items():
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+
+    def make_toolbar(self) -> QToolBar:
+        toolbar = QToolBar()
+        toolbar.setObjectName("quarterlyToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        groups = [
+            [self.comments, self.adjust_grade, self.not_graded],
+            [self.close_quarter, self.reopen_quarter],
+            [self.export_ranking, self.summary_pdf],
+            [self.chart],
+        ]
+        for number, group in enumerate(groups):
+            if number:
+                toolbar.addSeparator()
+            for action in group:
+                toolbar.addAction(action)
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setObjectName(f"button_{action.objectName().removeprefix('action_')}")
+                    button.setAutoRaise(False)  # raised: flat text does not read as a button
+        return toolbar
+
+    # --- enabled state --------------------------------------------------------
+    def update(self, state: GradingState) -> None:
+        sheet, row = state.sheet, state.row
+        no_rows = None
+        if sheet is None:
+            no_rows = self.tr("Open a data file first")
+        elif not sheet.rows:
+            no_rows = self.tr("Nobody is on the roster of {0}").format(sheet.quarter.label())
+        pick = no_rows or (None if row is not None else self.tr("Select a person first"))
+        change = self._why_not(state.workspace, Action.ENTER_DATA) or self._closed(sheet)
+        change_row = change or pick or state.row_locked
+
+        self._set(
+            self.comments,
+            pick,
+            self.tr("Praise and criticism of the selected person this quarter"),
+        )
+        grade_refusal = change_row
+        if grade_refusal is None and row is not None and row.no_grade_reason is not None:
+            grade_refusal = self.tr("{0} is 不定等次; clear that first (Not graded…)").format(
+                row.name
+            )
+        self._set(
+            self.adjust_grade,
+            grade_refusal,
+            self.tr("Set 好 within the quota, 较差 with a reason, or settle a tie"),
+        )
+        self._set(
+            self.not_graded,
+            change_row,
+            self.tr("Mark the selected person 不定等次 (probation, leave, investigation)"),
+        )
+        self._update_close(state.workspace, sheet, no_rows)
+        export = self._why_not(state.workspace, Action.EXPORT) or no_rows
+        self._set(
+            self.export_ranking,
+            export,
+            self.tr("Write the ranking workbook (汇总 and one sheet per staff category)"),
+        )
+        self._set(
+            self.summary_pdf,
+            export,
+            self.tr("Write the 平时考核结果汇总表 as a PDF"),
+        )
+        self._set(self.chart, no_rows, self.tr("Show the grades per department beside the grid"))
+
+    def _update_close(
+        self, workspace: Workspace | None, sheet: GradingSheet | None, no_rows: str | None
+    ) -> None:
+        closed = sheet is not None and sheet.closed
+        close = self._why_not(workspace, Action.CLOSE_PERIOD, self._close_role) or no_rows
+        if close is None and closed:
+            assert sheet is not None
+            close = self.tr("{0} is closed").format(sheet.quarter.label())
+        waiting = len(sheet.blocking_rows()) if sheet is not None else 0
+        self._set(
+            self.close_quarter,
+            close,
+            self.tr("Lock the quarter and store its grades and ranks")
+            if waiting == 0
+            else self.tr(
+                "{0} people still keep the quarter from closing; press to list them"
+            ).format(waiting),
+        )
+        reopen = self._why_not(workspace, Action.REOPEN_PERIOD, self._reopen_role)
+        if reopen is None and not closed:
+            reopen = self.tr("The quarter is open")
+        self._set(self.reopen_quarter, reopen, self.tr("Reopen the closed quarter (with a reason)"))
+
+    def _closed(self, sheet: GradingSheet | None) -> str | None:
+        if sheet is not None and sheet.closed:
+            return self.tr("{0} is closed; an administrator can reopen it").format(
+                sheet.quarter.label()
+            )
+        return None
+
+    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
+        action.setEnabled(refusal is None)
+        action.setToolTip(tooltip if refusal is None else refusal)
+
+    def _close_role(self, role: str) -> str:
+        return self.tr("Your role ({0}) may not close a quarter; a reviewer or an "
+                       "administrator can.").format(role)  # fmt: skip
+
+    def _reopen_role(self, role: str) -> str:
+        return self.tr("Only an administrator can reopen a quarter (your role: {0}).").format(role)
+
+    def _why_not(
+        self,
+        workspace: Workspace | None,
+        action: Action,
+        role_text: Callable[[str], str] | None = None,
+    ) -> str | None:
+        """Why the clerk may not do `action` now (None: they may)."""
+        if workspace is None:
+            return self.tr("Open a data file first")
+        if workspace.may(action):
+            return None
+        if workspace.read_only:
+            reason = workspace.read_only_reason or ""
+            return self.tr("The data file is open read-only: {0}").format(reason)
+        role = workspace.actor.role.label
+        if role_text is not None:
+            return role_text(role)
+        return self.tr("Your role ({0}) may view the grading but not change it.").format(role)
