@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.accounts import Credentials
@@ -89,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     ledger_pdf.add_argument("--out", required=True, type=Path, help="PDF 文件（或文件夹）")
 
+    ranking = commands.add_parser(
+        "ranking", help="导出季度平时考核排名表（汇总 + 各人员类别），可另附结果汇总表 PDF"
+    )
+    ranking.add_argument("--quarter", required=True, help="季度，如 2026Q2")
+    ranking.add_argument("--out", required=True, type=Path, help="排名表 .xlsx 文件")
+    ranking.add_argument("--pdf", type=Path, help="平时考核结果汇总表 PDF 文件")
+
     template = commands.add_parser("template", help="写出空白导入模板")
     template.add_argument("book", type=Path)
 
@@ -110,6 +118,13 @@ def _paper(text: str) -> Paper:
         return Paper(text.strip().upper())
     except ValueError:
         raise InputError(f"纸张应为 A3 或 A4，而不是“{text}”；未写入任何文件。") from None
+
+
+def _quarter(text: str) -> Quarter:
+    try:
+        return parse_quarter(text)
+    except PeriodError as error:
+        raise InputError(f"{error}；未写入任何文件。") from None
 
 
 def _progress(quiet: bool) -> ProgressReporter:
@@ -236,6 +251,7 @@ def _run(args: argparse.Namespace) -> int:
 
     # Checked before the file is opened, so a typo costs no sign-in.
     paper = _paper(args.paper) if args.command == "ledger-pdf" else Paper.A3
+    quarter = _quarter(args.quarter) if args.command == "ranking" else None
 
     def do_ledger_pdf(ws: Workspace) -> int:
         # No Settings on the command line: the font is the one named by the environment,
@@ -256,6 +272,31 @@ def _run(args: argparse.Namespace) -> int:
         print(f"字体：{pdf_font(font_path).description}")
         return EXIT_OK
 
+    def do_ranking(ws: Workspace) -> int:
+        assert quarter is not None
+        if args.pdf is not None and args.pdf.resolve() == args.out.resolve():
+            raise InputError("排名表和汇总表 PDF 不能写到同一个文件；未写入任何文件。")
+        # Both are checked before either is written: a PDF refused for its folder
+        # must not leave a workbook behind that the clerk thinks came with it.
+        for target in filter(None, (args.out, args.pdf)):
+            if not target.parent.is_dir():
+                raise InputError(f"文件夹“{target.parent}”不存在，未写入任何文件。")
+        progress = _progress(args.quiet)
+        written = [ws.ranking.write_workbook(quarter, args.out, progress=progress)]
+        if args.pdf is not None:
+            font_path = os.environ.get(FONT_ENVIRONMENT) or None
+            written.append(
+                ws.ranking.write_pdf(
+                    quarter,
+                    args.pdf,
+                    font_path=Path(font_path) if font_path else None,
+                    progress=progress,
+                )
+            )
+        for path in written:
+            print(f"已写出 {path}")
+        return EXIT_OK
+
     actions = {
         "import": do_import,
         "export": do_export,
@@ -267,6 +308,7 @@ def _run(args: argparse.Namespace) -> int:
         "account-add": do_account_add,
         "restore": do_restore,
         "ledger-pdf": do_ledger_pdf,
+        "ranking": do_ranking,
     }
     return _with_workspace(args, actions[args.command])
 
