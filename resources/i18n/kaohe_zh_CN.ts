@@ -281,61 +281,6 @@ Open it now?</source>
     </message>
 </context>
 <context>
-    <name>AssessmentTableModel</name>
-    <message>
-        <source>Not graded: {0}</source>
-        <translation>不定等次：{0}</translation>
-    </message>
-    <message>
-        <source>Grade set to {0}</source>
-        <translation>等次调整为{0}</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>科室</translation>
-    </message>
-    <message>
-        <source>Staff category</source>
-        <translation>人员类别</translation>
-    </message>
-    <message>
-        <source>Performance</source>
-        <translation>实绩分</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>点评</translation>
-    </message>
-    <message>
-        <source>Praise and criticism points of the quarter</source>
-        <translation>本季度表扬、批评的加减分</translation>
-    </message>
-    <message>
-        <source>Leader evaluation</source>
-        <translation>领导测评分</translation>
-    </message>
-    <message>
-        <source>Composite score</source>
-        <translation>综合得分</translation>
-    </message>
-    <message>
-        <source>Waiting for both scores</source>
-        <translation>实绩分和领导测评分录齐后计算</translation>
-    </message>
-    <message>
-        <source>Remarks</source>
-        <translation>备注</translation>
-    </message>
-</context>
-<context>
     <name>AuditEntryTableModel</name>
     <message>
         <source>No.</source>
@@ -557,6 +502,25 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>BlockersDialog</name>
+    <message>
+        <source>The quarter cannot be closed yet. {0} people are not graded or wait for a decision:</source>
+        <translation>本季度还不能关闭，以下 {0} 人尚未评出等次或有待处理：</translation>
+    </message>
+    <message>
+        <source>Enter the missing scores; for “并列超出名额” set 好 by hand within the quota and confirm 较好 for the others, or correct a score. Then close again.</source>
+        <translation>请补录缺少的分数；对“并列超出名额”的人员，在名额内人工定为好，其余人员确认为较好，或更正录错的分数。处理完后再关闭。</translation>
+    </message>
+    <message>
+        <source>Show only these people</source>
+        <translation>只显示这些人员</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CategoryFilter</name>
     <message>
         <source>Show only routine or only key tasks</source>
@@ -592,6 +556,129 @@ The open data file was not changed.</source>
     <message>
         <source>The data file is read-only; the password cannot be changed now.</source>
         <translation>数据文件为只读，现在无法修改密码。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseQuarterDialog</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>Close the grading of {0}?</source>
+        <translation>要关闭{0}的平时考核吗？</translation>
+    </message>
+    <message>
+        <source>• The scores, comments and grades of the quarter become read-only for everyone, on every workstation.
+• 综合得分, 等次 and 排名 are stored as they are now.
+• Only an administrator can reopen the quarter, and must give a reason (kept in the audit log).
+• A full integrity check of the data file runs first; on a network drive this can take a while.</source>
+        <translation>• 本季度的分数、点评和等次对所有人、在每台计算机上都变为只读。
+• 综合得分、等次和排名按当前结果保存。
+• 只有管理员可以重新开放本季度，且须填写理由（记入操作日志）。
+• 关闭前会先对数据文件进行完整性检查；数据文件在网络盘上时，这可能需要一段时间。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. checked by the committee</source>
+        <translation>可不填，如：已经考核委员会审定</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>关闭说明：</translation>
+    </message>
+    <message>
+        <source>Close the quarter</source>
+        <translation>关闭季度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CommentTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsDialog</name>
+    <message>
+        <source>Comments (点评)</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>What was praised or criticised, at which meeting</source>
+        <translation>在哪次会议上因何事受到表扬或批评</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>新增点评</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Total of the comments: {0}</source>
+        <translation>点评合计：{0} 分</translation>
+    </message>
+    <message>
+        <source> (of which {0} entered on the row of an imported workbook)</source>
+        <translation>（其中 {0} 分是导入工作簿时直接填在该人员行上的）</translation>
+    </message>
+    <message>
+        <source>; 实绩分 {0} → {1}</source>
+        <translation>；实绩分 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>{0} points (set by the quarter&apos;s scheme)</source>
+        <translation>{0} 分（由本季度考核方案规定）</translation>
+    </message>
+    <message>
+        <source>Write what the comment was about.</source>
+        <translation>请填写点评内容。</translation>
+    </message>
+    <message>
+        <source>Delete the {0} of {1} “{2}”?</source>
+        <translation>要删除{1}的{0}“{2}”吗？</translation>
+    </message>
+    <message>
+        <source>Its {0} points no longer count in 实绩分.</source>
+        <translation>其 {0} 分将不再计入实绩分。</translation>
     </message>
 </context>
 <context>
@@ -905,6 +992,21 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>EditState</name>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>Retry</source>
@@ -1157,6 +1259,341 @@ The backup folder (set in Manage → Backups and restore) is:
     <message>
         <source>Checking the data file…</source>
         <translation>正在检查数据文件…</translation>
+    </message>
+</context>
+<context>
+    <name>GradeChart</name>
+    <message>
+        <source>No quarter is shown.</source>
+        <translation>未显示任何季度。</translation>
+    </message>
+    <message>
+        <source>Nobody of {0} is graded yet: the chart appears with the first grades.</source>
+        <translation>{0}还没有人评出等次；评出等次后即显示分布图。</translation>
+    </message>
+    <message>
+        <source>Grades per department, {0}</source>
+        <translation>{0}各科室等次分布</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>GradeDialog</name>
+    <message>
+        <source>Adjust grade (等次调整)</source>
+        <translation>等次调整</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>综合得分:</source>
+        <translation>综合得分：</translation>
+    </message>
+    <message>
+        <source>Grade now:</source>
+        <translation>当前等次：</translation>
+    </message>
+    <message>
+        <source>好 quota:</source>
+        <translation>好等次名额：</translation>
+    </message>
+    <message>
+        <source>Clear the adjustment</source>
+        <translation>取消调整</translation>
+    </message>
+    <message>
+        <source>May be set at any score (新余 practice).</source>
+        <translation>不论分数高低均可设定（新余做法）。</translation>
+    </message>
+    <message>
+        <source>The grade follows the scores again.</source>
+        <translation>等次恢复按分数评定。</translation>
+    </message>
+    <message>
+        <source>Set the grade by hand</source>
+        <translation>人工设定等次</translation>
+    </message>
+    <message>
+        <source>Required: why, e.g. the committee&apos;s decision</source>
+        <translation>必填：调整理由，如考核委员会的决定</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>not yet: {0} missing</source>
+        <translation>尚未得出：缺{0}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>好 needs both scores first ({0} missing).</source>
+        <translation>须先录齐两项分数才能定为好（缺{0}）。</translation>
+    </message>
+    <message>
+        <source>好 needs a composite score of at least {0}.</source>
+        <translation>定为好须综合得分不低于 {0}。</translation>
+    </message>
+    <message>
+        <source>No 好 left in the quota ({0} of {1} used).</source>
+        <translation>好等次名额已用完（共 {1} 个，已用 {0} 个）。</translation>
+    </message>
+    <message>
+        <source>{0} place(s) left in the quota.</source>
+        <translation>名额还剩 {0} 个。</translation>
+    </message>
+    <message>
+        <source>Already 好: uses no further place.</source>
+        <translation>已是好：不再另占名额。</translation>
+    </message>
+    <message>
+        <source>Set already; the tie it settled is gone.</source>
+        <translation>已设定；但它所处理的并列情况已不存在。</translation>
+    </message>
+    <message>
+        <source>Only to settle a tie flagged “并列超出名额”.</source>
+        <translation>仅用于处理标记为“并列超出名额”的并列情况。</translation>
+    </message>
+    <message>
+        <source>Settles the tie “并列超出名额”.</source>
+        <translation>处理“并列超出名额”的并列情况。</translation>
+    </message>
+    <message>
+        <source>No adjustment is set.</source>
+        <translation>尚未设定调整。</translation>
+    </message>
+    <message>
+        <source>Choose a grade, or clear the adjustment.</source>
+        <translation>请选择一个等次，或取消调整。</translation>
+    </message>
+    <message>
+        <source>A grade set by hand needs a reason.</source>
+        <translation>人工设定等次须填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>GradeFilter</name>
+    <message>
+        <source>Show one grade, the people not yet scored, or the flagged</source>
+        <translation>只显示某一等次、尚未评分的人员或有待处理标记的人员</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>全部等次</translation>
+    </message>
+    <message>
+        <source>Not yet scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>待处理标记</translation>
+    </message>
+</context>
+<context>
+    <name>GradingActions</name>
+    <message>
+        <source>Adjust grade</source>
+        <translation>等次调整</translation>
+    </message>
+    <message>
+        <source>{0} is 不定等次 ({1}) and gets no grade. Clear 不定等次 first to grade them.</source>
+        <translation>{0}为不定等次（{1}），不评定等次。如需评定，请先取消不定等次。</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>不定等次</translation>
+    </message>
+</context>
+<context>
+    <name>GradingCommands</name>
+    <message>
+        <source>Comments</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>Adjust grade</source>
+        <translation>等次调整</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>不定等次</translation>
+    </message>
+</context>
+<context>
+    <name>GradingEditing</name>
+    <message>
+        <source>Enter scores</source>
+        <translation>录入分数</translation>
+    </message>
+    <message>
+        <source>Paste scores</source>
+        <translation>粘贴分数</translation>
+    </message>
+    <message>
+        <source>{0} values pasted, {1} of them changed.</source>
+        <translation>已粘贴 {0} 个分数，其中 {1} 个有变化。</translation>
+    </message>
+    <message>
+        <source>Select the 实绩分 or 领导测评分 cell where the pasted block should start.</source>
+        <translation>请先选中粘贴区域起始处的实绩分或领导测评分单元格。</translation>
+    </message>
+    <message>
+        <source>The block has {0} columns but only {1} score columns start here; a block of 实绩分 and 领导测评分 starts at 实绩分.</source>
+        <translation>粘贴内容有 {0} 列，但从这里开始只有 {1} 个分数列；同时含实绩分和领导测评分的内容应从实绩分列开始粘贴。</translation>
+    </message>
+    <message>
+        <source>The block has {0} rows but only {1} rows are shown from here down.</source>
+        <translation>粘贴内容有 {0} 行，但从这里往下只显示了 {1} 行。</translation>
+    </message>
+    <message>
+        <source>Clear scores</source>
+        <translation>清除分数</translation>
+    </message>
+    <message>
+        <source>Clear {0} of {1} ({2})?</source>
+        <translation>要清除{1}的{0}（{2}）吗？</translation>
+    </message>
+    <message>
+        <source>Clear the {0} selected scores?</source>
+        <translation>要清除选中的 {0} 个分数吗？</translation>
+    </message>
+    <message>
+        <source>The scores cannot be restored.</source>
+        <translation>清除后分数无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>GradingPaste</name>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 个</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: {0} of the {1} values are not scores (0–100, one decimal).</source>
+        <translation>未粘贴任何内容：{1} 个值中有 {0} 个不是有效分数（0–100，最多一位小数）。</translation>
+    </message>
+</context>
+<context>
+    <name>GradingTableModel</name>
+    <message>
+        <source>{0} not entered yet</source>
+        <translation>尚未录入{0}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Staff category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>实绩分</translation>
+    </message>
+    <message>
+        <source>实绩分 as entered, before 点评: 0–100, one decimal. Type to enter, Enter saves and moves down, Tab moves to 领导测评分.</source>
+        <translation>录入的实绩分（未计点评）：0–100，最多一位小数。直接输入即可，按 Enter 保存并下移，按 Tab 移到领导测评分。</translation>
+    </message>
+    <message>
+        <source>Leader evaluation</source>
+        <translation>领导测评分</translation>
+    </message>
+    <message>
+        <source>领导测评分: 0–100, one decimal</source>
+        <translation>领导测评分：0–100，最多一位小数</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>Praise and criticism points of the quarter</source>
+        <translation>本季度表扬、批评的加减分</translation>
+    </message>
+    <message>
+        <source>Performance with comments</source>
+        <translation>实绩分（含点评）</translation>
+    </message>
+    <message>
+        <source>实绩分 plus the 点评 points, kept within 0–100</source>
+        <translation>实绩分加上点评分值，限定在 0–100 之间</translation>
+    </message>
+    <message>
+        <source>Composite score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Rank {0} among {1}</source>
+        <translation>在{1}中排第 {0} 名</translation>
+    </message>
+    <message>
+        <source>Rank within the staff category; people with equal scores share a rank</source>
+        <translation>在本人员类别内的排名；得分完全相同者名次并列</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Moved during the quarter:</source>
+        <translation>本季度内调动：</translation>
+    </message>
+    <message>
+        <source>{0} comments this quarter, {1} points; double-click to open</source>
+        <translation>本季度点评 {0} 条，计 {1} 分；双击打开</translation>
+    </message>
+    <message>
+        <source>{0} of them entered on the row (workbook)</source>
+        <translation>其中 {0} 分直接填在该行（工作簿导入）</translation>
+    </message>
+    <message>
+        <source>Not graded this quarter</source>
+        <translation>本季度不定等次</translation>
+    </message>
+    <message>
+        <source>Waiting for both scores</source>
+        <translation>实绩分和领导测评分录齐后计算</translation>
+    </message>
+</context>
+<context>
+    <name>GridFilters</name>
+    <message>
+        <source>Search code, name or department</source>
+        <translation>搜索编号、姓名或科室</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>显示全部人员</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +2122,45 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>NotGradedDialog</name>
+    <message>
+        <source>Not graded (不定等次)</source>
+        <translation>不定等次</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>Clear 不定等次: takes part in the grading again</source>
+        <translation>取消不定等次：重新参加等次评定</translation>
+    </message>
+    <message>
+        <source>不定等次 because of</source>
+        <translation>不定等次原因</translation>
+    </message>
+    <message>
+        <source>takes part, not graded yet</source>
+        <translation>参加评定，尚未评出等次</translation>
+    </message>
+    <message>
+        <source>A person with 不定等次 is not counted among the participants: the 好 quota is worked out without them, and they are not ranked. Their grade is left empty.</source>
+        <translation>不定等次的人员不计入参评人数：计算好等次名额时不含其在内，也不参加排名，等次一栏留空。</translation>
+    </message>
+    <message>
+        <source>The adjustment to {0} set by hand is removed.</source>
+        <translation>原先人工定为{0}的调整将被清除。</translation>
+    </message>
+    <message>
+        <source>Choose a reason, or clear 不定等次.</source>
+        <translation>请选择原因，或取消不定等次。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Print</source>
@@ -1965,6 +2441,234 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>QuarterClosing</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>{0} is closed already.</source>
+        <translation>{0}已经关闭。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Only a reviewer or an administrator can close a quarter.</source>
+        <translation>只有审核人或管理员可以关闭季度。</translation>
+    </message>
+    <message>
+        <source>{0} is closed.</source>
+        <translation>{0}已关闭。</translation>
+    </message>
+    <message>
+        <source>Checking the data file and closing {0}…</source>
+        <translation>正在检查数据文件并关闭{0}…</translation>
+    </message>
+    <message>
+        <source>Reopen {0}</source>
+        <translation>重新开放{0}</translation>
+    </message>
+    <message>
+        <source>{0} is open.</source>
+        <translation>{0}尚未关闭。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a quarter.</source>
+        <translation>只有管理员可以重新开放季度。</translation>
+    </message>
+    <message>
+        <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
+        <translation>{0}因{1}已关闭而锁定。请在“管理 → 期间关闭”中重新开放{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyActions</name>
+    <message>
+        <source>Comments…</source>
+        <translation>点评…</translation>
+    </message>
+    <message>
+        <source>Adjust grade…</source>
+        <translation>等次调整…</translation>
+    </message>
+    <message>
+        <source>Not graded…</source>
+        <translation>不定等次…</translation>
+    </message>
+    <message>
+        <source>Close quarter…</source>
+        <translation>关闭季度…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Export ranking…</source>
+        <translation>导出排名表…</translation>
+    </message>
+    <message>
+        <source>Summary PDF…</source>
+        <translation>汇总表 PDF…</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>Nobody is on the roster of {0}</source>
+        <translation>{0}的考核名单中没有人员</translation>
+    </message>
+    <message>
+        <source>Select a person first</source>
+        <translation>请先选择人员</translation>
+    </message>
+    <message>
+        <source>Praise and criticism of the selected person this quarter</source>
+        <translation>所选人员本季度受到的表扬和批评</translation>
+    </message>
+    <message>
+        <source>{0} is 不定等次; clear that first (Not graded…)</source>
+        <translation>{0}为不定等次；请先取消（不定等次…）</translation>
+    </message>
+    <message>
+        <source>Set 好 within the quota, 较差 with a reason, or settle a tie</source>
+        <translation>在名额内定为好、说明理由定为较差，或处理并列</translation>
+    </message>
+    <message>
+        <source>Mark the selected person 不定等次 (probation, leave, investigation)</source>
+        <translation>将所选人员标为不定等次（试用期、请假、立案调查）</translation>
+    </message>
+    <message>
+        <source>Write the ranking workbook (汇总 and one sheet per staff category)</source>
+        <translation>生成排名表工作簿（汇总表及每个人员类别各一张表）</translation>
+    </message>
+    <message>
+        <source>Write the 平时考核结果汇总表 as a PDF</source>
+        <translation>将平时考核结果汇总表生成 PDF</translation>
+    </message>
+    <message>
+        <source>Show the grades per department beside the grid</source>
+        <translation>在表格旁显示各科室的等次分布</translation>
+    </message>
+    <message>
+        <source>{0} is closed</source>
+        <translation>{0}已关闭</translation>
+    </message>
+    <message>
+        <source>Lock the quarter and store its grades and ranks</source>
+        <translation>锁定本季度，并保存其等次和排名</translation>
+    </message>
+    <message>
+        <source>{0} people still keep the quarter from closing; press to list them</source>
+        <translation>还有 {0} 人未处理完，季度无法关闭；点击查看名单</translation>
+    </message>
+    <message>
+        <source>The quarter is open</source>
+        <translation>本季度尚未关闭</translation>
+    </message>
+    <message>
+        <source>Reopen the closed quarter (with a reason)</source>
+        <translation>重新开放已关闭的季度（须填写理由）</translation>
+    </message>
+    <message>
+        <source>{0} is closed; an administrator can reopen it</source>
+        <translation>{0}已关闭；管理员可以重新开放</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not close a quarter; a reviewer or an administrator can.</source>
+        <translation>您的角色（{0}）无权关闭季度；审核人或管理员可以关闭。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a quarter (your role: {0}).</source>
+        <translation>只有管理员可以重新开放季度（您的角色：{0}）。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the grading but not change it.</source>
+        <translation>您的角色（{0}）只能查看平时考核，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyBanners</name>
+    <message>
+        <source>{0} is closed: the grid is read-only.</source>
+        <translation>{0}已关闭：表格为只读。</translation>
+    </message>
+    <message>
+        <source>{0} is locked because {1} was closed by {2} on {3}: read-only.</source>
+        <translation>{0}已锁定，因为{1}已由{2}于 {3} 关闭：只读。</translation>
+    </message>
+    <message>
+        <source>{0} was closed by {1} on {2}: the grid is read-only.</source>
+        <translation>{0}已由{1}于 {2} 关闭：表格为只读。</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>关闭说明：{0}</translation>
+    </message>
+    <message>
+        <source>You can reopen it with a reason.</source>
+        <translation>您可以填写理由后重新开放。</translation>
+    </message>
+    <message>
+        <source>Scores cannot be entered: the data file is open read-only ({0}).</source>
+        <translation>不能录入分数：数据文件以只读方式打开（{0}）。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the grading but not change it.</source>
+        <translation>您的角色（{0}）只能查看平时考核，不能修改。</translation>
+    </message>
+    <message>
+        <source>These departments are read-only here while another workstation edits them:</source>
+        <translation>以下科室正由其他计算机编辑，在本机为只读：</translation>
+    </message>
+    <message>
+        <source>{0} people are equal on 综合得分, 领导测评分 and 实绩分 across the last 好 slot, so all of them are 较好 for now. Ways out: set 好 by hand (Adjust grade…) for as many of them as there are slots left ({1}); confirm 较好 for the others (Adjust grade… → 较好, with the committee&apos;s reason); or correct a score that was entered wrongly.</source>
+        <translation>有 {0} 人的综合得分、领导测评分和实绩分完全相同，并列在好等次名额的分界线上（剩余名额不够全部定为好），因此暂时都定为较好。处理办法：按剩余名额（{1}）将其中相应人数人工定为好（等次调整…）；其余人员确认为较好（等次调整… → 较好，并填写考核委员会的理由）；或更正录错的分数。</translation>
+    </message>
+    <message>
+        <source>{0} people were set to 好 by hand, more than the quota allows now, so none of those counts: clear the manual 好 of some of them (Adjust grade… → Clear) until they fit the slots ({1}).</source>
+        <translation>有 {0} 人被人工定为好，超出了现有名额，因此这些人工设定均不生效：请取消其中部分人员的人工好等次（等次调整… → 取消调整），直到不超过剩余名额（{1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterlyDialogs</name>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Only a clerk or an administrator can change the grading.</source>
+        <translation>只有录入员或管理员可以修改平时考核。</translation>
+    </message>
+    <message>
+        <source>{0} is closed and read-only; an administrator can reopen it.</source>
+        <translation>{0}已关闭，为只读；管理员可以重新开放。</translation>
+    </message>
+    <message>
+        <source>The grading of {0} is not open for editing here: you can only look.</source>
+        <translation>{0}的平时考核在本机不可编辑，只能查看。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>QuarterlyTab</name>
     <message>
         <source>Q1</source>
@@ -1983,24 +2687,84 @@ Is the network drive connected?</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <source>Search code, name or department</source>
-        <translation>搜索编号、姓名或科室</translation>
+        <source>Nobody is on the roster of {0}: the roster is everyone assigned to a department during the quarter. Import the 人员 sheet (and, if you have them, the 平时考核 scores, period {1}) of the template with File → Import workbook.</source>
+        <translation>{0}的考核名单为空：考核名单是本季度内在各科室任职的全部人员。请用“文件 → 导入工作簿”导入模板中的“人员”表（如已有分数，一并导入“平时考核”表，期间填 {1}）。</translation>
+    </message>
+    <message>
+        <source>Showing the {0} people who keep the quarter from closing: enter their missing scores, or settle their flags.</source>
+        <translation>正在显示影响季度关闭的 {0} 人：请补录其缺少的分数，或处理其标记。</translation>
+    </message>
+    <message>
+        <source>{0} people, {1} not yet scored, {2} not graded, {3} 好</source>
+        <translation>共 {0} 人，未评分 {1} 人，不定等次 {2} 人，好 {3} 人</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>显示 {0} 人（共 {1} 人）</translation>
     </message>
     <message>
         <source>Quarter:</source>
         <translation>季度：</translation>
     </message>
+</context>
+<context>
+    <name>QuotaBar</name>
     <message>
-        <source>Department:</source>
-        <translation>科室：</translation>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
     </message>
     <message>
-        <source>No quarterly assessments for {0} yet. Fill in the 平时考核 sheet of the template (period {1}) and import it with File → Import workbook.</source>
-        <translation>{0}还没有平时考核记录。请在模板的“平时考核”表中填写（期间写作 {1}），然后通过 文件 → 导入工作簿 导入。</translation>
+        <source>Show only the flagged people and what can be done</source>
+        <translation>只显示有标记的人员及处理办法</translation>
     </message>
     <message>
-        <source>{0} people, {1} not yet scored, {2} not graded</source>
-        <translation>共 {0} 人，未评分 {1} 人，不定等次 {2} 人</translation>
+        <source>好 quota per department (quota/used/left):</source>
+        <translation>各科室好等次名额（名额/已用/剩余）：</translation>
+    </message>
+    <message>
+        <source>好 quota:</source>
+        <translation>好等次名额：</translation>
+    </message>
+    <message>
+        <source>At most {0} of the people assessed, rounded down; 不定等次 not counted</source>
+        <translation>不超过参评人数的 {0}，向下取整；不定等次人员不计入</translation>
+    </message>
+    <message>
+        <source>quota {0} / used {1} / left {2}  ({3} assessed)</source>
+        <translation>名额 {0} / 已用 {1} / 剩余 {2}（参评 {3} 人）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} people</source>
+        <translation>{0}：{1} 人</translation>
+    </message>
+</context>
+<context>
+    <name>RankingActions</name>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <source>Export ranking workbook</source>
+        <translation>导出排名表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save summary table (PDF)</source>
+        <translation>保存汇总表（PDF）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2873,13 @@ Is the network drive connected?</source>
     <message>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDelegate</name>
+    <message>
+        <source> — not saved, the old value is kept.</source>
+        <translation>——未保存，保留原值。</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2994,17 @@ Is the network drive connected?</source>
     <message>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCategoryFilter</name>
+    <message>
+        <source>Show one staff category (ranks are counted within it)</source>
+        <translation>只显示某一人员类别（排名在类别内计算）</translation>
+    </message>
+    <message>
+        <source>All staff categories</source>
+        <translation>全部人员类别</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ def edit_state_text(workspace: Workspace, sheet: GradingSheet) -> str | None:
         return closed_text(workspace, sheet)
     if workspace.read_only:
         return translate(
-            "QuarterlyBanners", "The data file is open read-only: {0} Scores cannot be entered."
+            "QuarterlyBanners", "Scores cannot be entered: the data file is open read-only ({0})."
         ).format(workspace.read_only_reason or "")
     if not workspace.may(Action.ENTER_DATA):
         return translate(

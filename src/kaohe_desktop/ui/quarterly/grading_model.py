@@ -246,7 +246,9 @@ class GradingTableModel(RowTableModel[GradingRow]):
                     if r.rank is None
                     else self.tr("Rank {0} among {1}").format(r.rank, r.category)
                 ),
-                header_tooltip=self.tr("Rank within the staff category; equal scores share"),
+                header_tooltip=self.tr(
+                    "Rank within the staff category; people with equal scores share a rank"
+                ),
             ),
             Column(
                 self.tr("Remarks"),

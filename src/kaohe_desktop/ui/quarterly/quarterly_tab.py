@@ -199,8 +199,8 @@ class QuarterlyTab(DataTab):
             bool(sheet.rows),
             self.tr(
                 "Nobody is on the roster of {0}: the roster is everyone assigned to a "
-                "department during the quarter. Add people in Manage → People, or import "
-                "the 人员 and 平时考核 sheets of the template (period {1}) with File → "
+                "department during the quarter. Import the 人员 sheet (and, if you have them, "
+                "the 平时考核 scores, period {1}) of the template with File → "
                 "Import workbook."
             ).format(quarter.label(), quarter),
         )
