@@ -7,7 +7,8 @@ another clerk, a save conflict, and the 操作日志.
 Writes ledger.png, quarterly.png, scoring.png and archive.png (1400×860), then
 login.png, record_leased.png, conflict.png and audit_log.png, then the 台账 screens
 (task_invalid.png, task_edit.png, wall_chart_dialog.png, wall_chart_preview.png,
-departments.png), to docs/screenshots/
+departments.png), then the 季度考核 screens (quarterly_chart.png, quarterly_comments.png,
+quarterly_grade.png, quarterly_unscored.png, quarterly_close_refused.png), to docs/screenshots/
 unless OUT_DIR is given. The demo is generated in a temporary
 folder, never in the user's own data folder, and settings go to a temporary INI.
 """
@@ -72,6 +73,9 @@ def main(out_dir: Path) -> list[Path]:
 
     window.tabs.setCurrentIndex(0)
     written += grab_ledger_screens(app, window, out_dir)
+    from quarterly_shots import grab_quarterly_screens  # beside this script
+
+    written += grab_quarterly_screens(app, window, out_dir)
     window.close()
     del translators
     return written
