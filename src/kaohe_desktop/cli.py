@@ -281,6 +281,8 @@ def _run(args: argparse.Namespace) -> int:
         for target in filter(None, (args.out, args.pdf)):
             if not target.parent.is_dir():
                 raise InputError(f"文件夹“{target.parent}”不存在，未写入任何文件。")
+            if target.is_dir():
+                raise InputError(f"“{target}”是一个文件夹，请指定文件名；未写入任何文件。")
         progress = _progress(args.quiet)
         written = [ws.ranking.write_workbook(quarter, args.out, progress=progress)]
         if args.pdf is not None:

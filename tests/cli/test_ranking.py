@@ -104,6 +104,16 @@ def test_a_pdf_into_a_missing_folder_leaves_no_workbook_either(
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob("*.partial*"))
 
 
+def test_a_pdf_named_as_a_folder_leaves_no_workbook(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, folder = tmp_path / "排名.xlsx", tmp_path / "汇总"
+    folder.mkdir()
+    assert _run(demo_db, "--out", str(out), "--pdf", str(folder)) == 2
+    assert "是一个文件夹" in capsys.readouterr().err
+    assert not out.exists() and list(folder.iterdir()) == []
+
+
 def test_a_quarter_with_nobody_assessed_is_refused(
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -271,19 +271,26 @@ def test_manual_poor_above_ninety_gives_the_slot_to_the_next_in_order() -> None:
     assert counter(grading) == (10, 4, 4, 0)
 
 
-def test_manual_good_while_the_quota_has_room_is_honoured() -> None:
+def test_a_manual_good_under_the_good_line_is_not_honoured_and_flagged() -> None:
     roster = [
         same(1, "95"),
         same(2, "93"),
-        same(3, "85", override=GOOD),
+        same(3, "85", override=GOOD),  # e.g. set at 93, then a score was corrected
         *(same(p, "70") for p in range(4, 11)),
     ]
     grading = grade_quarter(roster, RULES)
-    # quota 4: the manual 好 takes one, 95 and 93 two, one slot is left
-    assert [grading.outcomes[p].grade for p in (1, 2, 3)] == [GOOD, GOOD, GOOD]
-    assert grading.outcomes[3].band is FAIR
-    assert grading.outcomes[3].overridden
-    assert counter(grading) == (10, 4, 3, 1)
+    # "≥ 90 may be 好": the hand-set 好 no longer stands; 85 is 较好 by its band
+    assert [grading.outcomes[p].grade for p in (1, 2, 3)] == [GOOD, GOOD, FAIR]
+    assert not grading.outcomes[3].overridden
+    assert flags(grading) == {3: Flag.OVERRIDE_BELOW_LINE}
+    assert counter(grading) == (10, 4, 2, 2)
+
+
+def test_a_committee_fairly_good_is_not_a_lift_for_a_low_score() -> None:
+    roster = [same(1, "95"), same(2, "50", override=FAIR), *(same(p, "70") for p in range(3, 6))]
+    grading = grade_quarter(roster, RULES)
+    assert grading.outcomes[2].grade is POOR
+    assert flags(grading) == {2: Flag.OVERRIDE_BELOW_LINE}
 
 
 def shrinking_roster(*, one_not_graded: bool) -> list[Candidate]:
@@ -292,9 +299,9 @@ def shrinking_roster(*, one_not_graded: bool) -> list[Candidate]:
     return [
         same(1, "95"),
         same(2, "92", override=GOOD),
-        same(3, "88", override=GOOD),
-        same(4, "87", override=GOOD),
-        same(5, "86", override=GOOD),
+        same(3, "91.5", override=GOOD),
+        same(4, "91", override=GOOD),
+        same(5, "90.5", override=GOOD),
         *(same(p, "70") for p in range(6, 10)),
         same(10, "65", not_graded="试用期" if one_not_graded else None),
     ]
@@ -310,12 +317,12 @@ def test_manual_goods_filling_the_quota_are_honoured() -> None:
 
 def test_manual_goods_beyond_a_shrunken_quota_are_none_honoured_and_all_flagged() -> None:
     grading = grade_quarter(shrinking_roster(one_not_graded=True), RULES)
-    # 4 manual 好 > quota 3: none honoured; graded as if unset: 95 and 92 take two of
-    # the 3 automatic slots, 88/87/86 fall back to their band 较好
-    assert [grading.outcomes[p].grade for p in (1, 2, 3, 4, 5)] == [GOOD, GOOD, FAIR, FAIR, FAIR]
+    # 4 manual 好 > quota 3: none honoured; graded as if unset: 95, 92 and 91.5 take
+    # the 3 automatic slots, 91 and 90.5 are left out with 较好
+    assert [grading.outcomes[p].grade for p in (1, 2, 3, 4, 5)] == [GOOD, GOOD, GOOD, FAIR, FAIR]
     assert flags(grading) == {2: MANUAL, 3: MANUAL, 4: MANUAL, 5: MANUAL}
     assert not any(grading.outcomes[p].overridden for p in (2, 3, 4, 5))
-    assert counter(grading) == (9, 3, 2, 1)
+    assert counter(grading) == (9, 3, 3, 0)
 
 
 def test_an_override_waits_for_both_scores() -> None:

@@ -201,11 +201,16 @@ def test_flags_say_why(roster: Roster) -> None:
             assert len({key(c, o) for c, o in tied}) == 1
             assert 0 < count.remaining < len(tied)
         manual = [(c, o) for c, o in mine if c.override is QuarterGrade.GOOD]
-        honoured = len(manual) <= count.quota
-        for _c, o in manual:
+        in_band = [(c, o) for c, o in manual if o.band is QuarterGrade.GOOD]
+        honoured = len(in_band) <= count.quota
+        for _c, o in in_band:
             assert o.overridden is honoured
             if not honoured and o.flag is not Flag.TIE_OVER_QUOTA:
                 assert o.flag is Flag.MANUAL_GOOD_OVER_QUOTA
+        for c, o in mine:  # 好 / 较好 by hand under the 好 line: never a lift
+            by_hand = c.override in (QuarterGrade.GOOD, QuarterGrade.FAIRLY_GOOD)
+            if by_hand and o.band is not QuarterGrade.GOOD:
+                assert not o.overridden and o.flag is Flag.OVERRIDE_BELOW_LINE
         if honoured:
             assert all(o.flag is not Flag.MANUAL_GOOD_OVER_QUOTA for _c, o in mine)
 

@@ -160,6 +160,16 @@ def test_a_person_with_a_row_but_no_stint_in_the_quarter_is_listed(clerk: Worksp
     assert (row.department, row.moves, row.performance) == ("质量科", (), Decimal(80))
 
 
+def test_people_who_have_left_are_off_later_rosters_but_keep_their_entered_quarter(
+    clerk: Workspace, leases: list[Lease]
+) -> None:
+    person = ids(clerk)["P05"]
+    score(clerk, {"P05": ("80", "80")}, leases)  # their last quarter, entered
+    _write(clerk, lambda s: setattr(s.get(PersonRow, person), "status", "retired"))
+    assert person in {r.person_id for r in clerk.grading.sheet(Q2).rows}
+    assert person not in {r.person_id for r in clerk.grading.sheet(Quarter(2026, 3)).rows}
+
+
 # --- entering scores --------------------------------------------------------------------
 
 

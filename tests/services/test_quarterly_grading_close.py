@@ -11,8 +11,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from tests.factories import Clock, copy_to, sign_in
-from tests.services.grading_bureau import Q2, build_bureau, grades, ids, score, take_leases
+from tests.services.grading_bureau import (
+    Q2,
+    build_bureau,
+    department_ids,
+    grades,
+    ids,
+    score,
+    take_leases,
+)
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag
@@ -26,7 +35,10 @@ from kaohe_desktop.services.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import (
     AuditRow,
+    EditLeaseRow,
     PeriodLockRow,
+    PersonDepartmentRow,
+    PersonRow,
     QuarterlyAssessmentRow,
     SchemeRow,
 )
@@ -110,6 +122,48 @@ def test_closing_is_refused_while_a_tie_is_unsettled(admin: Workspace, leases: l
         "综合科 王二（P02）：并列超出名额",
         "市场科 李三（P03）：并列超出名额",
     ]
+
+
+def test_a_tie_settled_at_fairly_good_is_stored_as_such(
+    admin: Workspace, leases: list[Lease]
+) -> None:
+    sheet = score(admin, {**ALL, "P03": ("93", "93")}, leases)
+    reason = "并列超出名额，经考核委员会研究定为较好"
+    row = sheet.row(ids(admin)["P02"])
+    sheet = admin.grading.set_override(
+        Q2, row.person_id, QuarterGrade.FAIRLY_GOOD, reason, row.version, leases
+    )
+    # The committee kept 王二 at 较好, so the one free slot is 李三's: nothing is flagged.
+    assert grades(sheet)["P03"] == "好" and sheet.blockers() == []
+    admin.grading.close_quarter(Q2)
+    stored = _stored(admin)
+    person = ids(admin)
+    assert stored[person["P02"]][1:] == (QuarterGrade.FAIRLY_GOOD.value, 2, True)
+    assert stored[person["P01"]][3] is False
+
+
+def test_closing_waits_while_another_workstation_grades(
+    admin: Workspace, leases: list[Lease], clock: Clock
+) -> None:
+    score(admin, ALL, leases)
+
+    def elsewhere(session: Session) -> None:  # as a clerk at another computer would hold it
+        session.add(
+            EditLeaseRow(
+                scope=f"grading:{Q2}:999", label="质量科评分", holder="luru",
+                holder_name="李录入", workstation="PC-2#77", token="t",
+                acquired_at=clock(), heartbeat_at=clock(),
+            )
+        )  # fmt: skip
+
+    admin.opened.unit_of_work("test").write(elsewhere)
+    with pytest.raises(InputError, match="其他工作站正在录入评分") as raised:
+        admin.grading.close_quarter(Q2)
+    assert "李录入" in str(raised.value)
+    assert _count(admin, PeriodLockRow) == 0
+    clock.advance(seconds=120)  # its heartbeat has stopped: the lease is stale
+    admin.grading.close_quarter(Q2)
+    assert admin.grading.sheet(Q2).closed
 
 
 def test_the_refusal_lists_twenty_then_counts() -> None:
@@ -211,6 +265,48 @@ def test_closing_a_quarter_from_the_periods_screen_checks_its_grades(
     admin.periods.close("2026Q2", "经期间管理关闭")
     assert admin.grading.sheet(Q2).closed
     assert all(values[2] is not None for values in _stored(admin).values())
+
+
+def test_the_year_closes_after_its_half_year_sealed_the_quarters(
+    admin: Workspace, leases: list[Lease]
+) -> None:
+    score(admin, ALL, leases)
+    admin.periods.close("2026H1")
+    admin.periods.close("2026")
+    assert {"2026H1", "2026"} <= set(admin.periods.closed_periods())
+
+
+def test_a_closed_quarter_shows_what_it_stored_not_people_added_since(
+    admin: Workspace, leases: list[Lease]
+) -> None:
+    score(admin, ALL, leases)
+    admin.grading.close_quarter(Q2)
+    closed = admin.grading.sheet(Q2)
+
+    # Someone is added afterwards with a stint reaching back into the quarter: the
+    # posted result must not change (no new participant, no new quota, no draft).
+    def join(session: Session) -> None:
+        newcomer = PersonRow(
+            code="P99", name="后来者", department_id=department_ids(admin)["综合科"],
+            category_id=session.scalars(select(PersonRow.category_id)).first(),
+        )  # fmt: skip
+        session.add(newcomer)
+        session.flush()
+        session.add(
+            PersonDepartmentRow(
+                person_id=newcomer.id,
+                department_id=newcomer.department_id,
+                start_date=date(2015, 1, 1),
+            )
+        )
+
+    admin.opened.unit_of_work("test").write(join)
+    again = admin.grading.sheet(Q2)
+    assert [r.code for r in again.rows] == [r.code for r in closed.rows]
+    assert [(r.grade, r.rank, r.composite) for r in again.rows] == [
+        (r.grade, r.rank, r.composite) for r in closed.rows
+    ]
+    assert again.blockers() == []
 
 
 def test_an_empty_quarter_closes(admin: Workspace) -> None:

@@ -220,7 +220,7 @@ def _person_save(env: Env, role: Role) -> Prepared:
 
 
 def _reopen(env: Env, role: Role) -> Prepared:
-    period = f"2031Q{ROLE_INDEX[role] + 1}"
+    period = f"{2090 + ROLE_INDEX[role]}"
     env.admin.periods.close(period, "矩阵")
     return lambda ws: ws.periods.reopen(period, "矩阵测试")
 
@@ -490,7 +490,7 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
         "periods",
         "close",
         "",
-        _plain(lambda ws, env, role: ws.periods.close(f"2030Q{ROLE_INDEX[role] + 1}", "矩阵")),
+        _plain(lambda ws, env, role: ws.periods.close(f"{2080 + ROLE_INDEX[role]}", "矩阵")),
     ),
     ("periods", "reopen", "", _reopen),
     # 科室 / 人员

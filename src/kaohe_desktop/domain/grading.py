@@ -53,6 +53,9 @@ class Flag(LabeledEnum):
 
     TIE_OVER_QUOTA = ("tie_over_quota", "并列超出名额")
     MANUAL_GOOD_OVER_QUOTA = ("manual_good_over_quota", "人工定好超出名额")
+    # A 好 or 较好 set by hand whose score has since fallen under the 好 line: it is
+    # not honoured, and the clerk clears it or corrects the score.
+    OVERRIDE_BELOW_LINE = ("override_below_line", "人工等次低于分数线")
 
 
 @dataclass(frozen=True)
@@ -216,12 +219,19 @@ def _grade_scope(
     participants = sum(1 for c in members if c.participant)
     quota = _quota_size(participants, rules)
     mine = [scored[c.person_id] for c in members if c.person_id in scored]
-    manual_goods = [s for s in mine if s.candidate.override is QuarterGrade.GOOD]
+    manual_goods = [
+        s for s in mine if s.candidate.override is QuarterGrade.GOOD and s.band is QuarterGrade.GOOD
+    ]
     manual_ok = _honoured_manual_goods(manual_goods, quota)
 
     def honoured(s: _Scored) -> bool:
         override = s.candidate.override
-        return override is not None and (override is not QuarterGrade.GOOD or manual_ok)
+        if override is None:
+            return False
+        if override is QuarterGrade.POOR:
+            return True
+        # 好 and 较好 by hand are for people ≥ 90 (a slot, a settled tie), never a lift.
+        return s.band is QuarterGrade.GOOD and (override is not QuarterGrade.GOOD or manual_ok)
 
     held = {
         s.candidate.person_id
@@ -254,6 +264,8 @@ def _grade_scope(
             grade = auto.get(pid, s.band)
             if pid in tied:
                 flag = Flag.TIE_OVER_QUOTA
+            elif candidate.override is not None and s.band is not QuarterGrade.GOOD:
+                flag = Flag.OVERRIDE_BELOW_LINE
             elif candidate.override is QuarterGrade.GOOD:
                 flag = Flag.MANUAL_GOOD_OVER_QUOTA
         outcomes.append(

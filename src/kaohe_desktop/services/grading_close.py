@@ -13,14 +13,17 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, raiseload
 
-from kaohe_desktop.domain.grading import Flag, GradeStatus, Grading
+from kaohe_desktop.domain.enums import QuarterGrade
+from kaohe_desktop.domain.grading import GradeStatus, Grading
+from kaohe_desktop.domain.leases import LeaseInfo, LeaseState
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.errors import InputError, QuarterNotReadyError
 from kaohe_desktop.services.grading_scheme import freeze_rules
 from kaohe_desktop.services.grading_sheet import build_sheet, load_sheet
+from kaohe_desktop.services.leases import this_workstation
 from kaohe_desktop.services.period_locks import add_period_lock, check_integrity
 from kaohe_desktop.services.upsert import assign
-from kaohe_desktop.storage.models import QuarterlyAssessmentRow
+from kaohe_desktop.storage.models import EditLeaseRow, QuarterlyAssessmentRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -46,8 +49,40 @@ def store_outcomes(session: Session, quarter: Quarter, grading: Grading) -> None
         if outcome is not None and outcome.status is GradeStatus.GRADED:
             grade = outcome.grade.value if outcome.grade is not None else None
             values = {"composite": outcome.composite, "grade": grade, "rank": outcome.rank}
-        flagged = outcome is not None and outcome.flag is Flag.TIE_OVER_QUOTA
-        assign(row, {**values, "tie_flag": flagged}, keep_blank=False)
+        # A flag blocks the close, so what is kept is the tie the committee settled:
+        # someone ≥ 90 held at 较好 by hand (the 备注 carries its reason).
+        settled = (
+            outcome is not None
+            and outcome.overridden
+            and outcome.grade is QuarterGrade.FAIRLY_GOOD
+            and outcome.band is QuarterGrade.GOOD
+        )
+        assign(row, {**values, "tie_flag": settled}, keep_blank=False)
+
+
+def _refuse_while_others_grade(session: Session, quarter: Quarter, now: datetime) -> None:
+    """A clerk typing on another workstation would lose the cell in hand to the lock:
+    the close waits until their grading lease is released or has gone stale."""
+    rows = session.scalars(
+        select(EditLeaseRow).where(
+            EditLeaseRow.scope.startswith(f"grading:{quarter}:", autoescape=True),
+            EditLeaseRow.workstation != this_workstation(),
+        )
+    )
+    held = [
+        info.describe(now)
+        for info in (
+            LeaseInfo(r.scope, r.label, r.holder, r.holder_name, r.workstation,
+                      r.acquired_at, r.heartbeat_at)
+            for r in rows
+        )
+        if info.state(now) is LeaseState.ACTIVE
+    ]  # fmt: skip
+    if held:
+        raise InputError(
+            f"{quarter.label()}暂不能关闭：其他工作站正在录入评分。\n" + "\n".join(held),
+            held,
+        )
 
 
 def store_ready_quarter(session: Session, quarter: Quarter, now: datetime) -> None:
@@ -68,6 +103,7 @@ def close_quarter(
     check_integrity(uow, str(quarter))
 
     def work(session: Session) -> None:
+        _refuse_while_others_grade(session, quarter, now)
         store_ready_quarter(session, quarter, now)
         add_period_lock(session, str(quarter), closed_by, now, note)
 

@@ -20,9 +20,10 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.enums import PersonStatus
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.department_list import BUREAU_ORDER
 from kaohe_desktop.services.grading_views import RosterMove
@@ -86,6 +87,9 @@ def _moves(stints: list[_Stint], quarter: Quarter, names: dict[int, str]) -> tup
     )
 
 
+GONE = (PersonStatus.RETIRED.value, PersonStatus.TRANSFERRED.value, PersonStatus.LEFT.value)
+
+
 def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None = None) -> Roster:
     """The quarter's roster (restricted to the people `only`, when given)."""
     departments = [
@@ -113,7 +117,12 @@ def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None
         PersonRow.department_id,
     ).where(
         or_(
-            PersonRow.id.in_(stint_query.with_only_columns(PersonDepartmentRow.person_id)),
+            and_(
+                PersonRow.id.in_(stint_query.with_only_columns(PersonDepartmentRow.person_id)),
+                # Nothing dates a 退休/调出/离职, so whoever has gone stays off every
+                # roster unless a row was entered for them (their last quarter).
+                PersonRow.status.not_in(GONE),
+            ),
             PersonRow.id.in_(assessed),
         )
     )

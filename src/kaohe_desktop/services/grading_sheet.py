@@ -8,6 +8,7 @@ so what is printed is what was on screen. While a quarter is open its 综合得�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
@@ -15,15 +16,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import LabeledEnum, NoGradeReason, QuarterGrade
-from kaohe_desktop.domain.grading import Candidate, grade_quarter
-from kaohe_desktop.domain.periods import Quarter, month_span
+from kaohe_desktop.domain.grading import Candidate, Outcome, grade_quarter
+from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.grading_roster import load_roster
 from kaohe_desktop.services.grading_scheme import rules_for
 from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
+from kaohe_desktop.services.period_locks import is_closed
 from kaohe_desktop.storage.models import (
     BureauRow,
     CommentRow,
-    PeriodLockRow,
     QuarterlyAssessmentRow,
     StaffCategoryRow,
 )
@@ -45,6 +46,10 @@ class Entry(NamedTuple):
     override: QuarterGrade | None
     override_reason: str | None
     no_grade_reason: NoGradeReason | None
+    # What the quarter's close stored (None while open, or for a close before issue 5).
+    stored_composite: Decimal | None = None
+    stored_grade: QuarterGrade | None = None
+    stored_rank: int | None = None
 
 
 NO_ENTRY = Entry(None, None, None, None, None, None, None, None)
@@ -64,7 +69,7 @@ def load_entries(session: Session, quarter: Quarter) -> dict[int, Entry]:
     qa = QuarterlyAssessmentRow
     statement = select(
         qa.person_id, qa.id, qa.version, qa.performance, qa.leader, qa.comment_points,
-        qa.override, qa.override_reason, qa.no_grade_reason,
+        qa.override, qa.override_reason, qa.no_grade_reason, qa.composite, qa.grade, qa.rank,
     ).where(qa.quarter == str(quarter))  # fmt: skip
     entries = {}
     for row in session.connection().execute(statement):
@@ -77,8 +82,25 @@ def load_entries(session: Session, quarter: Quarter) -> dict[int, Entry]:
             _enum(QuarterGrade, row.override),
             row.override_reason,
             _enum(NoGradeReason, row.no_grade_reason),
+            row.composite,
+            _enum(QuarterGrade, row.grade),
+            row.rank,
         )
     return entries
+
+
+def _as_stored(outcome: Outcome, entry: Entry) -> Outcome:
+    """A closed quarter shows what its close stored, not a recomputation: people added,
+    moved or recategorised since must not change a result already posted."""
+    if entry.stored_grade is None:
+        return outcome
+    return replace(
+        outcome,
+        composite=entry.stored_composite,
+        grade=entry.stored_grade,
+        rank=entry.stored_rank,
+        flag=None,
+    )
 
 
 def comment_totals(session: Session, quarter: Quarter) -> dict[int, tuple[Decimal, int]]:
@@ -89,17 +111,6 @@ def comment_totals(session: Session, quarter: Quarter) -> dict[int, tuple[Decima
         .group_by(CommentRow.person_id)
     )
     return {pid: (total or ZERO, count) for pid, total, count in session.execute(statement)}
-
-
-def is_closed(session: Session, quarter: Quarter) -> bool:
-    """Locked by its own close or by a closed half year or year (the triggers' rule)."""
-    first, last = month_span(quarter)
-    statement = select(func.count()).where(
-        PeriodLockRow.reopened_at.is_(None),
-        PeriodLockRow.first_month <= first,
-        PeriodLockRow.last_month >= last,
-    )
-    return bool(session.scalar(statement))
 
 
 def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
@@ -120,6 +131,9 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
     department_names = roster.department_names()
     order = {department_id: n for n, (department_id, _) in enumerate(roster.departments)}
     people = sorted(roster.entries, key=lambda p: (order.get(p.department_id, len(order)), p.code))
+    closed = is_closed(session, quarter)
+    if closed:  # its roster is who was graded then: everyone had a row to be closed
+        people = [p for p in people if p.person_id in entries]
 
     candidates = []
     for person in people:
@@ -162,7 +176,11 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
                 override=entry.override,
                 override_reason=entry.override_reason,
                 no_grade_reason=entry.no_grade_reason,
-                outcome=grading.outcomes[person.person_id],
+                outcome=(
+                    _as_stored(grading.outcomes[person.person_id], entry)
+                    if closed
+                    else grading.outcomes[person.person_id]
+                ),
             )
         )
     used = {person.department_id for person in people}
@@ -174,7 +192,7 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
         rules_frozen=frozen,
         rows=tuple(rows),
         grading=grading,
-        closed=is_closed(session, quarter),
+        closed=closed,
         departments=tuple((d, name) for d, name in roster.departments if d in used),
         categories=tuple(name for _, name in categories),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.periods import Quarter, locks, month_span, parse_closable
@@ -61,7 +61,19 @@ def quarters_left_ungraded(session: Session, period: str) -> list[Quarter]:
     found = []
     for text in session.scalars(select(QuarterlyAssessmentRow.quarter).distinct()):
         quarter = parse_closable(text)
-        closable = isinstance(quarter, Quarter) and locks(longer, quarter)
-        if closable and open_lock(session, str(quarter)) is None:
+        # A quarter already locked (by itself or by a closed half year) is sealed.
+        inside = isinstance(quarter, Quarter) and locks(longer, quarter)
+        if inside and not is_closed(session, quarter):
             found.append(quarter)
     return sorted(found, key=str)
+
+
+def is_closed(session: Session, quarter: Quarter) -> bool:
+    """Locked by its own close or by a closed half year or year (the triggers' rule)."""
+    first, last = month_span(quarter)
+    statement = select(func.count()).where(
+        PeriodLockRow.reopened_at.is_(None),
+        PeriodLockRow.first_month <= first,
+        PeriodLockRow.last_month >= last,
+    )
+    return bool(session.scalar(statement))

@@ -31,7 +31,7 @@ class QuarterlyAssessmentRow(Versioned, Base):
     override_reason: Mapped[str | None] = mapped_column(Text)
     no_grade_reason: Mapped[str | None] = mapped_column(String(20))
     rank: Mapped[int | None]
-    tie_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    tie_flag: Mapped[bool] = mapped_column(Boolean, default=False)  # a tie settled at 较好
 
     person: Mapped[PersonRow] = relationship(lazy="joined", innerjoin=True)
 

@@ -288,8 +288,11 @@ class GradingTableModel(RowTableModel[GradingRow]):
 
 
 def _one_decimal(score: Decimal | None) -> str | None:
-    # Scores are kept to one decimal; showing 86 as "86.0" lines the column up.
-    return None if score is None else f"{score:.1f}"
+    # Scores are typed to one decimal; showing 86 as "86.0" lines the column up. A
+    # workbook's 点评加减分 may carry two decimals: those are shown, never rounded away.
+    if score is None:
+        return None
+    return f"{score:.1f}" if score == score.quantize(Decimal("0.1")) else f"{score:.2f}"
 
 
 def _grade_sort(row: GradingRow) -> int:
