@@ -2640,6 +2640,10 @@ Is the network drive connected?</source>
         <source>{0} people were set to 好 by hand, more than the quota allows now, so none of those counts: clear the manual 好 of some of them (Adjust grade… → Clear) until they fit the slots ({1}).</source>
         <translation>有 {0} 人被人工定为好，超出了现有名额，因此这些人工设定均不生效：请取消其中部分人员的人工好等次（等次调整… → 取消调整），直到不超过剩余名额（{1}）。</translation>
     </message>
+    <message>
+        <source>{0} people have 好 or 较好 set by hand but a 综合得分 now under the 好 line, so the setting does not count: clear it (Adjust grade… → Clear) or correct the score.</source>
+        <translation>有 {0} 人被人工定为好或较好，但综合得分现已低于好等次分数线，该设定不生效：请取消调整（等次调整… → 取消调整），或更正录错的分数。</translation>
+    </message>
 </context>
 <context>
     <name>QuarterlyDialogs</name>

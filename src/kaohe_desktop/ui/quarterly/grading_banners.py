@@ -79,6 +79,7 @@ def flags_text(sheet: GradingSheet) -> str:
     flagged = [r for r in sheet.rows if r.flag is not None]
     ties = sum(1 for r in flagged if r.flag is Flag.TIE_OVER_QUOTA)
     manual = sum(1 for r in flagged if r.flag is Flag.MANUAL_GOOD_OVER_QUOTA)
+    below = sum(1 for r in flagged if r.flag is Flag.OVERRIDE_BELOW_LINE)
     scopes = {sheet.quota_for(r).department_id for r in flagged}
     left = "、".join(
         f"{label} {count.remaining}"
@@ -105,5 +106,14 @@ def flags_text(sheet: GradingSheet) -> str:
                 "of those counts: clear the manual 好 of some of them (Adjust grade… → "
                 "Clear) until they fit the slots ({1}).",
             ).format(manual, left)
+        )
+    if below:
+        parts.append(
+            translate(
+                "QuarterlyBanners",
+                "{0} people have 好 or 较好 set by hand but a 综合得分 now under the 好 line, "
+                "so the setting does not count: clear it (Adjust grade… → Clear) or correct "
+                "the score.",
+            ).format(below)
         )
     return "\n".join(parts)
