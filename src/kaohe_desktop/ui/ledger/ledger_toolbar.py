@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.toolbar import connect_actions, text_toolbar
 
 
 @dataclass(frozen=True)
@@ -77,30 +78,16 @@ class LedgerActions(QObject):
         ]
 
     def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
-        for action, slot in slots.items():
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        connect_actions(slots)
 
     def make_toolbar(self) -> QToolBar:
-        toolbar = QToolBar()
-        toolbar.setObjectName("ledgerToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         groups = [
             [self.add, self.edit, self.duplicate, self.delete],
             [self.undo, self.redo],
             [self.copy_forward, self.import_sheet, self.export_sheet],
             [self.wall_charts],
         ]
-        for number, group in enumerate(groups):
-            if number:
-                toolbar.addSeparator()
-            for action in group:
-                toolbar.addAction(action)
-                button = toolbar.widgetForAction(action)
-                if isinstance(button, QToolButton):
-                    button.setObjectName(f"button_{action.objectName().removeprefix('action_')}")
-                    # Raised buttons: flat text alone does not read as something to press.
-                    button.setAutoRaise(False)
-        return toolbar
+        return text_toolbar("ledgerToolbar", groups)
 
     # --- enabled state --------------------------------------------------------
     def update(self, state: TabState) -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.toolbar import connect_actions, text_toolbar
 
 
 @dataclass(frozen=True)
@@ -62,29 +63,16 @@ class QuarterlyActions(QObject):
         ]
 
     def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
-        for action, slot in slots.items():
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        connect_actions(slots)
 
     def make_toolbar(self) -> QToolBar:
-        toolbar = QToolBar()
-        toolbar.setObjectName("quarterlyToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         groups = [
             [self.comments, self.adjust_grade, self.not_graded],
             [self.close_quarter, self.reopen_quarter],
             [self.export_ranking, self.summary_pdf],
             [self.chart],
         ]
-        for number, group in enumerate(groups):
-            if number:
-                toolbar.addSeparator()
-            for action in group:
-                toolbar.addAction(action)
-                button = toolbar.widgetForAction(action)
-                if isinstance(button, QToolButton):
-                    button.setObjectName(f"button_{action.objectName().removeprefix('action_')}")
-                    button.setAutoRaise(False)  # raised: flat text does not read as a button
-        return toolbar
+        return text_toolbar("quarterlyToolbar", groups)
 
     # --- enabled state --------------------------------------------------------
     def update(self, state: GradingState) -> None:
