@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar, QToolButton
+
+
+def named_action(parent: QObject, text: str, name: str) -> QAction:
+    """An action whose toolbar button tests find as `button_{name}`."""
+    action = QAction(text, parent)
+    action.setObjectName(f"action_{name}")
+    return action
 
 
 def connect_actions(slots: dict[QAction, Callable[[], object]]) -> None:

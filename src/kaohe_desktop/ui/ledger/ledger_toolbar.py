@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.ui.common.toolbar import connect_actions, text_toolbar
+from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,16 @@ class TabState:
 class LedgerActions(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.add = self._action(self.tr("New task"), "addTask")
-        self.edit = self._action(self.tr("Edit"), "editTask")
-        self.duplicate = self._action(self.tr("Duplicate"), "duplicateTask")
-        self.delete = self._action(self.tr("Delete"), "deleteTask")
-        self.undo = self._action(self.tr("Undo"), "undoTask")
-        self.redo = self._action(self.tr("Redo"), "redoTask")
-        self.copy_forward = self._action(self.tr("Copy from last year…"), "copyForward")
-        self.import_sheet = self._action(self.tr("Import ledger…"), "importLedger")
-        self.export_sheet = self._action(self.tr("Export ledger…"), "exportLedger")
-        self.wall_charts = self._action(self.tr("Wall charts…"), "wallCharts")
+        self.add = named_action(self, self.tr("New task"), "addTask")
+        self.edit = named_action(self, self.tr("Edit"), "editTask")
+        self.duplicate = named_action(self, self.tr("Duplicate"), "duplicateTask")
+        self.delete = named_action(self, self.tr("Delete"), "deleteTask")
+        self.undo = named_action(self, self.tr("Undo"), "undoTask")
+        self.redo = named_action(self, self.tr("Redo"), "redoTask")
+        self.copy_forward = named_action(self, self.tr("Copy from last year…"), "copyForward")
+        self.import_sheet = named_action(self, self.tr("Import ledger…"), "importLedger")
+        self.export_sheet = named_action(self, self.tr("Export ledger…"), "exportLedger")
+        self.wall_charts = named_action(self, self.tr("Wall charts…"), "wallCharts")
         self.add.setShortcut(QKeySequence(Qt.Key.Key_Insert))
         self.delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.undo.setShortcuts(_unique(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)))
@@ -58,36 +58,23 @@ class LedgerActions(QObject):
             # The keys work where the ledger has focus, not in other tabs or dialogs.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def _action(self, text: str, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        return action
-
     def all(self) -> list[QAction]:
-        return [
-            self.add,
-            self.edit,
-            self.duplicate,
-            self.delete,
-            self.undo,
-            self.redo,
-            self.copy_forward,
-            self.import_sheet,
-            self.export_sheet,
-            self.wall_charts,
-        ]
+        return [action for group in self.groups() for action in group]
 
     def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
         connect_actions(slots)
 
-    def make_toolbar(self) -> QToolBar:
-        groups = [
+    def groups(self) -> list[list[QAction]]:
+        """The toolbar's groups, separated by a rule, in order."""
+        return [
             [self.add, self.edit, self.duplicate, self.delete],
             [self.undo, self.redo],
             [self.copy_forward, self.import_sheet, self.export_sheet],
             [self.wall_charts],
         ]
-        return text_toolbar("ledgerToolbar", groups)
+
+    def make_toolbar(self) -> QToolBar:
+        return text_toolbar("ledgerToolbar", self.groups())
 
     # --- enabled state --------------------------------------------------------
     def update(self, state: TabState) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.ui.common.toolbar import connect_actions, text_toolbar
+from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
 @dataclass(frozen=True)
@@ -35,44 +35,30 @@ class GradingState:
 class QuarterlyActions(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.comments = self._action(self.tr("Comments…"), "comments")
-        self.adjust_grade = self._action(self.tr("Adjust grade…"), "adjustGrade")
-        self.not_graded = self._action(self.tr("Not graded…"), "notGraded")
-        self.close_quarter = self._action(self.tr("Close quarter…"), "closeQuarter")
-        self.reopen_quarter = self._action(self.tr("Reopen…"), "reopenQuarter")
-        self.export_ranking = self._action(self.tr("Export ranking…"), "exportRanking")
-        self.summary_pdf = self._action(self.tr("Summary PDF…"), "summaryPdf")
-        self.chart = self._action(self.tr("Distribution"), "gradeChart")
+        self.comments = named_action(self, self.tr("Comments…"), "comments")
+        self.adjust_grade = named_action(self, self.tr("Adjust grade…"), "adjustGrade")
+        self.not_graded = named_action(self, self.tr("Not graded…"), "notGraded")
+        self.close_quarter = named_action(self, self.tr("Close quarter…"), "closeQuarter")
+        self.reopen_quarter = named_action(self, self.tr("Reopen…"), "reopenQuarter")
+        self.export_ranking = named_action(self, self.tr("Export ranking…"), "exportRanking")
+        self.summary_pdf = named_action(self, self.tr("Summary PDF…"), "summaryPdf")
+        self.chart = named_action(self, self.tr("Distribution"), "gradeChart")
         self.chart.setCheckable(True)
-
-    def _action(self, text: str, name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        return action
-
-    def all(self) -> list[QAction]:
-        return [
-            self.comments,
-            self.adjust_grade,
-            self.not_graded,
-            self.close_quarter,
-            self.reopen_quarter,
-            self.export_ranking,
-            self.summary_pdf,
-            self.chart,
-        ]
 
     def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
         connect_actions(slots)
 
-    def make_toolbar(self) -> QToolBar:
-        groups = [
+    def groups(self) -> list[list[QAction]]:
+        """The toolbar's groups, separated by a rule, in order."""
+        return [
             [self.comments, self.adjust_grade, self.not_graded],
             [self.close_quarter, self.reopen_quarter],
             [self.export_ranking, self.summary_pdf],
             [self.chart],
         ]
-        return text_toolbar("quarterlyToolbar", groups)
+
+    def make_toolbar(self) -> QToolBar:
+        return text_toolbar("quarterlyToolbar", self.groups())
 
     # --- enabled state --------------------------------------------------------
     def update(self, state: GradingState) -> None:
