@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
 
 ORGANIZATION = "kaohe"
 APPLICATION = "kaohe-desktop"
@@ -136,6 +137,13 @@ class Settings:
     @last_username.setter
     def last_username(self, value: str) -> None:
         self.store.setValue(LAST_USERNAME, value)
+
+
+def settings_of(parent: QWidget | None) -> Settings:
+    """The main window's settings when opened from it, else the user's own."""
+    window = parent.window() if parent is not None else None
+    settings = getattr(window, "settings", None)
+    return settings if isinstance(settings, Settings) else Settings()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from kaohe_desktop.services.exchange_import import ImportResult
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.file_dialogs import ask_save_path
 from kaohe_desktop.ui.workers import Job, run_job
 
 if TYPE_CHECKING:
@@ -38,16 +39,12 @@ def choose_import_path(parent: QWidget | None) -> Path | None:
 
 def choose_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to write the exported ledger; a function so tests can answer it."""
-    path_text, _ = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         translate("LedgerSheet", "Export ledger"),
-        str(suggested),
+        suggested,
         translate("LedgerSheet", "Excel workbooks (*.xlsx)"),
     )
-    if not path_text:
-        return None
-    path = Path(path_text)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 class LedgerSheetActions(QObject):

@@ -37,7 +37,7 @@ from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.ledger import pdf_preview
 from kaohe_desktop.ui.ledger.pdf_preview import PdfPreview, with_pdf_suffix
-from kaohe_desktop.ui.settings import Settings
+from kaohe_desktop.ui.settings import Settings, settings_of
 from kaohe_desktop.ui.workers import Job, run_job
 
 
@@ -67,7 +67,7 @@ class WallChartDialog(QDialog):
         self.setMinimumWidth(560)
         self.workspace = workspace
         self.year = year
-        self.settings = settings or _settings_of(parent)
+        self.settings = settings or settings_of(parent)
         self.job: Job | None = None
         self.previews: list[PdfPreview] = []
         self.last_written: list[Path] = []
@@ -311,10 +311,3 @@ def _row(parent: QWidget, *choices: QRadioButton) -> QWidget:
         layout.addWidget(choice)
     layout.addStretch(1)
     return box
-
-
-def _settings_of(parent: QWidget | None) -> Settings:
-    """The main window's settings when opened from it, else the user's own."""
-    window = parent.window() if parent is not None else None
-    settings = getattr(window, "settings", None)
-    return settings if isinstance(settings, Settings) else Settings()

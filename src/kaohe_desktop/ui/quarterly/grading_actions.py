@@ -24,6 +24,7 @@ from kaohe_desktop.ui.quarterly.close_quarter import QuarterClosing
 from kaohe_desktop.ui.quarterly.comments_dialog import CommentsDialog
 from kaohe_desktop.ui.quarterly.grade_dialog import GradeDialog, NotGradedDialog
 from kaohe_desktop.ui.quarterly.sheet_dialog import SheetDialog, edit_refusal
+from kaohe_desktop.ui.settings import settings_of
 from kaohe_desktop.ui.workers import Job
 
 
@@ -118,5 +119,5 @@ class GradingActions(QObject):
         self.job = ranking_actions.export_ranking(parent, workspace, quarter)
 
     def export_summary_pdf(self, parent: QWidget, workspace: Workspace, quarter: Quarter) -> None:
-        font_path = ranking_actions.settings_of(parent).pdf_font_path
+        font_path = settings_of(parent).pdf_font_path
         self.job = ranking_actions.export_summary_pdf(parent, workspace, quarter, font_path)

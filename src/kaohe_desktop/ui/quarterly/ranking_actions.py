@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
-from kaohe_desktop.ui.settings import Settings
+from kaohe_desktop.ui.common.file_dialogs import ask_save_path
 from kaohe_desktop.ui.workers import Job, run_job
 
 translate = QCoreApplication.translate
@@ -29,25 +29,6 @@ def ranking_file_name(quarter: Quarter) -> str:
 
 def summary_file_name(quarter: Quarter) -> str:
     return f"{quarter.label()}平时考核结果汇总表.pdf"
-
-
-def ask_save_path(
-    parent: QWidget | None, title: str, suggested: Path, file_filter: str
-) -> Path | None:
-    """Where to save; the suffix of the suggested name is added when the clerk left it off."""
-    text, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not text:
-        return None
-    path = Path(text)
-    suffix = suggested.suffix
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-
-def settings_of(parent: QWidget | None) -> Settings:
-    """The main window's settings when opened from it, else the user's own."""
-    window = parent.window() if parent is not None else None
-    settings = getattr(window, "settings", None)
-    return settings if isinstance(settings, Settings) else Settings()
 
 
 def _export(
