@@ -1335,32 +1335,12 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>暂无</translation>
     </message>
     <message>
-        <source>好 needs both scores first ({0} missing).</source>
-        <translation>须先录齐两项分数才能定为好（缺{0}）。</translation>
-    </message>
-    <message>
-        <source>好 needs a composite score of at least {0}.</source>
-        <translation>定为好须综合得分不低于 {0}。</translation>
-    </message>
-    <message>
-        <source>No 好 left in the quota ({0} of {1} used).</source>
-        <translation>好等次名额已用完（共 {1} 个，已用 {0} 个）。</translation>
-    </message>
-    <message>
         <source>{0} place(s) left in the quota.</source>
         <translation>名额还剩 {0} 个。</translation>
     </message>
     <message>
         <source>Already 好: uses no further place.</source>
         <translation>已是好：不再另占名额。</translation>
-    </message>
-    <message>
-        <source>Set already; the tie it settled is gone.</source>
-        <translation>已设定；但它所处理的并列情况已不存在。</translation>
-    </message>
-    <message>
-        <source>Only to settle a tie flagged “并列超出名额”.</source>
-        <translation>仅用于处理标记为“并列超出名额”的并列情况。</translation>
     </message>
     <message>
         <source>Settles the tie “并列超出名额”.</source>

@@ -94,6 +94,15 @@ def override_problem(
     sheet: GradingSheet, row: GradingRow, grade: QuarterGrade | None, reason: str
 ) -> str | None:
     """Why `grade` cannot be set by hand for `row` now, or None (DESIGN §4)."""
+    problem = grade_problem(sheet, row, grade)
+    if problem is None and grade is not None and not reason.strip():
+        return f"人工定为{grade.label}必须填写理由（将记入备注和操作日志）"
+    return problem
+
+
+def grade_problem(sheet: GradingSheet, row: GradingRow, grade: QuarterGrade | None) -> str | None:
+    """Why `grade` may not be chosen for `row` at all now, the reason aside; the 等次调整
+    dialog offers exactly the grades this allows."""
     who = person_label(row.name, row.code)
     if grade is None:
         return None
@@ -101,8 +110,6 @@ def override_problem(
         return f"{who}为不定等次（{row.no_grade_reason.label}），不评等次，不能调整等次"
     if grade is QuarterGrade.AVERAGE:
         return "不能人工定为一般：一般由得分评定"
-    if not reason.strip():
-        return f"人工定为{grade.label}必须填写理由（将记入备注和操作日志）"
     if grade is QuarterGrade.FAIRLY_GOOD and row.flag is not Flag.TIE_OVER_QUOTA:
         return f"只有“{Flag.TIE_OVER_QUOTA.label}”的人员可以人工定为较好，{who}不是"
     if grade is QuarterGrade.GOOD:

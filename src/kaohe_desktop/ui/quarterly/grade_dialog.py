@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
-from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.quarterly_rules import plain
+from kaohe_desktop.services.grading_checks import grade_problem
 from kaohe_desktop.services.grading_views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
 from kaohe_desktop.services.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
@@ -135,38 +135,19 @@ class GradeDialog(PersonDialog):
         self.quota.setText(quota_text(sheet, row))
 
         count = sheet.quota_for(row)
-        if row.awaiting_score:
-            why_not_good: str | None = self.tr("好 needs both scores first ({0} missing).").format(
-                "、".join(row.missing_scores())
-            )
-        elif row.outcome.band is not QuarterGrade.GOOD:
-            why_not_good = self.tr("好 needs a composite score of at least {0}.").format(
-                plain(sheet.rules.good_min)
-            )
-        elif count.remaining <= 0 and row.grade is not QuarterGrade.GOOD:
-            why_not_good = self.tr("No 好 left in the quota ({0} of {1} used).").format(
-                count.used, count.quota
-            )
-        else:
-            why_not_good = None
+        # What may be chosen is the service's rule (grade_problem), said in its words.
         self._offer(
             self.good,
             self.good_note,
-            why_not_good,
+            grade_problem(sheet, row, QuarterGrade.GOOD),
             self.tr("{0} place(s) left in the quota.").format(count.remaining)
             if row.grade is not QuarterGrade.GOOD
             else self.tr("Already 好: uses no further place."),
         )
-        if row.flag is Flag.TIE_OVER_QUOTA:
-            why_not_fairly_good = None
-        elif row.override is QuarterGrade.FAIRLY_GOOD:
-            why_not_fairly_good = self.tr("Set already; the tie it settled is gone.")
-        else:
-            why_not_fairly_good = self.tr("Only to settle a tie flagged “并列超出名额”.")
         self._offer(
             self.fairly_good,
             self.fairly_good_note,
-            why_not_fairly_good,
+            grade_problem(sheet, row, QuarterGrade.FAIRLY_GOOD),
             self.tr("Settles the tie “并列超出名额”."),
         )
         self._offer(
