@@ -25,10 +25,7 @@ ALERT_COLOR = "#c62828"
 
 def flags_by_scope(sheet: GradingSheet) -> Counter[int | None]:
     """How many flagged people each quota scope has (None: the bureau)."""
-    per_department = sheet.rules.quota_scope is QuotaScope.DEPARTMENT
-    return Counter(
-        r.department_id if per_department else None for r in sheet.rows if r.flag is not None
-    )
+    return Counter(sheet.quota_for(r).department_id for r in sheet.rows if r.flag is not None)
 
 
 class QuotaBar(QFrame):
