@@ -57,7 +57,7 @@ def write_workbook(book: ExchangeBook, path: str | Path) -> None:
             for row_number, row in enumerate(rows, start=2):
                 ws.append([_cell(ws, row[name], spec.name, row_number, name) for name in headers])
     except BaseException:
-        _discard(workbook)
+        discard_workbook(workbook)
         raise
     workbook.active = 1  # open on the first data sheet, not on the instructions
     _save_replacing(workbook, path)
@@ -100,7 +100,7 @@ def _cell(ws: object, value: object, sheet: str, row: int, column: str) -> objec
     return text_cell(ws, text) if needs_text_guard(text) else text
 
 
-def _discard(workbook: Workbook) -> None:
+def discard_workbook(workbook: Workbook) -> None:
     """Finish and delete the temporary sheet files of a write-only workbook we give up
     on; left alone, they would be closed in arbitrary order by the garbage collector."""
     for ws in workbook.worksheets:

@@ -34,7 +34,11 @@ from kaohe_desktop.reports.excel_exchange_common import (
     THIN,
     column_width,
 )
-from kaohe_desktop.reports.excel_exchange_writer import _discard, needs_text_guard, text_cell
+from kaohe_desktop.reports.excel_exchange_writer import (
+    discard_workbook,
+    needs_text_guard,
+    text_cell,
+)
 from kaohe_desktop.reports.file_output import written_beside
 from kaohe_desktop.reports.ranking_content import (
     CategoryRanking,
@@ -130,7 +134,7 @@ def write_ranking_workbook(
         with written_beside(Path(path), ".partial.xlsx") as partial:
             workbook.save(partial)
     except BaseException:
-        _discard(workbook)
+        discard_workbook(workbook)
         raise
 
 

@@ -44,7 +44,7 @@ from kaohe_desktop.reports.pdf_page_numbers import (
     Progress,
     SectionStart,
 )
-from kaohe_desktop.reports.pdf_wall_chart import _keep_chinese_punctuation_off_line_starts
+from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.ranking_content import (
     DepartmentSection,
     GradeCounts,
@@ -239,7 +239,7 @@ def write_assessment_summary(
     the summary is laid out; whatever it raises stops the write and leaves no file."""
     if not book.departments:
         raise ValueError("没有要打印的考核结果")
-    _keep_chinese_punctuation_off_line_starts()
+    keep_chinese_punctuation_off_line_starts()
     tables = _Tables(font.name)
     story = _story(book, tables, on_section)
     furniture = PageFurniture(

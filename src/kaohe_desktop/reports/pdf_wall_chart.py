@@ -134,7 +134,7 @@ def column_edges(paper: Paper, *, blank: bool = True) -> list[float]:
     return edges
 
 
-def _keep_chinese_punctuation_off_line_starts() -> None:
+def keep_chinese_punctuation_off_line_starts() -> None:
     # Both of reportlab's CJK breakers (single-run and mixed-run paragraphs) read this
     # module-level table; adding to it only changes where such a mark goes.
     for module in (rl_textsplit, rl_paragraph):
@@ -342,7 +342,7 @@ def write_wall_charts(
     its own bookmark; returns the number of pages."""
     if not book.charts:
         raise ValueError("没有要打印的台账")
-    _keep_chinese_punctuation_off_line_starts()
+    keep_chinese_punctuation_off_line_starts()
     layout = _LAYOUTS[book.paper]
     edges = column_edges(book.paper, blank=book.blank)
     sheet = _Sheet(layout, font, book.blank, [b - a for a, b in pairwise(edges)])
