@@ -44,7 +44,7 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
-from kaohe_desktop.services.grading_views import ScoreChange, ScoreField
+from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
 
 QUARTER = Quarter(2026, 2)
@@ -144,7 +144,7 @@ def main() -> None:
     def add(name: str, seconds: float) -> None:
         results.setdefault(name, []).append(seconds)
 
-    from kaohe_desktop.services.accounts import Credentials
+    from kaohe_desktop.services.access.accounts import Credentials
     from kaohe_desktop.services.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as directory:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kaohe_desktop.domain.leases import person_scope
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.workspace import Workspace, create_workspace, open_workspace
 
 ADMIN = Credentials("bench", "bench-pass-1")
@@ -32,7 +32,7 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def _measure(workspace: Workspace, run: int, record: Callable[[str, float], None]) -> None:
-    person = workspace.queries.people()[run % 10]
+    person = workspace.people.listing()[run % 10]
     lease = workspace.leases.acquire(person_scope(person.id), person.name)
     record("lease heartbeat", timed(lambda: workspace.leases.heartbeat(lease)))
     draft = workspace.people.load(person.id).draft().with_value("position", f"科员{run}")

@@ -153,7 +153,7 @@ def soffice_convert(xlsx: Path, out_dir: Path) -> None:
 
 
 def in_process(db: Path, out: Path) -> float:
-    from kaohe_desktop.services.accounts import Credentials
+    from kaohe_desktop.services.access.accounts import Credentials
     from kaohe_desktop.services.workspace import open_workspace
 
     workspace = open_workspace(db, Credentials("bench", "bench-pass-1"), daily_backup=False)

@@ -35,7 +35,7 @@ def grab_ledger_screens(app: QApplication, window: MainWindow, out_dir: Path) ->
     written.append(_save(app, new, out_dir / "task_invalid.png"))
     new.hide()  # close() would ask whether to discard the typed task
 
-    task = workspace.queries.tasks(year)[2]
+    task = workspace.ledger.tasks(year)[2]
     edit = TaskDialog(workspace, year, snapshot=workspace.tasks.load(task.id), parent=window)
     written.append(_save(app, edit, out_dir / "task_edit.png"))
     edit.hide()

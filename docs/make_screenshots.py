@@ -36,7 +36,7 @@ def main(out_dir: Path) -> list[Path]:
     os.environ["LOCALAPPDATA"] = str(scratch / "user-data")
 
     from kaohe_desktop.app import demo_file_path
-    from kaohe_desktop.services.accounts import Credentials
+    from kaohe_desktop.services.access.accounts import Credentials
     from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
     from kaohe_desktop.services.workspace import create_workspace, open_workspace
     from kaohe_desktop.ui.i18n import install_translators

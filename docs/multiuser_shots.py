@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kaohe_desktop.domain.leases import person_scope
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
 from kaohe_desktop.services.errors import EditConflictError
 from kaohe_desktop.services.workspace import begin_open, open_workspace
@@ -54,7 +54,7 @@ def grab_multiuser_screens(
 
     # 录入员 李娜 edits a person; the administrator's window sees the lock.
     clerk = open_workspace(demo, Credentials("luru", DEMO_PASSWORD), daily_backup=False)
-    person = clerk.queries.people()[2]
+    person = clerk.people.listing()[2]
     lease = clerk.leases.acquire(person_scope(person.id), person.name)
     leased = RecordDialog(
         workspace, workspace.people, person.id, window, lease_scope=person_scope(person.id)

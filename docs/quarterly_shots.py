@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.grading_views import ScoreChange, ScoreField
+from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.workspace import Workspace, create_workspace, open_workspace
 from kaohe_desktop.storage.database import OpenedFile, create_data_file
 

@@ -17,16 +17,16 @@ from pathlib import Path
 from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.wall_chart_content import Paper
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.errors import (
     AuthenticationError,
     InputError,
     PermissionDeniedError,
     StorageError,
 )
-from kaohe_desktop.services.exchange_export import write_template
+from kaohe_desktop.services.exchange.export import write_template
+from kaohe_desktop.services.ledger.wall_charts import FONT_ENVIRONMENT, pdf_font
 from kaohe_desktop.services.progress import Progress, ProgressReporter
-from kaohe_desktop.services.wall_charts import FONT_ENVIRONMENT, pdf_font
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
     Workspace,
@@ -176,7 +176,7 @@ def _run(args: argparse.Namespace) -> int:
             demo=args.demo,
             progress=_progress(args.quiet),
         )
-        summary = workspace.queries.summary()
+        summary = workspace.bureau.summary()
         workspace.close()
         print(
             f"已创建数据文件 {args.db}：{summary.bureau_name}，{summary.departments} 个科室，"

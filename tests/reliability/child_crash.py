@@ -21,7 +21,7 @@ from typing import Any, ParamSpec
 import alembic.command  # noqa: F401  (a migration child needs it at once)
 
 from kaohe_desktop.domain.roles import Actor, Role
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.errors import BusyError, EditConflictError
 from kaohe_desktop.services.workspace import Workspace, begin_open, open_workspace

@@ -27,11 +27,11 @@ import kaohe_desktop.reports.excel_unsaved_edit  # noqa: F401
 from kaohe_desktop.domain.edits import Draft
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.common.record_edit import RecordSnapshot
+from kaohe_desktop.services.common.unsaved_edits import export_unsaved_edit
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.errors import StorageError
-from kaohe_desktop.services.record_edit import RecordSnapshot
-from kaohe_desktop.services.unsaved_edits import export_unsaved_edit
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.storage.backup import list_backups
 

@@ -124,7 +124,7 @@ def test_newer_schema_opens_read_only_and_stays_unchanged(tmp_path: Path, master
     workspace = open_workspace(path, ADMIN, daily_backup=False)
     assert workspace.read_only and workspace.read_only_reason
     assert "更新版本" in (workspace.opened.read_only_reason or "")
-    assert workspace.queries.people()  # it can still be read
+    assert workspace.people.listing()  # it can still be read
     snapshot = workspace.departments.load(masters.departments[0])
     with pytest.raises(ReadOnlyError) as refusal:
         workspace.departments.save(snapshot.draft().with_value("sort_order", 70))

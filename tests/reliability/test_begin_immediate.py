@@ -26,8 +26,8 @@ from tests.reliability.figures import record
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import AuthenticationError, PermissionDeniedError
 from kaohe_desktop.services.workspace import begin_open, create_workspace
 from kaohe_desktop.storage import engine as engine_module
@@ -147,8 +147,8 @@ def test_every_service_write_begins_immediate(
     ]
     reads: list[tuple[str, Callable[[], object]]] = [
         ("load record", lambda: admin.departments.load(masters.departments[0])),
-        ("people list", lambda: admin.queries.people()),
-        ("summary", lambda: admin.queries.summary()),
+        ("people list", lambda: admin.people.listing()),
+        ("summary", lambda: admin.bureau.summary()),
         ("audit entries", lambda: admin.audit_log.entries(AuditFilter(entity="department"))),
         ("audit verify", lambda: admin.audit_log.verify()),
         ("period history", lambda: admin.periods.history()),

@@ -16,7 +16,7 @@ from tests.reliability.conftest import Masters
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, PermissionDeniedError
 from kaohe_desktop.services.workspace import Workspace
 

@@ -12,8 +12,8 @@ from tests.reliability.conftest import Masters
 
 from kaohe_desktop.domain.leases import LEASE_TTL, person_scope
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import LeaseHeldError, LeaseLostError, PermissionDeniedError
 from kaohe_desktop.services.workspace import open_workspace
 

@@ -17,8 +17,8 @@ from tests.factories import new_workspace
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook, PersonRecord
-from kaohe_desktop.services.grading_views import GradingSheet, ScoreChange, ScoreField
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
 
 Q2 = Quarter(2026, 2)
@@ -52,11 +52,11 @@ def build_bureau(folder: Path) -> Path:
 
 def ids(workspace: Workspace) -> dict[str, int]:
     """Person id by 编号."""
-    return {person.code: person.id for person in workspace.queries.people()}
+    return {person.code: person.id for person in workspace.people.listing()}
 
 
 def department_ids(workspace: Workspace) -> dict[str, int]:
-    return {item.name: item.id for item in workspace.department_list.departments()}
+    return {item.name: item.id for item in workspace.departments.listing()}
 
 
 def take_leases(

@@ -27,8 +27,8 @@ from tests.factories import (
 )
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import WRONG, AccountView, Credentials
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.accounts import WRONG, AccountView, Credentials
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import AuthenticationError, InputError
 from kaohe_desktop.services.workspace import Workspace, begin_open, open_workspace
 from kaohe_desktop.storage.models import AccountRow

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from tests.factories import ADMIN, Clock, fingerprint, new_workspace, sign_in
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.storage.models import DepartmentRow

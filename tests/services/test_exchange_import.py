@@ -100,7 +100,7 @@ def test_changed_person_is_updated_and_moved(tmp_path: Path, demo_book: Exchange
     moved = ExchangeBook(people=[dataclasses.replace(person, department=other, position="科长")])
     result = ws.importer.apply(moved)
     assert (result.counts["人员"].updated, result.counts["人员"].added) == (1, 0)
-    view = next(p for p in ws.queries.people() if p.code == person.code)
+    view = next(p for p in ws.people.listing() if p.code == person.code)
     assert (view.department, view.position) == (other, "科长")
     ws.close()
 

@@ -24,14 +24,14 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
+from kaohe_desktop.services.access.leases import LeaseService
 from kaohe_desktop.services.errors import (
     InputError,
     LeaseHeldError,
     LeaseLostError,
     PermissionDeniedError,
 )
-from kaohe_desktop.services.leases import LeaseService
 from kaohe_desktop.services.workspace import Workspace
 
 T0 = datetime(2026, 5, 6, 9, 5, 0)
@@ -68,7 +68,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     clock = Clock(T0)
     admin = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
     clerk = sign_in(path, Role.CLERK, daily_backup=False, clock=clock)
-    people = {p.code: p.id for p in admin.queries.people()}
+    people = {p.code: p.id for p in admin.people.listing()}
     yield Office(clock, admin, clerk, people)
     admin.close()
     clerk.close()

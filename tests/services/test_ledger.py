@@ -26,9 +26,9 @@ from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
 from kaohe_desktop.domain.records import CellError
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, TaskInputError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import AuditRow, CheckRow, NoticeRow, TaskRow
 
@@ -90,7 +90,7 @@ def _audited(ws: Workspace, action: str, task_id: int) -> bool:
 
 
 def _department_id(ws: Workspace, name: str) -> int:
-    return next(d.id for d in ws.department_list.departments() if d.name == name)
+    return next(d.id for d in ws.departments.listing() if d.name == name)
 
 
 def _same_task(a: TaskView, b: TaskView) -> bool:
@@ -108,7 +108,7 @@ def test_the_tab_reads_departments_years_and_numbers(fresh: Workspace) -> None:
     assert len(taken) == 51 and max(taken) == 51
     assert fresh.ledger.next_seq(YEAR) == 52
     assert fresh.ledger.next_seq(2030) == 1
-    first = fresh.queries.tasks(YEAR)[0]
+    first = fresh.ledger.tasks(YEAR)[0]
     assert first.version == 1
     assert fresh.ledger.task(first.id) == first
     with pytest.raises(InputError, match="找不到"):
@@ -126,7 +126,7 @@ def test_a_valid_task_is_added_and_audited(office: Workspace) -> None:
     assert view.points == Decimal("12.5")
     assert view.due_periods == "5月、6月"
     assert view.checks_recorded == 0 and view.version == 1
-    assert view in office.queries.tasks(2031)
+    assert view in office.ledger.tasks(2031)
     assert 60 in office.ledger.taken_seqs(2031)
     assert _audited(office, "insert", view.id)
 
@@ -152,7 +152,7 @@ def test_an_invalid_task_names_every_problem_and_writes_nothing(office: Workspac
 
 
 def test_a_taken_number_is_refused_with_the_owner_and_a_suggestion(office: Workspace) -> None:
-    first = office.queries.tasks(YEAR)[0]
+    first = office.ledger.tasks(YEAR)[0]
     before = _counts(office)
     with pytest.raises(TaskInputError) as caught:
         office.ledger.add(YEAR, _values(seq=first.seq))
@@ -188,7 +188,7 @@ def test_delete_returns_the_values_and_re_adding_them_restores_the_task(office: 
 
 
 def test_a_task_with_checks_cannot_be_deleted(office: Workspace) -> None:
-    task = office.queries.tasks(YEAR)[0]
+    task = office.ledger.tasks(YEAR)[0]
     with office._uow.read() as session:
         checks = session.scalar(
             select(func.count()).select_from(CheckRow).where(CheckRow.task_id == task.id)
@@ -235,7 +235,7 @@ def test_a_task_changed_since_it_was_read_is_not_deleted(office: Workspace) -> N
 
 
 def _first(office: Workspace, count: int) -> list[TaskView]:
-    return office.queries.tasks(YEAR)[:count]
+    return office.ledger.tasks(YEAR)[:count]
 
 
 def test_copy_forward_renumbers_after_the_new_years_tasks(office: Workspace) -> None:
@@ -249,9 +249,9 @@ def test_copy_forward_renumbers_after_the_new_years_tasks(office: Workspace) -> 
         assert copy.responsible_departments == source.responsible_departments
         assert copy.points == source.points and copy.deadline == source.deadline
         assert copy.checks_recorded == 0 and copy.worst_status is None  # no checks copied
-    assert [t.seq for t in office.queries.tasks(2035)] == [1, 2, 3, 4]
+    assert [t.seq for t in office.ledger.tasks(2035)] == [1, 2, 3, 4]
     assert {YEAR, 2035} <= set(office.ledger.years())
-    assert len(office.queries.tasks(YEAR)) == 51  # the old year is untouched
+    assert len(office.ledger.tasks(YEAR)) == 51  # the old year is untouched
 
 
 def test_copy_forward_keeps_numbers_or_refuses_a_clash(office: Workspace) -> None:
@@ -277,7 +277,7 @@ def test_copy_forward_shifts_written_years_in_deadlines(office: Workspace) -> No
 
 
 def test_copy_forward_refuses_tasks_of_retired_departments(fresh: Workspace) -> None:
-    tasks = fresh.queries.tasks(YEAR)
+    tasks = fresh.ledger.tasks(YEAR)
     on_branch = [t for t in tasks if "城区监管所" in t.responsible_departments]
     others = [t for t in tasks if t not in on_branch][:2]
     assert on_branch and others
@@ -321,10 +321,10 @@ def test_the_exported_sheet_imports_back(office: Workspace, tmp_path: Path) -> N
         office.ledger.delete(task.id, task.version)
     trial = office.ledger.import_ledger(path, dry_run=True)
     assert trial.dry_run and trial.counts["台账"].added == 3
-    assert office.queries.tasks(2030) == []
+    assert office.ledger.tasks(2030) == []
     result = office.ledger.import_ledger(path)
     assert result.counts["台账"].added == 3
-    back = office.queries.tasks(2030)
+    back = office.ledger.tasks(2030)
     assert len(back) == 3
     assert all(_same_task(b, a) for a, b in zip(added, back, strict=True))
 
@@ -356,19 +356,19 @@ def test_a_bad_row_is_reported_by_sheet_row_and_column_and_nothing_written(
     assert (error.sheet, error.row, error.column) == ("台账", 3, "分值")
     assert "台账" in str(caught.value) and "第 3 行" in str(caught.value)
     assert _counts(office) == before
-    assert office.queries.tasks(2041)[0].title == _values()["title"]
+    assert office.ledger.tasks(2041)[0].title == _values()["title"]
 
 
 def test_a_department_renamed_follows_into_every_task(fresh: Workspace) -> None:
     department_id = _department_id(fresh, "办公室")
-    before = fresh.queries.tasks(YEAR)
+    before = fresh.ledger.tasks(YEAR)
     leading = [t.id for t in before if t.lead_department == "办公室"]
     responsible = [t.id for t in before if "办公室" in t.responsible_departments]
     assert leading and responsible
     draft = fresh.departments.load(department_id).draft().with_value("name", "综合办公室")
     fresh.departments.save(draft)
 
-    after = {t.id: t for t in fresh.queries.tasks(YEAR)}
+    after = {t.id: t for t in fresh.ledger.tasks(YEAR)}
     assert all(after[i].lead_department == "综合办公室" for i in leading)
     assert all("综合办公室" in after[i].responsible_departments for i in responsible)
     assert not any(

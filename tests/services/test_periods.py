@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from tests.factories import Clock, copy_to, new_workspace, sign_in
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import (
     InputError,
     LockHistoryError,

@@ -27,9 +27,9 @@ from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError, LeaseHeldError, LeaseLostError
-from kaohe_desktop.services.grading_views import RosterMove, ScoreChange, ScoreField
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import RosterMove, ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import (
     AuditRow,

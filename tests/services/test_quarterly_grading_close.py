@@ -30,8 +30,8 @@ from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.records import AssessmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, QuarterNotReadyError
-from kaohe_desktop.services.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import (
     AuditRow,
@@ -355,7 +355,7 @@ def test_queries_and_the_archive_use_the_quarters_rules(
 ) -> None:
     admin.grading.set_rules(Q2, WEIGHTED)
     score(admin, {"P01": ("80", "90")}, leases)
-    (view,) = [v for v in admin.queries.assessments(Q2) if v.code == "P01"]
+    (view,) = [v for v in admin.grading.assessments(Q2) if v.code == "P01"]
     assert view.composite == Decimal("84.00")  # 80 × 60% + 90 × 40%
     entries = admin.archive.entries(ids(admin)["P01"])
     assert [e.summary for e in entries if e.kind.startswith("平时考核")] == ["综合得分 84.00"]

@@ -17,9 +17,9 @@ from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, QuotaScope
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.grading_views import GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 
 T0 = datetime(2026, 6, 20, 10, 0, 0)

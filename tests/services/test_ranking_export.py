@@ -21,9 +21,9 @@ from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, QuotaScope
 from kaohe_desktop.reports.ranking_content import RankingBook
 from kaohe_desktop.services.errors import Cancelled, InputError
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet, RosterMove
 from kaohe_desktop.services.progress import Progress, ProgressReporter
-from kaohe_desktop.services.ranking_export import ranking_book
+from kaohe_desktop.services.quarterly.ranking_export import ranking_book
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet, RosterMove
 from kaohe_desktop.services.workspace import Workspace
 
 QUARTER = Quarter(2026, 2)

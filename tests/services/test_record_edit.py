@@ -26,9 +26,9 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditEntryView, AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditEntryView, AuditFilter
+from kaohe_desktop.services.common.record_edit import RecordSnapshot
 from kaohe_desktop.services.errors import EditConflictError, InputError
-from kaohe_desktop.services.record_edit import RecordSnapshot
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import AuditRow, DepartmentRow, PersonDepartmentRow
 
@@ -81,7 +81,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     clerk = sign_in(path, Role.CLERK, daily_backup=False)
     with admin._uow.read() as session:
         departments = {row.name: row.id for row in session.scalars(select(DepartmentRow))}
-    people = {p.code: p.id for p in admin.queries.people()}
+    people = {p.code: p.id for p in admin.people.listing()}
     yield Office(admin, clerk, departments, people)
     admin.close()
     clerk.close()

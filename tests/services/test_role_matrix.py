@@ -33,11 +33,11 @@ from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
-from kaohe_desktop.services.access import Guard, required_action
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
+from kaohe_desktop.services.access.guard import Guard, required_action
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import PermissionDeniedError
-from kaohe_desktop.services.grading_views import ScoreChange, ScoreField
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import DepartmentRow
 
@@ -86,7 +86,8 @@ def _action(attr: str, method: str) -> Action | None:
 
 def test_the_workspace_carries_the_known_services() -> None:
     assert set(SERVICES) >= {
-        "queries",
+        "bureau",
+        "half_year",
         "archive",
         "importer",
         "exporter",
@@ -99,7 +100,6 @@ def test_the_workspace_carries_the_known_services() -> None:
         "audit_log",
         "ledger",
         "tasks",
-        "department_admin",
         "wall_charts",
         "grading",
         "ranking",
@@ -168,7 +168,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     made.close()
     workspaces = {role: sign_in(path, role, daily_backup=False) for role in Role}
     admin = workspaces[Role.ADMIN]
-    people = [p.id for p in admin.queries.people()][: len(Role)]
+    people = [p.id for p in admin.people.listing()][: len(Role)]
     with admin._uow.read() as session:
         department_id = session.scalars(select(func.min(DepartmentRow.id))).one()
     yield Env(root, path, workspaces, workbook, book, backup, department_id, people)
@@ -243,7 +243,7 @@ def _task_values(env: Env, seq: int = 1) -> dict[str, object]:
 
 
 def _first_task_id(ws: Workspace) -> int:
-    return ws.queries.tasks(2026)[0].id
+    return ws.ledger.tasks(2026)[0].id
 
 
 def _task_of_admin(base_year: int) -> Callable[[Env, Role], Any]:
@@ -275,22 +275,22 @@ def _task_save(env: Env, role: Role) -> Prepared:
 
 
 def _new_department(kind: str) -> Callable[[Env, Role], int]:
-    return lambda env, role: env.admin.department_admin.add(f"矩阵{kind}-{role.value}").id
+    return lambda env, role: env.admin.departments.add(f"矩阵{kind}-{role.value}").id
 
 
 def _department_move(env: Env, role: Role) -> Prepared:
     department = _new_department("移")(env, role)
-    return lambda ws: ws.department_admin.move(department, -1)
+    return lambda ws: ws.departments.move(department, -1)
 
 
 def _department_retire(env: Env, role: Role) -> Prepared:
     department = _new_department("撤")(env, role)
-    return lambda ws: ws.department_admin.set_retired(department, True)
+    return lambda ws: ws.departments.set_retired(department, True)
 
 
 def _department_delete(env: Env, role: Role) -> Prepared:
     department = _new_department("删")(env, role)
-    return lambda ws: ws.department_admin.delete(department)
+    return lambda ws: ws.departments.delete(department)
 
 
 def _chart_department(env: Env) -> str:
@@ -372,27 +372,27 @@ def _close_quarter(env: Env, role: Role) -> Prepared:
 
 CALLS: list[tuple[str, str, str, Prepare]] = [
     # 查看
-    ("queries", "summary", "", _plain(lambda ws, env, role: ws.queries.summary())),
-    ("queries", "tasks", "2026", _plain(lambda ws, env, role: ws.queries.tasks(2026))),
+    ("bureau", "summary", "", _plain(lambda ws, env, role: ws.bureau.summary())),
+    ("ledger", "tasks", "2026", _plain(lambda ws, env, role: ws.ledger.tasks(2026))),
     (
-        "queries",
+        "grading",
         "assessments",
         "2026Q2",
-        _plain(lambda ws, env, role: ws.queries.assessments(Quarter(2026, 2))),
+        _plain(lambda ws, env, role: ws.grading.assessments(Quarter(2026, 2))),
     ),
     (
-        "queries",
+        "half_year",
         "adjustments",
         "2026H1",
-        _plain(lambda ws, env, role: ws.queries.adjustments(HalfYear(2026, 1))),
+        _plain(lambda ws, env, role: ws.half_year.adjustments(HalfYear(2026, 1))),
     ),
     (
-        "queries",
-        "department_half",
+        "half_year",
+        "departments",
         "2026H1",
-        _plain(lambda ws, env, role: ws.queries.department_half(HalfYear(2026, 1))),
+        _plain(lambda ws, env, role: ws.half_year.departments(HalfYear(2026, 1))),
     ),
-    ("queries", "people", "", _plain(lambda ws, env, role: ws.queries.people())),
+    ("people", "listing", "", _plain(lambda ws, env, role: ws.people.listing())),
     ("archive", "entries", "", _plain(lambda ws, env, role: ws.archive.entries(env.people[0]))),
     # 导入 / 导出
     (
@@ -508,10 +508,10 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ),
     ("departments", "save", "", _department_save),
     (
-        "department_list",
         "departments",
+        "listing",
         "",
-        _plain(lambda ws, env, role: ws.department_list.departments()),
+        _plain(lambda ws, env, role: ws.departments.listing()),
     ),
     ("people", "load", "", _plain(lambda ws, env, role: ws.people.load(env.people[0]))),
     (
@@ -582,14 +582,14 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ("tasks", "save", "", _task_save),
     # 基础数据
     (
-        "department_admin",
+        "departments",
         "add",
         "",
-        _plain(lambda ws, env, role: ws.department_admin.add(f"矩阵新科-{role.value}")),
+        _plain(lambda ws, env, role: ws.departments.add(f"矩阵新科-{role.value}")),
     ),
-    ("department_admin", "move", "", _department_move),
-    ("department_admin", "set_retired", "", _department_retire),
-    ("department_admin", "delete", "unused", _department_delete),
+    ("departments", "move", "", _department_move),
+    ("departments", "set_retired", "", _department_retire),
+    ("departments", "delete", "unused", _department_delete),
     # 墙上台账
     (
         "wall_charts",
@@ -668,12 +668,12 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
 # The action each method needs, written by hand: a decorator naming the wrong action
 # (restore under BACKUP, say) fails here even though the guard would enforce it.
 EXPECTED: dict[tuple[str, str], Action] = {
-    ("queries", "summary"): Action.VIEW,
-    ("queries", "tasks"): Action.VIEW,
-    ("queries", "assessments"): Action.VIEW,
-    ("queries", "adjustments"): Action.VIEW,
-    ("queries", "department_half"): Action.VIEW,
-    ("queries", "people"): Action.VIEW,
+    ("bureau", "summary"): Action.VIEW,
+    ("ledger", "tasks"): Action.VIEW,
+    ("grading", "assessments"): Action.VIEW,
+    ("half_year", "adjustments"): Action.VIEW,
+    ("half_year", "departments"): Action.VIEW,
+    ("people", "listing"): Action.VIEW,
     ("archive", "entries"): Action.VIEW,
     ("importer", "read_book"): Action.IMPORT,
     ("importer", "import_workbook"): Action.IMPORT,
@@ -698,7 +698,7 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("departments", "load"): Action.VIEW,
     ("departments", "current_version"): Action.VIEW,
     ("departments", "save"): Action.ENTER_DATA,
-    ("department_list", "departments"): Action.VIEW,
+    ("departments", "listing"): Action.VIEW,
     ("people", "load"): Action.VIEW,
     ("people", "current_version"): Action.VIEW,
     ("people", "save"): Action.ENTER_DATA,
@@ -721,10 +721,10 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("tasks", "load"): Action.VIEW,
     ("tasks", "current_version"): Action.VIEW,
     ("tasks", "save"): Action.ENTER_DATA,
-    ("department_admin", "add"): Action.ENTER_DATA,
-    ("department_admin", "move"): Action.ENTER_DATA,
-    ("department_admin", "set_retired"): Action.ENTER_DATA,
-    ("department_admin", "delete"): Action.ENTER_DATA,
+    ("departments", "add"): Action.ENTER_DATA,
+    ("departments", "move"): Action.ENTER_DATA,
+    ("departments", "set_retired"): Action.ENTER_DATA,
+    ("departments", "delete"): Action.ENTER_DATA,
     ("wall_charts", "departments"): Action.VIEW,
     ("wall_charts", "build"): Action.VIEW,
     ("wall_charts", "write"): Action.EXPORT,

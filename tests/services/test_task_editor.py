@@ -16,9 +16,9 @@ from tests.factories import copy_to, new_workspace, sign_in
 
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import EditConflictError, TaskInputError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 
 _years = count(2040)
@@ -169,7 +169,7 @@ def test_a_retired_department_may_stay_but_not_be_chosen(
     other = sign_in(path, Role.ADMIN, daily_backup=False)
     try:
         department_id = next(
-            d.id for d in other.department_list.departments() if d.name == "乡镇监管所"
+            d.id for d in other.departments.listing() if d.name == "乡镇监管所"
         )
         retired = other.departments.load(department_id).draft().with_value("retired", True)
         other.departments.save(retired)

@@ -22,9 +22,9 @@ from kaohe_desktop.domain.records import CheckRecord
 from kaohe_desktop.reports import pdf_wall_chart
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChartRow
 from kaohe_desktop.services.errors import Cancelled, InputError
+from kaohe_desktop.services.ledger.views import TaskView
+from kaohe_desktop.services.ledger.wall_charts import chart_file_name
 from kaohe_desktop.services.progress import Progress, ProgressReporter
-from kaohe_desktop.services.views import TaskView
-from kaohe_desktop.services.wall_charts import chart_file_name
 from kaohe_desktop.services.workspace import Workspace
 
 YEAR = 2026
@@ -41,7 +41,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 @pytest.fixture(scope="module")
 def tasks(demo: Workspace) -> list[TaskView]:
-    return demo.queries.tasks(YEAR)
+    return demo.ledger.tasks(YEAR)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_each_chart_holds_every_task_the_department_leads_or_shares_and_no_other
     demo: Workspace, tasks: list[TaskView]
 ) -> None:
     book = demo.wall_charts.build(YEAR)
-    bureau_order = [d.name for d in demo.department_list.departments()]
+    bureau_order = [d.name for d in demo.departments.listing()]
     names = [chart.department for chart in book.charts]
     assert names == demo.wall_charts.departments(YEAR)
     assert names == [n for n in bureau_order if n in names]  # bureau order

@@ -14,7 +14,7 @@ from tests.factories import ADMIN
 from tests.ui.helpers import Dialogs, SignIns
 
 from kaohe_desktop.app import demo_file_path
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
 from kaohe_desktop.services.workspace import create_workspace
 from kaohe_desktop.ui.common import messages

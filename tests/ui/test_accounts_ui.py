@@ -14,7 +14,7 @@ from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.account_rules import MAX_FAILED_LOGINS
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.errors import AuthenticationError
 from kaohe_desktop.services.workspace import PendingOpen, Workspace, begin_open, open_workspace
 from kaohe_desktop.ui.accounts.accounts_dialog import STATUS, AccountsDialog

@@ -13,7 +13,7 @@ import pytest
 from tests.factories import new_workspace, sign_in
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditEntryView, AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditEntryView, AuditFilter
 from kaohe_desktop.services.errors import PermissionDeniedError
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.audit.audit_log_dialog import AuditLogDialog

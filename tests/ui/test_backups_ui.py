@@ -13,7 +13,7 @@ from tests.factories import ADMIN, new_workspace, sign_in
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.audit_log import AuditFilter
+from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from kaohe_desktop.services.record_edit import FieldSpec
+from kaohe_desktop.services.common.record_edit import FieldSpec
 from kaohe_desktop.ui.editing.record_form import RecordForm
 from kaohe_desktop.ui.workers import run_job
 

@@ -17,8 +17,8 @@ from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.department_list import DepartmentItem
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.services.org.department_uses import DepartmentItem
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.editing import departments_dialog
 from kaohe_desktop.ui.editing.departments_dialog import AddDepartmentDialog, DepartmentsDialog
@@ -123,7 +123,7 @@ def test_add_checks_the_name_as_it_is_typed(
     added = shown.dialog.selected()
     assert added is not None and (added.group, added.kind) == ("综合科室", "机关科室")
     assert shown.changes == 1
-    assert "新闻宣传科" in [item.name for item in clerk.department_list.departments()]
+    assert "新闻宣传科" in [item.name for item in clerk.departments.listing()]
 
 
 def test_cancelled_add_changes_nothing(
@@ -142,7 +142,7 @@ def test_move_keeps_the_moved_row_selected(shown: Shown, clerk: Workspace) -> No
     shown.dialog.up_button.click()
     assert shown.names() == [before[0], before[2], before[1], *before[3:]]
     assert shown.selected_name() == before[2]
-    assert [item.name for item in clerk.department_list.departments()] == shown.names()
+    assert [item.name for item in clerk.departments.listing()] == shown.names()
     shown.dialog.down_button.click()
     shown.dialog.down_button.click()
     assert shown.names()[:4] == [before[0], before[1], before[3], before[2]]
@@ -185,7 +185,7 @@ def test_retire_asks_warns_of_people_on_post_and_restores(
     asked = dialogs.kinds().count("ask")
     shown.dialog.retire_button.click()  # restoring needs no question
     assert dialogs.kinds().count("ask") == asked
-    assert not next(i for i in clerk.department_list.departments() if i.name == name).retired
+    assert not next(i for i in clerk.departments.listing() if i.name == name).retired
     assert shown.dialog.retire_button.text() == in_use_label
     assert shown.changes == 2
 
@@ -207,7 +207,7 @@ def test_delete_of_a_department_in_use_shows_why_not(shown: Shown, dialogs: Dial
 def test_delete_an_unused_department_after_asking(
     shown: Shown, clerk: Workspace, dialogs: Dialogs
 ) -> None:
-    clerk.department_admin.add("筹备组", None, None)
+    clerk.departments.add("筹备组", None, None)
     shown.dialog.reload()
     shown.select("筹备组")
     dialogs.answer = False
@@ -217,14 +217,14 @@ def test_delete_an_unused_department_after_asking(
     shown.dialog.delete_button.click()
     assert "筹备组" in dialogs.last("ask")[0]
     assert "筹备组" not in shown.names()
-    assert "筹备组" not in [item.name for item in clerk.department_list.departments()]
+    assert "筹备组" not in [item.name for item in clerk.departments.listing()]
     assert shown.changes == 1
 
 
 def test_delete_refused_by_the_service_when_the_list_was_stale(
     path: Path, shown: Shown, clerk: Workspace, dialogs: Dialogs
 ) -> None:
-    clerk.department_admin.add("借用科", None, None)
+    clerk.departments.add("借用科", None, None)
     shown.dialog.reload()
     shown.select("借用科")
     # Meanwhile, at another workstation, someone is moved into it.

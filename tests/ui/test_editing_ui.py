@@ -133,7 +133,7 @@ def their_save(workspace: Workspace, entity_id: int, **values: Any) -> None:
 
 
 def first_department(workspace: Workspace) -> int:
-    return workspace.department_list.departments()[0].id
+    return workspace.departments.listing()[0].id
 
 
 def button(dialog: Any, name: str) -> QPushButton:
@@ -487,10 +487,10 @@ def test_closing_with_unsaved_changes_asks_first(desk: Desk, dialogs: Dialogs) -
 
 def test_departments_dialog_lists_and_opens_the_editor(qtbot: Any, desk: Desk) -> None:
     a = desk.open(Role.CLERK)
-    departments = a.department_list
+    departments = a.departments
     shown = DepartmentsDialog(a, departments=departments)
     qtbot.addWidget(shown)
-    assert shown.model.rowCount() == len(departments.departments()) > 0
+    assert shown.model.rowCount() == len(departments.listing()) > 0
     assert not shown.edit_button.isEnabled()
     shown.view.selectRow(0)
     assert shown.edit_button.isEnabled()

@@ -10,7 +10,7 @@ from tests.factories import ADMIN
 from tests.ui.helpers import Dialogs, SignIns, open_in, wait_job
 
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.workspace import create_workspace, open_workspace
@@ -50,7 +50,7 @@ def test_export_then_import_into_an_empty_file_round_trips(
     dialogs: Dialogs,
 ) -> None:
     demo = open_in(qtbot, window, demo_file)
-    expected_tasks = len(demo.queries.tasks(2026))
+    expected_tasks = len(demo.ledger.tasks(2026))
     expected_q2 = len(demo.grading.sheet(Quarter(2026, 2)).rows)
     book = tmp_path / "导出.xlsx"
     wait_job(qtbot, window.exchange_actions.export_to(book))
@@ -91,7 +91,7 @@ def test_declining_the_dry_run_writes_nothing(
     wait_job(qtbot, window.exchange_actions.import_path(book))
     qtbot.wait(50)
     assert dialogs.kinds()[-1] == "ask"
-    assert workspace.queries.people() == []
+    assert workspace.people.listing() == []
 
 
 def test_a_bad_workbook_is_explained_cell_by_cell(

@@ -15,7 +15,7 @@ from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Candidate, Flag, grade_quarter
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, QuotaScope
-from kaohe_desktop.services.grading_views import (
+from kaohe_desktop.services.quarterly.views import (
     GradingRow,
     GradingSheet,
     RosterMove,

@@ -13,10 +13,10 @@ from tests.ui.test_task_dialog import fill_task_form
 
 from kaohe_desktop.domain.deadlines import parse_deadline
 from kaohe_desktop.domain.enums import TaskCategory
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
 from kaohe_desktop.services.errors import StorageError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.ui.ledger import ledger_editing, ledger_sheet_actions
 from kaohe_desktop.ui.ledger import task_model as cols
 from kaohe_desktop.ui.ledger.copy_forward_dialog import CopyForwardDialog
@@ -36,7 +36,7 @@ def tab(qtbot: Any, window: MainWindow, demo_file: Path) -> LedgerTab:
 
 def tasks(tab: LedgerTab, year: int = YEAR) -> list[TaskView]:
     assert tab.workspace is not None
-    return tab.workspace.queries.tasks(year)
+    return tab.workspace.ledger.tasks(year)
 
 
 def _months(task: TaskView) -> range:

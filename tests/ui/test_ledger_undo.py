@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from tests.ui.helpers import Dialogs, open_in
 from tests.ui.test_task_dialog import DEMO, fill_task_form, type_into, valid_values
 
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.ledger import ledger_editing
 from kaohe_desktop.ui.ledger import task_model as cols
@@ -52,7 +52,7 @@ def answer_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[TaskDialog], 
 
 def tasks(tab: LedgerTab) -> list[TaskView]:
     assert tab.workspace is not None
-    return tab.workspace.queries.tasks(YEAR)
+    return tab.workspace.ledger.tasks(YEAR)
 
 
 def by_seq(tab: LedgerTab, seq: int) -> TaskView | None:

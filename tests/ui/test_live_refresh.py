@@ -40,7 +40,7 @@ def test_an_edit_in_one_window_appears_in_the_other(
     second_window.live.timer.setInterval(FAST_POLL_MS)
     assert "张改名" not in _names(second_window)
 
-    person = first.queries.people()[0]
+    person = first.people.listing()[0]
     lease = first.leases.acquire(person_scope(person.id), person.name)
     draft = first.people.load(person.id).draft().with_value("name", "张改名")
     first.people.save(draft, lease)

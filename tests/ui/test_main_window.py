@@ -22,10 +22,10 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
 ) -> None:
     workspace = open_in(qtbot, window, demo_file)
     window.set_year(YEAR)
-    queries = workspace.queries
+    queries = workspace
 
-    assert window.ledger_tab.model.rowCount() == len(queries.tasks(YEAR)) > 0
-    assert window.ledger_tab.proxy.rowCount() == len(queries.tasks(YEAR))
+    assert window.ledger_tab.model.rowCount() == len(queries.ledger.tasks(YEAR)) > 0
+    assert window.ledger_tab.proxy.rowCount() == len(queries.ledger.tasks(YEAR))
 
     quarter = window.quarterly_tab.current_quarter()
     assert quarter is not None and quarter.year == YEAR
@@ -33,11 +33,11 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
 
     half = window.scoring_tab.current_half()
     assert half is not None and half.year == YEAR
-    assert window.scoring_tab.departments.rowCount() == len(queries.department_half(half)) > 0
-    assert window.scoring_tab.adjustments.rowCount() == len(queries.adjustments(half))
+    assert window.scoring_tab.departments.rowCount() == len(queries.half_year.departments(half)) > 0
+    assert window.scoring_tab.adjustments.rowCount() == len(queries.half_year.adjustments(half))
 
     archive = window.archive_tab
-    assert archive.people.rowCount() == len(queries.people()) > 0
+    assert archive.people.rowCount() == len(queries.people.listing()) > 0
     person = archive.selected_person()
     assert person is not None
     assert archive.entries.rowCount() == len(workspace.archive.entries(person.id))
@@ -107,7 +107,7 @@ def test_changing_the_year_reloads_every_tab(
 
     window.set_year(YEAR - 5)  # a year without data
     assert window.current_year() == YEAR - 5
-    assert window.ledger_tab.model.rowCount() == len(workspace.queries.tasks(YEAR - 5)) == 0
+    assert window.ledger_tab.model.rowCount() == len(workspace.ledger.tasks(YEAR - 5)) == 0
     assert window.ledger_tab.stack.is_empty
     assert str(YEAR - 5) in window.ledger_tab.stack.empty_page.message.text()
     # The roster is everyone in a department during the quarter, scored or not.
@@ -121,7 +121,7 @@ def test_changing_the_year_reloads_every_tab(
     assert settings.last_year == YEAR - 5
 
     window.set_year(YEAR)
-    assert window.ledger_tab.model.rowCount() == len(workspace.queries.tasks(YEAR))
+    assert window.ledger_tab.model.rowCount() == len(workspace.ledger.tasks(YEAR))
     assert not window.quarterly_tab.stack.is_empty
 
 
@@ -144,7 +144,7 @@ def test_quarter_and_half_choosers_reload_their_tab(
     for number in (1, 2):
         window.scoring_tab.set_half(number)
         half = HalfYear(YEAR, number)
-        assert window.scoring_tab.adjustments.rows() == workspace.queries.adjustments(half)
+        assert window.scoring_tab.adjustments.rows() == workspace.half_year.adjustments(half)
 
 
 def test_ledger_search_and_department_filter(
@@ -153,7 +153,7 @@ def test_ledger_search_and_department_filter(
     workspace = open_in(qtbot, window, demo_file)
     window.set_year(YEAR)
     tab = window.ledger_tab
-    tasks = workspace.queries.tasks(YEAR)
+    tasks = workspace.ledger.tasks(YEAR)
     word = tasks[0].title[:4]
     tab.search.setText(word)
     expected = [
@@ -211,7 +211,7 @@ def test_archive_search_selects_and_shows_a_person(
 ) -> None:
     workspace = open_in(qtbot, window, demo_file)
     tab = window.archive_tab
-    person = workspace.queries.people()[-1]
+    person = workspace.people.listing()[-1]
     tab.search.setText(person.code)
     assert tab.people_proxy.rowCount() == 1
     assert tab.selected_person() == person

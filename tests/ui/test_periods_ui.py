@@ -12,7 +12,7 @@ from tests.factories import new_workspace, sign_in
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.periods import PeriodState
+from kaohe_desktop.services.files.periods import PeriodState
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.periods import periods_dialog
 from kaohe_desktop.ui.periods.period_rows import status_text

@@ -33,9 +33,9 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import LeaseLostError
-from kaohe_desktop.services.grading_views import GradingSheet, ScoreChange, ScoreField
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.periods import periods_dialog
 from kaohe_desktop.ui.quarterly.close_quarter import BlockersDialog, CloseQuarterDialog

@@ -31,10 +31,10 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
 from kaohe_desktop.services.errors import LeaseHeldError
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet, ScoreChange, ScoreField
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.common.data_tab import Guidance
 from kaohe_desktop.ui.main_window import MainWindow

@@ -15,10 +15,10 @@ from tests.ui.helpers import Dialogs
 from kaohe_desktop.domain.deadlines import EXAMPLES
 from kaohe_desktop.domain.edits import Conflict
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.errors import FileUnavailableError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.editing.conflict_dialog import ConflictDialog
@@ -113,7 +113,7 @@ def test_a_new_task_suggests_the_next_number_and_waits_for_the_required_fields(
 
 def test_a_taken_number_is_refused_as_it_is_typed(qtbot: Any, workspace: Workspace) -> None:
     taken = min(workspace.ledger.taken_seqs(YEAR))
-    titles = {t.seq: t.title for t in workspace.queries.tasks(YEAR)}
+    titles = {t.seq: t.title for t in workspace.ledger.tasks(YEAR)}
     dialog = new_dialog(qtbot, workspace, titles=titles)
     fill_task_form(dialog, **valid_values(workspace))
     assert dialog.ok_button.isEnabled()
@@ -167,7 +167,7 @@ def test_no_responsible_department_and_zero_points_are_problems(
 
 
 def test_saving_adds_the_task_and_returns_its_values(qtbot: Any, workspace: Workspace) -> None:
-    before = len(workspace.queries.tasks(YEAR))
+    before = len(workspace.ledger.tasks(YEAR))
     dialog = new_dialog(qtbot, workspace)
     values = valid_values(workspace)
     fill_task_form(dialog, **values)
@@ -176,7 +176,7 @@ def test_saving_adds_the_task_and_returns_its_values(qtbot: Any, workspace: Work
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert isinstance(dialog.saved, TaskView)
-    tasks = workspace.queries.tasks(YEAR)
+    tasks = workspace.ledger.tasks(YEAR)
     assert len(tasks) == before + 1
     added = next(t for t in tasks if t.seq == seq)
     assert added.title == values["title"] and str(added.points) == "2.5"
@@ -218,7 +218,7 @@ def _edit_by_other(other: Workspace, task_id: int, **changes: Any) -> None:
 def test_an_edit_conflict_keeps_the_edit_then_saves_it_on_their_version(
     qtbot: Any, workspace: Workspace, other: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    task = workspace.queries.tasks(YEAR)[3]
+    task = workspace.ledger.tasks(YEAR)[3]
     dialog = new_dialog(qtbot, workspace, snapshot=workspace.tasks.load(task.id))
     assert dialog.form.title.text() == task.title
     type_into(dialog.form.title, "我改的标题")
@@ -253,7 +253,7 @@ def test_an_unavailable_file_locks_the_new_task_and_offers_it_as_a_workbook(
     tmp_path: Path,
     dialogs: Dialogs,
 ) -> None:
-    before = len(workspace.queries.tasks(YEAR))
+    before = len(workspace.ledger.tasks(YEAR))
     dialog = new_dialog(qtbot, workspace)
     values = valid_values(workspace)
     fill_task_form(dialog, **values)
@@ -279,7 +279,7 @@ def test_an_unavailable_file_locks_the_new_task_and_offers_it_as_a_workbook(
     cells = [c for row in load_workbook(target).active.iter_rows(values_only=True) for c in row]
     assert values["title"] in cells and "工作任务" in cells
     assert any("无法访问" in str(c) for c in cells if c)
-    assert len(workspace.queries.tasks(YEAR)) == before
+    assert len(workspace.ledger.tasks(YEAR)) == before
 
     # Closing still asks before the typed task is thrown away; No keeps the dialog.
     dialog.show()

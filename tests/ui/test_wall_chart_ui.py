@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.reports.wall_chart_content import Paper
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.ledger import pdf_preview, wall_chart_dialog

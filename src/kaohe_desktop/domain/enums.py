@@ -174,3 +174,12 @@ class NoGradeReason(LabeledEnum):
     PROBATION = ("probation", "试用期")
     LEAVE = ("leave", "请假超过半期")
     INVESTIGATION = ("investigation", "立案调查")
+
+
+def label_or_none(enum: type[LabeledEnum], code: str | None) -> str | None:
+    if code is None:
+        return None
+    try:
+        return enum(code).label
+    except ValueError:
+        return code  # an unknown code from a newer program version is shown as is

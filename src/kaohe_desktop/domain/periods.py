@@ -123,6 +123,9 @@ class Quarter:
     def label(self) -> str:
         return f"{self.year}年第{'一二三四'[self.quarter - 1]}季度"
 
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
     @classmethod
     def containing(cls, day: date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)

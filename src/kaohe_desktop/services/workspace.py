@@ -15,32 +15,32 @@ from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.domain.roles import Action, Actor, Role
-from kaohe_desktop.services.access import Guard
-from kaohe_desktop.services.accounts import (
+from kaohe_desktop.services.access.accounts import (
     AccountService,
     Credentials,
     account_count,
     authenticate,
     create_first_admin,
 )
-from kaohe_desktop.services.archive_queries import ArchiveQueries
-from kaohe_desktop.services.audit_log import AuditLogService
-from kaohe_desktop.services.backups import BackupService, run_daily_backup
-from kaohe_desktop.services.department_admin import DepartmentAdmin
-from kaohe_desktop.services.department_list import DepartmentList
-from kaohe_desktop.services.exchange_export import ExchangeExport
-from kaohe_desktop.services.exchange_import import ExchangeImport
-from kaohe_desktop.services.leases import LeaseService
-from kaohe_desktop.services.ledger import LedgerService
-from kaohe_desktop.services.periods import PeriodService
+from kaohe_desktop.services.access.audit_log import AuditLogService
+from kaohe_desktop.services.access.guard import Guard
+from kaohe_desktop.services.access.leases import LeaseService
+from kaohe_desktop.services.archive.queries import ArchiveQueries
+from kaohe_desktop.services.exchange.export import ExchangeExport
+from kaohe_desktop.services.exchange.importing import ExchangeImport
+from kaohe_desktop.services.files.backups import BackupService, run_daily_backup
+from kaohe_desktop.services.files.periods import PeriodService
+from kaohe_desktop.services.files.views import DataFileCheck
+from kaohe_desktop.services.ledger.task_editor import TaskEditor
+from kaohe_desktop.services.ledger.tasks import LedgerService
+from kaohe_desktop.services.ledger.wall_charts import WallChartService
+from kaohe_desktop.services.org.departments import DepartmentService
+from kaohe_desktop.services.org.people import PersonService
+from kaohe_desktop.services.org.summary import BureauService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
-from kaohe_desktop.services.quarterly_grading import QuarterlyGrading
-from kaohe_desktop.services.queries import Queries
-from kaohe_desktop.services.ranking_export import RankingExport
-from kaohe_desktop.services.record_editors import DepartmentEditor, PersonEditor
-from kaohe_desktop.services.task_editor import TaskEditor
-from kaohe_desktop.services.views import DataFileCheck
-from kaohe_desktop.services.wall_charts import WallChartService
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
+from kaohe_desktop.services.quarterly.ranking_export import RankingExport
+from kaohe_desktop.services.scoring.half_year import HalfYearView
 from kaohe_desktop.storage.database import (
     CheckReport,
     OpenedFile,
@@ -65,7 +65,7 @@ class Workspace:
         uow = self.opened.unit_of_work(self.actor.username)
         self._uow = uow
         self.guard = guard = Guard(self.actor, uow)
-        self.queries = Queries(guard, uow)
+        self.bureau = BureauService(guard, uow)
         self.archive = ArchiveQueries(guard, uow)
         self.importer = ExchangeImport(guard, uow)
         self.exporter = ExchangeExport(guard, uow)
@@ -73,10 +73,9 @@ class Workspace:
         self.leases = LeaseService(guard, uow, clock=self.clock)
         self.periods = PeriodService(guard, uow, clock=self.clock)
         self.grading = QuarterlyGrading(guard, uow, clock=self.clock)
-        self.departments = DepartmentEditor(guard, uow)
-        self.department_list = DepartmentList(guard, uow)
-        self.department_admin = DepartmentAdmin(guard, uow)
-        self.people = PersonEditor(guard, uow)
+        self.departments = DepartmentService(guard, uow)
+        self.people = PersonService(guard, uow)
+        self.half_year = HalfYearView(guard, uow)
         self.backups = BackupService(guard, uow, self.path, clock=self.clock)
         self.audit_log = AuditLogService(guard, uow)
         self.ledger = LedgerService(guard, uow)
@@ -247,7 +246,7 @@ def create_workspace(
     else:
         categories = DEFAULT_STAFF_CATEGORIES
     # The password is checked before anything is written.
-    from kaohe_desktop.services.accounts import hash_password
+    from kaohe_desktop.services.access.accounts import hash_password
 
     hash_password(admin.password)
     opened = create_data_file(

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from kaohe_desktop.services.exchange_export import write_template
-from kaohe_desktop.services.exchange_import import ImportResult
+from kaohe_desktop.services.exchange.export import write_template
+from kaohe_desktop.services.exchange.importing import ImportResult
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.workers import Job, run_job

@@ -15,11 +15,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from kaohe_desktop.app import demo_file_path
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
 from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.files.views import DataFileCheck
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.views import DataFileCheck
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
     PendingOpen,

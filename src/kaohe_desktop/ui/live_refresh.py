@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from kaohe_desktop.services.live import DataVersionWatcher, FileState
+from kaohe_desktop.services.files.live import DataVersionWatcher, FileState
 from kaohe_desktop.services.workspace import Workspace
 
 POLL_MS = 2_000

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
                 tab.set_workspace(None, None)
             return
         try:
-            summary = workspace.queries.summary()
+            summary = workspace.bureau.summary()
             years, bureau = summary.years, summary.bureau_name
         except StorageError as error:
             # The share went away: say so once; the tabs then show why they are empty.

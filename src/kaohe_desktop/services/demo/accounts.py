@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import AccountService
+from kaohe_desktop.services.access.accounts import AccountService
 
 DEMO_ADMIN = "admin"
 DEMO_ADMIN_NAME = "张敏（管理员）"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import AccountView
+from kaohe_desktop.services.access.accounts import AccountView
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
 from kaohe_desktop.ui.common import messages
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.accounts import AccountView
+from kaohe_desktop.services.access.accounts import AccountView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.accounts.account_forms import (
     REFUSALS,

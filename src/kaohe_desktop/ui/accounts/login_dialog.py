@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.accounts import Credentials
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.errors import AuthenticationError, InputError, StorageError
 from kaohe_desktop.services.workspace import PendingOpen, Workspace

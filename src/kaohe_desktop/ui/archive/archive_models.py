@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from kaohe_desktop.services.views import ArchiveEntry, PersonView
+from kaohe_desktop.services.archive.views import ArchiveEntry
+from kaohe_desktop.services.org.views import PersonView
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 CODE, NAME, DEPARTMENT, CATEGORY = range(4)

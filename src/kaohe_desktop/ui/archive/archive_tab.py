@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kaohe_desktop.services.views import PersonView
+from kaohe_desktop.services.org.views import PersonView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.archive import archive_models as cols
 from kaohe_desktop.ui.archive.archive_models import ArchiveEntryTableModel, PersonTableModel
@@ -119,7 +119,7 @@ class ArchiveTab(DataTab):
     def _load(self, workspace: Workspace, year: int) -> None:
         selected = self.selected_person()
         self.only_year.setText(self.tr("Only {0}").format(year))
-        self.people.set_rows(workspace.queries.people())
+        self.people.set_rows(workspace.people.listing())
         self._update_count()
         if not (selected and self.select_person(selected.code)) and self.people_proxy.rowCount():
             self.people_table.selectRow(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
-from kaohe_desktop.services.views import PersonView
+from kaohe_desktop.services.org.views import PersonView
 from kaohe_desktop.ui.common.table_model import format_value
 
 

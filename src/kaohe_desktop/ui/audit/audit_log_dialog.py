@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kaohe_desktop.services.audit_log import (
+from kaohe_desktop.services.access.audit_log import (
     ENTITY_LABELS,
     MAX_ROWS,
     AuditEntryView,

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from kaohe_desktop.domain import enums
 from kaohe_desktop.domain.enums import LabeledEnum
 from kaohe_desktop.domain.roles import Action, Role
-from kaohe_desktop.services.audit_log import AuditEntryView
+from kaohe_desktop.services.access.audit_log import AuditEntryView
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kaohe_desktop.services.backups import BackupFile
+from kaohe_desktop.services.files.backups import BackupFile
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 

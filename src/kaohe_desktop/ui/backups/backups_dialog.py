@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.backups import BackupFile
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
+from kaohe_desktop.services.files.backups import BackupFile
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.backups.backup_model import BackupTableModel
 from kaohe_desktop.ui.common import messages

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.edits import Conflict, ConflictField, Draft, Side
-from kaohe_desktop.services.record_edit import FieldSpec
-from kaohe_desktop.services.unsaved_edits import shown
+from kaohe_desktop.services.common.record_edit import FieldSpec
+from kaohe_desktop.services.common.unsaved_edits import shown
 
 CLASH_COLOR = "#ffe3c2"
 COLUMNS = 5  # 项目, 打开时, 我的修改, 对方的版本, 采用

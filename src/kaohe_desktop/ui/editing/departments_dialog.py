@@ -1,7 +1,7 @@
 """基础数据 · 科室: add, rename, reorder, group, retire and delete the bureau's departments.
 
 Renaming and the group or kind go through the record editor (conflict-checked); the
-rest through DepartmentAdmin. The table says where each department is used, so a
+rest through DepartmentService. The table says where each department is used, so a
 department in use is never offered for deletion, only for retirement.
 """
 
@@ -25,9 +25,14 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import DepartmentKind
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.department_admin import MAX_NAME, in_use_message, name_problem
-from kaohe_desktop.services.department_list import DepartmentItem, DepartmentList
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
+from kaohe_desktop.services.org.department_uses import DepartmentItem
+from kaohe_desktop.services.org.departments import (
+    MAX_NAME,
+    DepartmentService,
+    in_use_message,
+    name_problem,
+)
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
@@ -138,14 +143,14 @@ class DepartmentsDialog(QDialog):
         workspace: Workspace,
         parent: QWidget | None = None,
         *,
-        departments: DepartmentList | None = None,
+        departments: DepartmentService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("departmentsDialog")
         self.setWindowTitle(self.tr("Basic data — departments"))
         self.resize(880, 500)
         self.workspace = workspace
-        self._list = departments or workspace.department_list
+        self._list = departments or workspace.departments
         self.model = DepartmentTableModel(self)
         self.view = make_table_view(
             self.model,
@@ -203,7 +208,7 @@ class DepartmentsDialog(QDialog):
             selected = self.selected()
             select_id = selected.id if selected is not None else None
         try:
-            items = self._list.departments()
+            items = self._list.listing()
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.windowTitle(), error)
             items = []
@@ -282,7 +287,7 @@ class DepartmentsDialog(QDialog):
         dialog = AddDepartmentDialog([item.name for item in items], groups, self)
         if open_add_dialog(dialog):
             name, group, kind = dialog.values()
-            self._apply(lambda: self.workspace.department_admin.add(name, group, kind), None)
+            self._apply(lambda: self.workspace.departments.add(name, group, kind), None)
 
     def move_up(self) -> None:
         self._move(-1)
@@ -293,7 +298,7 @@ class DepartmentsDialog(QDialog):
     def _move(self, offset: int) -> None:
         item = self.selected()
         if item is not None:
-            self._apply(lambda: self.workspace.department_admin.move(item.id, offset), item.id)
+            self._apply(lambda: self.workspace.departments.move(item.id, offset), item.id)
 
     def toggle_retired(self) -> None:
         item = self.selected()
@@ -311,7 +316,7 @@ class DepartmentsDialog(QDialog):
             ).format(item.name)
             if not messages.ask(self, self.windowTitle(), question, detail):
                 return
-        admin = self.workspace.department_admin
+        admin = self.workspace.departments
         self._apply(lambda: admin.set_retired(item.id, not item.retired), item.id)
 
     def delete_selected(self) -> None:
@@ -326,7 +331,7 @@ class DepartmentsDialog(QDialog):
             return
         question = self.tr("Delete the department “{0}”? This cannot be undone.").format(item.name)
         if messages.ask(self, self.windowTitle(), question):
-            self._apply(lambda: self.workspace.department_admin.delete(item.id), None)
+            self._apply(lambda: self.workspace.departments.delete(item.id), None)
 
     # --- the record editor ----------------------------------------------------------
     def open_editor(self, item: DepartmentItem) -> RecordDialog | None:

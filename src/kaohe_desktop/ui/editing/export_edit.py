@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.edits import Draft
-from kaohe_desktop.services.record_edit import FieldSpec
-from kaohe_desktop.services.unsaved_edits import export_unsaved_edit
+from kaohe_desktop.services.common.record_edit import FieldSpec
+from kaohe_desktop.services.common.unsaved_edits import export_unsaved_edit
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts

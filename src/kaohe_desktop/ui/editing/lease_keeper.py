@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.leases import HEARTBEAT_INTERVAL
+from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.errors import (
     BusyError,
     FileUnavailableError,
@@ -22,7 +23,6 @@ from kaohe_desktop.services.errors import (
     ReadOnlyError,
     StorageError,
 )
-from kaohe_desktop.services.leases import Lease, LeaseService
 from kaohe_desktop.ui.common import messages
 
 log = logging.getLogger(__name__)

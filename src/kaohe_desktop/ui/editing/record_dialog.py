@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from kaohe_desktop.domain.edits import Conflict, Draft
 from kaohe_desktop.domain.leases import LeaseState
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.common.record_edit import RecordEditor, RecordSnapshot
 from kaohe_desktop.services.errors import (
     BusyError,
     EditConflictError,
@@ -30,7 +31,6 @@ from kaohe_desktop.services.errors import (
     ReadOnlyError,
     StorageError,
 )
-from kaohe_desktop.services.record_edit import RecordEditor, RecordSnapshot
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts

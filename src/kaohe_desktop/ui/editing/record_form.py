@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kaohe_desktop.services.record_edit import FieldSpec
+from kaohe_desktop.services.common.record_edit import FieldSpec
 
 INT_RANGE = (-999_999, 999_999)
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kaohe_desktop.services.common.record_edit import RecordEditor
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.record_edit import RecordEditor
 
 
 class VersionWatch(QObject):

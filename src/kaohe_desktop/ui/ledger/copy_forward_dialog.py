@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.ledger_rules import copy_forward_numbers, shift_deadline
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.services.errors import BusyError, InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
@@ -163,7 +163,7 @@ class CopyForwardDialog(QDialog):
 
     def _load_tasks(self) -> None:
         from_year = self.chosen_from()
-        self._tasks = self.workspace.queries.tasks(from_year) if from_year is not None else []
+        self._tasks = self.workspace.ledger.tasks(from_year) if from_year is not None else []
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._tasks))
         for row, task in enumerate(self._tasks):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.ledger_rules import split_departments, validate_task
+from kaohe_desktop.services.common.record_edit import RecordSnapshot
 from kaohe_desktop.services.errors import (
     BusyError,
     InputError,
@@ -24,8 +25,7 @@ from kaohe_desktop.services.errors import (
     StorageError,
     TaskInputError,
 )
-from kaohe_desktop.services.record_edit import RecordSnapshot
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import TaskCategory
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 
 TaskPredicate = Callable[[TaskView], bool]
 

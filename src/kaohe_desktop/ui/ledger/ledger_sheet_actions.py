@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from kaohe_desktop.services.exchange_import import ImportResult
+from kaohe_desktop.services.exchange.importing import ImportResult
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.file_dialogs import ask_save_path

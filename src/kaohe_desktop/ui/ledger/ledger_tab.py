@@ -16,7 +16,7 @@ from shiboken6 import Shiboken
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
@@ -153,7 +153,7 @@ class LedgerTab(DataTab):
 
     def _load(self, workspace: Workspace, year: int) -> None:
         selected = self.selected_task()
-        tasks = workspace.queries.tasks(year)
+        tasks = workspace.ledger.tasks(year)
         self.model.set_editable(workspace.may(Action.ENTER_DATA))
         self.model.set_rows(tasks)
         departments: list[str] = []

@@ -31,6 +31,7 @@ from kaohe_desktop.domain.ledger_rules import (
     split_departments,
     validate_task,
 )
+from kaohe_desktop.services.common.record_edit import FieldSpec, RecordSnapshot
 from kaohe_desktop.services.errors import (
     BusyError,
     EditConflictError,
@@ -41,8 +42,7 @@ from kaohe_desktop.services.errors import (
     StorageError,
     TaskInputError,
 )
-from kaohe_desktop.services.record_edit import FieldSpec, RecordSnapshot
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts

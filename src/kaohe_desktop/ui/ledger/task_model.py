@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kaohe_desktop.domain.enums import CheckStatus, TaskCategory
-from kaohe_desktop.services.views import TaskView
+from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.ui.common.table_model import AnyIndex, Column, RowTableModel, format_value
 
 # Worst status first, so sorting the column puts the tasks that need attention on top.

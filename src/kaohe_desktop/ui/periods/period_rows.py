@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.periods import PeriodError, parse_closable
-from kaohe_desktop.services.periods import PeriodLockView, PeriodState, PeriodStatus
+from kaohe_desktop.services.files.periods import PeriodLockView, PeriodState, PeriodStatus
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate

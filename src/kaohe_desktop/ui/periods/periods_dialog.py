@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.periods import PeriodStatus, period_statuses
+from kaohe_desktop.services.files.periods import PeriodStatus, period_statuses
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_table_view

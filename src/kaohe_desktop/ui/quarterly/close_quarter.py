@@ -32,8 +32,8 @@ from kaohe_desktop.services.errors import (
     QuarterNotReadyError,
     StorageError,
 )
-from kaohe_desktop.services.grading_views import GradingSheet
-from kaohe_desktop.services.periods import PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.enums import CommentKind
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import plain, signed
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.grading_views import CommentView, GradingRow, GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import CommentView, GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel

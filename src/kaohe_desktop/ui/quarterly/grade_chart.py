@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.grading import GRADE_ORDER
-from kaohe_desktop.services.grading_views import GradingSheet
+from kaohe_desktop.services.quarterly.views import GradingSheet
 
 GRADE_COLORS = {
     QuarterGrade.GOOD: "#2e7d32",

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.quarterly_rules import plain
-from kaohe_desktop.services.grading_checks import grade_problem
-from kaohe_desktop.services.grading_views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.quarterly.refusals import grade_problem
+from kaohe_desktop.services.quarterly.views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.quarterly.sheet_dialog import PersonDialog, note_label, person_line
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.quarterly import ranking_actions

@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
-from kaohe_desktop.services.grading_views import GradingSheet
-from kaohe_desktop.services.periods import PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 
 translate = QCoreApplication.translate

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject
 
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.quarterly import grading_model as cols
 from kaohe_desktop.ui.quarterly.grading_actions import GradingActions

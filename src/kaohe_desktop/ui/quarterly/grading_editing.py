@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import (
     BusyError,
     InputError,
@@ -27,8 +28,7 @@ from kaohe_desktop.services.errors import (
     PermissionDeniedError,
     StorageError,
 )
-from kaohe_desktop.services.grading_views import GradingRow, ScoreChange
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingRow, ScoreChange
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.quarterly.grading_delegate import AnyIndex, Move, ScoreDelegate, move_for_key

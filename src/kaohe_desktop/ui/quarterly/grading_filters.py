@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from kaohe_desktop.domain.enums import QuarterGrade
-from kaohe_desktop.services.grading_views import GradingRow
+from kaohe_desktop.services.quarterly.views import GradingRow
 from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy
 from kaohe_desktop.ui.common.widgets import DepartmentFilter, make_search_box
 from kaohe_desktop.ui.editing.banner import Banner, Tone

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import LeaseHeldError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.editing.lease_keeper import LeaseKeeper
 

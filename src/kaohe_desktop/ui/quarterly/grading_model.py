@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.grading import GRADE_ORDER
 from kaohe_desktop.domain.quarterly_rules import ScoreError, plain, score_from_text, signed
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet, ScoreChange, ScoreField
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.ui.common.table_model import AnyIndex, Column, RowTableModel, format_value
 
 (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kaohe_desktop.domain.quarterly_rules import ScoreError, score_from_text
-from kaohe_desktop.services.grading_views import GradingRow, ScoreChange, ScoreField
+from kaohe_desktop.services.quarterly.views import GradingRow, ScoreChange, ScoreField
 from kaohe_desktop.ui.quarterly.grading_model import score_of
 
 MAX_LISTED = 10  # a whole wrong column lists its first ten, then "and N more"

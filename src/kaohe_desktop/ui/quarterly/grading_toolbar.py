@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 

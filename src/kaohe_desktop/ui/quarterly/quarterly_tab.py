@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
 from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy

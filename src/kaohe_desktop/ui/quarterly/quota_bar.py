@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kaohe_desktop.domain.grading import Flag, QuotaCount
 from kaohe_desktop.domain.quarterly_rules import QuotaScope, percent
-from kaohe_desktop.services.grading_views import GradingSheet
+from kaohe_desktop.services.quarterly.views import GradingSheet
 
 ALERT_COLOR = "#c62828"
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import (
     BusyError,
     FileUnavailableError,
@@ -35,8 +36,7 @@ from kaohe_desktop.services.errors import (
     ReadOnlyError,
     StorageError,
 )
-from kaohe_desktop.services.grading_views import GradingRow, GradingSheet
-from kaohe_desktop.services.leases import Lease
+from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts

@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QObject
 
 from kaohe_desktop.domain.enums import AdjustmentCategory
-from kaohe_desktop.services.views import AdjustmentView, DepartmentHalfView
+from kaohe_desktop.services.scoring.views import AdjustmentView, DepartmentHalfView
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 DEDUCTION_COLOR = "#c62828"

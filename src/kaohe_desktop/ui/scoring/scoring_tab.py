@@ -80,12 +80,12 @@ class ScoringTab(DataTab):
     def _load(self, workspace: Workspace, year: int) -> None:
         if not self._half_chosen:
             # Follow the data: the later half that has adjustments, else the first.
-            later = workspace.queries.adjustments(HalfYear(year, 2))
+            later = workspace.half_year.adjustments(HalfYear(year, 2))
             self.half.setCurrentIndex(self.half.findData(2 if later else 1))
         half = HalfYear(year, int(self.half.currentData()))
         selected = self.selected_department()
-        self.departments.set_rows(workspace.queries.department_half(half))
-        self.adjustments.set_rows(workspace.queries.adjustments(half))
+        self.departments.set_rows(workspace.half_year.departments(half))
+        self.adjustments.set_rows(workspace.half_year.adjustments(half))
         self._reselect(selected)
         self._show_adjustments()
         self.show_rows_or_empty(

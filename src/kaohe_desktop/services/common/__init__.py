@@ -1,0 +1,1 @@
+"""Machinery the capability packages share: conflict-checked record editing."""

@@ -1,0 +1,1 @@
+"""The exchange workbook: import (all or nothing) and export of every sheet."""

@@ -1,0 +1,399 @@
+"""Upserting an exchange book into the data file, sheet by sheet.
+
+Rules (documented in the template's 填写说明 too):
+- a row whose upsert key exists updates that record, otherwise it is added;
+- a blank optional cell keeps the stored value (partial sheets are common);
+- a value equal to the stored one is not written, so importing the same workbook
+  twice changes nothing and leaves no audit rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationType
+from kaohe_desktop.domain.periods import parse_quarter
+from kaohe_desktop.domain.records import ExchangeBook
+from kaohe_desktop.services.exchange.upsert import ApplyCounts, assign
+from kaohe_desktop.services.org.moves import record_moves
+from kaohe_desktop.services.progress import ProgressReporter
+from kaohe_desktop.services.quarterly.scheme import freeze_rules
+from kaohe_desktop.storage.models import (
+    AdjustmentRow,
+    BureauRow,
+    CheckRow,
+    CommendationRow,
+    CommentRow,
+    DepartmentRow,
+    DisciplineRow,
+    PersonRow,
+    QuarterlyAssessmentRow,
+    StaffCategoryRow,
+    TalkRow,
+    TaskDepartmentRow,
+    TaskRow,
+    VetoRow,
+)
+
+
+class BookApplier:
+    def __init__(self, session: Session, book: ExchangeBook, progress: ProgressReporter) -> None:
+        self.s = session
+        self.book = book
+        self.progress = progress
+        self.counts = ApplyCounts()
+        self.now = datetime.now()
+        self.today = self.now.date()
+        self.departments = {d.name: d for d in session.scalars(select(DepartmentRow))}
+        self.categories = {c.name: c for c in session.scalars(select(StaffCategoryRow))}
+        self.people = {p.code: p for p in session.scalars(select(PersonRow))}
+        self.tasks = {(t.year, t.seq): t for t in session.scalars(select(TaskRow))}
+        self._done = 0
+        self._updated_rows: set[Any] = set()
+        self._total = sum(book.counts().values())
+
+    def _tick(self, message: str) -> None:
+        self._done += 1
+        if self._done % 500 == 0 or self._done == self._total:
+            self.progress.report(self._done, self._total, message)
+
+    def _upsert(
+        self, sheet: str, existing: Any, make: Callable[[], Any], values: dict[str, Any]
+    ) -> Any:
+        counts = self.counts.sheet(sheet)
+        if existing is None:
+            row = make()
+            assign(row, values, keep_blank=False)
+            self.s.add(row)
+            counts.added += 1
+            return row
+        if assign(existing, values):
+            counts.updated += 1
+            self._updated_rows.add(existing)
+        else:
+            counts.unchanged += 1
+        return existing
+
+    def _mark_updated(self, sheet: str, existing: Any) -> None:
+        """A link (科室, 牵头科室, 责任科室) changed on a row assign() counted as unchanged."""
+        if existing not in self._updated_rows:
+            counts = self.counts.sheet(sheet)
+            counts.unchanged -= 1
+            counts.updated += 1
+            self._updated_rows.add(existing)
+
+    def apply(self) -> ApplyCounts:
+        self.progress.report(0, self._total, "正在写入")
+        if self.book.bureau_name:
+            bureau = self.s.scalars(select(BureauRow)).first()
+            if bureau is not None:
+                assign(bureau, {"name": self.book.bureau_name})
+        for order, name in enumerate(self.book.staff_categories, start=1):
+            if name not in self.categories:
+                self.categories[name] = StaffCategoryRow(name=name, sort_order=order)
+                self.s.add(self.categories[name])
+        self._departments()
+        self._people()
+        self._tasks()
+        self._checks()
+        self._adjustments()
+        self._assessments()
+        self._comments()
+        self._rewards()
+        self._talks()
+        self.s.flush()
+        return self.counts
+
+    def _departments(self) -> None:
+        for record in self.book.departments:
+            row = self._upsert(
+                "科室",
+                self.departments.get(record.name),
+                DepartmentRow,
+                {
+                    "name": record.name,
+                    "group_name": record.group,
+                    "kind": record.kind,
+                    "sort_order": record.order,
+                },
+            )
+            if row.sort_order is None:
+                row.sort_order = 0
+            if row.retired is None:
+                row.retired = False
+            self.departments[record.name] = row
+            self._tick("科室")
+
+    def _people(self) -> None:
+        moves: list[tuple[PersonRow, DepartmentRow, date | None]] = []
+        for record in self.book.people:
+            existing = self.people.get(record.code)
+            department = self.departments[record.department]
+            category = self.categories[record.category]
+            row = self._upsert(
+                "人员",
+                existing,
+                PersonRow,
+                {
+                    "code": record.code,
+                    "name": record.name,
+                    "gender": record.gender,
+                    "birth_date": record.birth_date,
+                    "political_status": record.political_status,
+                    "position": record.position,
+                    "key_post": record.key_post,
+                    "work_start": record.work_start,
+                    "status": record.status,
+                },
+            )
+            relinked = False
+            if existing is None or existing.department is not department:
+                row.department = department
+                moves.append((row, department, self.today if existing else None))
+                relinked = existing is not None
+            if existing is None or existing.category is not category:
+                row.category = category
+                relinked = relinked or existing is not None
+            if relinked:
+                self._mark_updated("人员", existing)
+            self.people[record.code] = row
+            self._tick("人员")
+        self.s.flush()
+        self._record_moves(moves)
+
+    def _record_moves(self, moves: list[tuple[PersonRow, DepartmentRow, date | None]]) -> None:
+        record_moves(self.s, moves, self.today)
+
+    def _tasks(self) -> None:
+        for record in self.book.tasks:
+            key = (record.year, record.seq)
+            existing = self.tasks.get(key)
+            row = self._upsert(
+                "台账",
+                existing,
+                TaskRow,
+                {
+                    "year": record.year,
+                    "seq": record.seq,
+                    "title": record.title,
+                    "target": record.target,
+                    "category": record.category,
+                    "deadline": record.deadline,
+                    "points": record.points,
+                    "source": record.source,
+                    "note": record.note,
+                },
+            )
+            lead = self.departments[record.lead_department]
+            wanted = [self.departments[name] for name in record.responsible_departments]
+            relinked = False
+            if existing is None or existing.lead_department is not lead:
+                row.lead_department = lead
+                relinked = existing is not None
+            current = [link.department for link in row.responsible]
+            if current != wanted:
+                if row.responsible:
+                    row.responsible.clear()
+                    self.s.flush()  # delete the old links before re-adding the same keys
+                row.responsible.extend(
+                    TaskDepartmentRow(department=d, position=i) for i, d in enumerate(wanted)
+                )
+                relinked = relinked or existing is not None
+            if relinked:
+                self._mark_updated("台账", existing)
+            self.tasks[key] = row
+            self._tick("台账")
+        self.s.flush()
+
+    def _checks(self) -> None:
+        existing = {
+            (c.task_id, c.department_id, c.period, c.level): c
+            for c in self.s.scalars(select(CheckRow))
+        }
+        for record in self.book.checks:
+            task = self.tasks[(record.year, record.seq)]
+            department = self.departments[record.department]
+            key = (task.id, department.id, record.period, record.level.value)
+            row = self._upsert(
+                "查账",
+                existing.get(key),
+                lambda t=task, d=department: CheckRow(task_id=t.id, department=d),
+                {
+                    "period": record.period,
+                    "status": record.status,
+                    "actual": record.actual,
+                    "evidence_text": record.evidence,
+                    "level": record.level,
+                    "checker": record.checker,
+                    "check_date": record.check_date,
+                },
+            )
+            existing[key] = row
+            self._tick("查账")
+
+    def _adjustments(self) -> None:
+        adjustments = {
+            (a.half, a.department_id, a.category, a.reason, a.doc_no, a.adjusted_on): a
+            for a in self.s.scalars(select(AdjustmentRow))
+        }
+        vetoes = {(v.half, v.department_id, v.reason): v for v in self.s.scalars(select(VetoRow))}
+        for record in self.book.adjustments:
+            department = self.departments[record.department]
+            if record.category is AdjustmentCategory.VETO:
+                key3 = (record.half, department.id, record.reason)
+                vetoes[key3] = self._upsert(
+                    "加减分",
+                    vetoes.get(key3),
+                    lambda d=department: VetoRow(department=d),
+                    {
+                        "half": record.half,
+                        "reason": record.reason,
+                        "doc_no": record.doc_no,
+                        "decided_on": record.date,
+                    },
+                )
+            else:
+                key = (
+                    record.half,
+                    department.id,
+                    record.category.value,
+                    record.reason,
+                    record.doc_no,
+                    record.date,
+                )
+                adjustments[key] = self._upsert(
+                    "加减分",
+                    adjustments.get(key),
+                    lambda d=department: AdjustmentRow(department=d),
+                    {
+                        "half": record.half,
+                        "category": record.category,
+                        "points": record.points,
+                        "level": record.level,
+                        "reason": record.reason,
+                        "doc_no": record.doc_no,
+                        "adjusted_on": record.date,
+                    },
+                )
+            self._tick("加减分")
+
+    def _by_person(
+        self, rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]
+    ) -> dict[tuple[Any, ...], Any]:
+        return {key(r): r for r in rows}
+
+    def _assessments(self) -> None:
+        quarters = {r.quarter for r in self.book.assessments}
+        existing = self._by_person(
+            self.s.scalars(
+                select(QuarterlyAssessmentRow).where(QuarterlyAssessmentRow.quarter.in_(quarters))
+            ),
+            lambda a: (a.quarter, a.person_id),
+        )
+        counts = self.counts.sheet("平时考核")
+        written: set[str] = set()
+        for record in self.book.assessments:
+            person = self.people[record.code]
+            key = (record.quarter, person.id)
+            before = counts.added + counts.updated
+            self._upsert(
+                "平时考核",
+                existing.get(key),
+                lambda p=person: QuarterlyAssessmentRow(person_id=p.id),
+                {
+                    "quarter": record.quarter,
+                    "performance": record.performance,
+                    "leader": record.leader,
+                    "comment_points": record.comment_points,
+                    "override": record.override,
+                    "override_reason": record.override_reason,
+                    "no_grade_reason": record.no_grade_reason,
+                },
+            )
+            if counts.added + counts.updated > before:
+                written.add(record.quarter)
+            self._tick("平时考核")
+        # A quarter whose entries the workbook changed grades by the rules it has now,
+        # as if they had been typed in (services/grading_scheme).
+        for quarter in sorted(written):
+            freeze_rules(self.s, parse_quarter(quarter), self.now)
+
+    def _comments(self) -> None:
+        existing = self._by_person(
+            self.s.scalars(select(CommentRow)),
+            lambda c: (c.person_id, c.commented_on, c.kind, c.text),
+        )
+        for record in self.book.comments:
+            person = self.people[record.code]
+            key = (person.id, record.date, record.kind.value, record.text)
+            self._upsert(
+                "点评",
+                existing.get(key),
+                lambda p=person: CommentRow(person_id=p.id),
+                {
+                    "commented_on": record.date,
+                    "kind": record.kind,
+                    "points": record.points,
+                    "text": record.text,
+                },
+            )
+            self._tick("点评")
+
+    def _rewards(self) -> None:
+        commendations = self._by_person(
+            self.s.scalars(select(CommendationRow)),
+            lambda r: (r.person_id, r.awarded_on, r.type, r.doc_no),
+        )
+        disciplines = self._by_person(
+            self.s.scalars(select(DisciplineRow)),
+            lambda r: (r.person_id, r.decided_on, r.type, r.doc_no),
+        )
+        for record in self.book.rewards:
+            person = self.people[record.code]
+            key = (person.id, record.date, record.type.value, record.doc_no)
+            values = {
+                "type": record.type,
+                "reason": record.reason,
+                "doc_no": record.doc_no,
+                "impact_until": record.impact_until,
+            }
+            if isinstance(record.type, CommendationType):
+                self._upsert(
+                    "奖惩",
+                    commendations.get(key),
+                    lambda p=person: CommendationRow(person_id=p.id),
+                    {**values, "awarded_on": record.date},
+                )
+            else:
+                self._upsert(
+                    "奖惩",
+                    disciplines.get(key),
+                    lambda p=person: DisciplineRow(person_id=p.id),
+                    {**values, "decided_on": record.date},
+                )
+            self._tick("奖惩")
+
+    def _talks(self) -> None:
+        existing = self._by_person(
+            self.s.scalars(select(TalkRow)), lambda t: (t.person_id, t.talked_on, t.talker)
+        )
+        for record in self.book.talks:
+            person = self.people[record.code]
+            key = (person.id, record.date, record.talker)
+            self._upsert(
+                "谈心谈话",
+                existing.get(key),
+                lambda p=person: TalkRow(person_id=p.id),
+                {
+                    "talked_on": record.date,
+                    "talker": record.talker,
+                    "kind": record.kind,
+                    "summary": record.summary,
+                },
+            )
+            self._tick("谈心谈话")

@@ -1,0 +1,1 @@
+"""The data file itself: backups and restore, following other workstations, closing periods."""

@@ -1,0 +1,150 @@
+"""Backups the clerk sees: the daily automatic copy, manual copies, the folder the
+administrator chooses, and restoring a backup into a new file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.storage.audit import record_event
+from kaohe_desktop.storage.backup import (
+    AUTOMATIC,
+    BackupFile,
+    backup_database,
+    list_backups,
+    restore_copy,
+    rotate,
+    verify_backup,
+)
+from kaohe_desktop.storage.database import default_backup_dir, open_data_file
+from kaohe_desktop.storage.errors import StorageError
+from kaohe_desktop.storage.models import MetaRow
+from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+BACKUP_DIR_KEY = "backup_dir"
+
+
+class BackupService:
+    def __init__(
+        self, guard: Guard, uow: UnitOfWork, path: Path, *, clock: Clock = datetime.now
+    ) -> None:
+        self.guard = guard
+        self._uow = uow
+        self._path = path
+        self._clock = clock
+
+    # --- where backups go -----------------------------------------------------
+    @requires(Action.VIEW)
+    def folder(self) -> Path:
+        """The administrator's chosen folder, else a folder on this computer's disk."""
+        with self._uow.read() as session:
+            chosen = session.get(MetaRow, BACKUP_DIR_KEY)
+            return Path(chosen.value) if chosen else default_backup_dir(self._path)
+
+    @requires(Action.CONFIGURE_BACKUPS)
+    def set_folder(self, folder: Path | None) -> None:
+        """None goes back to the local default. The change is logged."""
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise InputError(f"无法使用备份文件夹“{folder}”：{error}") from None
+
+        def work(session: Session) -> None:
+            row = session.get(MetaRow, BACKUP_DIR_KEY)
+            old = row.value if row else None
+            if folder is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(MetaRow(key=BACKUP_DIR_KEY, value=str(folder)))
+            else:
+                row.value = str(folder)
+            session.flush()
+            record_event(
+                session.connection(),
+                self.guard.actor.username,
+                "setting",
+                "app_meta",
+                BACKUP_DIR_KEY,
+                "备份文件夹",
+                {"from": old, "to": None if folder is None else str(folder)},
+            )
+
+        self._uow.write(work)
+
+    # --- making backups -------------------------------------------------------
+    @requires(Action.BACKUP)
+    def backup_now(self, folder: Path | None = None) -> Path:
+        return backup_database(self._uow.engine, self._path, folder or self.folder(), "手动")
+
+    @requires(Action.VIEW)
+    def backups(self) -> list[BackupFile]:
+        return list_backups(self.folder(), self._path)
+
+    @requires(Action.VIEW)
+    def daily(self) -> Path | None:
+        """At the first open of each day: a verified copy, then rotation (14 daily,
+        12 monthly). Every role may look, so it runs for every account that opens
+        the file, and only once a day per backup folder."""
+        folder = self.folder()
+        today = self._clock().date()
+        if any(
+            b.automatic and b.taken_at.date() == today for b in list_backups(folder, self._path)
+        ):
+            return None
+        copy = backup_database(self._uow.engine, self._path, folder, AUTOMATIC, self._clock())
+        rotate(folder, self._path)
+        return copy
+
+    # --- restoring ------------------------------------------------------------
+    @requires(Action.RESTORE)
+    def restore(self, backup: Path, target: Path) -> Path:
+        """Restore `backup` into the new file `target` (the open file is never
+        overwritten). The open file is backed up first; the backup must pass
+        integrity_check and its audit chain must verify. The restore is logged in
+        the restored file."""
+        if target.exists():
+            raise InputError(f"“{target}”已存在。恢复只写入新文件，请换一个文件名。")
+        verify_backup(backup)  # a refused restore leaves no 恢复前 copy behind
+        backup_database(self._uow.engine, self._path, self.folder(), "恢复前", self._clock())
+        restore_copy(backup, target)
+        opened = open_data_file(target)
+        try:
+            restored = opened.unit_of_work(self.guard.actor.username)
+            restored.write(
+                lambda session: record_event(
+                    session.connection(),
+                    self.guard.actor.username,
+                    "restore",
+                    "data_file",
+                    target.name,
+                    "从备份恢复",
+                    {"backup": str(backup), "previous_file": str(self._path)},
+                )
+            )
+        finally:
+            opened.close()
+        return target
+
+
+def run_daily_backup(service: BackupService) -> str | None:
+    """The daily backup at open; a failure is a warning, never a reason not to open."""
+    try:
+        service.daily()
+    except (StorageError, OSError) as error:
+        log.warning("daily backup failed: %s", error)
+        return f"今日自动备份未完成：{error}。请检查备份文件夹，或用“文件→备份”手动备份。"
+    return None
+
+
+__all__ = ["BackupFile", "BackupService", "run_daily_backup"]

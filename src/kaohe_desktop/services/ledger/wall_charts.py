@@ -1,0 +1,333 @@
+"""墙上台账: one chart per department of the year's tasks, written as a PDF.
+
+A department's chart holds every task of the year it leads or shares (责任科室), in
+序号 order. In filled mode the right side comes from the checks recorded so far:
+per period the highest check level recorded (三级 局领导抽查 over 二级 督查科室核对
+over 一级 牵头科室汇总), because the higher level is the one that stands.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.checks import standing_checks
+from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
+from kaohe_desktop.domain.ledger_rules import format_points
+from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.reports.file_output import partial_beside
+from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
+from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.services.org.department_uses import BUREAU_ORDER
+from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.storage.models import BureauRow, CheckRow, DepartmentRow, TaskRow
+from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+# reportlab (~150 ms to import) is loaded only when a chart is written, so opening a
+# data file, in the GUI or the command line, does not pay for it.
+if TYPE_CHECKING:
+    from kaohe_desktop.reports.pdf_fonts import PdfFont
+
+# Environment variable the command line reads for the font (the GUI uses its Settings).
+FONT_ENVIRONMENT = "KAOHE_PDF_FONT"
+# Characters Windows refuses in a file name (and control characters).
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def _today() -> date:
+    # A seam for tests comparing two writes on a fixed printing date.
+    return date.today()
+
+
+def pdf_font(font_path: str | os.PathLike[str] | None = None) -> PdfFont:
+    """The font a write with this `font_path` uses (for the command line and the dialog
+    to say which); probing the file system is not data access, so no right is needed."""
+    from kaohe_desktop.reports.pdf_fonts import find_cjk_font
+
+    return find_cjk_font(font_path)
+
+
+def chart_file_name(year: int, department: str) -> str:
+    """File name of one department's chart, safe on Windows shares."""
+    name = _FORBIDDEN.sub("_", f"{year}年度 {department} 岗位目标责任台账")
+    return name.rstrip(" .") + ".pdf"
+
+
+@dataclass(frozen=True)
+class _Check:
+    department: str
+    period: str
+    level: CheckLevel
+    status: CheckStatus
+    actual: str
+    checker: str
+
+    def text(self) -> str:
+        return f"{self.status.label}：{self.actual}" if self.actual else self.status.label
+
+
+class WallChartService:
+    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+        self.guard = guard
+        self._uow = uow
+
+    @requires(Action.VIEW)
+    def departments(self, year: int) -> list[str]:
+        """Departments with at least one task (as lead or responsible) that year."""
+        with self._uow.read() as session:
+            return [name for name, _rows in _department_tasks(session, year)]
+
+    @requires(Action.VIEW)
+    def build(
+        self,
+        year: int,
+        *,
+        department: str | None = None,
+        blank: bool = False,
+        paper: Paper = Paper.A3,
+        printed_on: date | None = None,
+    ) -> WallChartBook:
+        return self._build(year, department, blank, paper, printed_on)
+
+    @requires(Action.EXPORT)
+    def write(
+        self,
+        year: int,
+        out: Path,
+        *,
+        department: str | None = None,
+        blank: bool = False,
+        paper: Paper = Paper.A3,
+        per_department: bool = False,
+        font_path: Path | None = None,
+        printed_on: date | None = None,
+        progress: ProgressReporter = SILENT,
+    ) -> list[Path]:
+        """Write the charts; returns the files written. All or nothing: every file goes
+        to a .partial beside its target first and is renamed only when all are done."""
+        out = Path(out)
+        progress.report(0, 0, "正在读取台账")
+        book = self._build(year, department, blank, paper, printed_on)
+        if per_department:
+            if out.exists() and not out.is_dir():
+                raise InputError(f"“{out}”是一个文件；按科室分别保存时应选择文件夹。")
+            if not out.parent.is_dir():
+                raise InputError(f"文件夹“{out.parent}”不存在，未写入任何文件。")
+            out.mkdir(exist_ok=True)
+            jobs = [
+                (_single(book, chart), out / chart_file_name(year, chart.department))
+                for chart in book.charts
+            ]
+        else:
+            if not out.parent.is_dir():
+                raise InputError(f"文件夹“{out.parent}”不存在，未写入任何文件。")
+            if out.is_dir():
+                raise InputError(f"“{out}”是一个文件夹；请指定 PDF 文件名。")
+            jobs = [(book, out)]
+        font = pdf_font(font_path)
+        _write_all(jobs, font, len(book.charts), progress)
+        return [target for _book, target in jobs]
+
+    def _build(
+        self,
+        year: int,
+        department: str | None,
+        blank: bool,
+        paper: Paper,
+        printed_on: date | None,
+    ) -> WallChartBook:
+        department = (department or "").strip() or None  # "" means every department
+        with self._uow.read() as session:
+            per_department = _department_tasks(session, year)
+            if not per_department:
+                raise InputError(f"{year}年度没有台账任务，无法生成墙上台账。")
+            if department is not None:
+                per_department = [(n, rows) for n, rows in per_department if n == department]
+                if not per_department:
+                    raise InputError(_unknown_department(session, year, department))
+            checks = {} if blank else _checks(session, year)
+            bureau = session.scalars(select(BureauRow.name)).first() or ""
+            charts = tuple(
+                WallChart(name, tuple(_row(task, name, checks, blank) for task in tasks))
+                for name, tasks in per_department
+            )
+        return WallChartBook(bureau, year, charts, blank, paper, printed_on or _today())
+
+
+def _unknown_department(session: Session, year: int, name: str) -> str:
+    exists = session.scalars(select(DepartmentRow.id).where(DepartmentRow.name == name)).first()
+    if exists is None:
+        return f"没有名为“{name}”的科室。"
+    return f"科室“{name}”在{year}年度没有牵头或负责的台账任务。"
+
+
+def _department_tasks(session: Session, year: int) -> list[tuple[str, list[TaskRow]]]:
+    """(department, its tasks in 序号 order) in bureau order, only departments with tasks."""
+    tasks = session.scalars(select(TaskRow).where(TaskRow.year == year).order_by(TaskRow.seq))
+    by_department: dict[int, list[TaskRow]] = defaultdict(list)
+    for task in tasks:
+        ids = {task.lead_department_id} | {link.department_id for link in task.responsible}
+        for department_id in ids:
+            by_department[department_id].append(task)
+    departments = session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER))
+    return [(d.name, by_department[d.id]) for d in departments if by_department.get(d.id)]
+
+
+def _checks(session: Session, year: int) -> dict[int, list[_Check]]:
+    """Per task, the checks of the year that stand: per department and period the one of
+    the highest level recorded."""
+    statement = (
+        select(CheckRow)
+        .join(TaskRow, TaskRow.id == CheckRow.task_id)
+        .where(TaskRow.year == year)
+        .order_by(CheckRow.task_id, CheckRow.period, CheckRow.id)
+    )
+    recorded = (
+        (
+            (row.task_id, row.department.name, row.period),
+            _Check(
+                row.department.name,
+                row.period,
+                CheckLevel(row.level),
+                CheckStatus(row.status),
+                (row.actual or "").strip(),
+                (row.checker or "").strip(),
+            ),
+        )
+        for row in session.scalars(statement)
+    )
+    best = standing_checks(recorded)
+    result: dict[int, list[_Check]] = defaultdict(list)
+    for (task_id, _department, _period), check in best.items():
+        result[task_id].append(check)
+    return result
+
+
+def _row(
+    task: TaskRow, department: str, checks: dict[int, list[_Check]], blank: bool
+) -> WallChartRow:
+    category = TaskCategory(task.category)
+    quarters: tuple[str, str, str, str] = ("", "", "", "")
+    checker = ""
+    if not blank:
+        responsible = [link.department.name for link in task.responsible]
+        # A check is keyed task × responsible department. A department that is responsible
+        # sees its own checks. A lead that is not itself responsible is the one that sums
+        # up (一级 牵头科室汇总) the responsible departments' work, so its chart shows
+        # all of theirs, each line headed 【科室】 so the lines can be told apart.
+        if department in responsible:
+            sources, prefixed = [department], False
+        else:
+            sources, prefixed = responsible, True
+        chosen = [c for c in checks.get(task.id, []) if c.department in sources]
+        order = {name: index for index, name in enumerate(sources)}
+        chosen.sort(key=lambda c: (_period_key(c.period), order[c.department]))
+        quarters = _quarter_texts(task.year, chosen, prefixed)
+        checker = "、".join(_distinct(c.checker for c in chosen if c.checker))
+    return WallChartRow(
+        seq=task.seq,
+        title=task.title,
+        target=(task.target or "").strip(),
+        category=category.label,
+        key=category is TaskCategory.KEY,
+        lead_department=task.lead_department.name,
+        deadline=task.deadline,
+        points=format_points(task.points),
+        quarters=quarters,
+        checker=checker,
+        # 备注 is part of the plan (e.g. 每月25日前报送工作进度), not a check result, so it
+        # is printed in both modes.
+        note=(task.note or "").strip(),
+    )
+
+
+def _parse(period: str) -> Quarter | Month | None:
+    try:
+        return parse_check_period(period)
+    except PeriodError:
+        return None  # not a check period: shown nowhere rather than failing the print
+
+
+def _period_key(period: str) -> tuple[int, int]:
+    """Quarter checks before the month checks of that quarter, months in order."""
+    parsed = _parse(period)
+    if isinstance(parsed, Quarter):
+        return (parsed.quarter, 0)
+    if isinstance(parsed, Month):
+        return (parsed.quarter.quarter, parsed.month)
+    return (0, 0)
+
+
+def _quarter_texts(
+    year: int, checks: Sequence[_Check], prefixed: bool
+) -> tuple[str, str, str, str]:
+    """Routine tasks are checked per quarter ("2026Q2"), key tasks per month ("2026-04");
+    either kind is placed in its quarter, a month's line headed "4月"."""
+    lines: list[list[str]] = [[], [], [], []]
+    for check in checks:
+        parsed = _parse(check.period)
+        if parsed is None or parsed.year != year:
+            continue
+        quarter = parsed if isinstance(parsed, Quarter) else parsed.quarter
+        head = f"{parsed.month}月 " if isinstance(parsed, Month) else ""
+        who = f"【{check.department}】" if prefixed else ""
+        lines[quarter.quarter - 1].append(f"{head}{who}{check.text()}")
+    first, second, third, fourth = ("\n".join(q) for q in lines)
+    return first, second, third, fourth
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _single(book: WallChartBook, chart: WallChart) -> WallChartBook:
+    return WallChartBook(book.bureau, book.year, (chart,), book.blank, book.paper, book.printed_on)
+
+
+def _write_all(
+    jobs: Sequence[tuple[WallChartBook, Path]],
+    font: PdfFont,
+    total: int,
+    progress: ProgressReporter,
+) -> None:
+    from kaohe_desktop.reports.pdf_wall_chart import write_wall_charts
+
+    partials: list[tuple[Path, Path]] = []
+    try:
+        done_before = 0
+        for book, target in jobs:
+            partial = partial_beside(target)
+            partials.append((partial, target))
+            write_wall_charts(
+                book, partial, font, on_chart=_reporter(book, done_before, total, progress)
+            )
+            done_before += len(book.charts)
+        progress.report(total, total, "正在保存")
+        for partial, target in partials:
+            partial.replace(target)
+    finally:
+        for partial, _target in partials:
+            partial.unlink(missing_ok=True)
+
+
+def _reporter(
+    book: WallChartBook, before: int, total: int, progress: ProgressReporter
+) -> Callable[[int, int], None]:
+    def on_chart(done: int, _count: int) -> None:
+        # Raises Cancelled when the clerk cancelled: the writer stops, the partial goes.
+        charts = book.charts
+        name = charts[done].department if done < len(charts) else charts[-1].department
+        progress.report(before + done, total, f"正在生成 {name}")
+
+    return on_chart

@@ -1,0 +1,1 @@
+"""The bureau's organisation: departments, people and their moves between departments."""

@@ -1,0 +1,149 @@
+"""Who is graded in a quarter, and under which department (DESIGN §4, issue 5).
+
+- Everyone with a 任职科室 stint overlapping the quarter is on the roster, once.
+- Their department is the one of the stint covering the quarter's last day; failing
+  that (they left every department before it), the latest stint begun by then.
+- Department changes inside the quarter are listed with the row.
+- Someone with no stint in the quarter but with a 平时考核 row for it (entered from a
+  workbook) is still listed, under their current department.
+
+A constant number of queries whatever the bureau's size, selecting columns only: the
+sheet of 10,000 people is built on every keystroke's save.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.enums import PersonStatus
+from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.services.org.department_uses import BUREAU_ORDER
+from kaohe_desktop.services.quarterly.views import RosterMove
+from kaohe_desktop.storage.models import (
+    DepartmentRow,
+    PersonDepartmentRow,
+    PersonRow,
+    QuarterlyAssessmentRow,
+)
+
+
+class RosterEntry(NamedTuple):
+    person_id: int
+    code: str
+    name: str
+    position: str | None
+    category_id: int
+    department_id: int  # at quarter end
+    moves: tuple[RosterMove, ...]
+
+
+class _Stint(NamedTuple):
+    department_id: int
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Roster:
+    entries: list[RosterEntry]  # in no particular order
+    departments: list[tuple[int, str]]  # every department, in bureau order
+
+    def by_person(self) -> dict[int, RosterEntry]:
+        return {entry.person_id: entry for entry in self.entries}
+
+    def department_names(self) -> dict[int, str]:
+        return dict(self.departments)
+
+
+def _overlapping(quarter: Quarter) -> ColumnElement[bool]:
+    return (PersonDepartmentRow.start_date <= quarter.end) & or_(
+        PersonDepartmentRow.end_date.is_(None), PersonDepartmentRow.end_date >= quarter.start
+    )
+
+
+def _department_at_end(stints: list[_Stint], quarter: Quarter) -> int:
+    """`stints` ordered by start: the last one covering the quarter's last day (a move
+    on that day ends one stint and starts the next), else the latest begun."""
+    covering = [s for s in stints if s.end is None or s.end >= quarter.end]
+    return (covering or stints)[-1].department_id
+
+
+def _moves(stints: list[_Stint], quarter: Quarter, names: dict[int, str]) -> tuple[RosterMove, ...]:
+    return tuple(
+        RosterMove(
+            after.start, names.get(before.department_id, ""), names.get(after.department_id, "")
+        )
+        for before, after in pairwise(stints)
+        if quarter.start <= after.start <= quarter.end
+        and before.department_id != after.department_id
+    )
+
+
+GONE = (PersonStatus.RETIRED.value, PersonStatus.TRANSFERRED.value, PersonStatus.LEFT.value)
+
+
+def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None = None) -> Roster:
+    """The quarter's roster (restricted to the people `only`, when given)."""
+    departments = [
+        (row.id, row.name)
+        for row in session.execute(
+            select(DepartmentRow.id, DepartmentRow.name).order_by(*BUREAU_ORDER)
+        )
+    ]
+    names = dict(departments)
+    stint_query = select(
+        PersonDepartmentRow.person_id,
+        PersonDepartmentRow.department_id,
+        PersonDepartmentRow.start_date,
+        PersonDepartmentRow.end_date,
+    ).where(_overlapping(quarter))
+    assessed = select(QuarterlyAssessmentRow.person_id).where(
+        QuarterlyAssessmentRow.quarter == str(quarter)
+    )
+    people_query = select(
+        PersonRow.id,
+        PersonRow.code,
+        PersonRow.name,
+        PersonRow.position,
+        PersonRow.category_id,
+        PersonRow.department_id,
+    ).where(
+        or_(
+            and_(
+                PersonRow.id.in_(stint_query.with_only_columns(PersonDepartmentRow.person_id)),
+                # Nothing dates a 退休/调出/离职, so whoever has gone stays off every
+                # roster unless a row was entered for them (their last quarter).
+                PersonRow.status.not_in(GONE),
+            ),
+            PersonRow.id.in_(assessed),
+        )
+    )
+    if only is not None:
+        ids = sorted(set(only))
+        stint_query = stint_query.where(PersonDepartmentRow.person_id.in_(ids))
+        people_query = people_query.where(PersonRow.id.in_(ids))
+    stints: defaultdict[int, list[_Stint]] = defaultdict(list)
+    ordered = stint_query.order_by(
+        PersonDepartmentRow.person_id, PersonDepartmentRow.start_date, PersonDepartmentRow.id
+    )
+    for person_id, department_id, start, end in session.connection().execute(ordered):
+        stints[person_id].append(_Stint(department_id, start, end))
+    entries = []
+    for person_id, code, name, position, category_id, current in session.connection().execute(
+        people_query
+    ):
+        own = stints.get(person_id)
+        department_id = current if not own else _department_at_end(own, quarter)
+        moves = _moves(own, quarter, names) if own else ()
+        entries.append(
+            RosterEntry(person_id, code, name, position, category_id, department_id, moves)
+        )
+    return Roster(entries, departments)
