@@ -18,6 +18,8 @@ from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT, pdf_font
+from kaohe_desktop.services.common.output_paths import output_files
 from kaohe_desktop.services.errors import (
     AuthenticationError,
     InputError,
@@ -25,8 +27,8 @@ from kaohe_desktop.services.errors import (
     StorageError,
 )
 from kaohe_desktop.services.exchange.export import write_template
-from kaohe_desktop.services.ledger.wall_charts import FONT_ENVIRONMENT, pdf_font
 from kaohe_desktop.services.progress import Progress, ProgressReporter
+from kaohe_desktop.services.quarterly.ranking_export import SUMMARY_PDF, WORKBOOK
 from kaohe_desktop.services.workspace import (
     DEFAULT_BUREAU_NAME,
     Workspace,
@@ -274,15 +276,12 @@ def _run(args: argparse.Namespace) -> int:
 
     def do_ranking(ws: Workspace) -> int:
         assert quarter is not None
-        if args.pdf is not None and args.pdf.resolve() == args.out.resolve():
-            raise InputError("排名表和汇总表 PDF 不能写到同一个文件；未写入任何文件。")
         # Both are checked before either is written: a PDF refused for its folder
         # must not leave a workbook behind that the clerk thinks came with it.
-        for target in filter(None, (args.out, args.pdf)):
-            if not target.parent.is_dir():
-                raise InputError(f"文件夹“{target.parent}”不存在，未写入任何文件。")
-            if target.is_dir():
-                raise InputError(f"“{target}”是一个文件夹，请指定文件名；未写入任何文件。")
+        targets = [(args.out, WORKBOOK)]
+        if args.pdf is not None:
+            targets.append((args.pdf, SUMMARY_PDF))
+        output_files(targets)
         progress = _progress(args.quiet)
         written = [ws.ranking.write_workbook(quarter, args.out, progress=progress)]
         if args.pdf is not None:

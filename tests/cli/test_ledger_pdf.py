@@ -15,8 +15,9 @@ from tests.factories import PASSWORD
 from kaohe_desktop.cli import main
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
 from kaohe_desktop.services.ledger import wall_charts
-from kaohe_desktop.services.ledger.wall_charts import FONT_ENVIRONMENT, chart_file_name
+from kaohe_desktop.services.ledger.wall_charts import chart_file_name
 from kaohe_desktop.services.workspace import open_workspace
 
 PRINTED = date(2026, 3, 9)

@@ -14,7 +14,7 @@ from kaohe_desktop.cli import main
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.services.access.accounts import Credentials
-from kaohe_desktop.services.ledger.wall_charts import FONT_ENVIRONMENT
+from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
 from kaohe_desktop.services.workspace import open_workspace
 
 QUARTER = Quarter(2026, 2)

@@ -14,6 +14,7 @@ from kaohe_desktop.domain.ledger_rules import (
     TASK_FIELD_LABELS,
     TASK_FIELDS,
     TaskProblem,
+    chart_title,
     clean_task,
     copy_forward_numbers,
     format_points,
@@ -240,3 +241,11 @@ def test_clean_task_types_the_values() -> None:
     assert task.responsible == ("稽查大队", "城区所")
     assert task.points == Decimal("2.5")
     assert task.note is None
+
+
+def test_the_wall_chart_title_leaves_out_what_is_not_given() -> None:
+    assert chart_title(2026, "综合科", "某县市场监管局") == (
+        "某县市场监管局 2026年度 综合科 岗位目标责任台账"
+    )
+    assert chart_title(2026, None, "某县市场监管局") == "某县市场监管局 2026年度 岗位目标责任台账"
+    assert chart_title(2026, "综合科") == "2026年度 综合科 岗位目标责任台账"

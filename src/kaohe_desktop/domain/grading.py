@@ -155,12 +155,20 @@ class _Scored:
     key: tuple[Decimal, Decimal, Decimal]
 
 
+def ranking_key(
+    composite: Decimal, leader: Decimal, performance: Decimal
+) -> tuple[Decimal, Decimal, Decimal]:
+    """The order of DESIGN §4 as a sort key: 综合得分, then 领导测评分, then 实绩分 (with
+    点评), all descending. The quota, the ranks and every printed list sort by it."""
+    return (-composite, -leader, -performance)
+
+
 def _scores(candidate: Candidate, rules: QuarterlyRules) -> _Scored | None:
     if candidate.performance is None or candidate.leader is None:
         return None
     total = performance_total(candidate.performance, candidate.comment_points)
     composite = composite_score(total, candidate.leader, rules)
-    key = (-composite, -candidate.leader, -total)
+    key = ranking_key(composite, candidate.leader, total)
     return _Scored(candidate, total, composite, band(composite, rules), key)
 
 

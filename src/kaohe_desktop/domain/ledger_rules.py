@@ -320,3 +320,10 @@ def copy_forward_numbers(
     if repeated:
         raise ValueError(f"序号 {'、'.join(map(str, repeated))} 重复")
     return list(old_seqs)
+
+
+def chart_title(year: int, department: str | None = None, bureau: str = "") -> str:
+    """墙上台账's title (DESIGN §6): `{单位} {年度}年度 {科室} 岗位目标责任台账`, the bureau
+    or department left out where not given (a file name, a book of every department)."""
+    parts = [bureau, f"{year}年度", department or "", "岗位目标责任台账"]
+    return " ".join(part for part in parts if part)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from kaohe_desktop.domain.ledger_rules import chart_title
+
 
 class Paper(Enum):
     """Sheet size; the chart is always landscape."""
@@ -52,5 +54,6 @@ class WallChartBook:
     paper: Paper
     printed_on: date
 
-    def title(self, chart: WallChart) -> str:
-        return f"{self.bureau} {self.year}年度 {chart.department} 岗位目标责任台账"
+    def title(self, chart: WallChart | None = None) -> str:
+        """One chart's title, or (None) the title of the book of every department."""
+        return chart_title(self.year, chart.department if chart else None, self.bureau)

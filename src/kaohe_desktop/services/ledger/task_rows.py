@@ -21,19 +21,14 @@ from kaohe_desktop.domain.ledger_rules import (
 )
 from kaohe_desktop.services.errors import InputError, TaskInputError
 from kaohe_desktop.storage.models import DepartmentRow, TaskDepartmentRow, TaskRow
+from kaohe_desktop.storage.queries.org import active_department_names
 
 ENTITY_LABEL = "台账任务"
 
 
 def active_departments(session: Session) -> list[str]:
-    """Names of the departments not retired, in the bureau's order."""
-    return list(
-        session.scalars(
-            select(DepartmentRow.name)
-            .where(DepartmentRow.retired.is_(False))
-            .order_by(DepartmentRow.sort_order, DepartmentRow.id)
-        )
-    )
+    """Names of the departments a task may name."""
+    return active_department_names(session)
 
 
 def departments_by_name(session: Session) -> dict[str, DepartmentRow]:

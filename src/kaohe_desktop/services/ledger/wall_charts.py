@@ -8,7 +8,6 @@ over 一级 牵头科室汇总), because the higher level is the one that stands
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -22,25 +21,23 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.checks import standing_checks
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
-from kaohe_desktop.domain.ledger_rules import format_points
+from kaohe_desktop.domain.ledger_rules import chart_title, format_points
 from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.file_output import partial_beside
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
 from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.common.fonts import pdf_font
+from kaohe_desktop.services.common.output_paths import output_file, output_folder
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.org.department_uses import BUREAU_ORDER
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
-from kaohe_desktop.storage.models import BureauRow, CheckRow, DepartmentRow, TaskRow
+from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
+from kaohe_desktop.storage.queries.org import bureau_name, departments_in_order
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
-# reportlab (~150 ms to import) is loaded only when a chart is written, so opening a
-# data file, in the GUI or the command line, does not pay for it.
 if TYPE_CHECKING:
     from kaohe_desktop.reports.pdf_fonts import PdfFont
 
-# Environment variable the command line reads for the font (the GUI uses its Settings).
-FONT_ENVIRONMENT = "KAOHE_PDF_FONT"
 # Characters Windows refuses in a file name (and control characters).
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -50,17 +47,9 @@ def _today() -> date:
     return date.today()
 
 
-def pdf_font(font_path: str | os.PathLike[str] | None = None) -> PdfFont:
-    """The font a write with this `font_path` uses (for the command line and the dialog
-    to say which); probing the file system is not data access, so no right is needed."""
-    from kaohe_desktop.reports.pdf_fonts import find_cjk_font
-
-    return find_cjk_font(font_path)
-
-
 def chart_file_name(year: int, department: str) -> str:
     """File name of one department's chart, safe on Windows shares."""
-    name = _FORBIDDEN.sub("_", f"{year}年度 {department} 岗位目标责任台账")
+    name = _FORBIDDEN.sub("_", chart_title(year, department))
     return name.rstrip(" .") + ".pdf"
 
 
@@ -120,21 +109,13 @@ class WallChartService:
         progress.report(0, 0, "正在读取台账")
         book = self._build(year, department, blank, paper, printed_on)
         if per_department:
-            if out.exists() and not out.is_dir():
-                raise InputError(f"“{out}”是一个文件；按科室分别保存时应选择文件夹。")
-            if not out.parent.is_dir():
-                raise InputError(f"文件夹“{out.parent}”不存在，未写入任何文件。")
-            out.mkdir(exist_ok=True)
+            output_folder(out).mkdir(exist_ok=True)
             jobs = [
                 (_single(book, chart), out / chart_file_name(year, chart.department))
                 for chart in book.charts
             ]
         else:
-            if not out.parent.is_dir():
-                raise InputError(f"文件夹“{out.parent}”不存在，未写入任何文件。")
-            if out.is_dir():
-                raise InputError(f"“{out}”是一个文件夹；请指定 PDF 文件名。")
-            jobs = [(book, out)]
+            jobs = [(book, output_file(out, " PDF "))]
         font = pdf_font(font_path)
         _write_all(jobs, font, len(book.charts), progress)
         return [target for _book, target in jobs]
@@ -157,7 +138,7 @@ class WallChartService:
                 if not per_department:
                     raise InputError(_unknown_department(session, year, department))
             checks = {} if blank else _checks(session, year)
-            bureau = session.scalars(select(BureauRow.name)).first() or ""
+            bureau = bureau_name(session)
             charts = tuple(
                 WallChart(name, tuple(_row(task, name, checks, blank) for task in tasks))
                 for name, tasks in per_department
@@ -180,7 +161,7 @@ def _department_tasks(session: Session, year: int) -> list[tuple[str, list[TaskR
         ids = {task.lead_department_id} | {link.department_id for link in task.responsible}
         for department_id in ids:
             by_department[department_id].append(task)
-    departments = session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER))
+    departments = departments_in_order(session)
     return [(d.name, by_department[d.id]) for d in departments if by_department.get(d.id)]
 
 

@@ -161,7 +161,3 @@ def department_items(
         replace(item, uses=uses.get(item.id, DepartmentUses()), on_post=on_post.get(item.id, 0))
         for item in items
     ]
-
-
-# The order every screen lists departments in: those in use first, then by 排序.
-BUREAU_ORDER = (DepartmentRow.retired, DepartmentRow.sort_order, DepartmentRow.id)

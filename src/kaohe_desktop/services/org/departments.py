@@ -21,13 +21,13 @@ from kaohe_desktop.services.access.guard import requires
 from kaohe_desktop.services.common.record_edit import FieldSpec, RecordEditor, code_of
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.org.department_uses import (
-    BUREAU_ORDER,
     DepartmentItem,
     DepartmentUses,
     count_uses,
     department_items,
 )
 from kaohe_desktop.storage.models import DepartmentRow
+from kaohe_desktop.storage.queries.org import departments_in_order
 
 MAX_NAME = 60  # the width of department.name
 MAX_GROUP = 40  # the width of department.group_name
@@ -69,7 +69,7 @@ def _renumber(session: Session, ordered: list[DepartmentRow] | None = None) -> N
     """排序 becomes 1..n in the bureau's order (retired ones last), so the numbers the
     clerk sees read in the order the list shows; untouched rows keep their version."""
     if ordered is None:
-        ordered = list(session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER)))
+        ordered = departments_in_order(session)
     for place, row in enumerate(ordered, start=1):
         if row.sort_order != place:
             row.sort_order = place
@@ -123,8 +123,7 @@ class DepartmentService(RecordEditor[DepartmentRow]):
     def listing(self) -> list[DepartmentItem]:
         """Every department in the bureau's order; retired ones last, each with its uses."""
         with self._uow.read() as session:
-            rows = session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER)).all()
-            return department_items(session, rows)
+            return department_items(session, departments_in_order(session))
 
     @requires(Action.ENTER_DATA)
     def add(self, name: str, group: str | None = None, kind: str | None = None) -> DepartmentItem:
@@ -160,7 +159,7 @@ class DepartmentService(RecordEditor[DepartmentRow]):
 
         def work(session: Session) -> None:
             row = _department(session, department_id)
-            ordered = list(session.scalars(select(DepartmentRow).order_by(*BUREAU_ORDER)))
+            ordered = departments_in_order(session)
             group = [index for index, other in enumerate(ordered) if other.retired == row.retired]
             here = ordered.index(row)
             target = min(max(here + offset, group[0]), group[-1])

@@ -18,6 +18,7 @@ from kaohe_desktop.services.common.record_edit import FieldSpec, RecordEditor, c
 from kaohe_desktop.services.org.moves import record_moves
 from kaohe_desktop.services.org.views import PersonView
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow, StaffCategoryRow
+from kaohe_desktop.storage.queries.org import active_department_names, staff_categories
 
 
 class PersonService(RecordEditor[PersonRow]):
@@ -28,16 +29,8 @@ class PersonService(RecordEditor[PersonRow]):
         return person_scope(entity_id)
 
     def _fields(self, session: Session) -> tuple[FieldSpec, ...]:
-        departments = tuple(
-            session.scalars(
-                select(DepartmentRow.name)
-                .where(DepartmentRow.retired.is_(False))
-                .order_by(DepartmentRow.sort_order, DepartmentRow.id)
-            )
-        )
-        categories = tuple(
-            session.scalars(select(StaffCategoryRow.name).order_by(StaffCategoryRow.sort_order))
-        )
+        departments = tuple(active_department_names(session))
+        categories = tuple(name for _id, name in staff_categories(session))
         return (
             FieldSpec("name", "姓名", required=True),
             FieldSpec("gender", "性别", "choice", choices=tuple(Gender.labels())),

@@ -11,17 +11,17 @@ from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.org.views import BureauSummary
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
-    BureauRow,
     DepartmentRow,
     PersonRow,
     QuarterlyAssessmentRow,
     TaskRow,
 )
+from kaohe_desktop.storage.queries.org import bureau_name
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
 def bureau_summary(session: Session) -> BureauSummary:
-    bureau = session.scalars(select(BureauRow.name)).first() or ""
+    bureau = bureau_name(session)
     departments = session.scalar(select(func.count()).select_from(DepartmentRow)) or 0
     people = session.scalar(select(func.count()).select_from(PersonRow)) or 0
     years: set[int] = set(session.scalars(select(TaskRow.year).distinct()))

@@ -15,7 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from kaohe_desktop.domain.enums import QuarterGrade
-from kaohe_desktop.domain.grading import GradeStatus, QuotaCount, performance_total
+from kaohe_desktop.domain.grading import (
+    GradeStatus,
+    QuotaCount,
+    performance_total,
+    ranking_key,
+)
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import QuotaScope
 from kaohe_desktop.domain.roles import Action
@@ -28,12 +33,17 @@ from kaohe_desktop.reports.ranking_content import (
     RankingBook,
 )
 from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.common.fonts import pdf_font
+from kaohe_desktop.services.common.output_paths import output_file
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.ledger.wall_charts import pdf_font
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.services.quarterly.sheet import load_sheet
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+# What each output is called when a path for it is refused.
+WORKBOOK = "排名表（.xlsx）"
+SUMMARY_PDF = "汇总表（.pdf）"
 
 
 def _today() -> date:
@@ -60,7 +70,7 @@ class RankingExport:
         printed_on: date | None = None,
     ) -> Path:
         """汇总 and one sheet per staff category; all or nothing (a cancel leaves no file)."""
-        out = _target(Path(out), "排名表（.xlsx）")
+        out = output_file(out, WORKBOOK)
         progress.report(0, 0, "正在读取考核结果")
         book = self._book(quarter, printed_on)
 
@@ -85,7 +95,7 @@ class RankingExport:
         # reportlab (~150 ms to import) is loaded only when a PDF is written.
         from kaohe_desktop.reports.pdf_assessment_summary import write_assessment_summary
 
-        out = _target(Path(out), "汇总表（.pdf）")
+        out = output_file(out, SUMMARY_PDF)
         progress.report(0, 0, "正在读取考核结果")
         book = self._book(quarter, printed_on)
         font = pdf_font(font_path)
@@ -110,13 +120,6 @@ class RankingExport:
             )
         return ranking_book(sheet, printed_on or _today())
 
-
-def _target(out: Path, what: str) -> Path:
-    if out.is_dir():
-        raise InputError(f"“{out}”是一个文件夹；请指定{what}文件名。")
-    if not out.parent.is_dir():
-        raise InputError(f"文件夹“{out.parent}”不存在，未写入任何文件。")
-    return out
 
 
 # --- GradingSheet → RankingBook -----------------------------------------------------------
@@ -198,12 +201,13 @@ def _by_score(rows: Iterable[GradingRow]) -> list[GradingRow]:
     """Graded by the engine's order (综合得分, 领导测评分, 实绩分), then the unscored, then
     不定等次; 编号 within equals."""
 
-    def key(row: GradingRow) -> tuple[int, Decimal, Decimal, Decimal, str]:
-        zero = Decimal(0)
+    zero = Decimal(0)
+
+    def key(row: GradingRow) -> tuple[int, tuple[Decimal, Decimal, Decimal], str]:
         if row.composite is not None:
-            return (0, -row.composite, -(row.leader or zero), -(row.performance_total or zero),
-                    row.code)  # fmt: skip
-        return (1 if _participant(row) else 2, zero, zero, zero, row.code)
+            order = ranking_key(row.composite, row.leader or zero, row.performance_total or zero)
+            return (0, order, row.code)
+        return (1 if _participant(row) else 2, (zero, zero, zero), row.code)
 
     return sorted(rows, key=key)
 

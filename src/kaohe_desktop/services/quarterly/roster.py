@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import PersonStatus
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.org.department_uses import BUREAU_ORDER
 from kaohe_desktop.services.quarterly.views import RosterMove
 from kaohe_desktop.storage.models import (
     DepartmentRow,
@@ -33,6 +32,7 @@ from kaohe_desktop.storage.models import (
     PersonRow,
     QuarterlyAssessmentRow,
 )
+from kaohe_desktop.storage.queries.org import BUREAU_ORDER
 
 
 class RosterEntry(NamedTuple):

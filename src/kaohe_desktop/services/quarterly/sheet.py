@@ -25,11 +25,10 @@ from kaohe_desktop.services.quarterly.roster import load_roster
 from kaohe_desktop.services.quarterly.scheme import rules_for
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.storage.models import (
-    BureauRow,
     CommentRow,
     QuarterlyAssessmentRow,
-    StaffCategoryRow,
 )
+from kaohe_desktop.storage.queries.org import bureau_name, staff_categories
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -127,14 +126,7 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
     roster = load_roster(session, quarter)
     entries = load_entries(session, quarter)
     comments = comment_totals(session, quarter)
-    categories = [
-        (cid, name)
-        for cid, name in session.execute(
-            select(StaffCategoryRow.id, StaffCategoryRow.name).order_by(
-                StaffCategoryRow.sort_order, StaffCategoryRow.id
-            )
-        )
-    ]
+    categories = staff_categories(session)
     category_names = dict(categories)
     department_names = roster.department_names()
     order = {department_id: n for n, (department_id, _) in enumerate(roster.departments)}
@@ -192,7 +184,7 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
             )
         )
     used = {person.department_id for person in people}
-    bureau = session.scalars(select(BureauRow.name)).first() or ""
+    bureau = bureau_name(session)
     return GradingSheet(
         quarter=quarter,
         bureau=bureau,

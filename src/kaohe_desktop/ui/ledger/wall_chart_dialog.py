@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.reports.wall_chart_content import Paper
+from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.errors import Cancelled
-from kaohe_desktop.services.ledger.wall_charts import chart_file_name, pdf_font
+from kaohe_desktop.services.ledger.wall_charts import chart_file_name
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
