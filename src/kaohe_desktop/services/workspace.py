@@ -25,7 +25,7 @@ from kaohe_desktop.services.access.accounts import (
 from kaohe_desktop.services.access.audit_log import AuditLogService
 from kaohe_desktop.services.access.guard import Guard
 from kaohe_desktop.services.access.leases import LeaseService
-from kaohe_desktop.services.archive.queries import ArchiveQueries
+from kaohe_desktop.services.archive.person_archive import PersonArchive
 from kaohe_desktop.services.exchange.export import ExchangeExport
 from kaohe_desktop.services.exchange.importing import ExchangeImport
 from kaohe_desktop.services.files.backups import BackupService, run_daily_backup
@@ -66,7 +66,7 @@ class Workspace:
         self._uow = uow
         self.guard = guard = Guard(self.actor, uow)
         self.bureau = BureauService(guard, uow)
-        self.archive = ArchiveQueries(guard, uow)
+        self.archive = PersonArchive(guard, uow)
         self.importer = ExchangeImport(guard, uow)
         self.exporter = ExchangeExport(guard, uow)
         self.accounts = AccountService(guard, uow)

@@ -27,7 +27,7 @@ from kaohe_desktop.storage.models import (
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
-class ArchiveQueries:
+class PersonArchive:
     def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
         self.guard = guard
         self._uow = uow
