@@ -55,11 +55,11 @@ class ConflictField:
 
     @property
     def i_changed(self) -> bool:
-        return self.mine != self.base
+        return bool(self.mine != self.base)
 
     @property
     def they_changed(self) -> bool:
-        return self.theirs != self.base
+        return bool(self.theirs != self.base)
 
     @property
     def clash(self) -> bool:

@@ -4,7 +4,7 @@ file; `label` is the Chinese word a clerk reads and writes in workbooks."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 
 class LabeledEnum(StrEnum):
@@ -12,11 +12,18 @@ class LabeledEnum(StrEnum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> Self:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member.label = label
-        return member
+    if TYPE_CHECKING:
+        # Once the class is built, `Cls(code)` is Enum's lookup by value; mypy would
+        # read the member-building __new__ below as the signature of that call.
+        def __new__(cls, value: object) -> Self: ...
+
+    else:
+
+        def __new__(cls, code: str, label: str) -> Self:
+            member = str.__new__(cls, code)
+            member._value_ = code
+            member.label = label
+            return member
 
     @classmethod
     def from_label(cls, text: str) -> Self:

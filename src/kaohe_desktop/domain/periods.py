@@ -166,7 +166,7 @@ class Month:
 
 Period = Year | HalfYear | Quarter | Month
 
-_PATTERNS: list[tuple[re.Pattern[str], type]] = [
+_PATTERNS: list[tuple[re.Pattern[str], type[Period]]] = [
     (re.compile(r"^(\d{4})$"), Year),
     (re.compile(r"^(\d{4})[Hh]([12])$"), HalfYear),
     (re.compile(r"^(\d{4})[Qq]([1-4])$"), Quarter),

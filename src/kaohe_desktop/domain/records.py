@@ -9,6 +9,7 @@ Departments, people and tasks are referred to by their natural keys (科室名�
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -130,7 +131,8 @@ class RewardRecord:
     type: CommendationType | DisciplineType
     reason: str | None = None
     doc_no: str | None = None
-    impact_until: date | None = None  # 影响期限: the last day the record has effect
+    # `datetime.date`: inside this class `date` names the field above, not the type.
+    impact_until: datetime.date | None = None  # 影响期限: the last day the record has effect
 
 
 @dataclass(frozen=True)

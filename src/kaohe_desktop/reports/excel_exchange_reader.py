@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl.xml
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -185,7 +185,7 @@ def normalize_header(value: object) -> str:
     return re.sub(r"\s+", "", str(value)).rstrip("*＊")
 
 
-def _cell_value(cell: Cell) -> object:
+def _cell_value(cell: Cell | MergedCell) -> object:
     value = cell.value
     if isinstance(value, str | int | float | bool) or value is None:
         return value
@@ -236,9 +236,9 @@ def _read_sheet(ws: Worksheet, spec: SheetSpec, errors: list[CellError]) -> RawS
         for c, name in mapping.items():
             if values[name] is None and (r, c) in fills:
                 values[name] = fills[(r, c)]
-            cell = own.get(c)
-            if cell is not None and cell.data_type == "e":
-                reason = f"单元格是错误值 {cell.value}，请填写实际内容"
+            present = own.get(c)
+            if present is not None and present.data_type == "e":
+                reason = f"单元格是错误值 {present.value}，请填写实际内容"
                 errors.append(CellError(spec.name, r, name, reason))
                 values[name] = None
         raw_rows.append(RawRow(r, values))
@@ -281,11 +281,11 @@ def _merges(
     for merged in ws.merged_cells.ranges:
         if merged.min_row <= header_row <= merged.max_row:
             top_left = ws._cells.get((merged.min_row, merged.min_col))
-            value = top_left.value if top_left is not None else None
-            name = normalize_header(value) if value is not None else ""
+            title = top_left.value if top_left is not None else None
+            name = normalize_header(title) if title is not None else ""
             reason = f"表头不能合并单元格（{merged.coord}），请取消合并，每列写一个列名"
-            column = name if name in spec.headers else None
-            errors.append(CellError(spec.name, header_row, column, reason))
+            header = name if name in spec.headers else None
+            errors.append(CellError(spec.name, header_row, header, reason))
         elif merged.min_row > header_row:
             source = ws._cells.get((merged.min_row, merged.min_col))
             value = _cell_value(source) if source is not None else None

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 
 from kaohe_desktop.domain.exchange_parse import book_rows
 from kaohe_desktop.domain.exchange_schema import SHEETS
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.reports.excel_exchange_common import (
+    Sheet,
     add_instructions_sheet,
     header_cells,
     set_up_sheet,
@@ -72,7 +73,7 @@ def needs_text_guard(text: str) -> bool:
     )
 
 
-def text_cell(ws: object, text: str) -> WriteOnlyCell:
+def text_cell(ws: Sheet, text: str) -> Cell:
     """A cell that holds `text` as text whatever it starts with."""
     cell = WriteOnlyCell(ws, text)  # openpyxl types "=..." as a formula here...
     cell.data_type = "s"  # ...so say it is a string
@@ -80,7 +81,7 @@ def text_cell(ws: object, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(ws: object, value: object, sheet: str, row: int, column: str) -> object:
+def _cell(ws: Sheet, value: object, sheet: str, row: int, column: str) -> object:
     if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, Decimal):

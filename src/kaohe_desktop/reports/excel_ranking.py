@@ -155,7 +155,8 @@ class _Cells:
         key = (align, number_format, bold, bool(cell.quotePrefix))
         look = self._looks.get(key)
         if look is not None:
-            cell._style = copy(look)
+            # _style: the StyleArray slot of openpyxl's StyleableObject, left out of its stubs.
+            cell._style = copy(look)  # type: ignore[attr-defined]
             return cell
         cell.border = _BORDER
         cell.alignment = _ALIGNMENTS[align]
@@ -163,7 +164,7 @@ class _Cells:
             cell.number_format = number_format
         if bold:
             cell.font = _TOTAL_FONT
-        self._looks[key] = copy(cell._style)
+        self._looks[key] = copy(cell._style)  # type: ignore[attr-defined]  # as above
         return cell
 
     def text(self, ws: Sheet, value: str, align: str = "left", *, bold: bool = False) -> Cell:
@@ -175,10 +176,13 @@ class _Cells:
         *, bold: bool = False,
     ) -> Cell:  # fmt: skip
         """A numeric cell (Excel sorts and sums it); an empty bordered cell for None."""
+        plain: float | None
         if isinstance(value, Decimal):
             # Scores have at most two decimals: the float prints back as the same decimal.
-            value = int(value) if value == value.to_integral_value() else float(value)
-        return self._styled(WriteOnlyCell(ws, value), "center", number_format, bold)
+            plain = int(value) if value == value.to_integral_value() else float(value)
+        else:
+            plain = value
+        return self._styled(WriteOnlyCell(ws, plain), "center", number_format, bold)
 
 
 def plain_text(ws: Sheet, value: str) -> Cell:
@@ -275,7 +279,7 @@ def _overview_note(book: RankingBook) -> str:
 
 def _write_overview(cells: _Cells, ws: Sheet, book: RankingBook) -> None:
     names = [section.name for section in book.departments] + [TOTAL_LABEL]
-    columns: list[Sequence[str]] = [names] + [[]] * (len(OVERVIEW_HEADERS) - 1)
+    columns: list[Sequence[str]] = [names, *[[]] * (len(OVERVIEW_HEADERS) - 1)]
     _set_up(ws, OVERVIEW_HEADERS, _OVERVIEW_WIDTHS, columns, len(book.departments))
     _title_rows(ws, book.overview_title(), _overview_note(book), len(OVERVIEW_HEADERS))
     ws.append(_header(ws, OVERVIEW_HEADERS))

@@ -34,7 +34,9 @@ FORMATS = {"date": "yyyy-mm-dd", "text": "@"}  # by exchange_sheets Field.kind
 def write_template(path: str | Path, sheets: Sequence[SheetSpec] = SHEETS) -> None:
     """Write an empty exchange workbook for the clerk to fill in."""
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    default = workbook.active  # the empty sheet a new Workbook comes with
+    if default is not None:
+        workbook.remove(default)
     workbook.properties.creator = "考核台账"
     add_instructions_sheet(workbook, sheets)
     options = _Options(workbook)

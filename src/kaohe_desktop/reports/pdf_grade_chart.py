@@ -63,8 +63,9 @@ def grade_chart(
     drawing.add(String(0, height - _TITLE_SIZE, CHART_TITLE, fontName=font, fontSize=_TITLE_SIZE))
 
     chart = VerticalBarChart()
-    chart.x, chart.y = _LEFT, bottom
-    chart.width, chart.height = plot_width, max(height - _TOP - bottom, 40.0)
+    # types-reportlab says int for these sizes; reportlab itself takes any number.
+    chart.x, chart.y = _LEFT, bottom  # type: ignore[assignment]
+    chart.width, chart.height = plot_width, max(height - _TOP - bottom, 40.0)  # type: ignore[assignment]
     chart.data = data
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = names
@@ -86,7 +87,8 @@ def grade_chart(
     chart.valueAxis.gridStrokeDashArray = (1, 2)
     # In the slot's own units, so reportlab's scaling of the category axis keeps them.
     bar = min(_MAX_BAR, slot * 0.7)
-    chart.barWidth, chart.barSpacing, chart.groupSpacing = bar, 0, slot - bar
+    # int in types-reportlab, any number in reportlab (as for chart.x above).
+    chart.barWidth, chart.barSpacing, chart.groupSpacing = bar, 0, slot - bar  # type: ignore[assignment]
     chart.bars.strokeColor = colors.black
     chart.bars.strokeWidth = 0.6
     for grade, fill in enumerate(FILLS):
@@ -108,10 +110,11 @@ def grade_chart(
     legend.dx = legend.dy = 9
     legend.dxTextSpace = 4
     widest_label = max(stringWidth(label, font, 9) for label in GRADE_LABELS)
-    legend.deltax = legend.dx + legend.dxTextSpace + widest_label + 12
+    # int in types-reportlab, any number in reportlab (as for chart.x above).
+    legend.deltax = legend.dx + legend.dxTextSpace + widest_label + 12  # type: ignore[assignment]
     legend.strokeColor = colors.black
     legend.strokeWidth = 0.6
     legend.boxAnchor = "ne"
-    legend.x, legend.y = width, height - 2
+    legend.x, legend.y = width, height - 2  # type: ignore[assignment]  # as deltax
     drawing.add(legend)
     return drawing

@@ -66,7 +66,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # Canvas's own, not in types-reportlab
         self._sections = []  # a fresh list: the held page keeps its own
 
     def save(self) -> None:

@@ -141,7 +141,8 @@ def keep_chinese_punctuation_off_line_starts() -> None:
         table: str = module.ALL_CANNOT_START
         missing = "".join(ch for ch in _CHINESE_CANNOT_START if ch not in table)
         if missing:
-            module.ALL_CANNOT_START = table + missing
+            # The stubs make textsplit's table Final and leave paragraph's re-export out.
+            module.ALL_CANNOT_START = table + missing  # type: ignore[attr-defined]
 
 
 class _Cell(Paragraph):
@@ -327,7 +328,8 @@ class _Sheet:
         return Table(
             data, colWidths=self.widths, rowHeights=heights, repeatRows=_HEADER_ROWS,
             style=TableStyle(style), longTableOptimize=1,
-            renderCB=self._guides if self.blank and chart.rows else None,
+            # reportlab calls any callable; types-reportlab asks for its TableRenderCB class.
+            renderCB=self._guides if self.blank and chart.rows else None,  # type: ignore[arg-type]
         )  # fmt: skip
 
 
@@ -373,7 +375,7 @@ def write_wall_charts(
         os.fspath(target) if isinstance(target, (str, os.PathLike)) else target,
         pagesize=layout.page, leftMargin=layout.margin, rightMargin=layout.margin,
         topMargin=layout.top, bottomMargin=layout.bottom,
-        title=book.title(only) if only else f"{book.bureau} {book.year}年度 岗位目标责任台账",
+        title=book.title(only),
         author=book.bureau, subject="岗位目标责任台账", creator="考核台账",
         initialFontName=font.name,  # else every page also names Helvetica
     )  # fmt: skip

@@ -5,6 +5,7 @@ Re-exported here so that the UI, which never touches storage, can catch them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kaohe_desktop.services.progress import Cancelled
@@ -34,9 +35,9 @@ if TYPE_CHECKING:
 class InputError(Exception):
     """Bad input from the clerk (a workbook, a value); nothing was written."""
 
-    def __init__(self, message: str, errors: list[object] | None = None) -> None:
+    def __init__(self, message: str, errors: Sequence[object] | None = None) -> None:
         super().__init__(message)
-        self.errors = errors or []
+        self.errors: list[object] = list(errors or [])
 
 
 class TaskInputError(InputError):

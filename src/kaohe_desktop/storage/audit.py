@@ -163,11 +163,11 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
         next_id += 1
     connection.execute(insert(AuditRow), rows)
     count = next_id - 1  # ids are contiguous from 1, so the last id is the count
-    meta = MetaRow.__table__
+    meta = MetaRow.__tablename__
     for key, value in ((HEAD_KEY, prev_hash), (COUNT_KEY, str(count))):
         connection.execute(
             text(
-                f"INSERT INTO {meta.name}(key, value) VALUES (:k, :v) "
+                f"INSERT INTO {meta}(key, value) VALUES (:k, :v) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
             ),
             {"k": key, "v": value},

@@ -163,7 +163,9 @@ def _record_failure(uow: UnitOfWork, username: str, now: datetime) -> None:
     _write_if_possible(uow, work)
 
 
-def _record(uow: UnitOfWork, username: str, action: str, entity_id: str, detail: dict) -> None:
+def _record(
+    uow: UnitOfWork, username: str, action: str, entity_id: str, detail: dict[str, str]
+) -> None:
     _write_if_possible(
         uow,
         lambda session: record_event(

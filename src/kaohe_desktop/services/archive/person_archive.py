@@ -63,14 +63,14 @@ class PersonArchive:
             ):
                 label = label_or_none(CommendationType, r.type) or r.type
                 entries.append(ArchiveEntry(r.awarded_on, "奖励", label, _doc(r.doc_no, r.reason)))
-            for r in session.scalars(
+            for d in session.scalars(
                 select(DisciplineRow).where(DisciplineRow.person_id == person_id)
             ):
-                label = label_or_none(DisciplineType, r.type) or r.type
-                until = f"，影响期至 {r.impact_until}" if r.impact_until else ""
+                label = label_or_none(DisciplineType, d.type) or d.type
+                until = f"，影响期至 {d.impact_until}" if d.impact_until else ""
                 entries.append(
                     ArchiveEntry(
-                        r.decided_on, "处分·组织处理", label + until, _doc(r.doc_no, r.reason)
+                        d.decided_on, "处分·组织处理", label + until, _doc(d.doc_no, d.reason)
                     )
                 )
             for t in session.scalars(select(TalkRow).where(TalkRow.person_id == person_id)):

@@ -173,7 +173,7 @@ def build_organization(rng: random.Random, year: int, staff: int) -> Organizatio
             org.heads[person.department] = person
 
     # Each 副局长 is 分管 (in charge of) a share of the departments, in turn.
-    deputies = [p.name for p in org.leaders if p.position == DEPUTY] or [org.leaders[0].name]
+    deputy_names = [p.name for p in org.leaders if p.position == DEPUTY] or [org.leaders[0].name]
     for i, department in enumerate(departments):
-        org.in_charge[department.name] = deputies[i % len(deputies)]
+        org.in_charge[department.name] = deputy_names[i % len(deputy_names)]
     return org

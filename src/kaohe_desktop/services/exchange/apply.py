@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -222,7 +223,7 @@ class BookApplier:
             row = self._upsert(
                 "查账",
                 existing.get(key),
-                lambda t=task, d=department: CheckRow(task_id=t.id, department=d),
+                partial(CheckRow, task_id=task.id, department=department),
                 {
                     "period": record.period,
                     "status": record.status,
@@ -249,7 +250,7 @@ class BookApplier:
                 vetoes[key3] = self._upsert(
                     "加减分",
                     vetoes.get(key3),
-                    lambda d=department: VetoRow(department=d),
+                    partial(VetoRow, department=department),
                     {
                         "half": record.half,
                         "reason": record.reason,
@@ -269,7 +270,7 @@ class BookApplier:
                 adjustments[key] = self._upsert(
                     "加减分",
                     adjustments.get(key),
-                    lambda d=department: AdjustmentRow(department=d),
+                    partial(AdjustmentRow, department=department),
                     {
                         "half": record.half,
                         "category": record.category,
@@ -304,7 +305,7 @@ class BookApplier:
             self._upsert(
                 "平时考核",
                 existing.get(key),
-                lambda p=person: QuarterlyAssessmentRow(person_id=p.id),
+                partial(QuarterlyAssessmentRow, person_id=person.id),
                 {
                     "quarter": record.quarter,
                     "performance": record.performance,
@@ -334,7 +335,7 @@ class BookApplier:
             self._upsert(
                 "点评",
                 existing.get(key),
-                lambda p=person: CommentRow(person_id=p.id),
+                partial(CommentRow, person_id=person.id),
                 {
                     "commented_on": record.date,
                     "kind": record.kind,
@@ -366,14 +367,14 @@ class BookApplier:
                 self._upsert(
                     "奖惩",
                     commendations.get(key),
-                    lambda p=person: CommendationRow(person_id=p.id),
+                    partial(CommendationRow, person_id=person.id),
                     {**values, "awarded_on": record.date},
                 )
             else:
                 self._upsert(
                     "奖惩",
                     disciplines.get(key),
-                    lambda p=person: DisciplineRow(person_id=p.id),
+                    partial(DisciplineRow, person_id=person.id),
                     {**values, "decided_on": record.date},
                 )
             self._tick("奖惩")
@@ -388,7 +389,7 @@ class BookApplier:
             self._upsert(
                 "谈心谈话",
                 existing.get(key),
-                lambda p=person: TalkRow(person_id=p.id),
+                partial(TalkRow, person_id=person.id),
                 {
                     "talked_on": record.date,
                     "talker": record.talker,

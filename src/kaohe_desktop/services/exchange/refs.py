@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, TaskCategory
 from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
@@ -57,20 +58,20 @@ def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellErro
             check.department,
             check.period,
             tasks,
-            lambda column, reason, i=i: error("查账", i, column, reason),
+            partial(error, "查账", i),
         )
     for i, adjustment in enumerate(book.adjustments):
         need_department("加减分", i, "科室", adjustment.department)
         if adjustment.category is AdjustmentCategory.BONUS and adjustment.level is None:
             error("加减分", i, "级别", "表彰加分必须填写级别")
-    for sheet, records in (
-        ("平时考核", book.assessments),
-        ("点评", book.comments),
-        ("奖惩", book.rewards),
-        ("谈心谈话", book.talks),
+    for sheet, codes in (
+        ("平时考核", (r.code for r in book.assessments)),
+        ("点评", (r.code for r in book.comments)),
+        ("奖惩", (r.code for r in book.rewards)),
+        ("谈心谈话", (r.code for r in book.talks)),
     ):
-        for i, record in enumerate(records):
-            need_person(sheet, i, record.code)
+        for i, code in enumerate(codes):
+            need_person(sheet, i, code)
     return sorted(errors, key=lambda e: (_SHEET_ORDER.get(e.sheet, 99), e.row or 0))
 
 

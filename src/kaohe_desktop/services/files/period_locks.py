@@ -58,12 +58,13 @@ def quarters_left_ungraded(session: Session, period: str) -> list[Quarter]:
     """Quarters inside a half year or year that have 平时考核 rows but were not closed
     themselves. Locking them from above would freeze grades never checked or stored."""
     longer = parse_closable(period)
-    found = []
+    found: list[Quarter] = []
     for text in session.scalars(select(QuarterlyAssessmentRow.quarter).distinct()):
         quarter = parse_closable(text)
+        if not (isinstance(quarter, Quarter) and locks(longer, quarter)):
+            continue
         # A quarter already locked (by itself or by a closed half year) is sealed.
-        inside = isinstance(quarter, Quarter) and locks(longer, quarter)
-        if inside and not is_closed(session, quarter):
+        if not is_closed(session, quarter):
             found.append(quarter)
     return sorted(found, key=str)
 

@@ -84,20 +84,18 @@ class DepartmentItem:
     on_post: int = 0  # people on its roll now (在岗): retiring it should warn about them
 
 
-def _counts(statement: Select[tuple[int, int]], session: Session) -> dict[int, int]:
+def _counts(statement: Select[int, int], session: Session) -> dict[int, int]:
     return {int(key): int(count) for key, count in session.execute(statement)}
 
 
-def _per_department(
-    column: InstrumentedAttribute[int], only: int | None
-) -> Select[tuple[int, int]]:
+def _per_department(column: InstrumentedAttribute[int], only: int | None) -> Select[int, int]:
     statement = select(column, func.count()).group_by(column)
     return statement if only is None else statement.where(column == only)
 
 
 def _distinct_pairs(
-    first: Select[tuple[int, int]], second: Select[tuple[int, int]], only: int | None
-) -> Select[tuple[int, int]]:
+    first: Select[int, int], second: Select[int, int], only: int | None
+) -> Select[int, int]:
     # UNION (not UNION ALL) drops the pairs both sources name: a person counts once
     # though their current department also appears in their history.
     pairs = union(first, second).subquery()

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Date, DateTime, Dialect, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Dialect,
+    FromClause,
+    Integer,
+    MetaData,
+    String,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Explicit constraint names keep Alembic batch migrations on SQLite deterministic.
@@ -62,6 +71,10 @@ class Versioned:
     """Every editable row carries a version; a stale save raises instead of overwriting."""
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    if TYPE_CHECKING:
+        # A mixin: the mapped class it is mixed into (a Base subclass) has the table.
+        __table__: ClassVar[FromClause]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
