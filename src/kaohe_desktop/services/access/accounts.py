@@ -30,6 +30,7 @@ from kaohe_desktop.services.errors import AuthenticationError, InputError
 from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.errors import ReadOnlyError
 from kaohe_desktop.storage.models import AccountRow
+from kaohe_desktop.storage.queries.accounts import account_named, account_total
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -85,7 +86,7 @@ def hash_password(password: str) -> str:
 
 def account_count(uow: UnitOfWork) -> int:
     with uow.read() as session:
-        return session.scalar(select(func.count()).select_from(AccountRow)) or 0
+        return account_total(session)
 
 
 def create_first_admin(uow: UnitOfWork, credentials: Credentials, display_name: str = "") -> Actor:
@@ -96,7 +97,7 @@ def create_first_admin(uow: UnitOfWork, credentials: Credentials, display_name: 
     password_hash = hash_password(credentials.password)
 
     def work(session: Session) -> None:
-        if session.scalar(select(func.count()).select_from(AccountRow)):
+        if account_total(session):
             raise InputError("该数据文件已有账号，不能再创建第一个管理员。")
         session.add(
             AccountRow(
@@ -115,7 +116,7 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
     """Check a sign-in; count failures and lock the account after too many."""
     username = credentials.username.strip()
     with uow.read() as session:
-        row = session.scalars(select(AccountRow).where(AccountRow.username == username)).first()
+        row = account_named(session, username)
     now = clock()
     if row is None or not row.active:
         _record(uow, username, "login_fail", username, {"reason": "unknown or disabled"})
@@ -137,7 +138,7 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
     new_hash = _hasher.hash(credentials.password) if rehash else None
 
     def succeed(session: Session) -> None:
-        account = session.scalars(select(AccountRow).where(AccountRow.username == username)).one()
+        account = _row(session, username)
         account.failed_logins = 0
         account.locked_until = None
         if new_hash:
@@ -152,7 +153,7 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
 
 def _record_failure(uow: UnitOfWork, username: str, now: datetime) -> None:
     def work(session: Session) -> None:
-        account = session.scalars(select(AccountRow).where(AccountRow.username == username)).one()
+        account = _row(session, username)
         account.failed_logins += 1
         until = lockout_after_failure(account.failed_logins, now)
         if until is not None:
@@ -203,7 +204,7 @@ class AccountService:
         password_hash = hash_password(password)
 
         def work(session: Session) -> None:
-            if session.scalars(select(AccountRow).where(AccountRow.username == name)).first():
+            if account_named(session, name) is not None:
                 raise InputError(f"账号“{name}”已存在。")
             session.add(
                 AccountRow(
@@ -274,7 +275,7 @@ class AccountService:
 
 
 def _row(session: Session, username: str) -> AccountRow:
-    row = session.scalars(select(AccountRow).where(AccountRow.username == username)).first()
+    row = account_named(session, username)
     if row is None:
         raise InputError(f"找不到账号“{username}”。")
     return row

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import TaskCategory
@@ -24,7 +23,7 @@ from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.exchange.importing import ImportResult, apply_book, errors_message
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.storage.models import TaskRow
+from kaohe_desktop.storage.queries.ledger import tasks_of_year
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 SHEET = TASKS.name  # 台账
@@ -55,7 +54,7 @@ def import_sheet(
 
 
 def _records(session: Session, year: int) -> list[TaskRecord]:
-    rows = session.scalars(select(TaskRow).where(TaskRow.year == year).order_by(TaskRow.seq))
+    rows = tasks_of_year(session, year)
     return [
         TaskRecord(
             row.year,

@@ -13,6 +13,7 @@ from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.storage.models import CheckRow, TaskRow
+from kaohe_desktop.storage.queries.ledger import tasks_of_year
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,6 @@ def task_view(row: TaskRow, statuses: list[CheckStatus]) -> TaskView:
 
 
 def year_tasks(session: Session, year: int) -> list[TaskView]:
-    rows = session.scalars(select(TaskRow).where(TaskRow.year == year).order_by(TaskRow.seq)).all()
+    rows = tasks_of_year(session, year)
     statuses = standing_statuses(session, TaskRow.year == year)
     return [task_view(row, statuses[row.id]) for row in rows]

@@ -36,6 +36,7 @@ from kaohe_desktop.services.ledger.task_rows import (
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import CheckRow, NoticeRow, TaskRow
+from kaohe_desktop.storage.queries.ledger import years_with_tasks
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -62,7 +63,7 @@ class LedgerService:
     @requires(Action.VIEW)
     def taken_seqs(self, year: int) -> set[int]:
         with self._uow.read() as session:
-            return set(session.scalars(select(TaskRow.seq).where(TaskRow.year == year)))
+            return set(taken_in_year(session, year))
 
     @requires(Action.VIEW)
     def next_seq(self, year: int) -> int:
@@ -74,7 +75,7 @@ class LedgerService:
     def years(self) -> list[int]:
         """The years that have tasks, ascending."""
         with self._uow.read() as session:
-            return list(session.scalars(select(TaskRow.year).distinct().order_by(TaskRow.year)))
+            return years_with_tasks(session)
 
     @requires(Action.VIEW)
     def tasks(self, year: int) -> list[TaskView]:
