@@ -40,7 +40,7 @@ def grab_ledger_screens(app: QApplication, window: MainWindow, out_dir: Path) ->
     written.append(_save(app, edit, out_dir / "task_edit.png"))
     edit.hide()
 
-    charts = WallChartDialog(workspace, year, window)
+    charts = WallChartDialog(workspace.wall_charts, year, window)
     written.append(_save(app, charts, out_dir / "wall_chart_dialog.png"))
     charts.close()
 

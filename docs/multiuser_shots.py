@@ -77,7 +77,7 @@ def grab_multiuser_screens(
         written.append(_save(app, dialog, out_dir / "conflict.png"))
         dialog.close()
 
-    log = AuditLogDialog(workspace, window)
+    log = AuditLogDialog(workspace.audit_log, window)
     log.resize(1200, 640)
     log.show()
     _settle(app, lambda: not log.is_loading())

@@ -29,18 +29,18 @@ def grab_quarterly_screens(app: QApplication, window: MainWindow, out_dir: Path)
     quarter = Quarter(2026, 2)
     written = []
 
-    tab.actions.chart.setChecked(True)
+    tab.toolbar_actions.chart.setChecked(True)
     _settle(app)
     written.append(_save(app, window, out_dir / "quarterly_chart.png"))
-    tab.actions.chart.setChecked(False)
+    tab.toolbar_actions.chart.setChecked(False)
 
     sheet = workspace.grading.sheet(quarter)
     commented = next(r for r in sheet.rows if r.comment_count)
-    leases = tab.leases.ensure(workspace, quarter, [commented.department_id])
-    tab.grading.edit_comments(window, workspace, sheet, commented, leases)
-    assert tab.grading.dialog is not None
-    written.append(_save(app, tab.grading.dialog, out_dir / "quarterly_comments.png"))
-    tab.grading.dialog.reject()
+    leases = tab.session.leases.ensure(workspace.leases, quarter, [commented.department_id])
+    tab.commands.open_comments(workspace, sheet, commented, leases)
+    assert tab.commands.dialog is not None
+    written.append(_save(app, tab.commands.dialog, out_dir / "quarterly_comments.png"))
+    tab.commands.dialog.reject()
 
     # Someone ≥ 90 left out of the quota, if the quarter has one: the dialog says why 好
     # is not offered; otherwise the first graded person.
@@ -53,26 +53,27 @@ def grab_quarterly_screens(app: QApplication, window: MainWindow, out_dir: Path)
         ),
         graded[0],
     )
-    leases = tab.leases.ensure(workspace, quarter, [left_out.department_id])
-    tab.grading.adjust_grade(window, workspace, sheet, left_out, leases)
-    assert tab.grading.dialog is not None
-    written.append(_save(app, tab.grading.dialog, out_dir / "quarterly_grade.png"))
-    tab.grading.dialog.reject()
+    leases = tab.session.leases.ensure(workspace.leases, quarter, [left_out.department_id])
+    tab.commands.open_grade(workspace, sheet, left_out, leases)
+    assert tab.commands.dialog is not None
+    written.append(_save(app, tab.commands.dialog, out_dir / "quarterly_grade.png"))
+    tab.commands.dialog.reject()
 
     # Two people's 领导测评分 not in yet: the grid highlights them, closing lists them.
     missing = [r for r in sheet.rows if r.no_grade_reason is None][3:5]
-    leases = tab.leases.ensure(workspace, quarter, {r.department_id for r in missing})
+    departments = {r.department_id for r in missing}
+    leases = tab.session.leases.ensure(workspace.leases, quarter, departments)
     sheet = workspace.grading.set_scores(
         quarter,
         [ScoreChange(r.person_id, ScoreField.LEADER, None, r.version) for r in missing],
         leases,
     )
-    tab.show_sheet(sheet)
+    tab.session.take(sheet)
     _settle(app)
     written.append(_save(app, window, out_dir / "quarterly_unscored.png"))
-    tab.grading.close_quarter(window, workspace, sheet)
-    assert tab.grading.dialog is not None
-    written.append(_save(app, tab.grading.dialog, out_dir / "quarterly_close_refused.png"))
-    tab.grading.dialog.reject()
-    tab.leases.release_all()
+    tab.commands.close_sheet(workspace, sheet)
+    assert tab.commands.dialog is not None
+    written.append(_save(app, tab.commands.dialog, out_dir / "quarterly_close_refused.png"))
+    tab.commands.dialog.reject()
+    tab.session.leases.release_all()
     return written

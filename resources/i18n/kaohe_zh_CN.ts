@@ -1381,27 +1381,16 @@ The backup folder (set in Manage → Backups and restore) is:
 <context>
     <name>GradingActions</name>
     <message>
-        <source>Adjust grade</source>
-        <translation>等次调整</translation>
-    </message>
-    <message>
-        <source>{0} is 不定等次 ({1}) and gets no grade. Clear 不定等次 first to grade them.</source>
-        <translation>{0}为不定等次（{1}），不评定等次。如需评定，请先取消不定等次。</translation>
-    </message>
-    <message>
-        <source>Not graded</source>
-        <translation>不定等次</translation>
-    </message>
-</context>
-<context>
-    <name>GradingCommands</name>
-    <message>
         <source>Comments</source>
         <translation>点评</translation>
     </message>
     <message>
         <source>Adjust grade</source>
         <translation>等次调整</translation>
+    </message>
+    <message>
+        <source>{0} is 不定等次 ({1}) and gets no grade. Clear 不定等次 first to grade them.</source>
+        <translation>{0}为不定等次（{1}），不评定等次。如需评定，请先取消不定等次。</translation>
     </message>
     <message>
         <source>Not graded</source>

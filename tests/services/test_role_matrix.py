@@ -615,6 +615,12 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ),
     # 平时考核
     ("grading", "sheet", "", _plain(lambda ws, env, role: ws.grading.sheet(Quarter(2026, 2)))),
+    (
+        "grading",
+        "default_quarter",
+        "",
+        _plain(lambda ws, env, role: ws.grading.default_quarter(2026)),
+    ),
     ("grading", "set_scores", "under a lease", _grading_call(2032, _set_scores)),
     ("grading", "set_override", "较差", _grading_call(2033, _set_override)),
     ("grading", "set_not_graded", "", _grading_call(2034, _set_not_graded)),
@@ -729,6 +735,7 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("wall_charts", "build"): Action.VIEW,
     ("wall_charts", "write"): Action.EXPORT,
     ("grading", "sheet"): Action.VIEW,
+    ("grading", "default_quarter"): Action.VIEW,
     ("grading", "set_scores"): Action.ENTER_DATA,
     ("grading", "set_override"): Action.ENTER_DATA,
     ("grading", "set_not_graded"): Action.ENTER_DATA,

@@ -43,7 +43,7 @@ def admin(data_path: Path) -> Iterator[Workspace]:
 
 
 def _dialog(qtbot: Any, workspace: Workspace) -> AuditLogDialog:
-    dialog = AuditLogDialog(workspace)
+    dialog = AuditLogDialog(workspace.audit_log)
     qtbot.addWidget(dialog)
     dialog.show()
     _settle(qtbot, dialog)
@@ -130,7 +130,7 @@ def test_a_filter_changed_while_reading_cancels_and_reads_again(
         return entries(audit_filter)
 
     monkeypatch.setattr(admin.audit_log, "entries", slow_entries)
-    dialog = AuditLogDialog(admin)
+    dialog = AuditLogDialog(admin.audit_log)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=WAIT_MS)
@@ -154,7 +154,7 @@ def test_cancelling_a_read_says_so(
         return entries(audit_filter)
 
     monkeypatch.setattr(admin.audit_log, "entries", slow_entries)
-    dialog = AuditLogDialog(admin)
+    dialog = AuditLogDialog(admin.audit_log)
     qtbot.addWidget(dialog)
     assert dialog.job is not None
     dialog.job.cancel()

@@ -208,9 +208,9 @@ def test_about_names_version_file_and_schema(
 ) -> None:
     from kaohe_desktop import __version__
 
-    assert "No data file open" in about_text(window)
+    assert "No data file open" in about_text(window.workspace)
     open_in(qtbot, window, demo_file)
-    text = about_text(window)
+    text = about_text(window.workspace)
     assert __version__ in text
     assert str(demo_file) in text
     assert "schema version" in text

@@ -83,7 +83,7 @@ def test_category_and_deadline_month_filters_combine(tab: LedgerTab) -> None:
 
 
 def test_the_toolbar_follows_the_selection_and_the_file(tab: LedgerTab) -> None:
-    actions = tab.actions
+    actions = tab.toolbar_actions
     tab.table.clearSelection()
     assert actions.add.isEnabled() and actions.copy_forward.isEnabled()
     assert not actions.edit.isEnabled() and "Select a task" in actions.edit.toolTip()
@@ -110,7 +110,7 @@ def test_a_viewer_may_look_export_and_print_but_not_change(
     window.set_year(YEAR)
     tab = window.ledger_tab
     tab.select_task(tasks(tab)[0].id)
-    actions = tab.actions
+    actions = tab.toolbar_actions
     for action in (actions.add, actions.edit, actions.duplicate, actions.delete):
         assert not action.isEnabled()
         assert "may view the ledger but not change it" in action.toolTip()
@@ -162,7 +162,7 @@ def test_duplicate_opens_the_task_prefilled_with_the_next_number(
 
     monkeypatch.setattr(ledger_editing, "run_dialog", run)
     tab.select_task(task.id)
-    tab.actions.duplicate.trigger()
+    tab.toolbar_actions.duplicate.trigger()
     copy = next(t for t in tasks(tab) if t.seq == next_seq)
     assert copy.title == task.title + "（复制）" and copy.deadline == task.deadline
     assert tab.editing.stack.undoText() == f"Add task {next_seq}"
@@ -190,7 +190,7 @@ def test_copy_forward_into_the_next_year(
 
     monkeypatch.setattr(ledger_editing, "run_dialog", run)
     with qtbot.waitSignal(tab.year_requested) as requested:
-        tab.actions.copy_forward.trigger()
+        tab.toolbar_actions.copy_forward.trigger()
     assert requested.args == [YEAR + 1]
     copied = tasks(tab, YEAR + 1)
     assert [t.seq for t in copied] == list(range(1, len(old)))
@@ -211,7 +211,7 @@ def test_copy_forward_keeping_numbers_refuses_a_clash_before_copying(
     assert tab.workspace is not None
     old = tasks(tab)
     tab.workspace.ledger.copy_forward(YEAR, YEAR + 1, [old[0].id], renumber=False)
-    dialog = CopyForwardDialog(tab.workspace, YEAR, tab)
+    dialog = CopyForwardDialog(tab.workspace.ledger, YEAR, tab)
     qtbot.addWidget(dialog)
     assert dialog.to_year.value() == YEAR + 1
     dialog.renumber.setChecked(False)
@@ -228,7 +228,7 @@ def test_export_then_import_the_ledger_sheet(
     workbook = tmp_path / "台账.xlsx"
     monkeypatch.setattr(ledger_sheet_actions, "choose_export_path", lambda _p, _s: workbook)
     monkeypatch.setattr(ledger_sheet_actions, "choose_import_path", lambda _p: workbook)
-    tab.actions.export_sheet.trigger()  # the job says so when it is done
+    tab.toolbar_actions.export_sheet.trigger()  # the job says so when it is done
     qtbot.waitUntil(lambda: bool(dialogs.kinds()), timeout=30_000)
     assert dialogs.kinds() == ["info"]
     assert workbook.exists()
@@ -274,7 +274,7 @@ def test_an_empty_year_offers_new_task_and_copy_from_last_year(
 
 
 def test_the_wall_charts_button_opens_the_dialog(tab: LedgerTab) -> None:
-    tab.actions.wall_charts.trigger()
+    tab.toolbar_actions.wall_charts.trigger()
     dialog = tab.wall_chart_dialog
     assert dialog is not None and dialog.objectName() == "wallChartDialog"
     dialog.close()
@@ -319,7 +319,7 @@ def test_a_dropped_share_while_opening_a_dialog_is_explained(
         ("wall_charts", "departments"),
     ]:
         monkeypatch.setattr(getattr(tab.workspace, service), method, dropped)
-    getattr(tab.actions, action).trigger()
+    getattr(tab.toolbar_actions, action).trigger()
     assert dialogs.kinds() == ["error"]
     assert "网络盘已断开" in str(dialogs.last("error"))
     assert opened == [] and tab.wall_chart_dialog is None

@@ -83,7 +83,7 @@ def add_through_tab(tab: LedgerTab, monkeypatch: pytest.MonkeyPatch, title: str)
     assert tab.workspace is not None
     values = {**valid_values(tab.workspace), "title": title}
     answer_dialog(monkeypatch, lambda dialog: fill_task_form(dialog, **values))
-    tab.actions.add.trigger()
+    tab.toolbar_actions.add.trigger()
     added = next(t for t in tasks(tab) if t.title == title)
     assert tab.selected_task() == added  # the new task is selected after the reload
     return added
@@ -95,13 +95,13 @@ def test_undo_and_redo_of_an_add(
     count = len(tasks(tab))
     added = add_through_tab(tab, monkeypatch, "撤销测试任务")
     assert len(tasks(tab)) == count + 1 == tab.model.rowCount()
-    assert tab.actions.undo.isEnabled()
-    assert str(added.seq) in tab.actions.undo.toolTip()
+    assert tab.toolbar_actions.undo.isEnabled()
+    assert str(added.seq) in tab.toolbar_actions.undo.toolTip()
 
     press(qtbot, tab, "Z")
     assert by_seq(tab, added.seq) is None
     assert len(tasks(tab)) == count == tab.model.rowCount()
-    assert not tab.actions.undo.isEnabled() and tab.actions.redo.isEnabled()
+    assert not tab.toolbar_actions.undo.isEnabled() and tab.toolbar_actions.redo.isEnabled()
 
     press(qtbot, tab, "Y")
     again = by_seq(tab, added.seq)
@@ -117,7 +117,7 @@ def test_undo_and_redo_of_an_edit_in_the_dialog(
     answer_dialog(
         monkeypatch, lambda dialog: fill_task_form(dialog, title="改过的任务", points="7")
     )
-    tab.actions.edit.trigger()
+    tab.toolbar_actions.edit.trigger()
     edited = by_seq(tab, task.seq)
     assert edited is not None and edited.title == "改过的任务" and str(edited.points) == "7"
     assert tab.editing.stack.undoText() == f"Edit task {task.seq}"
@@ -137,7 +137,7 @@ def test_undo_of_a_delete_brings_the_same_task_back(
     qtbot: Any, tab: LedgerTab, monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs
 ) -> None:
     added = add_through_tab(tab, monkeypatch, "将被删除的任务")
-    tab.actions.delete.trigger()
+    tab.toolbar_actions.delete.trigger()
     assert dialogs.kinds()[-1] == "ask"  # the clerk confirmed
     assert by_seq(tab, added.seq) is None
     assert tab.editing.stack.undoText() == f"Delete task {added.seq}"
@@ -166,7 +166,7 @@ def test_a_task_with_checks_is_not_deleted_and_nothing_is_recorded(
 ) -> None:
     task = next(t for t in tasks(tab) if t.checks_recorded > 0)
     tab.select_task(task.id)
-    tab.actions.delete.trigger()
+    tab.toolbar_actions.delete.trigger()
     assert dialogs.kinds()[-1] == "error"
     assert "不能删除" in str(dialogs.last("error"))
     assert by_seq(tab, task.seq) == task
@@ -183,7 +183,7 @@ def test_an_undo_refused_because_another_workstation_changed_the_task(
     task = tasks(tab)[2]
     tab.select_task(task.id)
     answer_dialog(monkeypatch, lambda dialog: fill_task_form(dialog, title="我的修改"))
-    tab.actions.edit.trigger()
+    tab.toolbar_actions.edit.trigger()
     draft = other.tasks.load(task.id).draft().with_value("title", "他人的修改")
     other.tasks.save(draft)
 
@@ -197,7 +197,7 @@ def test_an_undo_refused_because_another_workstation_changed_the_task(
     )
     # The refused command is gone: the stack does not pretend it can be redone either.
     assert tab.editing.stack.count() == 0
-    assert not tab.actions.undo.isEnabled() and not tab.actions.redo.isEnabled()
+    assert not tab.toolbar_actions.undo.isEnabled() and not tab.toolbar_actions.redo.isEnabled()
 
 
 def _cell(tab: LedgerTab, task: TaskView, column: int) -> Any:
@@ -260,7 +260,7 @@ def _edit_in_dialog(
 ) -> None:
     tab.select_task(task.id)
     answer_dialog(monkeypatch, lambda dialog: fill_task_form(dialog, title=title))
-    tab.actions.edit.trigger()
+    tab.toolbar_actions.edit.trigger()
 
 
 def test_two_edits_of_one_task_undo_in_turn(

@@ -43,7 +43,7 @@ def workspace(demo_master: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture
 def dialog(qtbot: Any, workspace: Workspace, settings: Settings) -> Iterator[WallChartDialog]:
-    shown = WallChartDialog(workspace, YEAR, settings=settings)
+    shown = WallChartDialog(workspace.wall_charts, YEAR, settings=settings)
     qtbot.addWidget(shown)
     shown.show()
     yield shown
@@ -79,7 +79,7 @@ def pdf_printer(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[QPrinter]
 def test_the_dialog_offers_every_department_with_charts(dialog: WallChartDialog) -> None:
     names = [dialog.department.itemData(i) for i in range(dialog.department.count())]
     assert names[0] is None  # 全部科室
-    assert names[1:] == dialog.workspace.wall_charts.departments(YEAR)
+    assert names[1:] == dialog.wall_charts.departments(YEAR)
     assert dialog.a3.isChecked() and dialog.blank.isChecked() and dialog.one_file.isChecked()
     assert dialog.per_department.isEnabled()
     choose_one_department_a4(dialog)
@@ -161,7 +161,7 @@ def test_print_from_the_dialog_prints_every_page(
     choose_one_department_a4(dialog)
     dialog.filled.setChecked(True)
     saved = tmp_path / "保存.pdf"
-    dialog.workspace.wall_charts.write(YEAR, saved, department=DEPARTMENT, paper=Paper.A4)
+    dialog.wall_charts.write(YEAR, saved, department=DEPARTMENT, paper=Paper.A4)
     printed = tmp_path / "打印.pdf"
     pdf_printer(monkeypatch, printed)
     click(dialog, "wallChartPrint")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Action
@@ -28,16 +28,32 @@ from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_action
 from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
+from kaohe_desktop.ui.file_actions import FileActions
 from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
 
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.main_window import MainWindow
+
+class AdminWindow(Protocol):
+    """What AdminActions needs of the main window, declared here: the window module
+    imports this one, so importing it back would close a circle."""
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+
+    @property
+    def file_actions(self) -> FileActions: ...  # to open a file (switch account, restore)
+
+    def refresh(self) -> None: ...  # read everything again, after a dialog closes
+
+    def current_year(self) -> int | None: ...
+
+    def window(self) -> QWidget: ...  # the main window itself, as the dialogs' parent
 
 
 class AdminActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: AdminWindow) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.window = host.window()  # where the actions and dialogs sit
         self.departments = self._action(
             self.tr("&Basic data (departments)…"), self.show_departments, "departments"
         )
@@ -92,26 +108,26 @@ class AdminActions(QObject):
     def _closed(self, dialog: QDialog) -> None:
         if dialog in self.open_dialogs:
             self.open_dialogs.remove(dialog)
-        self.window.refresh()
+        self.host.refresh()
 
     def _workspace(self) -> Workspace | None:
-        return self.window.workspace
+        return self.host.workspace
 
     def show_departments(self) -> QDialog | None:
         workspace = self._workspace()
         if workspace is None:
             return None
         dialog = DepartmentsDialog(workspace, self.window)
-        dialog.changed.connect(self.window.refresh)
+        dialog.changed.connect(self.host.refresh)
         return self._show(dialog)
 
     def show_periods(self) -> QDialog | None:
         workspace = self._workspace()
         if workspace is None:
             return None
-        year = self.window.current_year() or date.today().year
+        year = self.host.current_year() or date.today().year
         dialog = PeriodsDialog(workspace, year, self.window)
-        dialog.periods_changed.connect(self.window.refresh)
+        dialog.periods_changed.connect(self.host.refresh)
         return self._show(dialog)
 
     def show_backups(self) -> QDialog | None:
@@ -128,7 +144,9 @@ class AdminActions(QObject):
 
     def show_audit_log(self) -> QDialog | None:
         workspace = self._workspace()
-        return None if workspace is None else self._show(AuditLogDialog(workspace, self.window))
+        if workspace is None:
+            return None
+        return self._show(AuditLogDialog(workspace.audit_log, self.window))
 
     def change_password(self) -> QDialog | None:
         workspace = self._workspace()
@@ -156,7 +174,7 @@ class AdminActions(QObject):
     def switch(self) -> None:
         workspace = self._workspace()
         if workspace is not None:
-            self.window.file_actions.open_path(workspace.path)
+            self.host.file_actions.open_path(workspace.path)
 
     def _offer_restored(self, path: Path) -> None:
         if messages.ask(
@@ -164,4 +182,4 @@ class AdminActions(QObject):
             self.tr("Restore"),
             self.tr("The backup was restored into a new file:\n{0}\nOpen it now?").format(path),
         ):
-            self.window.file_actions.open_path(path)
+            self.host.file_actions.open_path(path)

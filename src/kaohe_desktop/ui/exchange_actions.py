@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kaohe_desktop.services.exchange.export import write_template
 from kaohe_desktop.services.exchange.importing import ImportResult
@@ -20,14 +20,24 @@ from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.workers import Job, run_job
 
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.main_window import MainWindow
+
+class ExchangeWindow(Protocol):
+    """What ExchangeActions needs of the main window, declared here: the window module
+    imports this one, so importing it back would close a circle."""
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+
+    def refresh(self) -> None: ...  # read everything again, after an import
+
+    def window(self) -> QWidget: ...  # the main window itself, as the dialogs' parent
 
 
 class ExchangeActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: ExchangeWindow) -> None:
+        super().__init__(host.window())
+        self.host = host
+        window = self.window = host.window()  # where the actions, dialogs and jobs sit
         self.import_book = QAction(self.tr("&Import workbook…"), window)
         self.import_book.setObjectName("action_import")
         self.import_book.triggered.connect(lambda _checked=False: self.choose_and_import())
@@ -71,7 +81,7 @@ class ExchangeActions(QObject):
 
     def import_path(self, path: Path) -> Job | None:
         """Step one: a dry run, whose summary the clerk confirms before anything is written."""
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None or workspace.read_only:
             return None
         return run_job(
@@ -96,7 +106,7 @@ class ExchangeActions(QObject):
         """Step two: the real import, in one transaction, then every tab reloads."""
 
         def done(result: ImportResult) -> None:
-            self.window.refresh()
+            self.host.refresh()
             messages.info(self.window, self.tr("Import workbook"), result.summary())
 
         return run_job(
@@ -112,7 +122,7 @@ class ExchangeActions(QObject):
 
     # --- export and template --------------------------------------------------
     def choose_and_export(self) -> None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return
         name = self.tr("{0} export {1}.xlsx").format(workspace.path.stem, date.today().isoformat())
@@ -123,7 +133,7 @@ class ExchangeActions(QObject):
             self.export_to(_with_xlsx(Path(path_text)))
 
     def export_to(self, path: Path) -> Job | None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return None
         return run_job(

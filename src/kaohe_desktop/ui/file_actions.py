@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QStatusBar,
+    QWidget,
+)
 
 from kaohe_desktop.app import demo_file_path
 from kaohe_desktop.services.access.accounts import Credentials
@@ -31,18 +38,33 @@ from kaohe_desktop.services.workspace import (
 from kaohe_desktop.ui.accounts.login_dialog import LoginDialog
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_action
+from kaohe_desktop.ui.settings import Settings
 from kaohe_desktop.ui.workers import Job, JobFunction, run_job
-
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.main_window import MainWindow
 
 DATA_SUFFIX = ".kaohe"
 
 
+class FileWindow(Protocol):
+    """What FileActions needs of the main window, declared here: the window module
+    imports this one, so importing it back would close a circle."""
+
+    settings: Settings
+
+    @property
+    def workspace(self) -> Workspace | None: ...
+
+    def set_workspace(self, workspace: Workspace | None, *, demo: bool = False) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...  # the main window itself, as the dialogs' parent
+
+
 class FileActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: FileWindow) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.window = host.window()  # where the actions, dialogs and jobs sit
         self.new_file = self._action(self.tr("&New data file…"), self.new_data_file, "new")
         self.new_file.setShortcut(QKeySequence.StandardKey.New)
         self.open_file = self._action(self.tr("&Open data file…"), self.choose_and_open, "open")
@@ -134,8 +156,8 @@ class FileActions(QObject):
                     return
             else:
                 workspace = result
-            self.window.settings.last_username = workspace.account
-            self.window.set_workspace(workspace, demo=demo)
+            self.host.settings.last_username = workspace.account
+            self.host.set_workspace(workspace, demo=demo)
             self.daily_backup(workspace)
 
         def failed(error: BaseException) -> None:
@@ -150,7 +172,7 @@ class FileActions(QObject):
             pending,
             self.window,
             demo_hint=demo,
-            last_username=self.window.settings.last_username,
+            last_username=self.host.settings.last_username,
         )
         if dialog.exec() != LoginDialog.DialogCode.Accepted:
             return None
@@ -161,7 +183,7 @@ class FileActions(QObject):
 
         def done(_result: object) -> None:
             for notice in workspace.notices:
-                self.window.statusBar().showMessage(notice, 15_000)
+                self.host.statusBar().showMessage(notice, 15_000)
 
         return run_job(
             self.window,
@@ -173,12 +195,12 @@ class FileActions(QObject):
         )
 
     def _start_dir(self) -> Path:
-        recent = self.window.settings.recent_files
+        recent = self.host.settings.recent_files
         return recent[0].parent if recent else Path.home()
 
     # --- backup and check -----------------------------------------------------
     def back_up(self) -> Job | None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return None
         try:
@@ -211,7 +233,7 @@ class FileActions(QObject):
         return self.back_up_to(target)
 
     def back_up_to(self, target: Path | None) -> Job | None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return None
         return run_job(
@@ -226,7 +248,7 @@ class FileActions(QObject):
         )
 
     def check_file(self) -> Job | None:
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         if workspace is None:
             return None
 

@@ -22,7 +22,9 @@ def catalogue_dir() -> Path:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the catalogues for `language`; keep the returned list alive."""
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        # PySide6's stubs name only the older QLocale.Country; Territory is the Qt 6 name.
+        territory = QLocale.Territory.UnitedStates  # type: ignore[attr-defined]
+        QLocale.setDefault(QLocale(QLocale.Language.English, territory))
         return []
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []

@@ -24,7 +24,7 @@ from kaohe_desktop.ui.exchange_actions import ExchangeActions
 from kaohe_desktop.ui.file_actions import FileActions
 from kaohe_desktop.ui.ledger.ledger_tab import LedgerTab
 from kaohe_desktop.ui.live_refresh import LiveRefresh
-from kaohe_desktop.ui.menus import RecentFilesMenu, build_menus
+from kaohe_desktop.ui.menus import MenuItems, RecentFilesMenu, build_menus
 from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
 from kaohe_desktop.ui.scoring.scoring_tab import ScoringTab
 from kaohe_desktop.ui.settings import Settings
@@ -89,7 +89,18 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.status_line = StatusLine()
         self.setStatusBar(self.status_line)
-        build_menus(self)
+        self.recent_menu = build_menus(
+            self,
+            MenuItems(
+                files=self.file_actions,
+                exchange=self.exchange_actions,
+                admin=self.admin_actions,
+                settings=settings,
+                settings_action=self.settings_action,
+                wall_charts=self.ledger_tab.toolbar_actions.wall_charts,
+                workspace=lambda: self.workspace,
+            ),
+        )
 
         self.year_selector.year_changed.connect(self._on_year_changed)
         self.archive_tab.edit_person_requested.connect(self.admin_actions.edit_person)

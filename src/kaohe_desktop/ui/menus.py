@@ -1,32 +1,54 @@
-"""The menu bar: 文件 and 帮助, over the actions of FileActions and ExchangeActions."""
+"""The menu bar: 文件, 管理 and 帮助, over the actions of FileActions, ExchangeActions and
+AdminActions.
+
+The menus are given the window's parts (MenuItems), not the window: the window module
+imports this one, so importing it back would close a circle.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from kaohe_desktop import __version__
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.admin_actions import AdminActions
+from kaohe_desktop.ui.exchange_actions import ExchangeActions
+from kaohe_desktop.ui.file_actions import FileActions
 from kaohe_desktop.ui.settings import Settings
 
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.main_window import MainWindow
-
 translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class MenuItems:
+    """What the menu bar offers, from the main window's parts."""
+
+    files: FileActions
+    exchange: ExchangeActions
+    admin: AdminActions
+    settings: Settings
+    settings_action: QAction
+    wall_charts: QAction  # the 台账 tab's own: enabled, and explained when not, by the tab
+    workspace: Callable[[], Workspace | None]  # the file open now, for 关于
 
 
 class RecentFilesMenu(QMenu):
     """Rebuilt each time it opens, so it always matches the settings."""
 
-    def __init__(self, window: MainWindow, settings: Settings) -> None:
-        super().__init__(window)
+    def __init__(
+        self, parent: QWidget, settings: Settings, open_path: Callable[[Path], object]
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("recentMenu")
         self.setTitle(self.tr("Open &recent"))
-        self._window = window
+        self._open_path = open_path
         self._settings = settings
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
@@ -41,9 +63,7 @@ class RecentFilesMenu(QMenu):
                 # A share that is not mounted yet looks like a missing file; say which.
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Not found (is the network drive connected?)"))
-            action.triggered.connect(
-                lambda _checked=False, p=path: self._window.file_actions.open_path(p)
-            )
+            action.triggered.connect(lambda _checked=False, p=path: self._open_path(p))
         if not recent:
             empty = self.addAction(self.tr("(no recent files)"))
             empty.setEnabled(False)
@@ -57,29 +77,28 @@ class RecentFilesMenu(QMenu):
         self.rebuild()
 
 
-def build_menus(window: MainWindow) -> None:
-    files = window.file_actions
-    exchange = window.exchange_actions
+def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
+    """The menu bar of `window`; the recent files menu is returned, to rebuild it."""
+    files, exchange = items.files, items.exchange
     file_menu = window.menuBar().addMenu(translate("Menus", "&File"))
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(files.new_file)
     file_menu.addAction(files.open_file)
-    window.recent_menu = RecentFilesMenu(window, window.settings)
-    file_menu.addMenu(window.recent_menu)
+    recent_menu = RecentFilesMenu(window, items.settings, files.open_path)
+    file_menu.addMenu(recent_menu)
     file_menu.addAction(files.open_demo)
     file_menu.addSeparator()
     file_menu.addAction(exchange.import_book)
     file_menu.addAction(exchange.export_book)
     file_menu.addAction(exchange.template)
     file_menu.addSeparator()
-    # The 台账 tab's own action: enabled, and explained when not, by the tab.
-    file_menu.addAction(window.ledger_tab.actions.wall_charts)
+    file_menu.addAction(items.wall_charts)
     file_menu.addSeparator()
     file_menu.addAction(files.backup)
     file_menu.addAction(files.check)
     file_menu.addSeparator()
-    file_menu.addAction(window.admin_actions.switch_account)
-    file_menu.addAction(window.settings_action)
+    file_menu.addAction(items.admin.switch_account)
+    file_menu.addAction(items.settings_action)
     file_menu.addSeparator()
     quit_action = QAction(translate("Menus", "E&xit"), window)
     quit_action.setObjectName("action_quit")
@@ -89,7 +108,7 @@ def build_menus(window: MainWindow) -> None:
     # Tooltips in menus show why an item is disabled (a read-only file).
     file_menu.setToolTipsVisible(True)
 
-    admin = window.admin_actions
+    admin = items.admin
     manage_menu = window.menuBar().addMenu(translate("Menus", "&Manage"))
     manage_menu.setObjectName("manageMenu")
     manage_menu.addAction(admin.departments)
@@ -107,12 +126,12 @@ def build_menus(window: MainWindow) -> None:
     help_menu.setObjectName("helpMenu")
     about = QAction(translate("Menus", "&About"), window)
     about.setObjectName("action_about")
-    about.triggered.connect(lambda _checked=False: show_about(window))
+    about.triggered.connect(lambda _checked=False: show_about(window, items.workspace()))
     help_menu.addAction(about)
+    return recent_menu
 
 
-def about_text(window: MainWindow) -> str:
-    workspace = window.workspace
+def about_text(workspace: Workspace | None) -> str:
     if workspace is None:
         file_line = translate("Menus", "No data file open")
     else:
@@ -142,5 +161,5 @@ def about_text(window: MainWindow) -> str:
     )
 
 
-def show_about(window: MainWindow) -> None:
-    QMessageBox.about(window, translate("Menus", "About"), about_text(window))
+def show_about(parent: QWidget, workspace: Workspace | None) -> None:
+    QMessageBox.about(parent, translate("Menus", "About"), about_text(workspace))

@@ -79,7 +79,10 @@ class Settings:
     def recent_files(self) -> list[Path]:
         value = self.store.value(RECENT_FILES, [])
         # An INI file gives back a str for a one-item list and None for an empty one.
-        items = [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            items: list[object] = [value]
+        else:
+            items = list(value) if isinstance(value, list | tuple) else []
         return [Path(str(item)) for item in items if item][:MAX_RECENT_FILES]
 
     def add_recent_file(self, path: Path) -> None:

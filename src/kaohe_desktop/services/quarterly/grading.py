@@ -27,6 +27,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.services.quarterly.assessments import AssessmentView, assessment_views
 from kaohe_desktop.services.quarterly.close import close_quarter
 from kaohe_desktop.services.quarterly.refusals import (
@@ -41,7 +42,7 @@ from kaohe_desktop.services.quarterly.scheme import freeze_rules, store_rules
 from kaohe_desktop.services.quarterly.scores import new_row, stored_rows, write_scores
 from kaohe_desktop.services.quarterly.sheet import build_sheet, in_quarter, load_sheet
 from kaohe_desktop.services.quarterly.views import CommentView, GradingSheet, ScoreChange
-from kaohe_desktop.storage.models import CommentRow
+from kaohe_desktop.storage.models import CommentRow, QuarterlyAssessmentRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -70,6 +71,33 @@ class QuarterlyGrading:
     @requires(Action.VIEW)
     def sheet(self, quarter: Quarter) -> GradingSheet:
         return load_sheet(self._uow, quarter)
+
+    @requires(Action.VIEW)
+    def default_quarter(self, year: int) -> Quarter:
+        """The quarter a clerk opening `year` most likely grades: the latest begun quarter
+        with anything entered (the next one if that is closed and the next has begun),
+        else the latest quarter that has ended, else the first.
+
+        A sheet lists everyone with an entry, so "a sheet with an entry" is "a 平时考核
+        row for the quarter": one DISTINCT over the year's rows (and the lock of that
+        one quarter) answers it, where building the sheets took seconds on a big bureau."""
+        today = self._clock().date()
+        begun = [q for q in (Quarter(year, n) for n in (4, 3, 2, 1)) if q.start <= today]
+        if begun:
+            qa = QuarterlyAssessmentRow
+            labels = [str(q) for q in begun]
+            with self._uow.read() as session:
+                statement = select(qa.quarter).distinct().where(qa.quarter.in_(labels))
+                entered = set(session.scalars(statement))
+                latest = next((q for q in begun if str(q) in entered), None)
+                if latest is not None:
+                    if latest.quarter < 4:
+                        following = Quarter(year, latest.quarter + 1)
+                        if following.start <= today and is_closed(session, latest):
+                            return following
+                    return latest
+        ended = [q for q in begun if q.end < today]
+        return ended[0] if ended else Quarter(year, 1)
 
     @requires(Action.ENTER_DATA)
     def set_scores(

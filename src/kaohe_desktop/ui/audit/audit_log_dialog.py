@@ -9,6 +9,7 @@ so the table always shows the latest filter and never two reads race.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -29,11 +30,11 @@ from kaohe_desktop.services.access.audit_log import (
     MAX_ROWS,
     AuditEntryView,
     AuditFilter,
+    AuditLogService,
     ChainStatus,
 )
 from kaohe_desktop.services.errors import Cancelled
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.audit.audit_model import (
     ACCOUNT,
     ACTION,
@@ -62,12 +63,12 @@ class LoadedLog:
 
 
 class AuditLogDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, audit_log: AuditLogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditLogDialog")
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(1120, 620)
-        self.workspace = workspace
+        self.audit_log = audit_log  # the one service it uses
         self.job: Job | None = None
         self._again: bool | None = None  # a read asked for while one ran: verify or not
         self._job_verifies = False
@@ -123,7 +124,7 @@ class AuditLogDialog(QDialog):
         for check, edit in ((self.since_enabled, self.since), (self.until_enabled, self.until)):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _on: self.reload())
-            edit.dateChanged.connect(lambda _date, check=check: check.isChecked() and self.reload())
+            edit.dateChanged.connect(lambda _date, check=check: self._reload_if(check.isChecked()))
         self.reload(verify=True)
 
     # --- widgets --------------------------------------------------------------
@@ -158,13 +159,17 @@ class AuditLogDialog(QDialog):
         finally:
             combo.blockSignals(False)
 
+    def _reload_if(self, wanted: bool) -> None:
+        if wanted:
+            self.reload()
+
     # --- reading --------------------------------------------------------------
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
             account=self.account_filter.currentData(),
             entity=self.entity_filter.currentData(),
-            since=self.since.date().toPython() if self.since_enabled.isChecked() else None,
-            until=self.until.date().toPython() if self.until_enabled.isChecked() else None,
+            since=_day(self.since) if self.since_enabled.isChecked() else None,
+            until=_day(self.until) if self.until_enabled.isChecked() else None,
         )
 
     def is_loading(self) -> bool:
@@ -176,7 +181,7 @@ class AuditLogDialog(QDialog):
             self._again = bool(self._again) or verify or self._job_verifies
             self.job.reporter.cancel()
             return
-        audit, audit_filter = self.workspace.audit_log, self.current_filter()
+        audit, audit_filter = self.audit_log, self.current_filter()
         checking, reading = self.tr("Checking the log's chain…"), self.tr("Reading the log…")
 
         def work(progress: ProgressReporter) -> LoadedLog:
@@ -254,3 +259,9 @@ class AuditLogDialog(QDialog):
             self.job.reporter.cancel()
             self.job.wait()
         super().done(result)
+
+
+def _day(edit: QDateEdit) -> date:
+    # QDate.toPython() is typed as object in PySide6's stubs; the parts are plain ints.
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())

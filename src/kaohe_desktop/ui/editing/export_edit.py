@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -11,16 +12,26 @@ from PySide6.QtWidgets import QWidget
 from kaohe_desktop.domain.edits import Draft
 from kaohe_desktop.services.common.record_edit import FieldSpec
 from kaohe_desktop.services.common.unsaved_edits import export_unsaved_edit
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
 
 translate = QCoreApplication.translate
 
 
+class EditOrigin(Protocol):
+    """Where an edit was made, as its workbook names it: the data file and the account
+    (a Workspace is one)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def account(self) -> str: ...
+
+
 def export_edit(
     parent: QWidget,
-    workspace: Workspace,
+    workspace: EditOrigin,
     draft: Draft,
     fields: Sequence[FieldSpec],
     *,

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.ledger_rules import copy_forward_numbers, shift_deadline
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.services.errors import BusyError, InputError, PermissionDeniedError, StorageError
+from kaohe_desktop.services.ledger.tasks import LedgerService
 from kaohe_desktop.services.ledger.views import TaskView
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.ledger.task_form import HINT_COLOR, PROBLEM_COLOR
@@ -52,15 +52,15 @@ def default_years(years: list[int], shown: int) -> tuple[int | None, int]:
 
 
 class CopyForwardDialog(QDialog):
-    def __init__(self, workspace: Workspace, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ledger: LedgerService, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("copyForwardDialog")
         self.setWindowTitle(self.tr("Copy tasks from an earlier year"))
         self.resize(860, 560)
-        self.workspace = workspace
+        self.ledger = ledger  # the one service it uses
         self.copied: list[TaskView] = []
         self._tasks: list[TaskView] = []
-        self._years = workspace.ledger.years()
+        self._years = ledger.years()
         from_year, to_year = default_years(self._years, year)
 
         self.from_year = QComboBox()
@@ -163,7 +163,7 @@ class CopyForwardDialog(QDialog):
 
     def _load_tasks(self) -> None:
         from_year = self.chosen_from()
-        self._tasks = self.workspace.ledger.tasks(from_year) if from_year is not None else []
+        self._tasks = self.ledger.tasks(from_year) if from_year is not None else []
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._tasks))
         for row, task in enumerate(self._tasks):
@@ -182,7 +182,7 @@ class CopyForwardDialog(QDialog):
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         self.table.blockSignals(True)
         for row in range(self.table.rowCount()):
-            self.table.item(row, OLD_SEQ).setCheckState(state)
+            _item(self.table, row, OLD_SEQ).setCheckState(state)
         self.table.blockSignals(False)
         self.update_preview()
 
@@ -190,7 +190,7 @@ class CopyForwardDialog(QDialog):
         return [
             task
             for row, task in enumerate(self._tasks)
-            if self.table.item(row, OLD_SEQ).checkState() == Qt.CheckState.Checked
+            if _item(self.table, row, OLD_SEQ).checkState() == Qt.CheckState.Checked
         ]
 
     # --- the preview ----------------------------------------------------------
@@ -204,7 +204,7 @@ class CopyForwardDialog(QDialog):
         elif not chosen:
             problem = self.tr("Tick the tasks to copy.")
         else:
-            taken = self.workspace.ledger.taken_seqs(to_year)
+            taken = self.ledger.taken_seqs(to_year)
             try:
                 seqs = [task.seq for task in chosen]
                 new = copy_forward_numbers(seqs, taken, self.renumber.isChecked())
@@ -214,10 +214,10 @@ class CopyForwardDialog(QDialog):
                 numbers = {task.id: seq for task, seq in zip(chosen, new, strict=True)}
         self.table.blockSignals(True)
         for row, task in enumerate(self._tasks):
-            self.table.item(row, NEW_SEQ).setText(str(numbers.get(task.id, "")))
+            _item(self.table, row, NEW_SEQ).setText(str(numbers.get(task.id, "")))
             shifted = shift_deadline(task.deadline, from_year or to_year, to_year)
             shown = task.deadline if shifted == task.deadline else f"{task.deadline} → {shifted}"
-            self.table.item(row, DEADLINE).setText(shown)
+            _item(self.table, row, DEADLINE).setText(shown)
         self.table.blockSignals(False)
         if problem is None:
             text = self.tr("{0} of {1} tasks will be copied from {2} into {3}.").format(
@@ -238,9 +238,7 @@ class CopyForwardDialog(QDialog):
             return
         ids = [task.id for task in chosen]
         to_year, renumber = self.to_year.value(), self.renumber.isChecked()
-        copied = self._call(
-            lambda: self.workspace.ledger.copy_forward(from_year, to_year, ids, renumber)
-        )
+        copied = self._call(lambda: self.ledger.copy_forward(from_year, to_year, ids, renumber))
         if copied is None:
             self.update_preview()  # the target year may have changed meanwhile
             return
@@ -258,3 +256,10 @@ class CopyForwardDialog(QDialog):
             except (InputError, StorageError, PermissionDeniedError) as error:
                 messages.show_error(self, self.windowTitle(), error)
                 return None
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    # Every cell of the table is filled when the year's tasks are listed.
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item

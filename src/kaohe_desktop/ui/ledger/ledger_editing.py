@@ -5,12 +5,15 @@ service call happens here or in the TaskDialog, and only a save that went throug
 becomes a command on the stack. The stack lives as long as one workspace and year
 are shown; choosing another year or file starts an empty one, because its commands
 would name tasks that are not on screen.
+
+It works on the LedgerSession (the services, the year, the tasks on screen); after a
+change it asks the session for a reload, which the tab answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
@@ -25,10 +28,11 @@ from kaohe_desktop.services.errors import (
     StorageError,
     TaskInputError,
 )
+from kaohe_desktop.services.ledger.tasks import LedgerService
 from kaohe_desktop.services.ledger.views import TaskView
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
+from kaohe_desktop.ui.ledger.ledger_session import LedgerFile, LedgerSession
 from kaohe_desktop.ui.ledger.task_commands import (
     AddTask,
     CommandContext,
@@ -37,9 +41,6 @@ from kaohe_desktop.ui.ledger.task_commands import (
     TaskRefs,
 )
 from kaohe_desktop.ui.ledger.task_dialog import TaskDialog
-
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.ledger.ledger_tab import LedgerTab
 
 R = TypeVar("R")
 _REFUSALS = (InputError, StorageError, PermissionDeniedError)
@@ -59,41 +60,43 @@ def explain(parent: QWidget | None, title: str, error: BaseException) -> None:
 
 
 class LedgerEditing(QObject):
-    def __init__(self, tab: LedgerTab) -> None:
-        super().__init__(tab)
-        self.tab = tab
+    def __init__(self, session: LedgerSession, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._parent = parent  # where the dialogs and refusals are shown
         self.stack = QUndoStack(self)
         self.stack.setObjectName("ledgerUndoStack")
         self.refs = TaskRefs()
-        self._session: tuple[Workspace | None, int | None] = (None, None)
+        self._shown: tuple[LedgerFile | None, int | None] = (None, None)
 
-    # --- the session ----------------------------------------------------------
-    def begin_session(self, workspace: Workspace | None, year: int | None) -> None:
+    # --- the undo session -----------------------------------------------------
+    def begin_session(self, source: LedgerFile | None, year: int | None) -> None:
         """A new file or year: forget the undo history (a refresh of the same keeps it)."""
-        previous_workspace, previous_year = self._session
-        if workspace is not previous_workspace or year != previous_year:
+        previous_source, previous_year = self._shown
+        if source is not previous_source or year != previous_year:
             self.reset()
-        self._session = (workspace, year)
+        self._shown = (source, year)
 
     def reset(self) -> None:
         self.stack.clear()
         self.refs.clear()
 
     def _context(self) -> CommandContext:
-        workspace, year = self._require()
+        source, year = self._require()
         return CommandContext(
-            workspace,
+            source.ledger,
+            source.tasks,
             year,
             self.refs,
-            failed=lambda title, error: explain(self.tab, title, error),
-            changed=self.tab.reload_and_select,
-            retry=lambda title, error: prompts.ask_retry(self.tab, title, str(error)),
+            failed=lambda title, error: explain(self._parent, title, error),
+            changed=self.session.request_reload,
+            retry=lambda title, error: prompts.ask_retry(self._parent, title, str(error)),
         )
 
-    def _require(self) -> tuple[Workspace, int]:
-        workspace, year = self.tab.workspace, self.tab.year
-        assert workspace is not None and year is not None  # the actions are disabled otherwise
-        return workspace, year
+    def _require(self) -> tuple[LedgerFile, int]:
+        source, year = self.session.source, self.session.year
+        assert source is not None and year is not None  # the actions are disabled otherwise
+        return source, year
 
     def _call(self, title: str, call: Callable[[], R]) -> R | None:
         """A service call with retry on a busy file; None (explained) when refused."""
@@ -101,25 +104,22 @@ class LedgerEditing(QObject):
             try:
                 return call()
             except BusyError as error:
-                if prompts.ask_retry(self.tab, title, str(error)):
+                if prompts.ask_retry(self._parent, title, str(error)):
                     continue
                 return None
             except _REFUSALS as error:
-                explain(self.tab, title, error)
+                explain(self._parent, title, error)
                 return None
-
-    def _titles(self) -> dict[int, str]:
-        return {task.seq: task.title for task in self.tab.model.rows()}
 
     # --- add, duplicate -------------------------------------------------------
     def add(self, prefill: dict[str, Any] | None = None, copy_of: int | None = None) -> None:
-        workspace, year = self._require()
-        titles = self._titles()
+        source, year = self._require()
+        titles, parent = self.session.titles(), self._parent
         # The dialog reads the departments and free numbers: a dropped share refuses here.
         dialog = self._call(
             self.tr("New task"),
             lambda: TaskDialog(
-                workspace, year, values=prefill, copy_of=copy_of, titles=titles, parent=self.tab
+                source, year, values=prefill, copy_of=copy_of, titles=titles, parent=parent
             ),
         )
         if dialog is None or not run_dialog(dialog) or not isinstance(dialog.saved, TaskView):
@@ -129,25 +129,25 @@ class LedgerEditing(QObject):
         self.stack.push(AddTask(self._context(), ref, dialog.form.values(), view.seq))
 
     def duplicate(self, task: TaskView) -> None:
-        workspace, _year = self._require()
-        snapshot = self._call(self.tr("Duplicate task"), lambda: workspace.tasks.load(task.id))
+        editor = self._require()[0].tasks
+        snapshot = self._call(self.tr("Duplicate task"), lambda: editor.load(task.id))
         if snapshot is None:
-            self.tab.reload()
+            self.session.request_reload()
             return
         self.add(dict(snapshot.values), copy_of=task.seq)
 
     # --- edit -----------------------------------------------------------------
     def edit(self, task: TaskView) -> None:
-        workspace, year = self._require()
+        source, year = self._require()
         title = self.tr("Edit task {0}").format(task.seq)
-        snapshot = self._call(title, lambda: workspace.tasks.load(task.id))
+        snapshot = self._call(title, lambda: source.tasks.load(task.id))
         if snapshot is None:
-            self.tab.reload()  # deleted meanwhile: show the table as it is now
+            self.session.request_reload()  # deleted meanwhile: show the table as it is now
             return
-        titles = self._titles()
+        titles, parent = self.session.titles(), self._parent
         dialog = self._call(
             title,
-            lambda: TaskDialog(workspace, year, snapshot=snapshot, titles=titles, parent=self.tab),
+            lambda: TaskDialog(source, year, snapshot=snapshot, titles=titles, parent=parent),
         )
         if dialog is None or not run_dialog(dialog) or dialog.saved_draft is None:
             return
@@ -167,62 +167,63 @@ class LedgerEditing(QObject):
 
     def edit_cell(self, task_id: int, field: str, text: str) -> None:
         """An inline edit of one simple cell, checked by the same rules as the dialog."""
-        workspace, year = self._require()
-        shown = next((t for t in self.tab.model.rows() if t.id == task_id), None)
+        source, year = self._require()
+        shown = self.session.shown(task_id)
         title = self.tr("Edit task {0}").format(shown.seq if shown else "")
-        snapshot = self._call(title, lambda: workspace.tasks.load(task_id))
+        snapshot = self._call(title, lambda: source.tasks.load(task_id))
         if shown is None or snapshot is None:
-            self.tab.reload()
+            self.session.request_reload()
             return
         if snapshot.version != shown.version:
             # The cell editor started from a value someone else has since changed.
             messages.warn(
-                self.tab,
+                self._parent,
                 title,
                 self.tr(
                     "This task was changed by someone else after the table was loaded. "
                     "The table now shows their version; make your change again."
                 ),
             )
-            self.tab.reload_and_select(task_id)
+            self.session.request_reload(task_id)
             return
         value: str | None = text.strip()
         if field == "target" and not value:
             value = None
         values = {**snapshot.values, field: value}
-        problems = self._problems(workspace, year, snapshot, values)
+        problems = self._problems(source.ledger, year, snapshot, values)
         if problems:
-            messages.warn(self.tab, title, "\n".join(problems))
+            messages.warn(self._parent, title, "\n".join(problems))
             return  # the model was never changed: the old value stays
         draft = snapshot.draft().with_value(field, value)
         if not draft.dirty:
             return
-        saved = self._call(title, lambda: workspace.tasks.save(draft))
+        saved = self._call(title, lambda: source.tasks.save(draft))
         if saved is None:
-            self.tab.reload_and_select(task_id)
+            self.session.request_reload(task_id)
             return
         self._record_edit(task_id, snapshot.version, draft, saved)
 
     def _problems(
-        self, workspace: Workspace, year: int, snapshot: RecordSnapshot, values: dict[str, Any]
+        self, ledger: LedgerService, year: int, snapshot: RecordSnapshot, values: dict[str, Any]
     ) -> list[str]:
         own = snapshot.values
         named = {str(own["lead_department"]), *split_departments(own["responsible"])}
-        taken = workspace.ledger.taken_seqs(year) - {int(own["seq"])}
-        departments = set(workspace.ledger.departments()) | named
+        taken = ledger.taken_seqs(year) - {int(own["seq"])}
+        departments = set(ledger.departments()) | named
         found = validate_task(values, year=year, taken_seqs=taken, departments=departments)
         return [problem.message for problem in found]
 
     # --- delete ---------------------------------------------------------------
     def delete(self, task: TaskView) -> None:
-        workspace, _year = self._require()
+        ledger = self._require()[0].ledger
         title = self.tr("Delete task")
         question = self.tr("Delete task {0} “{1}”?").format(task.seq, task.title)
-        if not messages.ask(self.tab, title, question, self.tr("Undo (Ctrl+Z) brings it back.")):
+        detail = self.tr("Undo (Ctrl+Z) brings it back.")
+        if not messages.ask(self._parent, title, question, detail):
             return
-        values = self._call(title, lambda: workspace.ledger.delete(task.id, task.version))
+        values = self._call(title, lambda: ledger.delete(task.id, task.version))
         if values is None:
-            self.tab.reload()  # changed or gone meanwhile: show what the file holds
+            self.session.request_reload()  # changed or gone meanwhile: show what the file holds
             return
         ref = self.refs.for_version(task.id, task.version)
         self.refs.moved(ref, None)

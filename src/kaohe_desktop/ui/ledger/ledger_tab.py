@@ -1,9 +1,10 @@
 """台账 tab: the year's work tasks with their check progress, and where the ledger is built.
 
 The tab lays out the toolbar, the filters and the table and says what to do when
-the year is empty; the work behind the buttons lives beside it: LedgerEditing (add,
-edit, delete, undo), LedgerSheetActions (import / export of the 台账 sheet) and the
-dialogs.
+the year is empty. The year on screen (the services, the year, its tasks) is its
+LedgerSession's, and the work behind the buttons lives beside the tab, on the session:
+LedgerEditing (add, edit, delete, undo), LedgerSheetActions (import / export of the
+台账 sheet) and the dialogs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kaohe_desktop.ui.ledger import task_model as cols
 from kaohe_desktop.ui.ledger.copy_forward_dialog import CopyForwardDialog
 from kaohe_desktop.ui.ledger.ledger_editing import LedgerEditing
 from kaohe_desktop.ui.ledger.ledger_filters import CategoryFilter, MonthFilter, task_filter
+from kaohe_desktop.ui.ledger.ledger_session import LedgerSession
 from kaohe_desktop.ui.ledger.ledger_sheet_actions import LedgerSheetActions
 from kaohe_desktop.ui.ledger.ledger_toolbar import LedgerActions, TabState
 from kaohe_desktop.ui.ledger.task_model import TaskTableModel
@@ -57,6 +59,7 @@ class LedgerTab(DataTab):
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
+        self.session = LedgerSession(self)
         self.model = TaskTableModel(self)
         self.proxy = RowFilterProxy(
             self.model, (cols.TITLE, cols.TARGET, cols.LEAD, cols.RESPONSIBLE), self
@@ -74,9 +77,10 @@ class LedgerTab(DataTab):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.actions = LedgerActions(self)
-        self.editing = LedgerEditing(self)
-        self.sheet = LedgerSheetActions(self)
+        # Not `actions`: that would hide QWidget.actions().
+        self.toolbar_actions = LedgerActions(self)
+        self.editing = LedgerEditing(self.session, self)
+        self.sheet = LedgerSheetActions(self.session, self)
         self.wall_chart_dialog: QWidget | None = None
 
         bar = QHBoxLayout()
@@ -103,23 +107,27 @@ class LedgerTab(DataTab):
         # year, 撤销 must still be there.
         top = QHBoxLayout()
         top.setContentsMargins(6, 6, 6, 0)  # in line with the filters below
-        top.addWidget(self.actions.make_toolbar())
+        top.addWidget(self.toolbar_actions.make_toolbar())
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertLayout(0, top)
-        self.addActions([self.actions.undo, self.actions.redo])  # anywhere in the tab
-        self.table.addActions([self.actions.add, self.actions.delete])  # where the rows are
+        a = self.toolbar_actions
+        self.addActions([a.undo, a.redo])  # anywhere in the tab
+        self.table.addActions([a.add, a.delete])  # where the rows are
 
         self._connect()
         self.update_actions()
 
     def _connect(self) -> None:
+        self.session.tasks_changed.connect(self._show_tasks)
+        self.session.reload_requested.connect(self.reload_and_select)
+        self.session.imported.connect(self._on_imported)
         self.search.textChanged.connect(self._on_filter_changed)
         self.department.department_changed.connect(lambda _name: self._on_filter_changed())
         self.category.category_changed.connect(self._on_filter_changed)
         self.month.month_changed.connect(self._on_filter_changed)
-        a = self.actions
-        a.connect(
+        a = self.toolbar_actions
+        a.connect_slots(
             {
                 a.add: self.add_task,
                 a.edit: self.edit_task,
@@ -144,28 +152,25 @@ class LedgerTab(DataTab):
 
     # --- the workspace and year (a new one empties the undo stack) ------------
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
+        self.session.open(workspace, year)
         self.editing.begin_session(workspace, year)
         super().set_workspace(workspace, year)
 
     def set_year(self, year: int) -> None:
+        self.session.open(self.workspace, year)
         self.editing.begin_session(self.workspace, year)
         super().set_year(year)
 
     def _load(self, workspace: Workspace, year: int) -> None:
         selected = self.selected_task()
-        tasks = workspace.ledger.tasks(year)
         self.model.set_editable(workspace.may(Action.ENTER_DATA))
-        self.model.set_rows(tasks)
-        departments: list[str] = []
-        for task in tasks:
-            departments += [task.lead_department, *task.responsible_departments]
-        self.department.set_departments(departments)
-        self._update_count()
+        tasks = self.session.load()  # shown through tasks_changed
         if selected is not None:
             self.select_task(selected.id)
         if tasks:
             self.stack.show_content()
         else:
+            actions = self.toolbar_actions
             self.stack.show_empty(
                 self.tr(
                     "There are no ledger tasks for {0} yet. Add them one by one with New task, "
@@ -173,15 +178,29 @@ class LedgerTab(DataTab):
                     "File → Import workbook (download the template, fill in its 台账 sheet "
                     "and import it)."
                 ).format(year),
-                [self.actions.add, self.actions.copy_forward, *self.guidance.no_data],
+                [actions.add, actions.copy_forward, *self.guidance.no_data],
             )
         self.update_actions()
 
     def _clear(self) -> None:
-        self.model.set_rows([])
-        self.department.set_departments([])
-        self._update_count()
+        self.session.forget()
         self.update_actions()
+
+    def _show_tasks(self) -> None:
+        """The session's task list, read again: the rows, the departments to filter by."""
+        tasks = self.session.tasks
+        self.model.set_rows(tasks)
+        departments: list[str] = []
+        for task in tasks:
+            departments += [task.lead_department, *task.responsible_departments]
+        self.department.set_departments(departments)
+        self._update_count()
+
+    def _on_imported(self) -> None:
+        # Rows the undo stack names may have been replaced: its commands would lie.
+        self.editing.reset()
+        self.reload()
+        self.data_changed.emit()
 
     def reload_and_select(self, task_id: int | None) -> None:
         """Read the rows again after an edit and keep the edited task selected."""
@@ -228,9 +247,9 @@ class LedgerTab(DataTab):
     def update_actions(self) -> None:
         """Enable what the clerk may do now (call again when the file turns read-only)."""
         stack = self.editing.stack
-        self.actions.update(
+        self.toolbar_actions.update(
             TabState(
-                workspace=self.workspace,
+                access=self.workspace,
                 year=self.year,
                 has_selection=self.selected_task() is not None,
                 has_tasks=self.model.rowCount() > 0,
@@ -252,38 +271,38 @@ class LedgerTab(DataTab):
         return action.isEnabled()
 
     def add_task(self) -> None:
-        if self._allowed(self.actions.add):
+        if self._allowed(self.toolbar_actions.add):
             self.editing.add()
 
     def edit_task(self) -> None:
         task = self.selected_task()
-        if task is not None and self._allowed(self.actions.edit):
+        if task is not None and self._allowed(self.toolbar_actions.edit):
             self.editing.edit(task)
 
     def duplicate_task(self) -> None:
         task = self.selected_task()
-        if task is not None and self._allowed(self.actions.duplicate):
+        if task is not None and self._allowed(self.toolbar_actions.duplicate):
             self.editing.duplicate(task)
 
     def delete_task(self) -> None:
         task = self.selected_task()
-        if task is not None and self._allowed(self.actions.delete):
+        if task is not None and self._allowed(self.toolbar_actions.delete):
             self.editing.delete(task)
 
     def undo(self) -> None:
-        if self._allowed(self.actions.undo):
+        if self._allowed(self.toolbar_actions.undo):
             self.editing.stack.undo()
 
     def redo(self) -> None:
-        if self._allowed(self.actions.redo):
+        if self._allowed(self.toolbar_actions.redo):
             self.editing.stack.redo()
 
     def copy_forward(self) -> None:
-        if not self._allowed(self.actions.copy_forward):
+        if not self._allowed(self.toolbar_actions.copy_forward):
             return
         assert self.workspace is not None and self.year is not None
         try:  # the dialog reads the years and tasks: a dropped share refuses here
-            dialog = CopyForwardDialog(self.workspace, self.year, self)
+            dialog = CopyForwardDialog(self.workspace.ledger, self.year, self)
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.tr("Copy from last year"), error)
             return
@@ -302,11 +321,11 @@ class LedgerTab(DataTab):
         )
 
     def show_wall_charts(self) -> None:
-        if not self._allowed(self.actions.wall_charts):
+        if not self._allowed(self.toolbar_actions.wall_charts):
             return
         assert self.workspace is not None and self.year is not None
         try:
-            dialog = WallChartDialog(self.workspace, self.year, self)
+            dialog = WallChartDialog(self.workspace.wall_charts, self.year, self)
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.tr("Wall charts"), error)
             return

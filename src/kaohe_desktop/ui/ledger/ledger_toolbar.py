@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -25,7 +25,7 @@ from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_
 class TabState:
     """What the enabled state of the actions depends on."""
 
-    workspace: Workspace | None
+    access: Access | None  # the open file (a Workspace), None when none is open
     year: int | None
     has_selection: bool
     has_tasks: bool
@@ -61,7 +61,8 @@ class LedgerActions(QObject):
     def all(self) -> list[QAction]:
         return [action for group in self.groups() for action in group]
 
-    def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
+    def connect_slots(self, slots: dict[QAction, Callable[[], object]]) -> None:
+        # Not `connect`: that would hide QObject.connect.
         connect_actions(slots)
 
     def groups(self) -> list[list[QAction]]:
@@ -78,7 +79,7 @@ class LedgerActions(QObject):
 
     # --- enabled state --------------------------------------------------------
     def update(self, state: TabState) -> None:
-        change = self._why_not(state.workspace, Action.ENTER_DATA)
+        change = self._why_not(state.access, Action.ENTER_DATA)
         pick = change or (None if state.has_selection else self.tr("Select a task first"))
         self._set(self.add, change, self.tr("Add a task to the year's ledger (Ins)"))
         self._set(self.edit, pick, self.tr("Edit the selected task (Enter)"))
@@ -103,10 +104,10 @@ class LedgerActions(QObject):
         )
         self._set(
             self.import_sheet,
-            self._why_not(state.workspace, Action.IMPORT),
+            self._why_not(state.access, Action.IMPORT),
             self.tr("Import the 台账 sheet of an exchange workbook (checked first)"),
         )
-        export = self._why_not(state.workspace, Action.EXPORT)
+        export = self._why_not(state.access, Action.EXPORT)
         if export is None and not state.has_tasks:
             export = self.tr("There are no tasks in {0}").format(state.year)
         self._set(
@@ -124,16 +125,16 @@ class LedgerActions(QObject):
         action.setEnabled(refusal is None)
         action.setToolTip(tooltip if refusal is None else refusal)
 
-    def _why_not(self, workspace: Workspace | None, action: Action) -> str | None:
+    def _why_not(self, access: Access | None, action: Action) -> str | None:
         """Why the clerk may not do `action` now (None: they may)."""
-        if workspace is None:
+        if access is None:
             return self.tr("Open a data file first")
-        if workspace.may(action):
+        if access.may(action):
             return None
-        if workspace.read_only:
-            reason = workspace.read_only_reason or ""
+        if access.read_only:
+            reason = access.read_only_reason or ""
             return self.tr("The data file is open read-only: {0}").format(reason)
-        role = workspace.actor.role.label
+        role = access.actor.role.label
         if action is Action.IMPORT:
             return self.tr("Your role ({0}) may not import workbooks.").format(role)
         return self.tr("Your role ({0}) may view the ledger but not change it.").format(role)

@@ -33,7 +33,8 @@ from kaohe_desktop.services.errors import (
     PermissionDeniedError,
     StorageError,
 )
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.ledger.task_editor import TaskEditor
+from kaohe_desktop.services.ledger.tasks import LedgerService
 
 translate = QCoreApplication.translate
 
@@ -81,9 +82,10 @@ class TaskRefs:
 
 @dataclass
 class CommandContext:
-    """What every command of one tab session needs: the services and the tab's hooks."""
+    """What every command of one tab session needs: the two services and the tab's hooks."""
 
-    workspace: Workspace
+    ledger: LedgerService
+    editor: TaskEditor  # loads and saves one task as a Draft
     year: int
     refs: TaskRefs
     failed: Callable[[str, BaseException], None]  # (what was tried, error): explain it
@@ -139,13 +141,13 @@ class TaskCommand(QUndoCommand):
 
     # --- shared steps ---------------------------------------------------------
     def _add(self, values: Mapping[str, Any]) -> None:
-        view = self.context.workspace.ledger.add(self.context.year, values)
+        view = self.context.ledger.add(self.context.year, values)
         self.context.refs.moved(self.ref, view.id, view.version)
 
     def _delete(self) -> dict[str, Any]:
         if self.ref.task_id is None:  # cannot happen while the stack is consistent
             raise InputError(translate("TaskCommands", "The task no longer exists."))
-        values = self.context.workspace.ledger.delete(self.ref.task_id, self.ref.version)
+        values = self.context.ledger.delete(self.ref.task_id, self.ref.version)
         self.context.refs.moved(self.ref, None)
         return values
 
@@ -212,7 +214,7 @@ class EditTask(TaskCommand):
             dict(current),
             changes,
         )
-        snapshot = self.context.workspace.tasks.save(draft)
+        snapshot = self.context.editor.save(draft)
         self.ref.version = snapshot.version
 
     def _undo(self) -> None:

@@ -43,12 +43,12 @@ from kaohe_desktop.services.errors import (
     TaskInputError,
 )
 from kaohe_desktop.services.ledger.views import TaskView
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.editing.banner import Banner, Tone
 from kaohe_desktop.ui.editing.conflict_dialog import ConflictDialog
 from kaohe_desktop.ui.editing.export_edit import export_edit
+from kaohe_desktop.ui.ledger.ledger_session import LedgerFile
 from kaohe_desktop.ui.ledger.task_form import PROBLEM_COLOR, TaskForm
 
 # The entity a new task's exported edit is filed under (the table name, as an edit's is).
@@ -67,7 +67,7 @@ def open_conflict_dialog(
 class TaskDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        source: LedgerFile,
         year: int,
         *,
         snapshot: RecordSnapshot | None = None,
@@ -77,10 +77,12 @@ class TaskDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """`snapshot` edits that task; otherwise a new task, prefilled from `values`
-        (复制: the copied task's values, `copy_of` its 序号) with the next free 序号."""
+        (复制: the copied task's values, `copy_of` its 序号) with the next free 序号.
+        `source` is the open file: its ledger, its task editor, and what an exported
+        edit names."""
         super().__init__(parent)
         self.setObjectName("taskDialog")
-        self.workspace, self.year, self.snapshot = workspace, year, snapshot
+        self.source, self.year, self.snapshot = source, year, snapshot
         self.saved: TaskView | RecordSnapshot | None = None  # what the service returned
         self.saved_draft: Draft | None = None  # editing: the draft that was saved
         self.draft: Draft | None = snapshot.draft() if snapshot is not None else None
@@ -89,7 +91,7 @@ class TaskDialog(QDialog):
         self._start_values = dict(values or {})
         self.unsaved_reason: str | None = None  # set when the form is locked, edit kept
         self._shown_fields: set[str] = set()
-        ledger = workspace.ledger
+        ledger = source.ledger
         departments = ledger.departments()
         named: list[str] = []
         if snapshot is not None:
@@ -147,7 +149,7 @@ class TaskDialog(QDialog):
 
     # --- checking as the clerk types -----------------------------------------
     def _refresh_taken(self) -> None:
-        taken = self.workspace.ledger.taken_seqs(self.year) - {self._own_seq}
+        taken = self.source.ledger.taken_seqs(self.year) - {self._own_seq}
         # With the titles of the tab's rows the message can name the task using the 序号.
         self._taken = {seq: self._titles.get(seq, "") for seq in taken}
 
@@ -214,10 +216,10 @@ class TaskDialog(QDialog):
         while True:
             try:
                 if draft is not None:
-                    self.saved = self.workspace.tasks.save(draft)
+                    self.saved = self.source.tasks.save(draft)
                     self.saved_draft = draft
                 else:
-                    self.saved = self.workspace.ledger.add(self.year, values)
+                    self.saved = self.source.ledger.add(self.year, values)
             except BusyError as error:
                 if prompts.ask_retry(self, self.windowTitle(), str(error)):
                     continue
@@ -310,10 +312,10 @@ class TaskDialog(QDialog):
         draft, fields = self.unsaved_draft()
         return export_edit(
             self,
-            self.workspace,
+            self.source,
             draft,
             fields,
-            entity_label=self.workspace.tasks.entity_label,
+            entity_label=self.source.tasks.entity_label,
             reason=self.unsaved_reason or "",
         )
 

@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.errors import Cancelled
-from kaohe_desktop.services.ledger.wall_charts import chart_file_name
+from kaohe_desktop.services.ledger.wall_charts import WallChartService, chart_file_name
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.ledger import pdf_preview
 from kaohe_desktop.ui.ledger.pdf_preview import PdfPreview, with_pdf_suffix
@@ -56,7 +55,7 @@ def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
 class WallChartDialog(QDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        wall_charts: WallChartService,
         year: int,
         parent: QWidget | None = None,
         *,
@@ -66,7 +65,7 @@ class WallChartDialog(QDialog):
         self.setObjectName("wallChartDialog")
         self.setWindowTitle(self.tr("Print wall charts"))
         self.setMinimumWidth(560)
-        self.workspace = workspace
+        self.wall_charts = wall_charts  # the one service it uses
         self.year = year
         self.settings = settings or settings_of(parent)
         self.job: Job | None = None
@@ -74,7 +73,7 @@ class WallChartDialog(QDialog):
         self.last_written: list[Path] = []
         self._scratch: list[Path] = []  # temporary folders of jobs still running
         self._closed = False
-        departments = workspace.wall_charts.departments(year)
+        departments = wall_charts.departments(year)
 
         heading = QLabel(
             self.tr(
@@ -181,7 +180,7 @@ class WallChartDialog(QDialog):
     def _generate(self, out: Path, per_department: bool, then: Callable[[list[Path]], None]) -> Job:
         year, department = self.year, self.chosen_department()
         blank, paper = self.blank.isChecked(), self.chosen_paper()
-        font_path, service = self.settings.pdf_font_path, self.workspace.wall_charts
+        font_path, service = self.settings.pdf_font_path, self.wall_charts
 
         def work(progress: ProgressReporter) -> list[Path]:
             return service.write(

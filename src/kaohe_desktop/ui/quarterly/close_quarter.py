@@ -32,10 +32,11 @@ from kaohe_desktop.services.errors import (
     QuarterNotReadyError,
     StorageError,
 )
-from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.views import GradingSheet
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason
 from kaohe_desktop.ui.workers import Job, run_job
 
@@ -157,18 +158,22 @@ class CloseQuarterDialog(QDialog):
 
 
 class QuarterClosing:
-    """One close or reopen, from the tab's button to the new sheet."""
+    """One close or reopen, from the tab's button to the new sheet. Closing is the
+    grading service's; reopening, and what a longer closed period locks, the periods'."""
 
     def __init__(
         self,
         parent: QWidget,
-        workspace: Workspace,
+        access: Access,
+        grading: QuarterlyGrading,
+        periods: PeriodService,
         sheet: GradingSheet,
         *,
         changed: SheetCallback,
         show_only: Callable[[list[int]], None],
     ) -> None:
-        self.parent, self.workspace, self.sheet = parent, workspace, sheet
+        self.parent, self.sheet = parent, sheet
+        self.access, self.grading, self.periods = access, grading, periods
         self.changed, self.show_only = changed, show_only
         self.dialog: QDialog | None = None  # the dialog last opened (tests look at it)
         self.job: Job | None = None
@@ -192,11 +197,11 @@ class QuarterClosing:
         label = self.sheet.quarter.label()
         if self.sheet.closed:
             return translate("QuarterClosing", "{0} is closed already.").format(label)
-        if self.workspace.read_only:
+        if self.access.read_only:
             return translate("QuarterClosing", "The data file is open read-only: {0}").format(
-                self.workspace.read_only_reason or ""
+                self.access.read_only_reason or ""
             )
-        if not self.workspace.may(Action.CLOSE_PERIOD):
+        if not self.access.may(Action.CLOSE_PERIOD):
             return translate(
                 "QuarterClosing", "Only a reviewer or an administrator can close a quarter."
             )
@@ -213,7 +218,7 @@ class QuarterClosing:
         return dialog
 
     def _run_close(self, note: str) -> Job:
-        quarter, grading = self.sheet.quarter, self.workspace.grading
+        quarter, grading = self.sheet.quarter, self.grading
 
         def closed(_result: object) -> None:
             self._reread()
@@ -245,7 +250,7 @@ class QuarterClosing:
 
     def _reread(self) -> GradingSheet | None:
         try:
-            sheet = self.workspace.grading.sheet(self.sheet.quarter)
+            sheet = self.grading.sheet(self.sheet.quarter)
         except (InputError, StorageError, PermissionDeniedError) as error:
             messages.show_error(self.parent, self.title, error)
             return None
@@ -265,7 +270,7 @@ class QuarterClosing:
         if reason is None:
             return False
         try:
-            self.workspace.periods.reopen(str(quarter), reason)
+            self.periods.reopen(str(quarter), reason)
         except (InputError, StorageError, PermissionDeniedError) as error:
             messages.show_error(self.parent, title, error)
             self._reread()
@@ -277,14 +282,14 @@ class QuarterClosing:
         quarter = self.sheet.quarter
         if not self.sheet.closed:
             return translate("QuarterClosing", "{0} is open.").format(quarter.label())
-        if self.workspace.read_only:
+        if self.access.read_only:
             return translate("QuarterClosing", "The data file is open read-only: {0}").format(
-                self.workspace.read_only_reason or ""
+                self.access.read_only_reason or ""
             )
-        if not self.workspace.may(Action.REOPEN_PERIOD):
+        if not self.access.may(Action.REOPEN_PERIOD):
             return translate("QuarterClosing", "Only an administrator can reopen a quarter.")
         try:
-            statuses = period_statuses(quarter.year, self.workspace.periods.history())
+            statuses = period_statuses(quarter.year, self.periods.history())
         except (StorageError, PermissionDeniedError) as error:
             return str(error)
         labels = {status.period: status.label for status in statuses}

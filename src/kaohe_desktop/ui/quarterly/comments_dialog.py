@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.enums import CommentKind
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import plain, signed
-from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.views import CommentView, GradingRow, GradingSheet
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.editing.banner import Banner, Tone
@@ -67,7 +68,9 @@ class CommentTableModel(RowTableModel[CommentView]):
 class CommentsDialog(SheetDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        access: Access,
+        grading: QuarterlyGrading,
+        holders: LeaseService,
         sheet: GradingSheet,
         row: GradingRow,
         leases: list[Lease],
@@ -75,7 +78,7 @@ class CommentsDialog(SheetDialog):
         *,
         today: date | None = None,
     ) -> None:
-        super().__init__(workspace, sheet, row, leases, parent)
+        super().__init__(access, grading, holders, sheet, row, leases, parent)
         self.setObjectName("commentsDialog")
         self.setWindowTitle(self.tr("Comments (点评)"))
         self.resize(640, 480)
@@ -152,7 +155,7 @@ class CommentsDialog(SheetDialog):
     # --- showing --------------------------------------------------------------
     def _load_comments(self) -> None:
         try:
-            comments = self.workspace.grading.comments(self.sheet.quarter, self.person_id)
+            comments = self.grading.comments(self.sheet.quarter, self.person_id)
         except (InputError, StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.windowTitle(), error)
             comments = []
@@ -211,7 +214,7 @@ class CommentsDialog(SheetDialog):
             return False
         day = self.day.date().toPython()
         assert isinstance(day, date)
-        quarter, kind, grading = self.sheet.quarter, self.chosen_kind(), self.workspace.grading
+        quarter, kind, grading = self.sheet.quarter, self.chosen_kind(), self.grading
         sheet = self.attempt(
             lambda: grading.add_comment(quarter, self.person_id, day, kind, text, self.leases)
         )
@@ -232,7 +235,7 @@ class CommentsDialog(SheetDialog):
         detail = self.tr("Its {0} points no longer count in 实绩分.").format(signed(comment.points))
         if not messages.ask(self, self.windowTitle(), question, detail):
             return False
-        quarter, grading = self.sheet.quarter, self.workspace.grading
+        quarter, grading = self.sheet.quarter, self.grading
         sheet = self.attempt(
             lambda: grading.delete_comment(quarter, comment.id, comment.version, self.leases)
         )

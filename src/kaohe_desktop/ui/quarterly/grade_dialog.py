@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.quarterly_rules import plain
-from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.access.leases import Lease, LeaseService
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.refusals import grade_problem
 from kaohe_desktop.services.quarterly.views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.quarterly.sheet_dialog import PersonDialog, note_label, person_line
 
 # What the committee's decision on a tie usually says; the clerk may change it.
@@ -42,13 +43,15 @@ def quota_text(sheet: GradingSheet, row: GradingRow) -> str:
 class GradeDialog(PersonDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        access: Access,
+        grading: QuarterlyGrading,
+        holders: LeaseService,
         sheet: GradingSheet,
         row: GradingRow,
         leases: list[Lease],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(workspace, sheet, row, leases, parent)
+        super().__init__(access, grading, holders, sheet, row, leases, parent)
         self.setObjectName("gradeDialog")
         self.setWindowTitle(self.tr("Adjust grade (等次调整)"))
         self.setMinimumWidth(520)
@@ -105,7 +108,7 @@ class GradeDialog(PersonDialog):
         reason_form.setContentsMargins(0, 0, 0, 0)
         self._frame(info, box, [reason_box])
 
-        self.choices.buttonToggled.connect(lambda _b, on: on and self._on_choice())
+        self.choices.buttonToggled.connect(lambda _b, on: self._on_choice() if on else None)
         self.reason.textChanged.connect(lambda _t: self.revalidate())
         self.reason.setText(row.override_reason or "")
         self.show_sheet()
@@ -210,7 +213,7 @@ class GradeDialog(PersonDialog):
         chosen = self.chosen()
         grade = chosen if isinstance(chosen, QuarterGrade) else None
         reason = self.reason.text().strip() if grade is not None else ""
-        row, grading, quarter = self.row, self.workspace.grading, self.sheet.quarter
+        row, grading, quarter = self.row, self.grading, self.sheet.quarter
         sheet = self.attempt(
             lambda: grading.set_override(
                 quarter, row.person_id, grade, reason, row.version, self.leases
@@ -225,13 +228,15 @@ class GradeDialog(PersonDialog):
 class NotGradedDialog(PersonDialog):
     def __init__(
         self,
-        workspace: Workspace,
+        access: Access,
+        grading: QuarterlyGrading,
+        holders: LeaseService,
         sheet: GradingSheet,
         row: GradingRow,
         leases: list[Lease],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(workspace, sheet, row, leases, parent)
+        super().__init__(access, grading, holders, sheet, row, leases, parent)
         self.setObjectName("notGradedDialog")
         self.setWindowTitle(self.tr("Not graded (不定等次)"))
         self.setMinimumWidth(520)
@@ -308,7 +313,7 @@ class NotGradedDialog(PersonDialog):
         if self.locked is not None or chosen is False:
             return False
         reason = chosen if isinstance(chosen, NoGradeReason) else None
-        row, grading, quarter = self.row, self.workspace.grading, self.sheet.quarter
+        row, grading, quarter = self.row, self.grading, self.sheet.quarter
         sheet = self.attempt(
             lambda: grading.set_not_graded(quarter, row.person_id, reason, row.version, self.leases)
         )

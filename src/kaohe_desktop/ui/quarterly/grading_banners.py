@@ -14,18 +14,18 @@ from PySide6.QtCore import QCoreApplication
 from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
 from kaohe_desktop.services.quarterly.views import GradingSheet
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.access import Access
 
 translate = QCoreApplication.translate
 
 
-def closed_text(workspace: Workspace, sheet: GradingSheet) -> str:
+def closed_text(access: Access, periods: PeriodService, sheet: GradingSheet) -> str:
     """本季度已关闭（谁、何时）, or which longer period locks it."""
     quarter = sheet.quarter
     try:
-        statuses = period_statuses(quarter.year, workspace.periods.history())
+        statuses = period_statuses(quarter.year, periods.history())
     except (StorageError, PermissionDeniedError):
         statuses = []
     own = next((s for s in statuses if s.period == str(quarter)), None)
@@ -45,23 +45,23 @@ def closed_text(workspace: Workspace, sheet: GradingSheet) -> str:
             ).format(quarter.label(), own.who, when)
         if own.text:
             text += " " + translate("QuarterlyBanners", "Note: {0}").format(own.text)
-    if workspace.may(Action.REOPEN_PERIOD):
+    if access.may(Action.REOPEN_PERIOD):
         text += " " + translate("QuarterlyBanners", "You can reopen it with a reason.")
     return text
 
 
-def edit_state_text(workspace: Workspace, sheet: GradingSheet) -> str | None:
+def edit_state_text(access: Access, periods: PeriodService, sheet: GradingSheet) -> str | None:
     """Why nobody can type into this grid here (None: the clerk may)."""
     if sheet.closed:
-        return closed_text(workspace, sheet)
-    if workspace.read_only:
+        return closed_text(access, periods, sheet)
+    if access.read_only:
         return translate(
             "QuarterlyBanners", "Scores cannot be entered: the data file is open read-only ({0})."
-        ).format(workspace.read_only_reason or "")
-    if not workspace.may(Action.ENTER_DATA):
+        ).format(access.read_only_reason or "")
+    if not access.may(Action.ENTER_DATA):
         return translate(
             "QuarterlyBanners", "Your role ({0}) may view the grading but not change it."
-        ).format(workspace.actor.role.label)
+        ).format(access.actor.role.label)
     return None
 
 

@@ -73,7 +73,8 @@ class ScoreDelegate(QStyledItemDelegate):
         self._gate = gate
 
     # --- the editor -----------------------------------------------------------
-    def createEditor(
+    # Qt takes None for "no editor here"; PySide6's stubs say a QWidget is always returned.
+    def createEditor(  # type: ignore[override]
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget | None:
         if index.column() not in SCORE_COLUMNS:

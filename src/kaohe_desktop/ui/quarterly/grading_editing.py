@@ -10,15 +10,16 @@ as Excel reads them.
 Every save takes the departments' edit leases first (GradingLeases), sends all of
 its cells in one `set_scores` call and shows the sheet that comes back; a refusal
 is explained and the grid keeps showing what the file holds.
+
+It works on the QuarterSession (the sheet, the services, the leases) and the grid;
+the tab shows whatever sheet the session announces.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import (
@@ -32,6 +33,7 @@ from kaohe_desktop.services.quarterly.views import GradingRow, ScoreChange
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.quarterly.grading_delegate import AnyIndex, Move, ScoreDelegate, move_for_key
+from kaohe_desktop.ui.quarterly.grading_grid import GradingGrid, GridNote
 from kaohe_desktop.ui.quarterly.grading_model import LEADER, PERFORMANCE, SCORE_COLUMNS
 from kaohe_desktop.ui.quarterly.grading_paste import (
     PasteCell,
@@ -39,25 +41,27 @@ from kaohe_desktop.ui.quarterly.grading_paste import (
     changes_for,
     parse_block,
 )
-
-if TYPE_CHECKING:
-    from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
+from kaohe_desktop.ui.quarterly.quarter_session import QuarterSession
 
 
 class GradingEditing(QObject):
-    def __init__(self, tab: QuarterlyTab) -> None:
-        super().__init__(tab)
-        self.tab = tab
-        self.table = tab.table
+    def __init__(
+        self, session: QuarterSession, grid: GradingGrid, note: GridNote, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.grid, self.note = session, grid, note
+        self._parent = parent  # where refusals and questions are shown
+        self.table = grid.table
+        self.proxy, self.model = grid.proxy, grid.model
         self.delegate = ScoreDelegate(self.may_edit, self)
         for column in SCORE_COLUMNS:
             self.table.setItemDelegateForColumn(column, self.delegate)
         self.delegate.move.connect(self.move)
-        self.delegate.refused.connect(tab.show_refusal)
-        self.delegate.accepted.connect(tab.clear_refusal)
+        self.delegate.refused.connect(note.show_refusal)
+        self.delegate.accepted.connect(note.clear)
         # Queued: the editor finishes committing and the cursor moves before the save
         # replaces the rows.
-        tab.model.score_entered.connect(self._save_typed, type=Qt.ConnectionType.QueuedConnection)
+        self.model.score_entered.connect(self._save_typed, type=Qt.ConnectionType.QueuedConnection)
         self.table.installEventFilter(self)
 
     # --- may this cell be edited now? -------------------------------------------
@@ -75,18 +79,16 @@ class GradingEditing(QObject):
     ) -> list[Lease] | None:
         """The leases of these rows' departments, or None (explained) when refused.
         `later`: say so after the current event (from inside the view's edit())."""
-        tab = self.tab
-        if tab.workspace is None or tab.sheet is None:
+        if self.session.source is None or self.session.sheet is None:
             return None
+        parent = self._parent
         try:
-            return tab.leases.ensure(
-                tab.workspace, tab.sheet.quarter, [r.department_id for r in rows]
-            )
+            return self.session.ensure_leases(rows)
         except (StorageError, PermissionDeniedError) as error:  # LeaseHeldError among them
             if later:
-                QTimer.singleShot(0, lambda e=error: messages.show_error(tab, title, e))
+                QTimer.singleShot(0, lambda e=error: messages.show_error(parent, title, e))
             else:
-                messages.show_error(tab, title, error)
+                messages.show_error(parent, title, error)
             return None
 
     # --- saving -------------------------------------------------------------------
@@ -94,11 +96,11 @@ class GradingEditing(QObject):
         self.save([change], self.tr("Enter scores"))
 
     def save(self, changes: list[ScoreChange], title: str) -> bool:
-        tab = self.tab
-        sheet, workspace = tab.sheet, tab.workspace
+        session, parent = self.session, self._parent
+        sheet, source = session.sheet, session.source
         if not changes:
             return True
-        if sheet is None or workspace is None:
+        if sheet is None or source is None:
             return False
         people = {r.person_id: r for r in sheet.rows}
         rows = [people[c.person_id] for c in changes if c.person_id in people]
@@ -107,20 +109,21 @@ class GradingEditing(QObject):
             return False
         while True:
             try:
-                new_sheet = workspace.grading.set_scores(sheet.quarter, changes, leases)
+                new_sheet = source.grading.set_scores(sheet.quarter, changes, leases)
             except BusyError as error:
-                if prompts.ask_retry(tab, title, str(error)):
+                if prompts.ask_retry(parent, title, str(error)):
                     continue
                 return False
             except LeaseLostError as error:
-                tab.leases.lost({r.department_id for r in rows}, str(error))
-                messages.show_error(tab, title, error)
+                session.leases.lost({r.department_id for r in rows}, str(error))
+                messages.show_error(parent, title, error)
                 return False
             except (InputError, StorageError, PermissionDeniedError) as error:
-                messages.show_error(tab, title, error)
-                tab.reload()  # what stood in the way (a changed row, a close) is in the file
+                messages.show_error(parent, title, error)
+                # What stood in the way (a changed row, a close) is in the file.
+                session.request_reload()
                 return False
-            tab.show_sheet(new_sheet)
+            session.take(new_sheet)
             return True
 
     # --- keys -------------------------------------------------------------------------
@@ -156,7 +159,7 @@ class GradingEditing(QObject):
         if not current.isValid():
             return
         row, column = current.row(), current.column()
-        last_row = self.tab.proxy.rowCount() - 1
+        last_row = self.proxy.rowCount() - 1
         if move is Move.DOWN:
             row = min(row + 1, last_row)
         elif move is Move.UP:
@@ -167,7 +170,7 @@ class GradingEditing(QObject):
             elif column == LEADER and row < last_row:
                 row, column = row + 1, PERFORMANCE
             elif column not in SCORE_COLUMNS:
-                column = min(column + 1, self.tab.proxy.columnCount() - 1)
+                column = min(column + 1, self.proxy.columnCount() - 1)
         elif move is Move.PREVIOUS:
             if column == LEADER:
                 column = PERFORMANCE
@@ -175,7 +178,7 @@ class GradingEditing(QObject):
                 row, column = row - 1, LEADER
             elif column not in SCORE_COLUMNS:
                 column = max(column - 1, 0)
-        target = self.tab.proxy.index(row, column)
+        target = self.proxy.index(row, column)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.table.selectionModel().setCurrentIndex(target, flags)
         self.table.scrollTo(target)
@@ -185,16 +188,16 @@ class GradingEditing(QObject):
         title = self.tr("Paste scores")
         text = QApplication.clipboard().text()
         block = parse_block(text)
-        if not block or self.tab.sheet is None:
+        if not block or self.session.sheet is None:
             return
         try:
             cells = self._paste_cells(block)
             changes = changes_for(cells)
         except PasteRefused as refusal:
-            messages.warn(self.tab, title, str(refusal))
+            messages.warn(self._parent, title, str(refusal))
             return
         if self.save(changes, title):
-            self.tab.show_note(
+            self.note.show_note(
                 self.tr("{0} values pasted, {1} of them changed.").format(len(cells), len(changes))
             )
 
@@ -217,7 +220,7 @@ class GradingEditing(QObject):
                     "a block of 实绩分 and 领导测评分 starts at 实绩分."
                 ).format(width, len(columns))
             )
-        rows_left = self.tab.proxy.rowCount() - anchor.row()
+        rows_left = self.proxy.rowCount() - anchor.row()
         if len(block) > rows_left:
             raise PasteRefused(
                 self.tr(
@@ -227,16 +230,16 @@ class GradingEditing(QObject):
         cells = []
         for offset, values in enumerate(block):
             for column, value in zip(columns, values, strict=False):
-                index = self.tab.proxy.index(anchor.row() + offset, column)
+                index = self.proxy.index(anchor.row() + offset, column)
                 cells.append(self._cell(index, value))
         return cells
 
     def _cell(self, index: QModelIndex, text: str) -> PasteCell:
         row = self._row(index)
         assert row is not None
-        locked = self.tab.model.lock_reason(row)
-        if locked is not None or not self.tab.model.editable:
-            raise PasteRefused(locked or self.tab.edit_refusal() or "")
+        locked = self.model.lock_reason(row)
+        if locked is not None or not self.model.editable:
+            raise PasteRefused(locked or self.session.refusal() or "")
         return PasteCell(row, SCORE_COLUMNS[index.column()], text)
 
     def clear_selected(self) -> None:
@@ -247,7 +250,7 @@ class GradingEditing(QObject):
         try:
             cells = [self._cell(index, "") for index in indexes]
         except PasteRefused as refusal:
-            messages.warn(self.tab, title, str(refusal))
+            messages.warn(self._parent, title, str(refusal))
             return
         if len(cells) == 1:
             cell = cells[0]
@@ -256,7 +259,8 @@ class GradingEditing(QObject):
             )
         else:
             question = self.tr("Clear the {0} selected scores?").format(len(cells))
-        if not messages.ask(self.tab, title, question, self.tr("The scores cannot be restored.")):
+        detail = self.tr("The scores cannot be restored.")
+        if not messages.ask(self._parent, title, question, detail):
             return
         self.save(changes_for(cells), title)
 
@@ -267,9 +271,7 @@ class GradingEditing(QObject):
             return
         rows = sorted({i.row() for i in indexes})
         columns = sorted({i.column() for i in indexes})
-        lines = [
-            "\t".join(str(self.tab.proxy.index(r, c).data() or "") for c in columns) for r in rows
-        ]
+        lines = ["\t".join(str(self.proxy.index(r, c).data() or "") for c in columns) for r in rows]
         QApplication.clipboard().setText("\n".join(lines) + "\n")
 
     # --- where -----------------------------------------------------------------------
@@ -277,10 +279,11 @@ class GradingEditing(QObject):
         if not index.isValid():
             return None
         model = index.model()
-        if model is self.tab.proxy:
-            return self.tab.proxy.row_object(self.tab.proxy.index(index.row(), 0))
-        if model is self.tab.model:
-            return self.tab.model.row_at(index.row())
+        if model is self.proxy:
+            row: GradingRow | None = self.proxy.row_object(self.proxy.index(index.row(), 0))
+            return row
+        if model is self.model:
+            return self.model.row_at(index.row())
         return None
 
     def _selected_score_indexes(self) -> list[QModelIndex]:
@@ -294,6 +297,6 @@ class GradingEditing(QObject):
         if indexes:
             top = min(i.row() for i in indexes)
             left = min(i.column() for i in indexes if i.row() == top)
-            return self.tab.proxy.index(top, left)
+            return self.proxy.index(top, left)
         current = self.table.currentIndex()
         return current if current.isValid() else None

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.errors import LeaseHeldError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.editing.lease_keeper import LeaseKeeper
 
 
@@ -40,7 +39,7 @@ class GradingLeases(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._workspace: Workspace | None = None
+        self._service: LeaseService | None = None  # the open file's
         self._quarter: Quarter | None = None
         self._keepers: dict[int, LeaseKeeper] = {}
         # Departments this workstation may not edit now, with the reason shown.
@@ -49,38 +48,39 @@ class GradingLeases(QObject):
         self.names: Mapping[int, str] = {}  # department names, for the lease labels
 
     # --- what the tab shows ------------------------------------------------------
-    def target(self, workspace: Workspace | None, quarter: Quarter | None) -> None:
-        """The file and quarter on screen; another one gives every lease back."""
-        if workspace is not self._workspace or quarter != self._quarter:
+    def target(self, service: LeaseService | None, quarter: Quarter | None) -> None:
+        """The file (its lease service) and quarter on screen; another one gives every
+        lease back."""
+        if service is not self._service or quarter != self._quarter:
             self.release_all()
-            self._workspace, self._quarter = workspace, quarter
+            self._service, self._quarter = service, quarter
 
     def ensure(
         self,
-        workspace: Workspace,
+        service: LeaseService,
         quarter: Quarter,
         department_ids: Iterable[int],
     ) -> list[Lease]:
         """The leases of these departments, taken now where not yet held. Raises
         LeaseHeldError (the department is then refused) or a storage error."""
-        self.target(workspace, quarter)
+        self.target(service, quarter)
         leases: list[Lease] = []
         for department in dict.fromkeys(department_ids):
             keeper = self._keepers.get(department)
             if keeper is None or keeper.lease is None:
-                keeper = self._acquire(workspace, quarter, department)
+                keeper = self._acquire(service, quarter, department)
             assert keeper.lease is not None
             leases.append(keeper.lease)
         return leases
 
-    def _keeper(self, workspace: Workspace, quarter: Quarter, department: int) -> LeaseKeeper:
+    def _keeper(self, service: LeaseService, quarter: Quarter, department: int) -> LeaseKeeper:
         name = self.names.get(department, str(department))
         label = f"{quarter.label()} {name} 平时考核"
         scope = grading_scope(str(quarter), department)
-        return LeaseKeeper(workspace.leases, scope, label, self)
+        return LeaseKeeper(service, scope, label, self)
 
-    def _acquire(self, workspace: Workspace, quarter: Quarter, department: int) -> LeaseKeeper:
-        keeper = self._keeper(workspace, quarter, department)
+    def _acquire(self, service: LeaseService, quarter: Quarter, department: int) -> LeaseKeeper:
+        keeper = self._keeper(service, quarter, department)
         try:
             keeper.acquire()
         except LeaseHeldError as error:
@@ -118,13 +118,13 @@ class GradingLeases(QObject):
     # --- refusals --------------------------------------------------------------
     def recheck(self) -> None:
         """Forget refusals whose holder has let go (a reload after their release)."""
-        workspace, quarter = self._workspace, self._quarter
-        if workspace is None or quarter is None or not self.refused:
+        service, quarter = self._service, self._quarter
+        if service is None or quarter is None or not self.refused:
             return
         gone = []
         for department in self.refused:
             try:
-                holder = workspace.leases.holder(grading_scope(str(quarter), department))
+                holder = service.holder(grading_scope(str(quarter), department))
             except (StorageError, PermissionDeniedError):
                 return  # cannot tell now; the next reload asks again
             if holder is None:
@@ -144,10 +144,10 @@ class GradingLeases(QObject):
 
     def take_over(self, parent: QWidget, department: int) -> bool:
         """管理员: take a stale lease over (asked first); False if declined or refused."""
-        workspace, quarter = self._workspace, self._quarter
-        if workspace is None or quarter is None:
+        service, quarter = self._service, self._quarter
+        if service is None or quarter is None:
             return False
-        keeper = self._keeper(workspace, quarter, department)
+        keeper = self._keeper(service, quarter, department)
         try:
             taken = keeper.take_over_confirmed(parent)
         except LeaseHeldError as error:  # the holder's heartbeat came back meanwhile

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -26,7 +26,7 @@ from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_
 class GradingState:
     """What the enabled state of the actions depends on."""
 
-    workspace: Workspace | None
+    access: Access | None  # the open file (a Workspace), None when none is open
     sheet: GradingSheet | None
     row: GradingRow | None  # the current cell's person
     row_locked: str | None  # why the current person's department is read-only here
@@ -45,7 +45,8 @@ class QuarterlyActions(QObject):
         self.chart = named_action(self, self.tr("Distribution"), "gradeChart")
         self.chart.setCheckable(True)
 
-    def connect(self, slots: dict[QAction, Callable[[], object]]) -> None:
+    def connect_slots(self, slots: dict[QAction, Callable[[], object]]) -> None:
+        # Not `connect`: that would hide QObject.connect.
         connect_actions(slots)
 
     def groups(self) -> list[list[QAction]]:
@@ -69,7 +70,7 @@ class QuarterlyActions(QObject):
         elif not sheet.rows:
             no_rows = self.tr("Nobody is on the roster of {0}").format(sheet.quarter.label())
         pick = no_rows or (None if row is not None else self.tr("Select a person first"))
-        change = self._why_not(state.workspace, Action.ENTER_DATA) or self._closed(sheet)
+        change = self._why_not(state.access, Action.ENTER_DATA) or self._closed(sheet)
         change_row = change or pick or state.row_locked
 
         self._set(
@@ -92,8 +93,8 @@ class QuarterlyActions(QObject):
             change_row,
             self.tr("Mark the selected person 不定等次 (probation, leave, investigation)"),
         )
-        self._update_close(state.workspace, sheet, no_rows)
-        export = self._why_not(state.workspace, Action.EXPORT) or no_rows
+        self._update_close(state.access, sheet, no_rows)
+        export = self._why_not(state.access, Action.EXPORT) or no_rows
         self._set(
             self.export_ranking,
             export,
@@ -107,10 +108,10 @@ class QuarterlyActions(QObject):
         self._set(self.chart, no_rows, self.tr("Show the grades per department beside the grid"))
 
     def _update_close(
-        self, workspace: Workspace | None, sheet: GradingSheet | None, no_rows: str | None
+        self, access: Access | None, sheet: GradingSheet | None, no_rows: str | None
     ) -> None:
         closed = sheet is not None and sheet.closed
-        close = self._why_not(workspace, Action.CLOSE_PERIOD, self._close_role) or no_rows
+        close = self._why_not(access, Action.CLOSE_PERIOD, self._close_role) or no_rows
         if close is None and closed:
             assert sheet is not None
             close = self.tr("{0} is closed").format(sheet.quarter.label())
@@ -124,7 +125,7 @@ class QuarterlyActions(QObject):
                 "{0} people still keep the quarter from closing; press to list them"
             ).format(waiting),
         )
-        reopen = self._why_not(workspace, Action.REOPEN_PERIOD, self._reopen_role)
+        reopen = self._why_not(access, Action.REOPEN_PERIOD, self._reopen_role)
         if reopen is None and not closed:
             reopen = self.tr("The quarter is open")
         self._set(self.reopen_quarter, reopen, self.tr("Reopen the closed quarter (with a reason)"))
@@ -149,19 +150,19 @@ class QuarterlyActions(QObject):
 
     def _why_not(
         self,
-        workspace: Workspace | None,
+        access: Access | None,
         action: Action,
         role_text: Callable[[str], str] | None = None,
     ) -> str | None:
         """Why the clerk may not do `action` now (None: they may)."""
-        if workspace is None:
+        if access is None:
             return self.tr("Open a data file first")
-        if workspace.may(action):
+        if access.may(action):
             return None
-        if workspace.read_only:
-            reason = workspace.read_only_reason or ""
+        if access.read_only:
+            reason = access.read_only_reason or ""
             return self.tr("The data file is open read-only: {0}").format(reason)
-        role = workspace.actor.role.label
+        role = access.actor.role.label
         if role_text is not None:
             return role_text(role)
         return self.tr("Your role ({0}) may view the grading but not change it.").format(role)

@@ -1,6 +1,6 @@
 """导出排名表 (xlsx) and 平时考核结果汇总表 (PDF) of one quarter, saved where the clerk says.
 
-Both are written by workspace.ranking in a worker job, with progress and 取消, so a
+Both are written by the ranking service in a worker job, with progress and 取消, so a
 large bureau or a slow share never freezes the window. The PDF's font is the one
 chosen in the settings, as for the wall charts.
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.quarterly.ranking_export import RankingExport
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.file_dialogs import ask_save_path
 from kaohe_desktop.ui.workers import Job, run_job
@@ -52,7 +52,7 @@ def _export(
     )
 
 
-def export_ranking(parent: QWidget, workspace: Workspace, quarter: Quarter) -> Job | None:
+def export_ranking(parent: QWidget, ranking: RankingExport, quarter: Quarter) -> Job | None:
     """排名表: sheet 汇总 and one sheet per staff category."""
     title = translate("RankingActions", "Export ranking workbook")
     target = ask_save_path(
@@ -63,7 +63,6 @@ def export_ranking(parent: QWidget, workspace: Workspace, quarter: Quarter) -> J
     )
     if target is None:
         return None
-    ranking = workspace.ranking
     return _export(
         parent,
         title,
@@ -73,7 +72,7 @@ def export_ranking(parent: QWidget, workspace: Workspace, quarter: Quarter) -> J
 
 
 def export_summary_pdf(
-    parent: QWidget, workspace: Workspace, quarter: Quarter, font_path: Path | None = None
+    parent: QWidget, ranking: RankingExport, quarter: Quarter, font_path: Path | None = None
 ) -> Job | None:
     """平时考核结果汇总表: per department, the bureau summary and the grade chart."""
     title = translate("RankingActions", "Save summary table (PDF)")
@@ -85,7 +84,6 @@ def export_summary_pdf(
     )
     if target is None:
         return None
-    ranking = workspace.ranking
     return _export(
         parent,
         title,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.errors import (
     BusyError,
     FileUnavailableError,
@@ -36,9 +36,10 @@ from kaohe_desktop.services.errors import (
     ReadOnlyError,
     StorageError,
 )
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.editing.banner import Banner, Tone
 
@@ -51,13 +52,13 @@ _NOTE_STYLE = "color: #555;"
 _LOCKING = (FileUnavailableError, ReadOnlyError, LeaseLostError)
 
 
-def edit_refusal(workspace: Workspace, sheet: GradingSheet) -> str | None:
+def edit_refusal(access: Access, sheet: GradingSheet) -> str | None:
     """Why the clerk cannot change this quarter's grading, or None when they can."""
-    if workspace.read_only:
+    if access.read_only:
         return translate("QuarterlyDialogs", "The data file is open read-only: {0}").format(
-            workspace.read_only_reason or ""
+            access.read_only_reason or ""
         )
-    if not workspace.may(Action.ENTER_DATA):
+    if not access.may(Action.ENTER_DATA):
         return translate(
             "QuarterlyDialogs", "Only a clerk or an administrator can change the grading."
         )
@@ -70,7 +71,11 @@ def edit_refusal(workspace: Workspace, sheet: GradingSheet) -> str | None:
 
 
 def lease_refusal(
-    workspace: Workspace, sheet: GradingSheet, row: GradingRow, leases: list[Lease]
+    access: Access,
+    holders: LeaseService,
+    sheet: GradingSheet,
+    row: GradingRow,
+    leases: list[Lease],
 ) -> str | None:
     """Why this person's department cannot be edited here: the tab holds no lease for it
     (another workstation edits it, so the tab passes none), or None."""
@@ -78,11 +83,11 @@ def lease_refusal(
     if any(lease.scope == scope for lease in leases):
         return None
     try:
-        holder = workspace.leases.holder(scope)
+        holder = holders.holder(scope)
     except (StorageError, PermissionDeniedError):
         holder = None
     if holder is not None:
-        return holder.describe(workspace.clock())
+        return holder.describe(access.clock())
     return translate(
         "QuarterlyDialogs", "The grading of {0} is not open for editing here: you can only look."
     ).format(row.department)
@@ -102,13 +107,16 @@ def problem_label(name: str) -> QLabel:
 
 
 class SheetDialog(QDialog):
-    """A dialog about one person of one quarter's sheet."""
+    """A dialog about one person of one quarter's sheet. It uses the grading service,
+    and the lease service only to name who holds a department it may not change."""
 
     changed = Signal(object)  # the new GradingSheet after a change went through
 
     def __init__(
         self,
-        workspace: Workspace,
+        access: Access,
+        grading: QuarterlyGrading,
+        holders: LeaseService,
         sheet: GradingSheet,
         row: GradingRow,
         leases: list[Lease],
@@ -116,10 +124,11 @@ class SheetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.workspace, self.sheet, self.row = workspace, sheet, row
+        self.access, self.grading = access, grading
+        self.sheet, self.row = sheet, row
         self.leases = list(leases)
-        self.locked: str | None = edit_refusal(workspace, sheet) or lease_refusal(
-            workspace, sheet, row, self.leases
+        self.locked: str | None = edit_refusal(access, sheet) or lease_refusal(
+            access, holders, sheet, row, self.leases
         )
 
     @property
@@ -153,7 +162,7 @@ class SheetDialog(QDialog):
         """The sheet as the file holds it now (after a refusal), quietly: a file that
         cannot be read now was just explained."""
         try:
-            sheet = self.workspace.grading.sheet(self.sheet.quarter)
+            sheet = self.grading.sheet(self.sheet.quarter)
         except (InputError, StorageError, PermissionDeniedError):
             return
         self.take(sheet)
@@ -163,7 +172,7 @@ class SheetDialog(QDialog):
         if any(r.person_id == self.person_id for r in sheet.rows):
             self.row = sheet.row(self.person_id)
         if self.locked is None:
-            self.locked = edit_refusal(self.workspace, sheet)
+            self.locked = edit_refusal(self.access, sheet)
         self.changed.emit(sheet)
         self.show_sheet()
 
