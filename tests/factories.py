@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
+
+import pytest
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.domain.roles import Role
@@ -81,7 +85,64 @@ class Clock:
 
 
 def copy_to(master: Path, folder: Path) -> Path:
-    """A private copy of a module's master file, so each test starts from the same data."""
+    """A private copy of a master file (same name, in `folder`, made if missing), so each
+    test starts from the same data."""
+    folder.mkdir(parents=True, exist_ok=True)
     copy = folder / master.name
     shutil.copyfile(master, copy)
     return copy
+
+
+@dataclass(frozen=True)
+class Master:
+    """A kind of master data file, told apart by what it holds. A test run builds each
+    kind once, on first use (MasterFiles, the `master_files` fixture); a test works on a
+    copy (the `copy_master` fixture). Kinds with the same `fill` function are the same
+    kind, so define a kind once, next to its data, and import it."""
+
+    demo: bool = False  # the generated demo bureau
+    roles: bool = True  # one account per role: ROLE_USERS, all with PASSWORD
+    fill: Callable[[Workspace], object] | None = None  # more data, as the administrator
+
+    def build(self, folder: Path) -> Path:
+        workspace = new_workspace(folder, demo=self.demo, roles=self.roles)
+        try:
+            if self.fill is not None:
+                self.fill(workspace)
+        finally:
+            workspace.close()
+        return workspace.path
+
+    @property
+    def label(self) -> str:
+        parts = ["demo" if self.demo else "empty", "roles" if self.roles else "admin"]
+        if self.fill is not None:
+            parts.append(self.fill.__name__.strip("_"))
+        return "master-" + "-".join(parts)
+
+
+DEMO_ROLES = Master(demo=True)  # the demo bureau, an account per role
+DEMO = Master(demo=True, roles=False)  # the demo bureau, its administrator only
+ROLES = Master()  # an account per role, no bureau data
+
+
+class MasterFiles:
+    """The master files of one test run: each kind built once, in its own folder."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._factory = tmp_path_factory
+        self._built: dict[Master, Path] = {}
+
+    def __getitem__(self, kind: Master) -> Path:
+        if kind not in self._built:
+            self._built[kind] = kind.build(self._factory.mktemp(kind.label))
+        return self._built[kind]
+
+    def copy(self, kind: Master, folder: Path) -> Path:
+        return copy_to(self[kind], folder)
+
+
+class CopyMaster(Protocol):
+    """The `copy_master` fixture: a copy of `kind` in `folder` (default: tmp_path)."""
+
+    def __call__(self, kind: Master, folder: Path | None = None) -> Path: ...

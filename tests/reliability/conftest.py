@@ -16,10 +16,12 @@ import openpyxl
 import pytest
 from alembic import command
 from sqlalchemy import select
-from tests.factories import ADMIN, PASSWORD, ROLE_USERS, new_workspace
+from tests.factories import ADMIN, PASSWORD, ROLE_USERS, ROLES, Master, MasterFiles
 from tests.reliability import figures
 
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.storage.database import open_data_file
 from kaohe_desktop.storage.engine import make_engine, write_engine
 from kaohe_desktop.storage.migrate import alembic_config
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow
@@ -84,23 +86,33 @@ def _downgrade_to_v1(path: Path) -> None:
         engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def masters(tmp_path_factory: pytest.TempPathFactory) -> Masters:
-    root = tmp_path_factory.mktemp("masters")
-    demo = new_workspace(root, "demo.kaohe", demo=True, roles=True)
+def _extra_clerks(workspace: Workspace) -> None:
     for name in EXTRA_CLERKS:
-        demo.accounts.add_account(name, f"录入员{name}", Role.CLERK, PASSWORD)
-    with demo.opened.unit_of_work("test").read() as session:
-        departments = tuple(session.scalars(select(DepartmentRow.id).order_by(DepartmentRow.id)))
-        person = session.scalars(select(PersonRow.id).order_by(PersonRow.id)).first()
-    demo.close()
-    base = new_workspace(root, "base.kaohe", roles=True)
-    base.close()
-    v1 = root / "v1.kaohe"
-    shutil.copyfile(demo.path, v1)
+        workspace.accounts.add_account(name, f"录入员{name}", Role.CLERK, PASSWORD)
+
+
+# The demo bureau, an account per role and three more 录入员.
+DEMO_FIVE_WRITERS = Master(demo=True, fill=_extra_clerks)
+
+
+@pytest.fixture(scope="session")
+def masters(master_files: MasterFiles, tmp_path_factory: pytest.TempPathFactory) -> Masters:
+    """Built through the run's master_files (`base` is the same build as tests/services'
+    ROLES); the tests never write to a master, only to copies."""
+    demo = master_files[DEMO_FIVE_WRITERS]
+    opened = open_data_file(demo, force_read_only=True)
+    try:
+        with opened.unit_of_work("test").read() as session:
+            ids = select(DepartmentRow.id).order_by(DepartmentRow.id)
+            departments = tuple(session.scalars(ids))
+            person = session.scalars(select(PersonRow.id).order_by(PersonRow.id)).first()
+    finally:
+        opened.close()
+    v1 = tmp_path_factory.mktemp("masters") / "v1.kaohe"
+    shutil.copyfile(demo, v1)
     _downgrade_to_v1(v1)
     assert person is not None and len(departments) >= 3
-    return Masters(demo.path, base.path, v1, departments[:3], person)
+    return Masters(demo, master_files[ROLES], v1, departments[:3], person)
 
 
 @pytest.fixture(scope="session", autouse=True)

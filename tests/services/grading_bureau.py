@@ -1,8 +1,8 @@
 """A small bureau for the 平时考核 service tests, and helpers to grade it.
 
 Three departments, six people: five on the 2026Q2 roster (so the 好 quota is
-floor(5 × 40%) = 2) and one who joins in August. Built once per test module and
-copied for each test.
+floor(5 × 40%) = 2) and one who joins in August. Built once per test run
+(GRADING_BUREAU, a kind of master file) and copied for each test.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from tests.factories import new_workspace
+from tests.factories import Master
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
@@ -35,8 +34,7 @@ PEOPLE = (
 )
 
 
-def build_bureau(folder: Path) -> Path:
-    workspace = new_workspace(folder, roles=True)
+def _grading_bureau(workspace: Workspace) -> None:
     book = ExchangeBook(
         departments=[DepartmentRecord(name, order=n) for n, name in enumerate(DEPARTMENTS, 1)],
         people=[
@@ -45,9 +43,9 @@ def build_bureau(folder: Path) -> Path:
         ],
     )
     workspace.importer.apply(book)
-    path = workspace.path
-    workspace.close()
-    return path
+
+
+GRADING_BUREAU = Master(fill=_grading_bureau)  # with an account per role
 
 
 def ids(workspace: Workspace) -> dict[str, int]:

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from tests.factories import (
     ADMIN,
     PASSWORD,
+    ROLES,
     Clock,
-    copy_to,
+    CopyMaster,
     credentials,
     fingerprint,
     new_data_file,
-    new_workspace,
     sign_in,
 )
 
@@ -37,17 +37,9 @@ T0 = datetime(2026, 5, 6, 9, 30, 0)
 WRONG_PASSWORD = "not-the-pass1"
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("accounts"), roles=True)
-    path = workspace.path
-    workspace.close()
-    return path
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(ROLES)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from tests.factories import ADMIN, Clock, fingerprint, new_workspace, sign_in
+from tests.factories import ADMIN, Clock, CopyMaster, Master, fingerprint, sign_in
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
@@ -24,22 +24,16 @@ from kaohe_desktop.storage.models import DepartmentRow
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("backups"), roles=True)
+def _one_department(workspace: Workspace) -> None:
     workspace._uow.write(lambda session: session.add(DepartmentRow(name="综合科")))
-    path = workspace.path
-    workspace.close()
-    return path
+
+
+ONE_DEPARTMENT = Master(fill=_one_department)  # and an account per role
 
 
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "共享盘"
-    folder.mkdir()
-    copy = folder / master.name
-    shutil.copyfile(master, copy)
-    return copy
+def path(copy_master: CopyMaster, tmp_path: Path) -> Path:
+    return copy_master(ONE_DEPARTMENT, tmp_path / "共享盘")
 
 
 @pytest.fixture

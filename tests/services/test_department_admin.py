@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.factories import copy_to, new_workspace, sign_in
+from tests.factories import DEMO_ROLES, CopyMaster, sign_in
 
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Role
@@ -23,17 +23,9 @@ from kaohe_desktop.services.workspace import Workspace
 YEAR = 2026
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("department-admin"), demo=True, roles=True)
-    path = workspace.path
-    workspace.close()
-    return path
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(DEMO_ROLES)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.factories import copy_to, new_workspace, sign_in
+from tests.factories import DEMO, CopyMaster, MasterFiles, sign_in
 
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
@@ -36,26 +36,20 @@ YEAR = 2026  # the demo bureau's year
 
 
 @pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("ledger"), demo=True)
-    path = workspace.path
-    workspace.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def office(master: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+def office(
+    master_files: MasterFiles, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
     """Shared: a test writes only into a year no other test uses (2026 stays as made)."""
     folder = tmp_path_factory.mktemp("ledger-office")
-    workspace = sign_in(copy_to(master, folder), Role.ADMIN, daily_backup=False)
+    workspace = sign_in(master_files.copy(DEMO, folder), Role.ADMIN, daily_backup=False)
     yield workspace
     workspace.close()
 
 
 @pytest.fixture
-def fresh(master: Path, tmp_path: Path) -> Iterator[Workspace]:
+def fresh(copy_master: CopyMaster) -> Iterator[Workspace]:
     """A private copy of the demo bureau, for a test that changes departments."""
-    workspace = sign_in(copy_to(master, tmp_path), Role.ADMIN, daily_backup=False)
+    workspace = sign_in(copy_master(DEMO), Role.ADMIN, daily_backup=False)
     yield workspace
     workspace.close()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import Clock, copy_to, new_workspace, sign_in
+from tests.factories import DEMO_ROLES, Clock, CopyMaster, sign_in
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
@@ -38,17 +38,9 @@ T0 = datetime(2026, 7, 3, 16, 20, 45)
 _stamp = itertools.count(1)
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("periods"), demo=True, roles=True)
-    path = workspace.path
-    workspace.close()
-    return path
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(DEMO_ROLES)
 
 
 @pytest.fixture

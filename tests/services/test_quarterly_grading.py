@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.factories import Clock, copy_to, sign_in
+from tests.factories import Clock, CopyMaster, sign_in
 from tests.services.grading_bureau import (
+    GRADING_BUREAU,
     Q2,
-    build_bureau,
     changes,
     department_ids,
     ids,
@@ -42,14 +42,9 @@ from kaohe_desktop.storage.models import (
 T0 = datetime(2026, 6, 20, 10, 0, 0)
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_bureau(tmp_path_factory.mktemp("grading"))
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(GRADING_BUREAU)
 
 
 @pytest.fixture
@@ -402,3 +397,39 @@ def test_deleting_a_comment_checks_its_version(clerk: Workspace, leases: list[Le
     assert clerk.grading.comments(Q2, person) == []
     with pytest.raises(InputError, match="已被他人删除"):
         clerk.grading.delete_comment(Q2, comment.id, comment.version, leases)
+
+
+# --- the quarter a year opens on -------------------------------------------------------
+
+
+def test_the_default_quarter_is_the_latest_begun_one_with_entries(path: Path) -> None:
+    """Worked case on 22 November 2026 (Q1–Q3 ended, Q4 begun): with nothing entered the
+    tab opens on Q3, the latest ended; once Q2 has scores it opens on Q2; once Q2 is
+    closed, on Q3, which has begun; on 30 June (Q3 not begun) a closed Q2 stays."""
+    clock = Clock(datetime(2026, 11, 22, 9, 0, 0))
+    admin = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
+    try:
+        grading = admin.grading
+        assert grading.default_quarter(2026) == Quarter(2026, 3)
+        assert grading.default_quarter(2025) == Quarter(2025, 4)  # a past year: its last
+        assert grading.default_quarter(2027) == Quarter(2027, 1)  # nothing begun: the first
+        clock.now = datetime(2026, 2, 1, 9, 0, 0)
+        assert grading.default_quarter(2026) == Quarter(2026, 1)  # nothing ended yet
+
+        clock.now = datetime(2026, 11, 22, 9, 0, 0)
+        all_scored = {
+            "P01": ("95", "95"),
+            "P02": ("92", "92"),
+            "P03": ("85", "85"),
+            "P04": ("80", "80"),
+            "P05": ("70", "70"),
+        }
+        score(admin, all_scored, take_leases(admin))
+        assert grading.default_quarter(2026) == Q2  # being graded, though Q3 has ended
+
+        grading.close_quarter(Q2)
+        assert grading.default_quarter(2026) == Quarter(2026, 3)  # Q2 done: the next one
+        clock.now = datetime(2026, 6, 30, 9, 0, 0)
+        assert grading.default_quarter(2026) == Q2  # the next has not begun
+    finally:
+        admin.close()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.factories import Clock, copy_to, sign_in
+from tests.factories import Clock, CopyMaster, sign_in
 from tests.services.grading_bureau import (
+    GRADING_BUREAU,
     Q2,
-    build_bureau,
     department_ids,
     grades,
     ids,
@@ -49,14 +49,9 @@ ALL = {"P01": ("95", "95"), "P02": ("93", "93"), "P03": ("91", "91"), "P04": ("8
 WEIGHTED = QuarterlyRules(performance_weight=Decimal("0.6"), leader_weight=Decimal("0.4"))
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_bureau(tmp_path_factory.mktemp("close"))
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(GRADING_BUREAU)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from tests.factories import Clock, copy_to, sign_in
-from tests.services.grading_bureau import Q2, build_bureau, grades, ids, score, take_leases
+from tests.factories import Clock, CopyMaster, sign_in
+from tests.services.grading_bureau import GRADING_BUREAU, Q2, grades, ids, score, take_leases
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag
@@ -30,14 +30,9 @@ RANKED = {"P01": ("95", "95"), "P02": ("93", "93"), "P03": ("91", "91"), "P04": 
           "P05": ("70", "70")}  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_bureau(tmp_path_factory.mktemp("overrides"))
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(GRADING_BUREAU)
 
 
 @pytest.fixture

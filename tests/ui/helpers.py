@@ -3,12 +3,43 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tests.factories import Master
+
+from kaohe_desktop.domain.records import (
+    DEFAULT_STAFF_CATEGORIES,
+    DepartmentRecord,
+    ExchangeBook,
+    PersonRecord,
+)
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.workers import Job
+
+ROSTER_CATEGORY = DEFAULT_STAFF_CATEGORIES[0]
+ROSTER_PEOPLE = {"A1": "办公室", "A2": "办公室", "A3": "办公室", "B1": "财务科", "B2": "财务科"}
+
+
+def _small_roster(workspace: Workspace) -> None:
+    workspace.importer.apply(
+        ExchangeBook(
+            departments=[DepartmentRecord("办公室"), DepartmentRecord("财务科")],
+            people=[
+                PersonRecord(
+                    code, f"人员{code}", department, ROSTER_CATEGORY, work_start=date(2020, 1, 1)
+                )
+                for code, department in ROSTER_PEOPLE.items()
+            ],
+        )
+    )
+
+
+# The 季度考核 GUI tests' roster, an account per role: 办公室 A1 A2 A3, 财务科 B1 B2, one staff
+# category, nobody scored yet.
+SMALL_ROSTER = Master(fill=_small_roster)
 
 
 def open_in(qtbot: Any, window: MainWindow, path: Path) -> Workspace:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
-from tests.factories import ADMIN, new_workspace, sign_in
+from tests.factories import ADMIN, DEMO_ROLES, CopyMaster, sign_in
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
@@ -18,18 +17,9 @@ from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("backups-master")
-    new_workspace(folder, demo=True, roles=True).close()
-    return folder / "考核台账.kaohe"
-
-
 @pytest.fixture
-def open_as(master: Path, tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
-    path = tmp_path / "data" / "考核台账.kaohe"
-    path.parent.mkdir()
-    shutil.copyfile(master, path)
+def open_as(copy_master: CopyMaster, tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
+    path = copy_master(DEMO_ROLES, tmp_path / "data")
     opened: list[Workspace] = []
 
     def open_(role: Role) -> Workspace:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.factories import copy_to, new_workspace, sign_in
+from tests.factories import DEMO_ROLES, CopyMaster, sign_in
 from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.leases import person_scope
@@ -24,17 +24,9 @@ from kaohe_desktop.ui.editing import departments_dialog
 from kaohe_desktop.ui.editing.departments_dialog import AddDepartmentDialog, DepartmentsDialog
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = new_workspace(tmp_path_factory.mktemp("departments-ui"), demo=True, roles=True)
-    path = workspace.path
-    workspace.close()
-    return path
-
-
 @pytest.fixture
-def path(master: Path, tmp_path: Path) -> Path:
-    return copy_to(master, tmp_path)
+def path(copy_master: CopyMaster) -> Path:
+    return copy_master(DEMO_ROLES)
 
 
 @pytest.fixture

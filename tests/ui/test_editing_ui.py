@@ -7,7 +7,6 @@ which still builds the real dialog and clicks its real buttons).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
-from tests.factories import Clock, new_workspace, sign_in
+from tests.factories import DEMO_ROLES, Clock, CopyMaster, sign_in
 from tests.ui.helpers import Dialogs
 
 from kaohe_desktop.domain.edits import Conflict
@@ -37,14 +36,6 @@ from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 
 T0 = datetime(2026, 5, 6, 9, 0, 0)
-
-
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo with one account per role, generated once for this module."""
-    folder = tmp_path_factory.mktemp("editing-master")
-    new_workspace(folder, demo=True, roles=True).close()
-    return folder / "考核台账.kaohe"
 
 
 class Desk:
@@ -82,10 +73,8 @@ class Desk:
 
 
 @pytest.fixture
-def desk(master: Path, tmp_path: Path, qtbot: Any) -> Iterator[Desk]:
-    path = tmp_path / "考核台账.kaohe"
-    shutil.copyfile(master, path)
-    result = Desk(path, qtbot)
+def desk(copy_master: CopyMaster, qtbot: Any) -> Iterator[Desk]:
+    result = Desk(copy_master(DEMO_ROLES), qtbot)  # the demo, one account per role
     yield result
     result.close()
 

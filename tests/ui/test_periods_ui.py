@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.factories import new_workspace, sign_in
+from tests.factories import DEMO_ROLES, CopyMaster, sign_in
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
@@ -21,17 +19,9 @@ from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
 YEAR = 2026
 
 
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("periods-master")
-    new_workspace(folder, demo=True, roles=True).close()
-    return folder / "考核台账.kaohe"
-
-
 @pytest.fixture
-def open_as(master: Path, tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
-    path = tmp_path / "考核台账.kaohe"
-    shutil.copyfile(master, path)
+def open_as(copy_master: CopyMaster) -> Iterator[Callable[..., Workspace]]:
+    path = copy_master(DEMO_ROLES)
     opened: list[Workspace] = []
 
     def open_(role: Role, **options: Any) -> Workspace:

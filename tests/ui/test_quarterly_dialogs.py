@@ -8,7 +8,6 @@ Five participants → 好 quota floor(5 × 40%) = 2.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -19,19 +18,13 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
-from tests.factories import new_workspace, sign_in
-from tests.ui.helpers import Dialogs, wait_job
+from tests.factories import CopyMaster, sign_in
+from tests.ui.helpers import SMALL_ROSTER, Dialogs, wait_job
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.domain.records import (
-    DEFAULT_STAFF_CATEGORIES,
-    DepartmentRecord,
-    ExchangeBook,
-    PersonRecord,
-)
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import LeaseLostError
@@ -43,27 +36,12 @@ from kaohe_desktop.ui.quarterly.comments_dialog import CommentsDialog, clamp_to_
 from kaohe_desktop.ui.quarterly.grade_chart import GradeChart
 from kaohe_desktop.ui.quarterly.grade_dialog import TIE_REASON, GradeDialog, NotGradedDialog
 from kaohe_desktop.ui.quarterly.grading_actions import GradingActions
+from kaohe_desktop.ui.quarterly.grading_editing import GradingEditing
+from kaohe_desktop.ui.quarterly.grading_grid import GradingGrid, GridNote
+from kaohe_desktop.ui.quarterly.grading_toolbar import QuarterlyActions
+from kaohe_desktop.ui.quarterly.quarter_session import QuarterSession
 
 QUARTER = Quarter(2026, 2)
-CATEGORY = DEFAULT_STAFF_CATEGORIES[0]
-PEOPLE = {"A1": "办公室", "A2": "办公室", "A3": "办公室", "B1": "财务科", "B2": "财务科"}
-
-
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("quarterly-dialogs")
-    workspace = new_workspace(folder, roles=True)
-    workspace.importer.apply(
-        ExchangeBook(
-            departments=[DepartmentRecord("办公室"), DepartmentRecord("财务科")],
-            people=[
-                PersonRecord(code, f"人员{code}", department, CATEGORY, work_start=date(2020, 1, 1))
-                for code, department in PEOPLE.items()
-            ],
-        )
-    )
-    workspace.close()
-    return folder / "考核台账.kaohe"
 
 
 class Office:
@@ -110,10 +88,8 @@ class Office:
 
 
 @pytest.fixture
-def office(master: Path, tmp_path: Path) -> Iterator[Office]:
-    path = tmp_path / master.name
-    shutil.copyfile(master, path)
-    opened = Office(path)
+def office(copy_master: CopyMaster) -> Iterator[Office]:
+    opened = Office(copy_master(SMALL_ROSTER))
     yield opened
     opened.close()
 
@@ -127,7 +103,10 @@ def parent(qtbot: Any) -> QWidget:
 
 @pytest.fixture
 def actions(parent: QWidget) -> GradingActions:
-    return GradingActions(parent)
+    # The tab's commands without the tab: no quarter on screen, each call names its own.
+    session, grid = QuarterSession(parent), GradingGrid(parent)
+    editing = GradingEditing(session, grid, GridNote(), parent)
+    return GradingActions(session, grid, editing, QuarterlyActions(parent), parent)
 
 
 class Emitted:
@@ -162,7 +141,7 @@ def open_comments(
 ) -> CommentsDialog:
     sheet = office.sheet()
     row = next(r for r in sheet.rows if r.code == code)
-    actions.edit_comments(parent, office.ws, sheet, row, office.leases)
+    actions.open_comments(office.ws, sheet, row, office.leases)
     assert isinstance(actions.dialog, CommentsDialog)
     return actions.dialog
 
@@ -258,7 +237,7 @@ def open_grade(
     actions: GradingActions, parent: QWidget, office: Office, sheet: GradingSheet, code: str
 ) -> GradeDialog:
     row = next(r for r in sheet.rows if r.code == code)
-    actions.adjust_grade(parent, office.ws, sheet, row, office.leases)
+    actions.open_grade(office.ws, sheet, row, office.leases)
     assert isinstance(actions.dialog, GradeDialog)
     return actions.dialog
 
@@ -333,7 +312,7 @@ def test_a_not_graded_person_gets_no_grade_adjustment(
     office.score(**ALL_GRADED)
     sheet = office.sheet()
     row = sheet.row(office.pid("B2"))
-    actions.set_not_graded(parent, office.ws, sheet, row, office.leases)
+    actions.open_not_graded(office.ws, sheet, row, office.leases)
     dialog = actions.dialog
     assert isinstance(dialog, NotGradedDialog)
     assert not dialog.clear.isEnabled() and not dialog.save_button.isEnabled()
@@ -345,9 +324,9 @@ def test_a_not_graded_person_gets_no_grade_adjustment(
     assert new.quota_for(row).participants == 4  # out of the quota base
     assert new.row(row.person_id).rank is None  # and out of the ranking
 
-    actions.adjust_grade(parent, office.ws, new, new.row(row.person_id), office.leases)
+    actions.open_grade(office.ws, new, new.row(row.person_id), office.leases)
     assert dialogs.kinds()[-1] == "warn"
-    actions.set_not_graded(parent, office.ws, new, new.row(row.person_id), office.leases)
+    actions.open_not_graded(office.ws, new, new.row(row.person_id), office.leases)
     again = actions.dialog
     assert isinstance(again, NotGradedDialog) and again.clear.isEnabled()
     again.clear.setChecked(True)
@@ -361,7 +340,7 @@ def test_closing_is_refused_while_someone_is_ungraded(
 ) -> None:
     sheet = office.score(**{**ALL_GRADED, "B2": ("70", None)})  # type: ignore[dict-item]
     b2 = office.pid("B2")
-    actions.close_quarter(parent, office.ws, sheet)
+    actions.close_sheet(office.ws, sheet)
     dialog = actions.dialog
     assert isinstance(dialog, BlockersDialog)
     assert dialog.list.count() == 1
@@ -377,7 +356,7 @@ def test_closing_an_old_sheet_is_refused_by_the_file_with_the_list(
 ) -> None:
     shown_sheet = office.score(**ALL_GRADED)
     office.score(A2=None)  # meanwhile, on another workstation, A2's scores were cleared
-    actions.close_quarter(parent, office.ws, shown_sheet)
+    actions.close_sheet(office.ws, shown_sheet)
     confirm = actions.dialog
     assert isinstance(confirm, CloseQuarterDialog)
     qtbot.mouseClick(confirm.close_button, Qt.MouseButton.LeftButton)
@@ -398,7 +377,7 @@ def test_closing_a_graded_quarter_locks_it_and_an_admin_reopens_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sheet = office.score(**ALL_GRADED)
-    actions.close_quarter(parent, office.ws, sheet)
+    actions.close_sheet(office.ws, sheet)
     dialog = actions.dialog
     assert isinstance(dialog, CloseQuarterDialog)
     dialog.note.setText("考核委员会已审定")
@@ -412,20 +391,20 @@ def test_closing_a_graded_quarter_locks_it_and_an_admin_reopens_it(
     assert (history.period, history.close_note) == (str(QUARTER), "考核委员会已审定")
 
     # Locked for everyone: the dialogs say so instead of opening.
-    actions.adjust_grade(parent, office.ws, closed, closed.rows[0], office.leases)
+    actions.open_grade(office.ws, closed, closed.rows[0], office.leases)
     assert dialogs.kinds()[-1] == "warn"
 
     reviewer = office.open(Role.REVIEWER)
-    actions.reopen_quarter(parent, reviewer, reviewer.grading.sheet(QUARTER))
+    actions.reopen_sheet(reviewer, reviewer.grading.sheet(QUARTER))
     assert dialogs.kinds()[-1] == "warn"  # 管理员 only
     assert office.ws.periods.closed_periods() == [str(QUARTER)]
 
     reasons = ["  ", "补录一条表扬"]
     monkeypatch.setattr(periods_dialog, "ask_text", lambda _p, _t, _l: reasons.pop(0))
-    actions.reopen_quarter(parent, office.ws, closed)
+    actions.reopen_sheet(office.ws, closed)
     assert dialogs.kinds()[-1] == "warn"  # a blank reason is no reason
     assert office.ws.periods.closed_periods() == [str(QUARTER)]
-    actions.reopen_quarter(parent, office.ws, closed)
+    actions.reopen_sheet(office.ws, closed)
     assert office.ws.periods.closed_periods() == []
     assert not changed.values[-1].closed
 
@@ -435,7 +414,7 @@ def test_a_clerk_may_not_close(
 ) -> None:
     office.score(**ALL_GRADED)
     clerk = office.open(Role.CLERK)
-    actions.close_quarter(parent, clerk, clerk.grading.sheet(QUARTER))
+    actions.close_sheet(clerk, clerk.grading.sheet(QUARTER))
     assert actions.dialog is None
     assert dialogs.kinds() == ["warn"]
 
@@ -463,7 +442,7 @@ def test_the_ranking_workbook_is_written_where_the_clerk_says(
 ) -> None:
     office.score(**ALL_GRADED)
     suggested = answer_save_dialog(monkeypatch, tmp_path / "二季度排名")  # no suffix typed
-    actions.export_ranking(parent, office.ws, QUARTER)
+    actions.write_ranking(office.ws.ranking, QUARTER)
     job = wait_job(qtbot, actions.job)
     assert job.error is None, job.error
     assert suggested == ["2026年第二季度平时考核排名.xlsx"]
@@ -485,7 +464,7 @@ def test_the_summary_pdf_is_written(
 ) -> None:
     office.score(**ALL_GRADED)
     suggested = answer_save_dialog(monkeypatch, tmp_path / "汇总表.pdf")
-    actions.export_summary_pdf(parent, office.ws, QUARTER)
+    actions.write_summary_pdf(office.ws.ranking, QUARTER)
     job = wait_job(qtbot, actions.job)
     assert job.error is None, job.error
     assert suggested == ["2026年第二季度平时考核结果汇总表.pdf"]
@@ -497,7 +476,7 @@ def test_cancelling_the_save_dialog_writes_nothing(
     office: Office, actions: GradingActions, parent: QWidget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
-    actions.export_ranking(parent, office.ws, QUARTER)
+    actions.write_ranking(office.ws.ranking, QUARTER)
     assert actions.job is None
 
 

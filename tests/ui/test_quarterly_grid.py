@@ -7,9 +7,8 @@ scored yet. Five participants → 好 quota floor(5 × 40%) = 2.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,18 +17,12 @@ import pytest
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QVBoxLayout, QWidget
-from tests.factories import new_workspace, sign_in
-from tests.ui.helpers import Dialogs, open_in
+from tests.factories import Clock, CopyMaster, sign_in
+from tests.ui.helpers import SMALL_ROSTER, Dialogs, open_in
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.domain.records import (
-    DEFAULT_STAFF_CATEGORIES,
-    DepartmentRecord,
-    ExchangeBook,
-    PersonRecord,
-)
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
@@ -41,35 +34,14 @@ from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.quarterly import grading_model as cols
 from kaohe_desktop.ui.quarterly.close_quarter import BlockersDialog
 from kaohe_desktop.ui.quarterly.comments_dialog import CommentsDialog
-from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab, default_quarter
+from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
 
 QUARTER = Quarter(2026, 2)
-CATEGORY = DEFAULT_STAFF_CATEGORIES[0]
-PEOPLE = {"A1": "办公室", "A2": "办公室", "A3": "办公室", "B1": "财务科", "B2": "财务科"}
-
-
-@pytest.fixture(scope="module")
-def master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("quarterly-grid")
-    workspace = new_workspace(folder, roles=True)
-    workspace.importer.apply(
-        ExchangeBook(
-            departments=[DepartmentRecord("办公室"), DepartmentRecord("财务科")],
-            people=[
-                PersonRecord(code, f"人员{code}", department, CATEGORY, work_start=date(2020, 1, 1))
-                for code, department in PEOPLE.items()
-            ],
-        )
-    )
-    workspace.close()
-    return folder / "考核台账.kaohe"
 
 
 @pytest.fixture
-def data_path(master: Path, tmp_path: Path) -> Path:
-    path = tmp_path / master.name
-    shutil.copyfile(master, path)
-    return path
+def data_path(copy_master: CopyMaster) -> Path:
+    return copy_master(SMALL_ROSTER)
 
 
 class Opened:
@@ -130,7 +102,7 @@ def shown(tab: QuarterlyTab, code: str, column: int) -> str:
 
 def go_to(tab: QuarterlyTab, code: str, column: int) -> None:
     person = row(tab, code).person_id
-    assert tab.select_cell(person, column)
+    assert tab.grid.select_cell(person, column)
     tab.table.setFocus()
 
 
@@ -164,7 +136,8 @@ def score(tab: QuarterlyTab, **scores: tuple[str | None, str | None]) -> None:
         for field, value in zip(ScoreField, pair, strict=True):
             number = None if value is None else Decimal(value)
             changes.append(ScoreChange(person.person_id, field, number, person.version))
-    leases = tab.leases.ensure(tab.workspace, QUARTER, [d for d, _name in current.departments])
+    departments = [d for d, _name in current.departments]
+    leases = tab.session.leases.ensure(tab.workspace.leases, QUARTER, departments)
     tab.workspace.grading.set_scores(QUARTER, changes, leases)
     tab.reload()
 
@@ -196,7 +169,7 @@ def test_two_scores_typed_from_the_keyboard_change_grade_and_counter(
     assert current.column() == cols.LEADER
     assert tab.proxy.row_object(current).code == "A2"
     assert tab.model.row_of(row(tab, "A1").person_id) is not None
-    assert tab.leases.held() == {row(tab, "A1").department_id}  # taken on the first edit
+    assert tab.session.leases.held() == {row(tab, "A1").department_id}  # taken on the first edit
 
 
 def test_typing_replaces_the_old_value_like_a_spreadsheet(qtbot: Any, tab: QuarterlyTab) -> None:
@@ -369,7 +342,7 @@ def test_a_department_another_workstation_edits_stays_read_only(
     assert "clerk" in tab.lease_banner.text()
     index = tab.table.currentIndex()
     assert not tab.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable
-    assert not tab.actions.adjust_grade.isEnabled()
+    assert not tab.toolbar_actions.adjust_grade.isEnabled()
     # 办公室 is free: editing there goes on.
     go_to(tab, "A1", cols.PERFORMANCE)
     type_into(qtbot, tab, "90")
@@ -393,7 +366,7 @@ def test_leases_are_given_back_on_another_quarter_and_when_the_window_closes(
     qtbot.waitUntil(lambda: row(tab, "A1").performance == Decimal("90"))
     assert holder(other, "办公室") is not None
     tab.set_quarter(3)
-    assert holder(other, "办公室") is None and tab.leases.all() == []
+    assert holder(other, "办公室") is None and tab.session.leases.all() == []
 
     tab.set_quarter(2)
     go_to(tab, "A2", cols.PERFORMANCE)
@@ -411,14 +384,15 @@ def test_a_viewer_sees_the_grid_but_cannot_type_or_grade(qtbot: Any, opened: Ope
     go_to(tab, "A1", cols.PERFORMANCE)
     qtbot.keyClick(tab.table, "9")
     assert editor(tab) is None
-    for action in (tab.actions.adjust_grade, tab.actions.not_graded):
+    for action in (tab.toolbar_actions.adjust_grade, tab.toolbar_actions.not_graded):
         assert not action.isEnabled() and "may view the grading" in action.toolTip()
-    assert not tab.actions.close_quarter.isEnabled()
-    assert "may not close a quarter" in tab.actions.close_quarter.toolTip()
-    assert not tab.actions.reopen_quarter.isEnabled()
-    assert tab.actions.comments.isEnabled()  # reading the 点评 is for everyone
-    assert tab.actions.export_ranking.isEnabled() and tab.actions.summary_pdf.isEnabled()
-    assert tab.leases.all() == []
+    assert not tab.toolbar_actions.close_quarter.isEnabled()
+    assert "may not close a quarter" in tab.toolbar_actions.close_quarter.toolTip()
+    assert not tab.toolbar_actions.reopen_quarter.isEnabled()
+    assert tab.toolbar_actions.comments.isEnabled()  # reading the 点评 is for everyone
+    actions = tab.toolbar_actions
+    assert actions.export_ranking.isEnabled() and actions.summary_pdf.isEnabled()
+    assert tab.session.leases.all() == []
 
 
 def test_a_file_turned_read_only_stops_typing_and_says_why(
@@ -433,30 +407,30 @@ def test_a_file_turned_read_only_stops_typing_and_says_why(
     assert editor(tab) is None
     paste(qtbot, tab, "88\n")
     assert "测试：网络盘断开" in dialogs.last("warn")
-    assert not tab.actions.adjust_grade.isEnabled()
-    assert "测试：网络盘断开" in tab.actions.adjust_grade.toolTip()
-    assert tab.actions.export_ranking.isEnabled()
+    assert not tab.toolbar_actions.adjust_grade.isEnabled()
+    assert "测试：网络盘断开" in tab.toolbar_actions.adjust_grade.toolTip()
+    assert tab.toolbar_actions.export_ranking.isEnabled()
 
 
 def test_a_closed_quarter_is_read_only_and_says_who_closed_it(
     qtbot: Any, tab: QuarterlyTab
 ) -> None:
     score(tab, A1=("95", "95"), A2=("90", "91"), A3=("80", "80"), B1=("70", "70"), B2=("60", "60"))
-    assert tab.leases.all()
+    assert tab.session.leases.all()
     assert tab.workspace is not None
     tab.workspace.grading.close_quarter(QUARTER)
     tab.reload()
-    assert tab.leases.all() == []  # a closed quarter holds no lease
+    assert tab.session.leases.all() == []  # a closed quarter holds no lease
     text = tab.state_banner.text()
     assert tab.state_banner.shown() and "was closed by admin" in text
     assert "reopen" in text and "bannerReopen" in tab.state_banner.buttons
     go_to(tab, "A1", cols.PERFORMANCE)
     qtbot.keyClick(tab.table, "9")
     assert editor(tab) is None
-    assert not tab.actions.close_quarter.isEnabled()
-    assert "is closed" in tab.actions.close_quarter.toolTip()
-    assert tab.actions.reopen_quarter.isEnabled()
-    assert not tab.actions.adjust_grade.isEnabled()
+    assert not tab.toolbar_actions.close_quarter.isEnabled()
+    assert "is closed" in tab.toolbar_actions.close_quarter.toolTip()
+    assert tab.toolbar_actions.reopen_quarter.isEnabled()
+    assert not tab.toolbar_actions.adjust_grade.isEnabled()
 
 
 # --- closing, flags, the dialogs ---------------------------------------------------------
@@ -464,10 +438,11 @@ def test_closing_is_refused_while_someone_is_ungraded(
     qtbot: Any, tab: QuarterlyTab, dialogs: Dialogs
 ) -> None:
     score(tab, A1=("95", "95"), A2=("90", "91"), A3=("80", "80"), B1=("70", None))
-    assert tab.actions.close_quarter.isEnabled()
-    assert "2 people still keep the quarter from closing" in tab.actions.close_quarter.toolTip()
-    tab.actions.close_quarter.trigger()
-    dialog = tab.grading.dialog
+    close = tab.toolbar_actions.close_quarter
+    assert close.isEnabled()
+    assert "2 people still keep the quarter from closing" in close.toolTip()
+    close.trigger()
+    dialog = tab.commands.dialog
     assert isinstance(dialog, BlockersDialog)
     lines = [dialog.list.item(n).text() for n in range(dialog.list.count())]
     assert lines == [
@@ -502,9 +477,9 @@ def test_double_click_on_comments_opens_them(qtbot: Any, tab: QuarterlyTab) -> N
     # QTest's double click is the second click only; the view wants the first one too.
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    dialog = tab.grading.dialog
+    dialog = tab.commands.dialog
     assert isinstance(dialog, CommentsDialog) and dialog.row.code == "A2"
-    assert tab.leases.held() == {row(tab, "A2").department_id}
+    assert tab.session.leases.held() == {row(tab, "A2").department_id}
     dialog.close()
 
 
@@ -520,8 +495,16 @@ def test_the_filters_combine(qtbot: Any, tab: QuarterlyTab) -> None:
     assert tab.proxy.rowCount() == 0
 
 
+def default_quarter(workspace: Workspace, year: int, today: date) -> int:
+    """The quarter the tab opens `year` on: the service's answer on the file's clock."""
+    assert isinstance(workspace.clock, Clock)
+    workspace.clock.now = datetime.combine(today, time(9, 0))
+    return workspace.grading.default_quarter(year).quarter
+
+
 def test_the_default_quarter_follows_the_data(opened: Opened) -> None:
-    workspace = opened()
+    workspace = sign_in(opened.path, Role.ADMIN, daily_backup=False, clock=Clock())
+    opened.all.append(workspace)
     assert default_quarter(workspace, 2026, today=date(2026, 11, 22)) == 3  # Q3 has ended
     assert default_quarter(workspace, 2026, today=date(2026, 2, 1)) == 1
     assert default_quarter(workspace, 2025, today=date(2026, 11, 22)) == 4
@@ -555,7 +538,7 @@ def test_the_main_window_gives_the_leases_back_when_the_file_or_window_closes(
     tab = window.quarterly_tab
     window.tabs.setCurrentWidget(tab)
     tab.set_quarter(QUARTER.quarter)
-    first = tab.sheet.rows[0] if tab.sheet else None
+    first = tab.session.sheet.rows[0] if tab.session.sheet else None
     assert first is not None and first.performance is not None
     scope = grading_scope(str(QUARTER), first.department_id)
 
@@ -571,7 +554,7 @@ def test_the_main_window_gives_the_leases_back_when_the_file_or_window_closes(
     qtbot.waitUntil(lambda: row(tab, first.code).performance == Decimal("66"))
     assert held()
     window.set_workspace(None)  # File → Close, or opening another file
-    assert not held() and tab.leases.all() == []
+    assert not held() and tab.session.leases.all() == []
 
     workspace = open_in(qtbot, window, demo_file)
     tab.set_quarter(QUARTER.quarter)
