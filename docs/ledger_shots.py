@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from multiuser_shots import _save, _settle  # beside this script
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
+from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 from kaohe_desktop.ui.ledger.pdf_preview import PdfPreview
 from kaohe_desktop.ui.ledger.task_dialog import TaskDialog
 from kaohe_desktop.ui.ledger.wall_chart_dialog import WallChartDialog
@@ -56,7 +58,9 @@ def grab_ledger_screens(app: QApplication, window: MainWindow, out_dir: Path) ->
     written.append(_save(app, preview, out_dir / "wall_chart_preview.png"))
     preview.close()
 
-    departments = DepartmentsDialog(workspace, window)
+    departments = DepartmentsDialog(
+        workspace, workspace.departments, window, open_record=partial(RecordDialog, workspace)
+    )
     departments.resize(900, 520)
     written.append(_save(app, departments, out_dir / "departments.png"))
     departments.close()

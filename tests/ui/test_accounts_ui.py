@@ -170,7 +170,7 @@ def test_change_password_and_the_old_one_no_longer_signs_in(
     qtbot: Any, data_path: Path, opened: Callable[..., Any]
 ) -> None:
     workspace = sign_in(data_path, Role.CLERK, daily_backup=False)
-    dialog = ChangePasswordDialog(workspace)
+    dialog = ChangePasswordDialog(workspace, workspace.accounts)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.old.setText("wrong-pass-1")
@@ -203,14 +203,14 @@ def test_change_password_is_refused_before_typing_on_a_read_only_file(
     qtbot: Any, data_path: Path, opened: Callable[..., Any]
 ) -> None:
     workspace = opened(sign_in(data_path, Role.CLERK, read_only=True, daily_backup=False))
-    dialog = ChangePasswordDialog(workspace)
+    dialog = ChangePasswordDialog(workspace, workspace.accounts)
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
 
 
 # --- 账号管理 -------------------------------------------------------------------
 def _accounts(qtbot: Any, workspace: Workspace) -> AccountsDialog:
-    dialog = AccountsDialog(workspace)
+    dialog = AccountsDialog(workspace, workspace.accounts)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

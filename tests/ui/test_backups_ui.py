@@ -33,7 +33,7 @@ def open_as(copy_master: CopyMaster, tmp_path: Path) -> Iterator[Callable[..., W
 
 
 def dialog_for(qtbot: Any, workspace: Workspace) -> BackupsDialog:
-    dialog = BackupsDialog(workspace)
+    dialog = BackupsDialog(workspace, workspace.backups, workspace.path)
     qtbot.addWidget(dialog)
     return dialog
 

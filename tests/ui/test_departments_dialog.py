@@ -7,6 +7,7 @@ departments_dialog.open_add_dialog, which the tests replace with a clerk's typin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from kaohe_desktop.services.org.department_uses import DepartmentItem
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.editing import departments_dialog
 from kaohe_desktop.ui.editing.departments_dialog import AddDepartmentDialog, DepartmentsDialog
+from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 
 
 @pytest.fixture
@@ -62,7 +64,9 @@ class Shown:
 
 
 def show(qtbot: Any, workspace: Workspace) -> Shown:
-    dialog = DepartmentsDialog(workspace)
+    dialog = DepartmentsDialog(
+        workspace, workspace.departments, open_record=partial(RecordDialog, workspace)
+    )
     qtbot.addWidget(dialog)
     return Shown(dialog)
 

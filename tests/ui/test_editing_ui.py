@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -477,7 +478,7 @@ def test_closing_with_unsaved_changes_asks_first(desk: Desk, dialogs: Dialogs) -
 def test_departments_dialog_lists_and_opens_the_editor(qtbot: Any, desk: Desk) -> None:
     a = desk.open(Role.CLERK)
     departments = a.departments
-    shown = DepartmentsDialog(a, departments=departments)
+    shown = DepartmentsDialog(a, departments, open_record=partial(RecordDialog, a))
     qtbot.addWidget(shown)
     assert shown.model.rowCount() == len(departments.listing()) > 0
     assert not shown.edit_button.isEnabled()

@@ -43,7 +43,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
 
 
 def dialog_for(qtbot: Any, workspace: Workspace) -> PeriodsDialog:
-    dialog = PeriodsDialog(workspace, YEAR)
+    dialog = PeriodsDialog(workspace, workspace.periods, YEAR)
     qtbot.addWidget(dialog)
     return dialog
 

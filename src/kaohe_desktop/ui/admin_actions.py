@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -117,7 +118,12 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
-        dialog = DepartmentsDialog(workspace, self.window)
+        dialog = DepartmentsDialog(
+            workspace,
+            workspace.departments,
+            self.window,
+            open_record=partial(RecordDialog, workspace),
+        )
         dialog.changed.connect(self.host.refresh)
         return self._show(dialog)
 
@@ -126,7 +132,7 @@ class AdminActions(QObject):
         if workspace is None:
             return None
         year = self.host.current_year() or date.today().year
-        dialog = PeriodsDialog(workspace, year, self.window)
+        dialog = PeriodsDialog(workspace, workspace.periods, year, self.window)
         dialog.periods_changed.connect(self.host.refresh)
         return self._show(dialog)
 
@@ -134,13 +140,15 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
-        dialog = BackupsDialog(workspace, self.window)
+        dialog = BackupsDialog(workspace, workspace.backups, workspace.path, self.window)
         dialog.restored.connect(self._offer_restored)
         return self._show(dialog)
 
     def show_accounts(self) -> QDialog | None:
         workspace = self._workspace()
-        return None if workspace is None else self._show(AccountsDialog(workspace, self.window))
+        if workspace is None:
+            return None
+        return self._show(AccountsDialog(workspace, workspace.accounts, self.window))
 
     def show_audit_log(self) -> QDialog | None:
         workspace = self._workspace()
@@ -152,7 +160,7 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
-        return self._show(ChangePasswordDialog(workspace, self.window))
+        return self._show(ChangePasswordDialog(workspace, workspace.accounts, self.window))
 
     def edit_person(self, person_id: int) -> QDialog | None:
         workspace = self._workspace()

@@ -1,6 +1,6 @@
 """账号管理 for 管理员: list the accounts of the data file, add, edit, reset, unlock.
 
-Every change goes through `workspace.accounts` (which checks the role again and logs
+Every change goes through the AccountService (which checks the role again and logs
 the change); the table is read again after each one, so it shows what the file holds.
 The forms open window-modal without blocking (QDialog.open), which keeps this dialog
 drivable from tests and keeps the event loop running.
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.access.accounts import AccountView
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.access.accounts import AccountService, AccountView
 from kaohe_desktop.ui.accounts.account_forms import (
     REFUSALS,
     AccountFormDialog,
     ResetPasswordDialog,
 )
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 from kaohe_desktop.ui.common.widgets import make_table_view
 
@@ -74,12 +74,15 @@ class AccountTableModel(RowTableModel[AccountView]):
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, access: Access, accounts: AccountService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(780, 420)
-        self.workspace = workspace
+        self.access = access
+        self.accounts = accounts
         self.form: QDialog | None = None  # the form open right now, if any
 
         intro = QLabel(
@@ -91,12 +94,12 @@ class AccountsDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.read_only_note = QLabel(
-            workspace.read_only_reason or self.tr("The data file is read-only.")
+            access.read_only_reason or self.tr("The data file is read-only.")
         )
         self.read_only_note.setObjectName("accountsReadOnly")
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setStyleSheet("color: #8a5a00;")
-        self.read_only_note.setVisible(workspace.read_only)
+        self.read_only_note.setVisible(access.read_only)
 
         self.model = AccountTableModel(self)
         self.table = make_table_view(
@@ -141,11 +144,11 @@ class AccountsDialog(QDialog):
     def reload(self) -> None:
         current = self.selected_account()
         try:
-            accounts = self.workspace.accounts.accounts()
+            accounts = self.accounts.accounts()
         except REFUSALS as error:
             messages.show_error(self, self.windowTitle(), error)
             accounts = []
-        self.model.set_accounts(accounts, self.workspace.clock())
+        self.model.set_accounts(accounts, self.access.clock())
         if current is not None:
             self.select(current.username)
         self._update_buttons()
@@ -161,7 +164,7 @@ class AccountsDialog(QDialog):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        may = self.workspace.may(Action.MANAGE_ACCOUNTS)  # False on a read-only file
+        may = self.access.may(Action.MANAGE_ACCOUNTS)  # False on a read-only file
         account = self.selected_account()
         self.add_button.setEnabled(may)
         for button in (self.edit_button, self.reset_button):
@@ -171,21 +174,21 @@ class AccountsDialog(QDialog):
 
     # --- changing -------------------------------------------------------------
     def add_account(self) -> AccountFormDialog:
-        form = AccountFormDialog(self, self.workspace.accounts.add_account)
+        form = AccountFormDialog(self, self.accounts.add_account)
         return self._open(form, lambda: self.select(form.username.text().strip()))
 
     def edit_account(self) -> AccountFormDialog | None:
         account = self.selected_account()
         if account is None or not self.edit_button.isEnabled():
             return None
-        form = AccountFormDialog(self, self.workspace.accounts.update_account, account)
+        form = AccountFormDialog(self, self.accounts.update_account, account)
         return self._open(form)
 
     def reset_password(self) -> ResetPasswordDialog | None:
         account = self.selected_account()
         if account is None:
             return None
-        form = ResetPasswordDialog(self, account.username, self.workspace.accounts.reset_password)
+        form = ResetPasswordDialog(self, account.username, self.accounts.reset_password)
         return self._open(form)
 
     def unlock(self) -> None:
@@ -193,7 +196,7 @@ class AccountsDialog(QDialog):
         if account is None:
             return
         try:
-            self.workspace.accounts.unlock(account.username)
+            self.accounts.unlock(account.username)
         except REFUSALS as error:
             messages.show_error(self, self.tr("Unlock"), error)
         self.reload()

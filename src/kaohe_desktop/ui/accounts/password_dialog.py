@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access.accounts import AccountService
 from kaohe_desktop.services.errors import (
     AuthenticationError,
     InputError,
     PermissionDeniedError,
     StorageError,
 )
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.accounts.account_forms import (
     error_label,
     mismatch_text,
@@ -33,17 +33,22 @@ from kaohe_desktop.ui.accounts.account_forms import (
     password_rules_text,
     set_error,
 )
+from kaohe_desktop.ui.common.access import Access
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, access: Access, accounts: AccountService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(420)
-        self.workspace = workspace
+        self.access = access
+        self.accounts = accounts
 
-        heading = QLabel(self.tr("Account: {0}").format(f"{workspace.account} · {workspace.actor}"))
+        actor = access.actor
+        heading = QLabel(self.tr("Account: {0}").format(f"{actor.username} · {actor}"))
         heading.setObjectName("passwordAccount")
         self.old = password_edit("oldPassword")
         self.new = password_edit("newPassword")
@@ -68,11 +73,11 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        if not workspace.may(Action.CHANGE_OWN_PASSWORD):
+        if not access.may(Action.CHANGE_OWN_PASSWORD):
             # A read-only file cannot store a new password; say so before anyone types.
             set_error(
                 self.error,
-                workspace.read_only_reason
+                access.read_only_reason
                 or self.tr("The data file is read-only; the password cannot be changed now."),
             )
             self.ok_button.setEnabled(False)
@@ -89,7 +94,7 @@ class ChangePasswordDialog(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # Argon2 takes a moment
         try:
-            self.workspace.accounts.change_own_password(self.old.text(), self.new.text())
+            self.accounts.change_own_password(self.old.text(), self.new.text())
         except AuthenticationError as error:
             self._refuse(str(error), keep_old=False)
             return

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.backups import BackupFile
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.files.backups import BackupFile, BackupService
 from kaohe_desktop.ui.backups.backup_model import BackupTableModel
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.workers import Job, run_job
 
@@ -38,12 +38,20 @@ DATA_SUFFIX = ".kaohe"
 class BackupsDialog(QDialog):
     restored = Signal(Path)  # the new file a backup was restored into
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        access: Access,
+        backups: BackupService,
+        data_file: Path,  # the open file: a restore suggests a new name beside it
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(860, 520)
-        self.workspace = workspace
+        self.access = access
+        self.backups = backups
+        self.data_file = data_file
         self.job: Job | None = None
 
         self.folder_label = QLabel()
@@ -104,8 +112,8 @@ class BackupsDialog(QDialog):
     # --- showing --------------------------------------------------------------
     def reload(self) -> None:
         try:
-            folder = self.workspace.backups.folder()
-            backups = self.workspace.backups.backups()
+            folder = self.backups.folder()
+            backups = self.backups.backups()
         except (StorageError, PermissionDeniedError, OSError) as error:
             messages.show_error(self, self.windowTitle(), error)
             folder, backups = None, []
@@ -120,19 +128,19 @@ class BackupsDialog(QDialog):
         return self.model.row_at(index.row())
 
     def _show_rights(self) -> None:
-        if not self.workspace.may(Action.RESTORE):
+        if not self.access.may(Action.RESTORE):
             self.rights.setText(
                 self.tr("Only an administrator can change the folder or restore a backup.")
             )
 
     def _update_buttons(self) -> None:
         idle = self.job is None or self.job.finished
-        configure = self.workspace.may(Action.CONFIGURE_BACKUPS)
+        configure = self.access.may(Action.CONFIGURE_BACKUPS)
         self.change_button.setEnabled(configure)
         self.default_button.setEnabled(configure)
-        self.backup_button.setEnabled(idle and self.workspace.may(Action.BACKUP))
+        self.backup_button.setEnabled(idle and self.access.may(Action.BACKUP))
         self.restore_button.setEnabled(
-            idle and self.selected() is not None and self.workspace.may(Action.RESTORE)
+            idle and self.selected() is not None and self.access.may(Action.RESTORE)
         )
 
     # --- the folder -----------------------------------------------------------
@@ -145,7 +153,7 @@ class BackupsDialog(QDialog):
 
     def _set_folder(self, folder: Path | None) -> None:
         try:
-            self.workspace.backups.set_folder(folder)
+            self.backups.set_folder(folder)
         except (InputError, StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.tr("Backup folder"), error)
         self.reload()
@@ -153,7 +161,7 @@ class BackupsDialog(QDialog):
     # --- backing up and restoring --------------------------------------------
     def back_up_now(self) -> Job:
         title = self.tr("Back up now")
-        backups = self.workspace.backups
+        backups = self.backups
 
         def written(copy: object) -> None:
             self.reload()
@@ -170,8 +178,8 @@ class BackupsDialog(QDialog):
         if backup is None:
             return None
         title = self.tr("Restore a backup")
-        suggested = self.workspace.path.with_name(
-            f"{self.workspace.path.stem}-{backup.taken_at:%Y%m%d-%H%M%S}{DATA_SUFFIX}"
+        suggested = self.data_file.with_name(
+            f"{self.data_file.stem}-{backup.taken_at:%Y%m%d-%H%M%S}{DATA_SUFFIX}"
         )
         path_text, _ = QFileDialog.getSaveFileName(
             self,
@@ -192,7 +200,7 @@ class BackupsDialog(QDialog):
                 self.tr("“{0}” already exists. A restore only writes a new file.").format(target),
             )
             return None
-        backups = self.workspace.backups
+        backups = self.backups
 
         def done(path: object) -> None:
             self.reload()

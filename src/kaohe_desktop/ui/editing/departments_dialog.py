@@ -8,6 +8,7 @@ department in use is never offered for deletion, only for retirement.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import DepartmentKind
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.common.record_edit import RecordEditor
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
 from kaohe_desktop.services.org.department_uses import DepartmentItem
 from kaohe_desktop.services.org.departments import (
@@ -33,13 +35,18 @@ from kaohe_desktop.services.org.departments import (
     in_use_message,
     name_problem,
 )
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 
 _Refusal = (InputError, StorageError, PermissionDeniedError)
+
+# Opens the record editor of one record (not yet shown), e.g. partial(RecordDialog,
+# workspace). The editor needs more of the open file than this dialog is given (its
+# leases, and the file and account an exported edit names), so it is handed in ready.
+OpenRecord = Callable[[RecordEditor[Any], int, QWidget], RecordDialog]
 
 
 def _gray(item: DepartmentItem) -> str | None:
@@ -140,17 +147,19 @@ class DepartmentsDialog(QDialog):
 
     def __init__(
         self,
-        workspace: Workspace,
+        access: Access,
+        departments: DepartmentService,
         parent: QWidget | None = None,
         *,
-        departments: DepartmentService | None = None,
+        open_record: OpenRecord,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("departmentsDialog")
         self.setWindowTitle(self.tr("Basic data — departments"))
         self.resize(880, 500)
-        self.workspace = workspace
-        self._list = departments or workspace.departments
+        self.access = access
+        self.departments = departments
+        self._open_record = open_record
         self.model = DepartmentTableModel(self)
         self.view = make_table_view(
             self.model,
@@ -208,7 +217,7 @@ class DepartmentsDialog(QDialog):
             selected = self.selected()
             select_id = selected.id if selected is not None else None
         try:
-            items = self._list.listing()
+            items = self.departments.listing()
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.windowTitle(), error)
             items = []
@@ -234,13 +243,13 @@ class DepartmentsDialog(QDialog):
 
     def _why_not(self) -> str | None:
         """Why this clerk may not change departments (None: they may)."""
-        if self.workspace.read_only:
+        if self.access.read_only:
             return self.tr("The data file is open read-only: {0}").format(
-                self.workspace.read_only_reason or ""
+                self.access.read_only_reason or ""
             )
-        if not self.workspace.may(Action.ENTER_DATA):
+        if not self.access.may(Action.ENTER_DATA):
             return self.tr("Your role ({0}) may view departments but not change them.").format(
-                self.workspace.actor.role.label
+                self.access.actor.role.label
             )
         return None
 
@@ -287,7 +296,7 @@ class DepartmentsDialog(QDialog):
         dialog = AddDepartmentDialog([item.name for item in items], groups, self)
         if open_add_dialog(dialog):
             name, group, kind = dialog.values()
-            self._apply(lambda: self.workspace.departments.add(name, group, kind), None)
+            self._apply(lambda: self.departments.add(name, group, kind), None)
 
     def move_up(self) -> None:
         self._move(-1)
@@ -298,7 +307,7 @@ class DepartmentsDialog(QDialog):
     def _move(self, offset: int) -> None:
         item = self.selected()
         if item is not None:
-            self._apply(lambda: self.workspace.departments.move(item.id, offset), item.id)
+            self._apply(lambda: self.departments.move(item.id, offset), item.id)
 
     def toggle_retired(self) -> None:
         item = self.selected()
@@ -316,7 +325,7 @@ class DepartmentsDialog(QDialog):
             ).format(item.name)
             if not messages.ask(self, self.windowTitle(), question, detail):
                 return
-        admin = self.workspace.departments
+        admin = self.departments
         self._apply(lambda: admin.set_retired(item.id, not item.retired), item.id)
 
     def delete_selected(self) -> None:
@@ -331,13 +340,13 @@ class DepartmentsDialog(QDialog):
             return
         question = self.tr("Delete the department “{0}”? This cannot be undone.").format(item.name)
         if messages.ask(self, self.windowTitle(), question):
-            self._apply(lambda: self.workspace.departments.delete(item.id), None)
+            self._apply(lambda: self.departments.delete(item.id), None)
 
     # --- the record editor ----------------------------------------------------------
     def open_editor(self, item: DepartmentItem) -> RecordDialog | None:
         """The editor of one department (not yet shown); None if it could not be read."""
         try:
-            return RecordDialog(self.workspace, self.workspace.departments, item.id, self)
+            return self._open_record(self.departments, item.id, self)
         except _Refusal as error:
             messages.show_error(self, self.windowTitle(), error)
             self.reload()

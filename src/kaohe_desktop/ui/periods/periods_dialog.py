@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.periods import PeriodStatus, period_statuses
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.files.periods import PeriodService, PeriodStatus, period_statuses
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.access import Access
 from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.periods.period_rows import HistoryTableModel, PeriodTableModel
 from kaohe_desktop.ui.workers import Job, run_job
@@ -63,12 +63,15 @@ def ask_reopen_reason(parent: QWidget, label: str) -> str | None:
 class PeriodsDialog(QDialog):
     periods_changed = Signal()  # a period was closed or reopened: screens re-read their rows
 
-    def __init__(self, workspace: Workspace, year: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, access: Access, periods: PeriodService, year: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("periodsDialog")
         self.setWindowTitle(self.tr("Close periods"))
         self.resize(820, 600)
-        self.workspace = workspace
+        self.access = access
+        self.periods = periods
         self.job: Job | None = None
 
         self.year = QSpinBox()
@@ -138,7 +141,7 @@ class PeriodsDialog(QDialog):
     def reload(self) -> None:
         selected = self.selected()
         try:
-            history = self.workspace.periods.history()
+            history = self.periods.history()
         except (StorageError, PermissionDeniedError) as error:
             messages.show_error(self, self.windowTitle(), error)
             history = []
@@ -161,13 +164,13 @@ class PeriodsDialog(QDialog):
         self.view.selectRow(periods.index(period))
 
     def _show_rights(self) -> None:
-        if self.workspace.read_only:
+        if self.access.read_only:
             text = self.tr("The data file is open read-only: {0}").format(
-                self.workspace.read_only_reason or ""
+                self.access.read_only_reason or ""
             )
-        elif not self.workspace.may(Action.CLOSE_PERIOD):
+        elif not self.access.may(Action.CLOSE_PERIOD):
             text = self.tr("Only a reviewer or an administrator can close periods.")
-        elif not self.workspace.may(Action.REOPEN_PERIOD):
+        elif not self.access.may(Action.REOPEN_PERIOD):
             text = self.tr("Only an administrator can reopen a closed period.")
         else:
             text = ""
@@ -180,13 +183,10 @@ class PeriodsDialog(QDialog):
             row is not None
             and not row.closed
             and not running
-            and self.workspace.may(Action.CLOSE_PERIOD)
+            and self.access.may(Action.CLOSE_PERIOD)
         )
         self.reopen_button.setEnabled(
-            row is not None
-            and row.closed
-            and not running
-            and self.workspace.may(Action.REOPEN_PERIOD)
+            row is not None and row.closed and not running and self.access.may(Action.REOPEN_PERIOD)
         )
 
     # --- closing and reopening ------------------------------------------------
@@ -210,7 +210,7 @@ class PeriodsDialog(QDialog):
         ):
             return None
         period = row.period
-        periods = self.workspace.periods
+        periods = self.periods
 
         def closed(_result: object) -> None:
             self.reload()
@@ -242,7 +242,7 @@ class PeriodsDialog(QDialog):
         if reason is None:
             return False
         try:
-            self.workspace.periods.reopen(row.period, reason)
+            self.periods.reopen(row.period, reason)
         except (InputError, StorageError, PermissionDeniedError) as error:
             messages.show_error(self, title, error)
             self.reload()
