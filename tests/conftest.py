@@ -6,10 +6,16 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.factories import CopyMaster, Master, MasterFiles
 
 # Before any test module imports Qt: the GUI tests run headless everywhere (CI, servers).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any test module imports the accounts service, and inherited by every child
+# process and `kaohe` subprocess: argon2's CHEAPEST profile instead of ~80 ms a password
+# (services/access/accounts.py says why that is safe).
+os.environ["KAOHE_TEST_CHEAPEST_HASH"] = "1"
+
+# Imported after the variable is set: factories imports the accounts service.
+from tests.factories import CopyMaster, Master, MasterFiles
 
 
 @pytest.fixture

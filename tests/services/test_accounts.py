@@ -1,8 +1,8 @@
 """services/accounts: sign-in, lockout, Argon2 hashes kept out of the log, the last
 administrator, the first administrator of an old file, and sign-in on a read-only file.
 
-Argon2 is slow on purpose (about 0.4 s a hash here), so the file with its accounts is
-made once per module and copied for each test."""
+Argon2 is slow on purpose; the suite uses argon2's CHEAPEST profile (tests/conftest.py)
+and the file with its accounts is made once per run and copied for each test."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from tests.factories import (
@@ -27,6 +28,7 @@ from tests.factories import (
 )
 
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.access import accounts
 from kaohe_desktop.services.access.accounts import WRONG, AccountView, Credentials
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import AuthenticationError, InputError
@@ -220,6 +222,29 @@ def test_passwords_are_argon2id_and_never_reach_the_log(path: Path, admin: Works
     assert "$argon2" not in text
     for secret in ("xiaoli-pass1", "viewer-pass2", PASSWORD):
         assert secret not in text
+
+
+def test_a_test_suite_hash_is_upgraded_at_the_next_real_sign_in(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The suite runs on argon2's CHEAPEST profile (tests/conftest.py); the program's own
+    # hasher must replace such a hash the first time the account signs in.
+    assert _stored_hash(path, ADMIN.username).startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher())
+    sign_in(path, Role.ADMIN, daily_backup=False).close()
+    assert _stored_hash(path, ADMIN.username).startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    sign_in(path, Role.ADMIN, daily_backup=False).close()  # and it still signs in
+
+
+def _stored_hash(path: Path, username: str) -> str:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (stored,) = connection.execute(
+            "SELECT password_hash FROM account WHERE username = ?", (username,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return str(stored)
 
 
 def test_credentials_never_print_the_password() -> None:
