@@ -32,6 +32,7 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, QuarterNotReadyError
+from kaohe_desktop.services.quarterly.sheet import person_quarters
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import (
     AuditRow,
@@ -302,6 +303,30 @@ def test_a_closed_quarter_shows_what_it_stored_not_people_added_since(
         (r.grade, r.rank, r.composite) for r in closed.rows
     ]
     assert again.blockers() == []
+
+
+def test_the_archive_reads_a_closed_quarter_as_its_sheet_shows_it(
+    admin: Workspace, leases: list[Lease]
+) -> None:
+    # A tie settled by hand, a 不定等次 and 点评: every kind of row a close stores.
+    sheet = score(admin, {**ALL, "P03": ("93", "93")}, leases)
+    row = sheet.row(ids(admin)["P02"])
+    sheet = admin.grading.set_override(
+        Q2, row.person_id, QuarterGrade.FAIRLY_GOOD, "考核委员会定为较好", row.version, leases
+    )
+    # And a 好 set by hand, honoured because the quarter's quota (2 of 5) has room: read
+    # alone, one person has no quota at all.
+    row = sheet.row(ids(admin)["P01"])
+    admin.grading.set_override(
+        Q2, row.person_id, QuarterGrade.GOOD, "表现突出", row.version, leases
+    )
+    admin.grading.close_quarter(Q2)
+    closed = admin.grading.sheet(Q2)
+    assert closed.closed and any(r.outcome.overridden for r in closed.rows)
+    with admin.opened.unit_of_work("test").read() as session:
+        for shown in closed.rows:
+            # One person read alone (the archive's way) is their row of the whole sheet.
+            assert person_quarters(session, shown.person_id) == [(Q2, shown)]
 
 
 def test_an_empty_quarter_closes(admin: Workspace) -> None:

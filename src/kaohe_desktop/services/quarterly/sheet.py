@@ -10,6 +10,7 @@ computed here, live; they are stored only when it closes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
@@ -20,8 +21,9 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.enums import LabeledEnum, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Candidate, Outcome, grade_quarter
 from kaohe_desktop.domain.periods import Quarter, parse_quarter
+from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.services.files.period_locks import is_closed
-from kaohe_desktop.services.quarterly.roster import load_roster
+from kaohe_desktop.services.quarterly.roster import Roster, RosterEntry, load_roster
 from kaohe_desktop.services.quarterly.scheme import rules_for
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.storage.models import (
@@ -66,12 +68,16 @@ def _enum(kind: type[E], code: str | None) -> E | None:
         return None
 
 
-def load_entries(session: Session, quarter: Quarter) -> dict[int, Entry]:
+def load_entries(
+    session: Session, quarter: Quarter, only: Collection[int] | None = None
+) -> dict[int, Entry]:
     qa = QuarterlyAssessmentRow
     statement = select(
         qa.person_id, qa.id, qa.version, qa.performance, qa.leader, qa.comment_points,
         qa.override, qa.override_reason, qa.no_grade_reason, qa.composite, qa.grade, qa.rank,
     ).where(qa.quarter == str(quarter))  # fmt: skip
+    if only is not None:
+        statement = statement.where(qa.person_id.in_(sorted(only)))
     entries = {}
     for row in session.connection().execute(statement):
         entries[row.person_id] = Entry(
@@ -104,13 +110,17 @@ def _as_stored(outcome: Outcome, entry: Entry) -> Outcome:
     )
 
 
-def comment_totals(session: Session, quarter: Quarter) -> dict[int, tuple[Decimal, int]]:
+def comment_totals(
+    session: Session, quarter: Quarter, only: Collection[int] | None = None
+) -> dict[int, tuple[Decimal, int]]:
     """Σ points and count of each person's 点评 dated inside the quarter."""
     statement = (
         select(CommentRow.person_id, func.sum(CommentRow.points), func.count())
         .where(in_quarter(quarter))
         .group_by(CommentRow.person_id)
     )
+    if only is not None:
+        statement = statement.where(CommentRow.person_id.in_(sorted(only)))
     return {pid: (total or ZERO, count) for pid, total, count in session.execute(statement)}
 
 
@@ -120,25 +130,39 @@ def in_quarter(quarter: Quarter) -> ColumnElement[bool]:
     return CommentRow.commented_on.between(quarter.start, quarter.end)
 
 
-def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
-    """The quarter as the screens and reports show it, inside the caller's session."""
+class _Inputs(NamedTuple):
+    """What is stored for a quarter (or some of its people), before any grading."""
+
+    rules: QuarterlyRules
+    frozen: bool
+    roster: Roster
+    people: list[RosterEntry]  # in department order, then 编号
+    entries: dict[int, Entry]
+    comments: dict[int, tuple[Decimal, int]]
+    categories: list[tuple[int, str]]
+    closed: bool
+
+
+def _inputs(session: Session, quarter: Quarter, only: Collection[int] | None = None) -> _Inputs:
     rules, frozen = rules_for(session, quarter)
-    roster = load_roster(session, quarter)
-    entries = load_entries(session, quarter)
-    comments = comment_totals(session, quarter)
-    categories = staff_categories(session)
-    category_names = dict(categories)
-    department_names = roster.department_names()
+    roster = load_roster(session, quarter, only)
+    entries = load_entries(session, quarter, only)
+    comments = comment_totals(session, quarter, only)
     order = {department_id: n for n, (department_id, _) in enumerate(roster.departments)}
     people = sorted(roster.entries, key=lambda p: (order.get(p.department_id, len(order)), p.code))
     closed = is_closed(session, quarter)
     if closed:  # its roster is who was graded then: everyone had a row to be closed
         people = [p for p in people if p.person_id in entries]
+    categories = staff_categories(session)
+    return _Inputs(rules, frozen, roster, people, entries, comments, categories, closed)
 
+
+def _candidates(inputs: _Inputs) -> list[Candidate]:
+    category_names = dict(inputs.categories)
     candidates = []
-    for person in people:
-        entry = entries.get(person.person_id, NO_ENTRY)
-        dated, _count = comments.get(person.person_id, NO_COMMENTS)
+    for person in inputs.people:
+        entry = inputs.entries.get(person.person_id, NO_ENTRY)
+        dated, _count = inputs.comments.get(person.person_id, NO_COMMENTS)
         reason = entry.no_grade_reason
         candidates.append(
             Candidate(
@@ -152,10 +176,17 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
                 None if reason is None else reason.value,
             )
         )
-    grading = grade_quarter(candidates, rules)
+    return candidates
+
+
+def _rows(
+    inputs: _Inputs, candidates: list[Candidate], outcomes: dict[int, Outcome]
+) -> tuple[GradingRow, ...]:
+    department_names = inputs.roster.department_names()
     rows = []
-    for person, candidate in zip(people, candidates, strict=True):
-        entry = entries.get(person.person_id, NO_ENTRY)
+    for person, candidate in zip(inputs.people, candidates, strict=True):
+        entry = inputs.entries.get(person.person_id, NO_ENTRY)
+        outcome = outcomes[person.person_id]
         rows.append(
             GradingRow(
                 person_id=person.person_id,
@@ -172,35 +203,59 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
                 leader=entry.leader,
                 row_comment_points=entry.comment_points,
                 comment_points=candidate.comment_points,
-                comment_count=comments.get(person.person_id, NO_COMMENTS)[1],
+                comment_count=inputs.comments.get(person.person_id, NO_COMMENTS)[1],
                 override=entry.override,
                 override_reason=entry.override_reason,
                 no_grade_reason=entry.no_grade_reason,
-                outcome=(
-                    _as_stored(grading.outcomes[person.person_id], entry)
-                    if closed
-                    else grading.outcomes[person.person_id]
-                ),
+                outcome=_as_stored(outcome, entry) if inputs.closed else outcome,
             )
         )
-    used = {person.department_id for person in people}
-    bureau = bureau_name(session)
+    return tuple(rows)
+
+
+def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
+    """The quarter as the screens and reports show it, inside the caller's session."""
+    inputs = _inputs(session, quarter)
+    candidates = _candidates(inputs)
+    grading = grade_quarter(candidates, inputs.rules)
+    used = {person.department_id for person in inputs.people}
     return GradingSheet(
         quarter=quarter,
-        bureau=bureau,
-        rules=rules,
-        rules_frozen=frozen,
-        rows=tuple(rows),
+        bureau=bureau_name(session),
+        rules=inputs.rules,
+        rules_frozen=inputs.frozen,
+        rows=_rows(inputs, candidates, dict(grading.outcomes)),
         grading=grading,
-        closed=closed,
-        departments=tuple((d, name) for d, name in roster.departments if d in used),
-        categories=tuple(name for _, name in categories),
+        closed=inputs.closed,
+        departments=tuple((d, name) for d, name in inputs.roster.departments if d in used),
+        categories=tuple(name for _, name in inputs.categories),
     )
+
+
+def _closed_row(session: Session, quarter: Quarter, person_id: int) -> GradingRow | None:
+    """One person's row of a closed quarter without grading the whole quarter: what the
+    close stored is the outcome (_as_stored), and the rest of the row is the person's
+    own (their scores, 点评, department at quarter end), built as build_sheet builds it."""
+    inputs = _inputs(session, quarter, only={person_id})
+    if not inputs.people:
+        return None
+    candidates = _candidates(inputs)
+    # Graded alone, only the person's own values of the outcome are right (scores, band,
+    # status); _as_stored puts back the quarter's 综合得分, 等次 and 排名 as closed. An
+    # override was honoured exactly when the stored grade is it (a close is refused
+    # while an override is not honoured).
+    alone = grade_quarter(candidates, inputs.rules).outcomes[person_id]
+    entry = inputs.entries[person_id]
+    honoured = entry.override is not None and entry.override == entry.stored_grade
+    outcomes = {person_id: replace(alone, overridden=honoured)}
+    return _rows(inputs, candidates, outcomes)[0]
 
 
 def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:
     """Each quarter the person has an entry in, oldest first, with their row of that
-    quarter's sheet: the 人员档案 shows exactly what the grid and the close show."""
+    quarter's sheet: the 人员档案 shows exactly what the grid and the close show. A closed
+    quarter is read for this person alone (its outcome is what the close stored); an
+    open one needs the whole quarter graded, as its 等次 depends on everyone's scores."""
     quarters = session.scalars(
         select(QuarterlyAssessmentRow.quarter)
         .where(QuarterlyAssessmentRow.person_id == person_id)
@@ -209,8 +264,11 @@ def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, Gra
     found = []
     for text in quarters:
         quarter = parse_quarter(text)
-        sheet = build_sheet(session, quarter)
-        row = next((r for r in sheet.rows if r.person_id == person_id), None)
+        if is_closed(session, quarter):
+            row = _closed_row(session, quarter, person_id)
+        else:
+            sheet = build_sheet(session, quarter)
+            row = next((r for r in sheet.rows if r.person_id == person_id), None)
         if row is not None:
             found.append((quarter, row))
     return found
