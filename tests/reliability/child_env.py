@@ -1,29 +1,27 @@
 """Child programs for a hostile environment: a read-only share, a file that turns
 unwritable while open, a disk that fills up.
 
-The tests run as root, for whom file modes stop nothing, so a child that must meet a
-read-only file drops to the unprivileged account `nobody` first. Everything such a
-child needs is imported before the drop: afterwards the interpreter's own library
-(installed under root's home) may no longer be readable.
+The disk-full children are forked from the fork server (processes.py). The read-only
+ones must meet file modes, which root ignores: as root they are started as a fresh
+interpreter running as `nobody` (unprivileged.py), through this module's command line
+(`python -m tests.reliability.child_env FUNCTION JSON-ARGS`).
 """
 
 from __future__ import annotations
 
-import _strptime  # noqa: F401  (datetime.strptime imports it lazily)
 import dataclasses
 import hashlib
 import json
 import os
 import resource
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import openpyxl  # noqa: F401  (the unsaved-edit export needs it after the drop)
 from tests.reliability.child_crash import child
 
-import kaohe_desktop.reports.excel_unsaved_edit  # noqa: F401
 from kaohe_desktop.domain.edits import Draft
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.domain.roles import Action
@@ -35,16 +33,10 @@ from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.workspace import Workspace, open_workspace
 from kaohe_desktop.storage.backup import list_backups
 
-NOBODY = 65534
 BIG_TEXT = "满" * 12_000  # a value that needs new pages, so the file must grow
-
-
-def drop_privileges() -> None:
-    """As root, become `nobody`: from here on file modes apply."""
-    if os.geteuid() == 0:
-        os.setgroups([])
-        os.setgid(NOBODY)
-        os.setuid(NOBODY)
+# The longest 目标要求 a task takes (domain/text_rules): 3 KB, and as much again in its
+# audit row, so saving it must grow the file too.
+LONG_TARGET = "满" * 1000
 
 
 def digest(path: str | Path) -> str:
@@ -68,13 +60,19 @@ def _write(result_path: str, result: dict[str, Any]) -> None:
     Path(result_path).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
 
 
-def _export(workspace: Workspace, snapshot: RecordSnapshot, draft: Draft, path: str) -> str:
+def _export(
+    workspace: Workspace,
+    snapshot: RecordSnapshot,
+    draft: Draft,
+    path: str,
+    entity_label: str = "科室",
+) -> str:
     """The unsaved edit as the clerk exports it from the editor; returns its path."""
     export_unsaved_edit(
         draft,
         snapshot.fields,
         Path(path),
-        entity_label="科室",
+        entity_label=entity_label,
         data_file=workspace.path,
         account=workspace.account,
         reason=workspace.read_only_reason or "",
@@ -86,7 +84,6 @@ def _export(workspace: Workspace, snapshot: RecordSnapshot, draft: Draft, path: 
 def open_read_only_location(
     path: str, account: tuple[str, str], department: int, export_path: str, result_path: str
 ) -> None:
-    drop_privileges()
     workspace = _sign_in(path, account)
     snapshot = workspace.departments.load(department)
     draft = snapshot.draft().with_value("sort_order", snapshot.values["sort_order"] + 1)
@@ -107,7 +104,6 @@ def open_read_only_location(
 def becomes_unwritable(
     path: str, account: tuple[str, str], department: int, export_path: str, result_path: str
 ) -> None:
-    drop_privileges()
     workspace = _sign_in(path, account)
     result: dict[str, Any] = {"euid": os.geteuid(), "read_only_at_open": workspace.read_only}
     first = workspace.departments.load(department)
@@ -161,17 +157,20 @@ def on_full_disk(
     importer.close()
 
     workspace = _sign_in(path, account)
-    snapshot = workspace.departments.load(department)
-    draft = snapshot.draft().with_value("group_name", BIG_TEXT)
-    result["save_error"] = _error(lambda: workspace.departments.save(draft))
+    year = workspace.ledger.years()[-1]
+    task_id = workspace.ledger.tasks(year)[0].id
+    result["task_id"] = task_id
+    snapshot = workspace.tasks.load(task_id)
+    draft = snapshot.draft().with_value("target", LONG_TARGET)
+    result["save_error"] = _error(lambda: workspace.tasks.save(draft))
     result["read_only"] = workspace.read_only
     result["reason"] = workspace.read_only_reason
-    result["second_save_error"] = _error(lambda: workspace.departments.save(draft))
+    result["second_save_error"] = _error(lambda: workspace.tasks.save(draft))
     result["backup_error"] = _error(lambda: workspace.backup(Path(backup_dir)))
     result["listed_backups"] = [str(b.path) for b in list_backups(Path(backup_dir), Path(path))]
     result["backup_dir"] = sorted(p.name for p in Path(backup_dir).glob("*"))
     room()
-    result["exported"] = _export(workspace, snapshot, draft, export_path)
+    result["exported"] = _export(workspace, snapshot, draft, export_path, "台账任务")
     workspace.close()
     return result
 
@@ -226,3 +225,8 @@ def growth_refused(path: str, account: tuple[str, str], result_path: str) -> Non
     workspace.close()
     _limit_file_size(resource.RLIM_INFINITY)
     _write(result_path, result)
+
+
+if __name__ == "__main__":
+    # unprivileged.Unprivileged.call: the function's name, then its arguments as JSON.
+    globals()[sys.argv[1]](*json.loads(sys.argv[2]))

@@ -29,7 +29,7 @@ from tests.reliability.figures import record
 from kaohe_desktop.services.workspace import open_workspace
 from kaohe_desktop.storage.backup import PARTIAL_SUFFIX
 from kaohe_desktop.storage.database import check_data_file, open_data_file
-from kaohe_desktop.storage.models import DepartmentRow, TalkRow
+from kaohe_desktop.storage.models import DepartmentRow, TalkRow, TaskRow
 
 DISK_FULL = "磁盘已满"
 
@@ -53,7 +53,7 @@ def _assert_refused_cleanly(result: dict[str, Any], backup_on_full_disk: bool = 
     assert result["read_only_after_import"] and result["read_only"]
     assert result["reason"] == result["save_error"][1]
     assert result["second_save_error"][0] == "ReadOnlyError"  # the edit stays on screen
-    assert exported_changes(result["exported"])["组别"][1] == child_env.BIG_TEXT
+    assert exported_changes(result["exported"])["目标要求"][1] == child_env.LONG_TARGET
     if backup_on_full_disk:
         error, message = result["backup_error"]
         assert error == "StorageError" and "备份失败" in message
@@ -68,7 +68,8 @@ def _assert_nothing_lost(path: Path, department: int, acked: tuple[int, int]) ->
     with opened.unit_of_work("check").read() as session:
         row = session.get(DepartmentRow, department)
         assert row is not None and (row.sort_order, row.version) == tuple(acked)
-        assert row.group_name != child_env.BIG_TEXT
+        targets = session.scalars(select(TaskRow.target)).all()
+        assert child_env.LONG_TARGET not in targets
         summaries = session.scalars(select(TalkRow.summary)).all()
         assert not any(child_env.BIG_TEXT[:3000] in (s or "") for s in summaries)
     opened.close()

@@ -6,16 +6,35 @@ import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 from tests.factories import ADMIN
 
-from kaohe_desktop.domain.records import ExchangeBook, PersonRecord
+from kaohe_desktop.domain import text_rules as rules
+from kaohe_desktop.domain.exchange_schema import SHEETS_BY_NAME
+from kaohe_desktop.domain.exchange_sheets import PEOPLE_CODEC
+from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook, PersonRecord
+from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.errors import Cancelled, InputError
+from kaohe_desktop.services.org.departments import name_problem
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace, create_workspace
-from kaohe_desktop.storage.models import AuditRow, PersonRow, QuarterlyAssessmentRow
+from kaohe_desktop.storage.models import (
+    AdjustmentRow,
+    AuditRow,
+    CheckRow,
+    CommendationRow,
+    DepartmentRow,
+    DisciplineRow,
+    PersonRow,
+    QuarterlyAssessmentRow,
+    StaffCategoryRow,
+    TalkRow,
+    TaskRow,
+    VetoRow,
+)
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +141,113 @@ def test_export_then_import_reproduces_the_data(tmp_path: Path, demo_book: Excha
     )
     source.close()
     target.close()
+
+
+# -- 编号 and names are normalised before they are compared (issue 12) -------------------
+
+
+def _people_sheet(tmp_path: Path, rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "人员"
+    ws.append(SHEETS_BY_NAME["人员"].headers)
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "人员.xlsx"
+    workbook.save(path)
+    return path
+
+
+def _person_row(code: str, person: PersonRecord, department: str | None = None) -> list[object]:
+    """The person's row as the export writes it, with another spelling of 编号 / 科室."""
+    cells = PEOPLE_CODEC.cells(person) | {"编号": code}
+    if department is not None:
+        cells["科室"] = department
+    return [cells[name] for name in SHEETS_BY_NAME["人员"].headers]
+
+
+def test_variant_codes_and_names_are_the_existing_people(
+    tmp_path: Path, demo_book: ExchangeBook
+) -> None:
+    ws = _new(tmp_path)
+    ws.importer.apply(demo_book)
+    people = {p.code: p for p in demo_book.people}
+    first = people["XJ0001"]
+    spaced = first.department[:1] + " " + first.department[1:] + "\u200b"
+    path = _people_sheet(
+        tmp_path,
+        [
+            _person_row("xj0001", first, spaced),
+            _person_row("XJ０００３", people["XJ0003"]),
+            _person_row("XJ0005\u200b", people["XJ0005"]),
+        ],
+    )
+    result = ws.importer.import_workbook(path)
+    assert result.counts["人员"].added == 0 and result.counts["人员"].unchanged == 3
+    assert _count(ws, PersonRow) == len(demo_book.people)
+    ws.close()
+
+
+def test_the_bureau_chooses_the_case_and_stored_codes_are_still_found(tmp_path: Path) -> None:
+    ws = _new(tmp_path)
+    assert ws.importer.code_case() is CodeCase.UPPER
+    base = ExchangeBook(departments=[DepartmentRecord("办公室")])
+    ws.importer.apply(base)
+    person = PersonRecord("ＸＪ0009", "张三", "办公室", "一般公务员")
+    ws.importer.set_code_case(CodeCase.LOWER)
+    assert ws.importer.code_case() is CodeCase.LOWER
+    ws.importer.apply(ExchangeBook(people=[person]))
+    assert [p.code for p in ws.people.listing()] == ["xj0009"]
+    # Back to upper case: the person stored as xj0009 is still the one meant.
+    ws.importer.set_code_case(CodeCase.UPPER)
+    path = _people_sheet(tmp_path, [_person_row("XJ0009", person), _person_row("xj0010", person)])
+    result = ws.importer.import_workbook(path)
+    assert (result.counts["人员"].unchanged, result.counts["人员"].added) == (1, 1)
+    assert sorted(p.code for p in ws.people.listing()) == ["XJ0010", "xj0009"]
+    with ws.opened.unit_of_work("x").read() as session:
+        events = session.scalars(select(AuditRow).where(AuditRow.entity_id == "code_case")).all()
+    assert [e.action for e in events] == ["setting", "setting"]
+    ws.close()
+
+
+def test_every_text_limit_fits_its_column_in_the_data_file() -> None:
+    """The limits of domain/text_rules are the declared lengths (or less): a value the
+    import or a dialog takes is never cut or refused by the data file."""
+    columns = {
+        rules.CODE: PersonRow.code, rules.PERSON_NAME: PersonRow.name,
+        rules.POSITION: PersonRow.position, rules.DEPARTMENT_NAME: DepartmentRow.name,
+        rules.GROUP_NAME: DepartmentRow.group_name, rules.CATEGORY_NAME: StaffCategoryRow.name,
+        rules.TASK_TITLE: TaskRow.title, rules.DEADLINE: TaskRow.deadline,
+        rules.TASK_SOURCE: TaskRow.source, rules.DOC_NO: CommendationRow.doc_no,
+        rules.PERSON_REF: TalkRow.talker,
+    }  # fmt: skip
+    for rule, column in columns.items():
+        assert rule.limit <= column.type.length, column  # type: ignore[attr-defined]
+    for column in (DisciplineRow.doc_no, AdjustmentRow.doc_no, VetoRow.doc_no):
+        assert rules.DOC_NO.limit <= column.type.length  # type: ignore[attr-defined]
+    assert rules.PERSON_REF.limit <= CheckRow.checker.type.length  # type: ignore[attr-defined]
+
+
+def test_a_name_too_long_to_print_is_refused_and_nothing_written(
+    tmp_path: Path, demo_book: ExchangeBook
+) -> None:
+    ws = _new(tmp_path)
+    ws.importer.apply(ExchangeBook(departments=demo_book.departments))
+    person = dataclasses.replace(demo_book.people[0], name="张" * 100_000)
+    formula = dataclasses.replace(demo_book.people[1], code="=cmd|' /C calc'!A0")
+    path = _people_sheet(tmp_path, [_person_row(p.code, p) for p in (person, formula)])
+    with pytest.raises(InputError) as info:
+        ws.importer.import_workbook(path)
+    located = [(e.sheet, e.row, e.column) for e in info.value.errors]
+    assert located == [("人员", 2, "姓名"), ("人员", 3, "编号")]
+    assert "最多 40 个字" in str(info.value)  # (openpyxl keeps 32,767 of the 100,000)
+    assert _count(ws, PersonRow) == 0
+    ws.close()
+
+
+def test_the_departments_dialog_compares_names_as_the_import_does() -> None:
+    taken = {"执法1队", "办公室"}
+    assert name_problem("执法１队", taken) == "已有名为“执法1队”的科室，科室名称不能重复。"
+    assert name_problem(" 办公 室\u200b", taken) == "已有名为“办公室”的科室，科室名称不能重复。"
+    assert name_problem("=A1", taken) == "科室名称不能是公式（=A1），请填写实际内容。"
+    assert name_problem("稽查 二队", taken) is None

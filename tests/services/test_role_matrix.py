@@ -32,6 +32,7 @@ from kaohe_desktop.domain.periods import HalfYear, Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
+from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.access.guard import Guard, required_action
@@ -423,6 +424,13 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    ("importer", "code_case", "", _plain(lambda ws, env, role: ws.importer.code_case())),
+    (
+        "importer",
+        "set_code_case",
+        "",
+        _plain(lambda ws, env, role: ws.importer.set_code_case(CodeCase.UPPER)),
+    ),
     ("exporter", "book", "", _plain(lambda ws, env, role: ws.exporter.book())),
     (
         "exporter",
@@ -684,6 +692,8 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("importer", "read_book"): Action.IMPORT,
     ("importer", "import_workbook"): Action.IMPORT,
     ("importer", "apply"): Action.IMPORT,
+    ("importer", "code_case"): Action.VIEW,
+    ("importer", "set_code_case"): Action.EDIT_SCHEME,
     ("exporter", "book"): Action.EXPORT,
     ("exporter", "export_workbook"): Action.EXPORT,
     ("accounts", "accounts"): Action.MANAGE_ACCOUNTS,

@@ -18,6 +18,7 @@ from kaohe_desktop.domain.exchange_raw import RawRow, RawSheet, RawWorkbook
 from kaohe_desktop.domain.exchange_schema import SHEETS, SheetSpec
 from kaohe_desktop.domain.exchange_sheets import CODECS, CODECS_BY_NAME, SheetCodec
 from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.domain.text_rules import DEFAULT_CODE_CASE, CodeCase, normalize_code
 
 REQUIRED_EMPTY = "必填项为空"
 
@@ -28,15 +29,18 @@ def missing_column_reason(column: str) -> str:
     return f"缺少必填列“{column}”"
 
 
-def parse_book(raw: RawWorkbook) -> tuple[ExchangeBook, list[CellError]]:
-    """Convert and check every row of every schema sheet present in `raw`."""
+def parse_book(
+    raw: RawWorkbook, code_case: CodeCase = DEFAULT_CODE_CASE
+) -> tuple[ExchangeBook, list[CellError]]:
+    """Convert and check every row of every schema sheet present in `raw`; 编号 is
+    folded to `code_case` (the bureau's setting) before rows are compared."""
     errors = list(raw.errors)
     reported = {(e.sheet, e.row, e.column) for e in raw.errors}
     book = ExchangeBook()
     for codec in CODECS:
         sheet = raw.sheets.get(codec.name)
         if sheet is not None:
-            records, rows = _parse_sheet(codec, sheet, reported, errors)
+            records, rows = _parse_sheet(codec, sheet, reported, errors, code_case)
             getattr(book, codec.attr).extend(records)
             book.source_rows[codec.name] = rows
     errors.sort(key=error_order)
@@ -56,6 +60,7 @@ def _parse_sheet(
     sheet: RawSheet,
     reported: set[tuple[str, int | None, str | None]],
     errors: list[CellError],
+    code_case: CodeCase,
 ) -> tuple[list[Any], list[int]]:
     """The sheet's records and the Excel row number of each."""
     spec = codec.spec
@@ -70,7 +75,7 @@ def _parse_sheet(
     row_numbers: list[int] = []
     first_row_of_key: dict[tuple[object, ...], int] = {}
     for row in sheet.rows:
-        values, row_errors = _convert_row(codec, row, present, reported)
+        values, row_errors = _convert_row(codec, row, present, reported, code_case)
         key = _key(spec, values)
         if key is not None:
             if key in first_row_of_key:
@@ -89,6 +94,7 @@ def _convert_row(
     row: RawRow,
     present: set[str],
     reported: set[tuple[str, int | None, str | None]],
+    code_case: CodeCase,
 ) -> tuple[dict[str, Any], list[CellError]]:
     """Converted values by column (a cell that failed is absent) and the row's errors."""
     spec = codec.spec
@@ -115,7 +121,8 @@ def _convert_row(
                 values[column.name] = field.default
             continue
         try:
-            values[column.name] = field.convert(cell)
+            value = field.convert(cell)
+            values[column.name] = normalize_code(value, code_case) if field.code else value
         except CellValueError as exc:
             fail(column.name, exc.reason)
     if codec.check is not None:

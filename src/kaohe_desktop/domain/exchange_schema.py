@@ -151,7 +151,12 @@ ASSESSMENTS = SheetSpec(
         ColumnSpec("实绩分", True, width=8, hint="0–100"),
         ColumnSpec("领导测评分", True, width=10, hint="0–100"),
         ColumnSpec("点评加减分", width=10, hint="本行直接录入的点评加减分，不含“点评”表的记录"),
-        ColumnSpec("等次调整", choices=("较差",), width=10, hint="只能直接定为较差"),
+        ColumnSpec(
+            "等次调整",
+            choices=("好", "较好", "较差"),
+            width=10,
+            hint="人工定的等次：好须在名额内，较好只用于并列超出名额，较差可直接定",
+        ),
         ColumnSpec("调整理由", width=24),
         ColumnSpec("不定等次原因", choices=tuple(NoGradeReason.labels()), width=14),
     ),

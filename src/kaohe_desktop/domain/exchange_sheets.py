@@ -12,50 +12,51 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from kaohe_desktop.domain import exchange_schema as schema
-from kaohe_desktop.domain.deadlines import EXAMPLES as DEADLINE_EXAMPLES
+from kaohe_desktop.domain import text_rules as rules
 from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
     CheckLevel,
     CheckStatus,
     CommendationLevel,
-    CommendationType,
     CommentKind,
     DepartmentKind,
-    DisciplineType,
     Gender,
     LabeledEnum,
     NoGradeReason,
     PersonStatus,
     PoliticalStatus,
-    QuarterGrade,
     TalkKind,
     TaskCategory,
 )
-from kaohe_desktop.domain.exchange_cells import (
-    DATE_EXAMPLE,
-    CellValueError,
-    period_year,
-    to_bool,
-    to_check_period,
-    to_date,
-    to_decimal,
-    to_departments,
-    to_enum,
-    to_half,
-    to_int,
-    to_normalized_text,
-    to_one_of,
-    to_quarter,
-    to_text,
+from kaohe_desktop.domain.exchange_cells import period_year
+from kaohe_desktop.domain.exchange_fields import (
+    CATEGORY,
+    CHECK_PERIOD,
+    CODE,
+    COMMENT_POINTS,
+    DATE,
+    DEADLINE,
+    DEPARTMENT,
+    DEPARTMENTS,
+    HALF,
+    ORDER,
+    OVERRIDE,
+    QUARTER,
+    REWARD_TYPE,
+    SCORE,
+    SEQ,
+    SIGNED_POINTS,
+    TASK_POINTS,
+    YEAR,
+    YES_NO,
+    Field,
+    text_field,
 )
-from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
-from kaohe_desktop.domain.quarterly_rules import SCORE_MAX, SCORE_MIN
+from kaohe_desktop.domain.exchange_fields import choice as _choice
 from kaohe_desktop.domain.records import (
     AdjustmentRecord,
     AssessmentRecord,
@@ -69,14 +70,6 @@ from kaohe_desktop.domain.records import (
 )
 
 Fail = Callable[[str, str], None]  # (column, reason): report a problem in this row
-
-
-@dataclass(frozen=True)
-class Field:
-    convert: Callable[[object], Any]  # non-blank cell → value; raises CellValueError
-    fmt: str  # the format, in words, for 填写说明
-    kind: str = "text"  # "text", "number", "date" or "choice": how the template formats the column
-    default: Any = None  # the value of a blank optional cell
 
 
 @dataclass(frozen=True)
@@ -96,47 +89,6 @@ class SheetCodec:
 
 def _label(member: LabeledEnum | None) -> str | None:
     return None if member is None else member.label
-
-
-def _choice(kind: type[LabeledEnum], default: LabeledEnum | None = None) -> Field:
-    return Field(partial(to_enum, kind=kind), "从下拉列表中选择", "choice", default)
-
-
-def _decimal(low: str, high: str, places: int, fmt: str) -> Field:
-    convert = partial(to_decimal, low=Decimal(low), high=Decimal(high), places=places)
-    return Field(convert, fmt, "number")
-
-
-TEXT = Field(to_text, "文本")
-YEAR = Field(partial(to_int, low=MIN_YEAR, high=MAX_YEAR), "四位年份，如 2026", "number")
-SEQ = Field(partial(to_int, low=1, high=99999), "正整数", "number")
-ORDER = Field(partial(to_int, low=-99999, high=99999), "整数", "number")
-DATE = Field(to_date, f"日期，如 {DATE_EXAMPLE}", "date")
-# The range of quarterly_rules.check_score, the grid's own check of a typed score.
-SCORE = _decimal(str(SCORE_MIN), str(SCORE_MAX), 1, "0–100 的数值，最多 1 位小数")
-TASK_POINTS = _decimal("0", "1000", 2, "大于 0 的数值，最多 2 位小数")
-SIGNED_POINTS = _decimal("-1000", "1000", 2, "数值，最多 2 位小数；扣分写负数")
-COMMENT_POINTS = _decimal("-100", "100", 2, "数值，最多 2 位小数；表扬为正，批评为负")
-YES_NO = Field(to_bool, "是 或 否，空白视为否", "choice", False)
-HALF = Field(to_half, "半年，如 2026H1、2026H2")
-QUARTER = Field(to_quarter, "季度，如 2026Q2")
-CHECK_PERIOD = Field(to_check_period, "常规工作写季度（2026Q2），重点工作写月份（2026-05）")
-DEPARTMENTS = Field(to_departments, "一个或多个科室名称，用、或 , 分隔")
-# deadlines.parse_deadline knows ASCII "-" and "~" but not their full-width forms
-DEADLINE = Field(to_normalized_text, f"如 {DEADLINE_EXAMPLES}")
-
-
-def _only_poor(value: object) -> QuarterGrade:
-    grade = to_enum(value, QuarterGrade)
-    if grade is not QuarterGrade.POOR:
-        raise CellValueError("只能直接调整为“较差”；好、较好、一般由系统按得分和名额评定")
-    return grade
-
-
-OVERRIDE = Field(_only_poor, "只能填“较差”，并填写调整理由", "choice")
-REWARD_TYPE = Field(
-    partial(to_one_of, kinds=(CommendationType, DisciplineType)), "奖励或处分的类型", "choice"
-)
 
 
 # -- per-sheet checks across cells ---------------------------------------------------
@@ -192,7 +144,7 @@ def _check_adjustment(v: Mapping[str, Any], fail: Fail) -> None:
 def _check_assessment(v: Mapping[str, Any], fail: Fail) -> None:
     if v.get("等次调整") is not None:
         if "调整理由" in v and not v["调整理由"]:
-            fail("调整理由", "等次调整为较差时必须填写调整理由")
+            fail("调整理由", "人工调整等次时必须填写调整理由")
         if v.get("不定等次原因") is not None:
             fail("等次调整", "已填写不定等次原因的人员不评等次，不能同时调整等次")
 
@@ -218,7 +170,10 @@ def _check_reward(v: Mapping[str, Any], fail: Fail) -> None:
 DEPARTMENTS_CODEC = SheetCodec(
     schema.DEPARTMENTS,
     "departments",
-    {"科室名称": TEXT, "组别": TEXT, "类型": _choice(DepartmentKind), "排序": ORDER},
+    {
+        "科室名称": DEPARTMENT, "组别": text_field(rules.GROUP_NAME),
+        "类型": _choice(DepartmentKind), "排序": ORDER,
+    },
     lambda v: DepartmentRecord(v["科室名称"], v["组别"], v["类型"], v["排序"]),
     lambda r: {"科室名称": r.name, "组别": r.group, "类型": _label(r.kind), "排序": r.order},
 )
@@ -227,8 +182,9 @@ PEOPLE_CODEC = SheetCodec(
     schema.PEOPLE,
     "people",
     {
-        "编号": TEXT, "姓名": TEXT, "性别": _choice(Gender), "出生日期": DATE,
-        "政治面貌": _choice(PoliticalStatus), "科室": TEXT, "职务职级": TEXT, "人员类别": TEXT,
+        "编号": CODE, "姓名": text_field(rules.PERSON_NAME), "性别": _choice(Gender),
+        "出生日期": DATE, "政治面貌": _choice(PoliticalStatus), "科室": DEPARTMENT,
+        "职务职级": text_field(rules.POSITION), "人员类别": CATEGORY,
         "关键岗位": YES_NO, "参加工作时间": DATE,
         "状态": _choice(PersonStatus, PersonStatus.ACTIVE),
     },
@@ -249,9 +205,11 @@ TASKS_CODEC = SheetCodec(
     schema.TASKS,
     "tasks",
     {
-        "年度": YEAR, "序号": SEQ, "工作任务": TEXT, "目标要求": TEXT,
-        "类别": _choice(TaskCategory), "牵头科室": TEXT, "责任科室": DEPARTMENTS,
-        "完成时限": DEADLINE, "分值": TASK_POINTS, "任务来源": TEXT, "备注": TEXT,
+        "年度": YEAR, "序号": SEQ, "工作任务": text_field(rules.TASK_TITLE),
+        "目标要求": text_field(rules.TASK_TARGET), "类别": _choice(TaskCategory),
+        "牵头科室": DEPARTMENT, "责任科室": DEPARTMENTS, "完成时限": DEADLINE,
+        "分值": TASK_POINTS, "任务来源": text_field(rules.TASK_SOURCE),
+        "备注": text_field(rules.TASK_NOTE),
     },
     lambda v: TaskRecord(
         v["年度"], v["序号"], v["工作任务"], v["类别"], v["牵头科室"], v["责任科室"],
@@ -270,9 +228,10 @@ CHECKS_CODEC = SheetCodec(
     schema.CHECKS,
     "checks",
     {
-        "年度": YEAR, "序号": SEQ, "责任科室": TEXT, "期间": CHECK_PERIOD,
-        "完成情况": _choice(CheckStatus), "实际完成情况": TEXT, "佐证材料": TEXT,
-        "核查层级": _choice(CheckLevel, CheckLevel.LEAD), "核查人": TEXT, "核查日期": DATE,
+        "年度": YEAR, "序号": SEQ, "责任科室": DEPARTMENT, "期间": CHECK_PERIOD,
+        "完成情况": _choice(CheckStatus), "实际完成情况": text_field(rules.CHECK_ACTUAL),
+        "佐证材料": text_field(rules.EVIDENCE), "核查层级": _choice(CheckLevel, CheckLevel.LEAD),
+        "核查人": text_field(rules.PERSON_REF), "核查日期": DATE,
     },
     lambda v: CheckRecord(
         v["年度"], v["序号"], v["责任科室"], v["期间"], v["完成情况"], v["实际完成情况"],
@@ -290,8 +249,9 @@ ADJUSTMENTS_CODEC = SheetCodec(
     schema.ADJUSTMENTS,
     "adjustments",
     {
-        "期间": HALF, "科室": TEXT, "类别": _choice(AdjustmentCategory), "分值": SIGNED_POINTS,
-        "级别": _choice(CommendationLevel), "事由": TEXT, "依据文号": TEXT, "日期": DATE,
+        "期间": HALF, "科室": DEPARTMENT, "类别": _choice(AdjustmentCategory),
+        "分值": SIGNED_POINTS, "级别": _choice(CommendationLevel), "事由": text_field(rules.REASON),
+        "依据文号": text_field(rules.DOC_NO), "日期": DATE,
     },
     lambda v: AdjustmentRecord(
         v["期间"], v["科室"], v["类别"], v["分值"], v["事由"], v["级别"], v["依据文号"], v["日期"]
@@ -307,8 +267,9 @@ ASSESSMENTS_CODEC = SheetCodec(
     schema.ASSESSMENTS,
     "assessments",
     {
-        "期间": QUARTER, "编号": TEXT, "实绩分": SCORE, "领导测评分": SCORE,
-        "点评加减分": COMMENT_POINTS, "等次调整": OVERRIDE, "调整理由": TEXT,
+        "期间": QUARTER, "编号": CODE, "实绩分": SCORE, "领导测评分": SCORE,
+        "点评加减分": COMMENT_POINTS, "等次调整": OVERRIDE,
+        "调整理由": text_field(rules.OVERRIDE_REASON),
         "不定等次原因": _choice(NoGradeReason),
     },
     lambda v: AssessmentRecord(
@@ -327,8 +288,8 @@ COMMENTS_CODEC = SheetCodec(
     schema.COMMENTS,
     "comments",
     {
-        "编号": TEXT, "日期": DATE, "类型": _choice(CommentKind), "分值": COMMENT_POINTS,
-        "内容": TEXT,
+        "编号": CODE, "日期": DATE, "类型": _choice(CommentKind), "分值": COMMENT_POINTS,
+        "内容": text_field(rules.COMMENT_TEXT),
     },
     lambda v: CommentRecord(v["编号"], v["日期"], v["类型"], v["分值"], v["内容"]),
     lambda r: {
@@ -340,7 +301,10 @@ COMMENTS_CODEC = SheetCodec(
 REWARDS_CODEC = SheetCodec(
     schema.REWARDS,
     "rewards",
-    {"编号": TEXT, "日期": DATE, "类型": REWARD_TYPE, "事由": TEXT, "文号": TEXT, "影响期限": DATE},
+    {
+        "编号": CODE, "日期": DATE, "类型": REWARD_TYPE, "事由": text_field(rules.REASON),
+        "文号": text_field(rules.DOC_NO), "影响期限": DATE,
+    },
     lambda v: RewardRecord(v["编号"], v["日期"], v["类型"], v["事由"], v["文号"], v["影响期限"]),
     lambda r: {
         "编号": r.code, "日期": r.date, "类型": _label(r.type), "事由": r.reason,
@@ -352,7 +316,10 @@ REWARDS_CODEC = SheetCodec(
 TALKS_CODEC = SheetCodec(
     schema.TALKS,
     "talks",
-    {"编号": TEXT, "日期": DATE, "谈话人": TEXT, "类型": _choice(TalkKind), "内容摘要": TEXT},
+    {
+        "编号": CODE, "日期": DATE, "谈话人": text_field(rules.PERSON_REF),
+        "类型": _choice(TalkKind), "内容摘要": text_field(rules.TALK_SUMMARY),
+    },
     lambda v: TalkRecord(v["编号"], v["日期"], v["谈话人"], v["类型"], v["内容摘要"]),
     lambda r: {
         "编号": r.code, "日期": r.date, "谈话人": r.talker, "类型": _label(r.kind),

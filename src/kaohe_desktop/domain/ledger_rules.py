@@ -19,6 +19,13 @@ from typing import Any
 from kaohe_desktop.domain.deadlines import EXAMPLES as DEADLINE_EXAMPLES
 from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import TaskCategory
+from kaohe_desktop.domain.text_rules import (
+    DEADLINE,
+    TASK_NOTE,
+    TASK_SOURCE,
+    TASK_TARGET,
+    TASK_TITLE,
+)
 
 TASK_FIELDS = (
     "seq",
@@ -45,12 +52,12 @@ TASK_FIELD_LABELS: dict[str, str] = {
     "note": "备注",
 }
 
-# The limits follow the columns of ledger_task and the 台账 sheet of the exchange
-# workbook, so a task saved here always exports and imports back.
+# The limits are the 台账 sheet's (domain/text_rules), so a task saved here always
+# exports and imports back.
 MAX_SEQ = 99999
-MAX_TITLE = 200
-MAX_DEADLINE = 40
-MAX_SOURCE = 100
+MAX_TITLE = TASK_TITLE.limit
+MAX_DEADLINE = DEADLINE.limit
+MAX_SOURCE = TASK_SOURCE.limit
 MAX_POINTS = Decimal(1000)
 POINT_PLACES = 2
 
@@ -234,6 +241,8 @@ def validate_task(
     source = _text(values.get("source"))
     if len(source) > MAX_SOURCE:
         problem("source", f"任务来源不能超过 {MAX_SOURCE} 个字")
+    for field, rule in (("target", TASK_TARGET), ("note", TASK_NOTE)):
+        problem(field, rule.problem(_text(values.get(field)), TASK_FIELD_LABELS[field]))
     order = {name: i for i, name in enumerate(TASK_FIELDS)}
     return sorted(problems, key=lambda p: order[p.field])
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.edits import Conflict, Draft
 from kaohe_desktop.domain.enums import LabeledEnum
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.domain.text_rules import TextRule, cleaned
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.errors import EditConflictError, InputError
@@ -36,6 +37,7 @@ class FieldSpec:
     kind: str = "text"  # text | choice | date | bool | int
     required: bool = False
     choices: tuple[str, ...] = ()
+    rule: TextRule | None = None  # a text's limit and kind, as the exchange workbook's
 
 
 def code_of(enum: type[LabeledEnum], label: str | None, what: str = "") -> str | None:
@@ -180,3 +182,7 @@ class RecordEditor(ABC, Generic[RowT]):
                 raise InputError(f"{self.entity_label}的“{spec.label}”应为日期。")
             if spec.kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
                 raise InputError(f"{self.entity_label}的“{spec.label}”应为整数。")
+            if spec.rule is not None and isinstance(value, str):
+                problem = spec.rule.problem(cleaned(spec.rule, value), f"“{spec.label}”")
+                if problem is not None:
+                    raise InputError(f"{self.entity_label}的{problem}。")

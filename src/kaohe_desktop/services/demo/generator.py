@@ -15,6 +15,7 @@ from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
 from kaohe_desktop.services.demo.adjustments import build_adjustments
 from kaohe_desktop.services.demo.assessments import build_assessments, build_comments
+from kaohe_desktop.services.demo.every_kind import add_every_kind
 from kaohe_desktop.services.demo.ledger import build_checks, build_tasks
 from kaohe_desktop.services.demo.organization import build_organization
 from kaohe_desktop.services.demo.rewards import build_rewards
@@ -30,11 +31,14 @@ def generate_demo_book(
     staff: int = 80,
     years: int = 1,
     bureau_name: str = DEFAULT_BUREAU,
+    every_kind: bool = False,
 ) -> ExchangeBook:
     """A bureau of `staff` people with `years` complete years ending with `year`.
 
     staff=80 is one county bureau (9 departments, ~50 tasks a year); larger staff
     adds departments so each keeps about 8–40 people (10,000 is a whole county).
+    every_kind adds one of every kind of value the screens can produce (texts at
+    their limits, grades set by hand…: services/demo/every_kind) to the last year.
     Raises ValueError for arguments no bureau could have.
     """
     if years < 1:
@@ -63,4 +67,6 @@ def generate_demo_book(
         book.assessments.extend(build_assessments(rng, org, current, incidents))
         book.comments.extend(build_comments(rng, org, current))
         book.talks.extend(build_talks(rng, org, current, incidents))
+    if every_kind:
+        add_every_kind(book, year)
     return book

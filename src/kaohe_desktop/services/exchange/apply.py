@@ -9,7 +9,7 @@ Rules (documented in the template's 填写说明 too):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -17,32 +17,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationType
-from kaohe_desktop.domain.periods import parse_quarter
-from kaohe_desktop.domain.records import ExchangeBook
+from kaohe_desktop.domain.enums import AdjustmentCategory
+from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.services.exchange.apply_people import PersonSheets
+from kaohe_desktop.services.exchange.overrides import PendingGrade
 from kaohe_desktop.services.exchange.upsert import ApplyCounts, assign
 from kaohe_desktop.services.org.moves import record_moves
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.quarterly.scheme import freeze_rules
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
     BureauRow,
     CheckRow,
-    CommendationRow,
-    CommentRow,
     DepartmentRow,
-    DisciplineRow,
     PersonRow,
-    QuarterlyAssessmentRow,
     StaffCategoryRow,
-    TalkRow,
     TaskDepartmentRow,
     TaskRow,
     VetoRow,
 )
 
 
-class BookApplier:
+class BookApplier(PersonSheets):
     def __init__(self, session: Session, book: ExchangeBook, progress: ProgressReporter) -> None:
         self.s = session
         self.book = book
@@ -57,6 +52,9 @@ class BookApplier:
         self._done = 0
         self._updated_rows: set[Any] = set()
         self._total = sum(book.counts().values())
+        self._pending: list[PendingGrade] = []
+        self._unchanged_rows: set[int] = set()  # 平时考核 rows the upsert left as they were
+        self.refused: list[CellError] = []  # grades set by hand that the grid would refuse
 
     def _tick(self, message: str) -> None:
         self._done += 1
@@ -107,6 +105,7 @@ class BookApplier:
         self._comments()
         self._rewards()
         self._talks()
+        self._settle_grades()
         self.s.flush()
         return self.counts
 
@@ -282,119 +281,3 @@ class BookApplier:
                     },
                 )
             self._tick("加减分")
-
-    def _by_person(
-        self, rows: Iterable[Any], key: Callable[[Any], tuple[Any, ...]]
-    ) -> dict[tuple[Any, ...], Any]:
-        return {key(r): r for r in rows}
-
-    def _assessments(self) -> None:
-        quarters = {r.quarter for r in self.book.assessments}
-        existing = self._by_person(
-            self.s.scalars(
-                select(QuarterlyAssessmentRow).where(QuarterlyAssessmentRow.quarter.in_(quarters))
-            ),
-            lambda a: (a.quarter, a.person_id),
-        )
-        counts = self.counts.sheet("平时考核")
-        written: set[str] = set()
-        for record in self.book.assessments:
-            person = self.people[record.code]
-            key = (record.quarter, person.id)
-            before = counts.added + counts.updated
-            self._upsert(
-                "平时考核",
-                existing.get(key),
-                partial(QuarterlyAssessmentRow, person_id=person.id),
-                {
-                    "quarter": record.quarter,
-                    "performance": record.performance,
-                    "leader": record.leader,
-                    "comment_points": record.comment_points,
-                    "override": record.override,
-                    "override_reason": record.override_reason,
-                    "no_grade_reason": record.no_grade_reason,
-                },
-            )
-            if counts.added + counts.updated > before:
-                written.add(record.quarter)
-            self._tick("平时考核")
-        # A quarter whose entries the workbook changed grades by the rules it has now,
-        # as if they had been typed in (services/grading_scheme).
-        for quarter in sorted(written):
-            freeze_rules(self.s, parse_quarter(quarter), self.now)
-
-    def _comments(self) -> None:
-        existing = self._by_person(
-            self.s.scalars(select(CommentRow)),
-            lambda c: (c.person_id, c.commented_on, c.kind, c.text),
-        )
-        for record in self.book.comments:
-            person = self.people[record.code]
-            key = (person.id, record.date, record.kind.value, record.text)
-            self._upsert(
-                "点评",
-                existing.get(key),
-                partial(CommentRow, person_id=person.id),
-                {
-                    "commented_on": record.date,
-                    "kind": record.kind,
-                    "points": record.points,
-                    "text": record.text,
-                },
-            )
-            self._tick("点评")
-
-    def _rewards(self) -> None:
-        commendations = self._by_person(
-            self.s.scalars(select(CommendationRow)),
-            lambda r: (r.person_id, r.awarded_on, r.type, r.doc_no),
-        )
-        disciplines = self._by_person(
-            self.s.scalars(select(DisciplineRow)),
-            lambda r: (r.person_id, r.decided_on, r.type, r.doc_no),
-        )
-        for record in self.book.rewards:
-            person = self.people[record.code]
-            key = (person.id, record.date, record.type.value, record.doc_no)
-            values = {
-                "type": record.type,
-                "reason": record.reason,
-                "doc_no": record.doc_no,
-                "impact_until": record.impact_until,
-            }
-            if isinstance(record.type, CommendationType):
-                self._upsert(
-                    "奖惩",
-                    commendations.get(key),
-                    partial(CommendationRow, person_id=person.id),
-                    {**values, "awarded_on": record.date},
-                )
-            else:
-                self._upsert(
-                    "奖惩",
-                    disciplines.get(key),
-                    partial(DisciplineRow, person_id=person.id),
-                    {**values, "decided_on": record.date},
-                )
-            self._tick("奖惩")
-
-    def _talks(self) -> None:
-        existing = self._by_person(
-            self.s.scalars(select(TalkRow)), lambda t: (t.person_id, t.talked_on, t.talker)
-        )
-        for record in self.book.talks:
-            person = self.people[record.code]
-            key = (person.id, record.date, record.talker)
-            self._upsert(
-                "谈心谈话",
-                existing.get(key),
-                partial(TalkRow, person_id=person.id),
-                {
-                    "talked_on": record.date,
-                    "talker": record.talker,
-                    "kind": record.kind,
-                    "summary": record.summary,
-                },
-            )
-            self._tick("谈心谈话")

@@ -17,14 +17,18 @@ from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.exchange_parse import parse_book
 from kaohe_desktop.domain.records import CellError, ExchangeBook
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.exchange.apply import BookApplier
+from kaohe_desktop.services.exchange.canonical import canonical_book
 from kaohe_desktop.services.exchange.refs import KnownKeys, find_reference_errors
+from kaohe_desktop.services.exchange.settings import read_code_case, write_code_case
 from kaohe_desktop.services.exchange.upsert import SheetCounts
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow, StaffCategoryRow, TaskRow
+from kaohe_desktop.storage.trial_copy import trial_copy
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_ERRORS_SHOWN = 200
@@ -34,6 +38,8 @@ MAX_ERRORS_SHOWN = 200
 class ImportResult:
     counts: dict[str, SheetCounts]
     dry_run: bool
+    # Set on a trial run against a file that cannot be written: the real import will not go.
+    read_only_reason: str | None = None
 
     @property
     def changed(self) -> int:
@@ -46,6 +52,8 @@ class ImportResult:
             lines.append(f"  {sheet}：新增 {c.added}，更新 {c.updated}，未变 {c.unchanged}")
         if not self.counts:
             lines.append("  工作簿中没有可导入的数据")
+        if self.read_only_reason:
+            lines.append(f"注意：{self.read_only_reason}正式导入需要可写的数据文件。")
         return "\n".join(lines)
 
 
@@ -75,7 +83,9 @@ class ExchangeImport:
             raw = read_workbook_rows(path)
         except WorkbookFileError as error:
             raise InputError(str(error)) from error
-        book, errors = parse_book(raw)
+        with self._uow.read() as session:
+            code_case = read_code_case(session)
+        book, errors = parse_book(raw, code_case)
         if errors:
             raise InputError(errors_message(errors), list(errors))
         return book
@@ -85,6 +95,17 @@ class ExchangeImport:
         self, path: Path, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
         return self.apply(self.read_book(path), dry_run=dry_run, progress=progress)
+
+    @requires(Action.VIEW)
+    def code_case(self) -> CodeCase:
+        """How this file writes the letters of 编号 (the bureau's choice)."""
+        with self._uow.read() as session:
+            return read_code_case(session)
+
+    @requires(Action.EDIT_SCHEME)
+    def set_code_case(self, case: CodeCase) -> None:
+        """编号 imported from now on is folded to `case`; the change is logged."""
+        self._uow.write(lambda session: write_code_case(session, self.guard.actor.username, case))
 
     @requires(Action.IMPORT)
     def apply(
@@ -100,19 +121,34 @@ def apply_book(
     transaction (or, for a dry run, roll it back and report what it would do)."""
 
     def work(session: Session) -> ImportResult:
-        errors = find_reference_errors(book, _known_keys(session))
+        canonical = canonical_book(session, book)
+        errors = find_reference_errors(canonical, _known_keys(session))
         if errors:
             raise InputError(errors_message(errors), list(errors))
-        counts = BookApplier(session, book, progress).apply()
+        applier = BookApplier(session, canonical, progress)
+        counts = applier.apply()
+        if applier.refused:
+            raise InputError(errors_message(applier.refused), list(applier.refused))
         result = ImportResult(counts.sheets, dry_run)
         if dry_run:
             raise _DryRunDone(result)
         return result
 
-    try:
-        return uow.write(work)
-    except _DryRunDone as done:
-        return done.result
+    if not (dry_run and uow.read_only):
+        try:
+            return uow.write(work)
+        except _DryRunDone as done:
+            return done.result
+    # A file that cannot be written (a read-only share, a newer version) can still be
+    # tried, on a private copy (storage/trial_copy.py). A writable file is tried in
+    # place and rolled back: copying a county's file over the share costs more.
+    with trial_copy(uow) as trial:
+        try:
+            trial.write(work)
+        except _DryRunDone as done:
+            done.result.read_only_reason = uow.read_only_reason
+            return done.result
+    raise AssertionError("a dry run always ends in _DryRunDone")
 
 
 def _known_keys(session: Session) -> KnownKeys:

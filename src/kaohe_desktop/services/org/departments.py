@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain import text_rules
 from kaohe_desktop.domain.enums import DepartmentKind, label_or_none
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import requires
@@ -29,20 +30,24 @@ from kaohe_desktop.services.org.department_uses import (
 from kaohe_desktop.storage.models import DepartmentRow
 from kaohe_desktop.storage.queries.org import departments_in_order
 
-MAX_NAME = 60  # the width of department.name
-MAX_GROUP = 40  # the width of department.group_name
+# The exchange workbook's rules (domain/text_rules): a name saved here imports back.
+MAX_NAME = text_rules.DEPARTMENT_NAME.limit
+MAX_GROUP = text_rules.GROUP_NAME.limit
 
 
 def name_problem(name: str, taken: Collection[str]) -> str | None:
     """What is wrong with a new department's name (None: nothing); the add dialog
-    shows it while the clerk types, add() refuses with it."""
-    cleaned = name.strip()
+    shows it while the clerk types, add() refuses with it. Names are compared as the
+    import compares them: "执法１队" is the 执法1队 already there."""
+    cleaned = text_rules.clean_name(name)
     if not cleaned:
         return "科室名称不能为空。"
-    if len(cleaned) > MAX_NAME:
-        return f"科室名称最多 {MAX_NAME} 个字，现在是 {len(cleaned)} 个。"
-    if cleaned in taken:
-        return f"已有名为“{cleaned}”的科室，科室名称不能重复。"
+    problem = text_rules.DEPARTMENT_NAME.problem(cleaned, "科室名称")
+    if problem is not None:
+        return f"{problem}。"
+    same = next((t for t in taken if text_rules.name_key(t) == text_rules.name_key(cleaned)), None)
+    if same is not None:
+        return f"已有名为“{same}”的科室，科室名称不能重复。"
     return None
 
 
@@ -52,9 +57,10 @@ def in_use_message(name: str, uses: DepartmentUses) -> str:
 
 
 def _group(group: str | None) -> str | None:
-    cleaned = (group or "").strip() or None
-    if cleaned is not None and len(cleaned) > MAX_GROUP:
-        raise InputError(f"组别最多 {MAX_GROUP} 个字，现在是 {len(cleaned)} 个。")
+    cleaned = text_rules.clean_name(group or "") or None
+    problem = None if cleaned is None else text_rules.GROUP_NAME.problem(cleaned, "组别")
+    if problem is not None:
+        raise InputError(f"{problem}。")
     return cleaned
 
 
@@ -83,8 +89,8 @@ class DepartmentService(RecordEditor[DepartmentRow]):
 
     def _fields(self, session: Session) -> tuple[FieldSpec, ...]:
         return (
-            FieldSpec("name", "科室名称", required=True),
-            FieldSpec("group_name", "组别"),
+            FieldSpec("name", "科室名称", required=True, rule=text_rules.DEPARTMENT_NAME),
+            FieldSpec("group_name", "组别", rule=text_rules.GROUP_NAME),
             FieldSpec("kind", "类型", "choice", choices=tuple(DepartmentKind.labels())),
             FieldSpec("sort_order", "排序", "int", required=True),
             FieldSpec("retired", "已撤销", "bool"),
@@ -104,14 +110,14 @@ class DepartmentService(RecordEditor[DepartmentRow]):
 
     def _apply(self, session: Session, row: DepartmentRow, changes: Mapping[str, Any]) -> None:
         if "name" in changes:
-            name = str(changes["name"]).strip()
+            name = text_rules.clean_name(str(changes["name"]))
             others = select(DepartmentRow.name).where(DepartmentRow.id != row.id)
             problem = name_problem(name, set(session.scalars(others)))
             if problem is not None:
                 raise InputError(problem)
             row.name = name
         if "group_name" in changes:
-            row.group_name = (changes["group_name"] or "").strip() or None
+            row.group_name = _group(changes["group_name"])
         if "kind" in changes:
             row.kind = code_of(DepartmentKind, changes["kind"], "科室类型")
         if "sort_order" in changes:
@@ -138,7 +144,7 @@ class DepartmentService(RecordEditor[DepartmentRow]):
                 raise InputError(problem)
             last = session.scalar(select(func.max(DepartmentRow.sort_order))) or 0
             row = DepartmentRow(
-                name=name.strip(),
+                name=text_rules.clean_name(name),
                 group_name=group_name,
                 kind=kind_code,
                 sort_order=last + 1,

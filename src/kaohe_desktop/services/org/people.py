@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain import text_rules
 from kaohe_desktop.domain.enums import Gender, PersonStatus, PoliticalStatus, label_or_none
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Action
@@ -32,14 +33,14 @@ class PersonService(RecordEditor[PersonRow]):
         departments = tuple(active_department_names(session))
         categories = tuple(name for _id, name in staff_categories(session))
         return (
-            FieldSpec("name", "姓名", required=True),
+            FieldSpec("name", "姓名", required=True, rule=text_rules.PERSON_NAME),
             FieldSpec("gender", "性别", "choice", choices=tuple(Gender.labels())),
             FieldSpec("birth_date", "出生日期", "date"),
             FieldSpec(
                 "political_status", "政治面貌", "choice", choices=tuple(PoliticalStatus.labels())
             ),
             FieldSpec("department", "科室", "choice", required=True, choices=departments),
-            FieldSpec("position", "职务职级"),
+            FieldSpec("position", "职务职级", rule=text_rules.POSITION),
             FieldSpec("category", "人员类别", "choice", required=True, choices=categories),
             FieldSpec("key_post", "关键岗位", "bool"),
             FieldSpec("work_start", "参加工作时间", "date"),
@@ -67,9 +68,9 @@ class PersonService(RecordEditor[PersonRow]):
 
     def _apply(self, session: Session, row: PersonRow, changes: Mapping[str, Any]) -> None:
         if "name" in changes:
-            row.name = str(changes["name"]).strip()
+            row.name = text_rules.clean_label(str(changes["name"]))
         if "position" in changes:
-            row.position = (changes["position"] or "").strip() or None
+            row.position = text_rules.clean_label(changes["position"] or "") or None
         for key, enum, label in (
             ("gender", Gender, "性别"),
             ("political_status", PoliticalStatus, "政治面貌"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.enums import CommentKind
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import plain, signed
+from kaohe_desktop.domain.text_rules import COMMENT_TEXT
 from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
@@ -210,6 +211,11 @@ class CommentsDialog(SheetDialog):
         text = self.text.text().strip()
         if not text:
             self.problem.setText(self.tr("Write what the comment was about."))
+            self.text.setFocus()
+            return False
+        too_long = COMMENT_TEXT.problem(text, "点评内容")  # the 点评 sheet's own limit
+        if too_long is not None:
+            self.problem.setText(too_long)
             self.text.setFocus()
             return False
         day = self.day.date().toPython()

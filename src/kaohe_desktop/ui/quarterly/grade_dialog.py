@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.quarterly_rules import plain
+from kaohe_desktop.domain.text_rules import OVERRIDE_REASON
 from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.refusals import grade_problem
@@ -196,6 +197,9 @@ class GradeDialog(PersonDialog):
             return self.tr("Choose a grade, or clear the adjustment.")
         if isinstance(chosen, QuarterGrade) and not self.reason.text().strip():
             return self.tr("A grade set by hand needs a reason.")
+        if isinstance(chosen, QuarterGrade):
+            # The 平时考核 sheet's limit, so the grade exports and imports back.
+            return OVERRIDE_REASON.problem(self.reason.text().strip(), "调整理由") or ""
         return ""
 
     def revalidate(self) -> str:
