@@ -420,6 +420,10 @@ Open it now?</source>
         <translation>类型</translation>
     </message>
     <message>
+        <source>Bureau</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -459,6 +463,10 @@ Open it now?</source>
         <translation>每天第一次打开数据文件时自动备份一次（保留最近 14 份每日备份和 12 份每月备份）。恢复时写入一个新文件；当前打开的文件会先备份，且绝不会被覆盖。</translation>
     </message>
     <message>
+        <source>Backups of {0} (data file {1}, file id {2}). Backups of other data files in this folder, even of the same name, are not listed.</source>
+        <translation>以下是{0}的备份（数据文件 {1}，文件标识 {2}）。同一文件夹中其他数据文件的备份（即使文件名相同）不会列出。</translation>
+    </message>
+    <message>
         <source>Only an administrator can change the folder or restore a backup.</source>
         <translation>只有管理员可以更改备份文件夹或恢复备份。</translation>
     </message>
@@ -477,8 +485,8 @@ Open it now?</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <source>Restore into a new file</source>
-        <translation>恢复为新文件</translation>
+        <source>Restore the backup of {0} into a new file</source>
+        <translation>将{0}的备份恢复为新文件</translation>
     </message>
     <message>
         <source>Kaohe data files (*.kaohe)</source>
@@ -489,11 +497,11 @@ Open it now?</source>
         <translation>“{0}”已存在。恢复只会写入新文件。</translation>
     </message>
     <message>
-        <source>The backup of {0} was restored into:
-{1}
+        <source>The backup of {0} taken {1} was restored into:
+{2}
 The open data file was not changed.</source>
-        <translation>{0} 的备份已恢复到：
-{1}
+        <translation>{0} {1} 的备份已恢复到：
+{2}
 当前打开的数据文件没有改动。</translation>
     </message>
     <message>
@@ -1869,7 +1877,7 @@ Import it now? Other sheets of the workbook are ignored.</source>
     </message>
     <message>
         <source>The data file was replaced by another file. The program is now read-only; reopen the file to see what is there now.</source>
-        <translation>数据文件已被另一个文件替换。程序现已转为只读；请重新打开该文件，查看其现在的内容。</translation>
+        <translation>数据文件已被替换（换成了另一个文件）。程序现已转为只读；请重新打开该文件，查看其现在的内容。</translation>
     </message>
 </context>
 <context>

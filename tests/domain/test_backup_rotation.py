@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from kaohe_desktop.domain.backup_rotation import DAILY_KEPT, MONTHLY_KEPT, BackupEntry, to_delete
+from kaohe_desktop.domain.backup_rotation import (
+    DAILY_KEPT,
+    MONTHLY_KEPT,
+    BackupEntry,
+    stale_leftovers,
+    to_delete,
+)
 
 
 def _entry(when: datetime) -> BackupEntry:
@@ -137,3 +143,40 @@ def test_the_limits_are_parameters() -> None:
     # Daily keeps Feb 2; monthly keeps Feb 2 and Jan 31.
     assert [e.taken_at.date() for e in deleted] == [date(2026, 2, 1), date(2026, 1, 30)]
     assert len(to_delete(entries, daily=0, monthly=0)) == 4
+
+
+# --- what a killed backup leaves behind ----------------------------------------------------
+
+NOW = 1_800_000_000.0
+DAY = 24 * 3600.0
+
+
+def test_a_killed_copy_goes_with_its_journal_after_a_day() -> None:
+    left = {
+        "a-20260101-080000-自动.1-x.partial": NOW - 2 * DAY,
+        "a-20260101-080000-自动.1-x.partial-journal": NOW - 2 * DAY,
+        "b-20260102-080000-自动.2-y.partial-journal": NOW - DAY - 1,  # its copy already gone
+    }
+    assert stale_leftovers(left, NOW) == sorted(left)
+
+
+def test_a_copy_or_journal_still_written_keeps_both() -> None:
+    left = {
+        "c.partial": NOW - 60,  # being written
+        "c.partial-journal": NOW - 3 * DAY,
+        "d.partial": NOW - 3 * DAY,
+        "d.partial-journal": NOW - 60,  # being written
+        "e.partial-journal": NOW - DAY + 1,  # not yet a day
+    }
+    assert stale_leftovers(left, NOW) == []
+
+
+def test_only_partial_copies_and_their_journals_are_ever_named() -> None:
+    left = {
+        "考核台账.kaohe-journal": NOW - 9 * DAY,  # the data file's own journal: never
+        "考核台账-20260101-080000-自动.kaohe": NOW - 9 * DAY,  # a finished backup
+        "notes.partial.txt": NOW - 9 * DAY,
+        "x.partial": NOW - 9 * DAY,
+    }
+    assert stale_leftovers(left, NOW) == ["x.partial"]
+    assert stale_leftovers(left, NOW, stale_after=10 * DAY) == []

@@ -22,7 +22,11 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-CHILD_MODULES = ["tests.reliability.child_crash", "tests.reliability.child_env"]
+CHILD_MODULES = [
+    "tests.reliability.child_crash",
+    "tests.reliability.child_env",
+    "tests.reliability.child_replace",
+]
 START_TIMEOUT_S = 60.0
 _context: ForkServerContext | None = None
 

@@ -19,6 +19,8 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
 from kaohe_desktop.services.workspace import Workspace, open_workspace
+from kaohe_desktop.storage.backup import backup_name
+from kaohe_desktop.storage.identity import FileIdentity
 from kaohe_desktop.storage.models import DepartmentRow
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -43,9 +45,10 @@ def admin(path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def _fake(folder: Path, stem: str, when: datetime, reason: str) -> Path:
-    """A backup file as the rotation sees it (its name carries the time and reason)."""
-    path = folder / f"{stem}-{when:%Y%m%d-%H%M%S}-{reason}.kaohe"
+def _fake(folder: Path, owner: FileIdentity, when: datetime, reason: str) -> Path:
+    """A backup file as the rotation sees it (its name carries the file's bureau and id,
+    the time and the reason)."""
+    path = folder / backup_name(Path("考核台账.kaohe"), owner, reason, when)
     path.write_bytes(b"")
     return path
 
@@ -107,19 +110,23 @@ def test_the_daily_backup_follows_the_workspace_clock(path: Path) -> None:
 def test_rotation_deletes_old_automatic_backups_only(admin: Workspace) -> None:
     folder = admin.backups.folder()
     folder.mkdir(parents=True, exist_ok=True)
+    owner = admin.backups.identity
+    assert owner is not None
     stem = admin.path.stem
     # Forty daily automatic backups, 2020-01-01 … 2020-02-09, and hand-made ones older still.
     for n in range(40):
-        _fake(folder, stem, datetime(2020, 1, 1, 9) + timedelta(days=n), "自动")
+        _fake(folder, owner, datetime(2020, 1, 1, 9) + timedelta(days=n), "自动")
     kept_anyway = [
-        _fake(folder, stem, datetime(2019, 3, 1, 10), "手动"),
-        _fake(folder, stem, datetime(2019, 3, 2, 10), "升级前"),
-        _fake(folder, stem, datetime(2019, 3, 3, 10), "恢复前"),
-        _fake(folder, stem, datetime(2020, 1, 5, 10), "手动"),
+        _fake(folder, owner, datetime(2019, 3, 1, 10), "手动"),
+        _fake(folder, owner, datetime(2019, 3, 2, 10), "升级前"),
+        _fake(folder, owner, datetime(2019, 3, 3, 10), "恢复前"),
+        _fake(folder, owner, datetime(2020, 1, 5, 10), "手动"),
     ]
     partial = folder / f"{stem}-20200101-080000-自动.kaohe.partial"
     partial.write_bytes(b"")
-    other_file = _fake(folder, "别的文件", datetime(2019, 1, 1, 9), "自动")
+    # Another bureau's file of the same name: its automatic backups are not ours to rotate.
+    other_bureau = FileIdentity("0123abcd" * 4, "乙县市场监督管理局")
+    theirs = [_fake(folder, other_bureau, datetime(2019, 1, n, 9), "自动") for n in (1, 2, 3)]
 
     today = admin.backups.daily()
     assert today is not None and today.exists()
@@ -133,7 +140,7 @@ def test_rotation_deletes_old_automatic_backups_only(admin: Workspace) -> None:
     reasons = sorted(b.reason for b in admin.backups.backups() if not b.automatic)
     assert reasons == ["升级前", "恢复前", "手动", "手动"]
     # Files that are not finished backups of this file are neither listed nor touched.
-    assert partial.exists() and other_file.exists()
+    assert partial.exists() and all(path.exists() for path in theirs)
 
 
 def test_partial_files_are_never_listed(admin: Workspace) -> None:

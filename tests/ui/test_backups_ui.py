@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from tests.factories import ADMIN, DEMO_ROLES, CopyMaster, sign_in
 from tests.ui.helpers import Dialogs, wait_job
@@ -94,6 +95,7 @@ def test_backup_now_then_restore_into_a_new_file(
     restored = target.with_suffix(".kaohe")
     assert signal.args == [restored] and restored.exists()
     assert str(restored) in dialogs.last("info")
+    assert admin.bureau.summary().bureau_name in dialogs.last("info")  # whose backup it was
     # The open file was backed up first, and the list shows it.
     assert sorted(b.reason for b in dialog.model.rows()) == sorted(["手动", "恢复前"])
 
@@ -135,3 +137,16 @@ def test_change_the_folder_and_back_to_the_default(
     dialog.default_button.click()
     assert admin.backups.folder() == default
     assert dialog.folder_label.text() == str(default)
+
+
+def test_the_dialog_names_the_bureau_whose_backups_it_lists(qtbot: Any, open_as: Any) -> None:
+    admin = open_as(Role.ADMIN)
+    admin.backups.backup_now()
+    bureau = admin.bureau.summary().bureau_name
+    identity = admin.backups.identity
+    assert identity is not None and bureau
+    dialog = dialog_for(qtbot, admin)
+    assert bureau in dialog.owner_label.text() and identity.short_id in dialog.owner_label.text()
+    column = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert column.index("Bureau") == 2
+    assert dialog.model.data(dialog.model.index(0, 2)) == bureau

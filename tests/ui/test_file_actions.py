@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.workspace import create_workspace, open_workspace
+from kaohe_desktop.ui.file_actions import SHOWN_PROBLEMS
 from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.menus import about_text
 
@@ -152,6 +154,32 @@ def test_backup_and_check(
     wait_job(qtbot, window.file_actions.check_file())
     assert dialogs.kinds()[-1] == "info"
     assert "sound" in dialogs.last("info")
+
+
+def test_check_names_dropped_triggers_of_a_file_opened_read_only(
+    qtbot: Any, window: MainWindow, demo_file: Path, dialogs: Dialogs
+) -> None:
+    raw = sqlite3.connect(demo_file, isolation_level=None)
+    dropped = [
+        name
+        for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE name GLOB '*_closed_*'")
+    ]
+    for name in dropped:
+        raw.execute(f"DROP TRIGGER {name}")
+    raw.close()
+    workspace = open_in(qtbot, window, demo_file)
+    assert workspace.read_only and "已以只读方式打开" in (workspace.read_only_reason or "")
+    assert window.status_line.access.toolTip() == workspace.read_only_reason
+
+    wait_job(qtbot, window.file_actions.check_file())
+    assert dialogs.kinds()[-1] == "warn"
+    report = dialogs.last("warn")
+    assert "has problems" in report
+    assert f"结构核对：与本程序的迁移不符（{len(dropped)} 处）" in report
+    assert "缺少触发器 adjustment_closed_delete（已关闭期间的锁定：加减分的删除）" in report
+    # A message box lists the first SHOWN_PROBLEMS; `kaohe check` lists them all.
+    assert report.count("缺少触发器") == SHOWN_PROBLEMS
+    assert f"……另有 {len(dropped) - SHOWN_PROBLEMS} 处" in report
 
 
 def test_a_read_only_file_disables_import_and_says_why(

@@ -4,11 +4,13 @@ the other window read-only without losing what it shows."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import new_data_file
 from tests.ui.helpers import Dialogs, open_in
 
 from kaohe_desktop.domain.leases import person_scope
@@ -75,5 +77,25 @@ def test_a_file_deleted_underneath_turns_the_window_read_only(
     assert window.status_line.access.text() == "Read-only"
     assert not window.exchange_actions.import_book.isEnabled()
     assert len(_names(window)) == rows_before  # what was on screen stays
+    with pytest.raises(ReadOnlyError):
+        workspace.leases.acquire("person:1", "x")
+
+
+def test_a_file_copied_over_in_place_turns_the_window_read_only(
+    qtbot: Any, window: MainWindow, demo_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """Explorer's copy over the open file keeps its inode; the poll sees a change and the
+    change is another file's id, so the window goes read-only as for a moved file, and a
+    save is refused with the same words as the save that ran into it would be."""
+    workspace = open_in(qtbot, window, demo_file)
+    window.live.timer.setInterval(FAST_POLL_MS)
+    (tmp_path / "乙局").mkdir()
+    other = new_data_file(tmp_path / "乙局")
+    other.close()
+    shutil.copyfile(other.path, demo_file)
+
+    qtbot.waitUntil(lambda: workspace.read_only, timeout=10_000)
+    assert "replaced by another file" in dialogs.last("warn")
+    assert not window.exchange_actions.import_book.isEnabled()
     with pytest.raises(ReadOnlyError):
         workspace.leases.acquire("person:1", "x")

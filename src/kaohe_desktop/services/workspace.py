@@ -121,6 +121,12 @@ class Workspace:
             schema_version=report.schema_version,
             chain_ok=report.chain.ok,
             chain_text=str(report.chain),
+            schema_ok=report.schema.ok,
+            schema_text=str(report.schema),
+            schema_problems=report.schema.problems,
+            records_ok=report.records.ok,
+            records_text=str(report.records),
+            records_problems=report.records.problems,
         )
 
     def backup(self, target_dir: Path | None = None) -> Path:

@@ -69,7 +69,8 @@ def _shown(obj: Base, key: str, value: Any) -> Any:
     return _plain(value)
 
 
-def _column_values(obj: Base) -> dict[str, Any]:
+def column_values(obj: Base) -> dict[str, Any]:
+    """Every column of `obj` as the log records it (check compares rows with this)."""
     state = inspect(obj)
     return {
         attr.key: _shown(obj, attr.key, state.attrs[attr.key].value)
@@ -92,7 +93,7 @@ def _changed_values(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
     return before, after
 
 
-def _entity_id(obj: Base) -> str:
+def entity_id_of(obj: Base) -> str:
     state = inspect(obj)
     # A row inserted in this flush has no identity key yet, but its primary key is set.
     identity = state.identity or state.mapper.primary_key_from_instance(obj)
@@ -115,14 +116,14 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
         return {
             "action": action,
             "entity": type(obj).__tablename__,
-            "entity_id": _entity_id(obj),
+            "entity_id": entity_id_of(obj),
             "label": _label(obj),
             "before": before,
             "after": after,
         }
 
     for obj in audited(session.new):
-        entries.append(entry("insert", obj, None, _column_values(obj)))
+        entries.append(entry("insert", obj, None, column_values(obj)))
     for obj in audited(session.dirty):
         if not session.is_modified(obj, include_collections=False):
             continue
@@ -130,7 +131,7 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
         if after:
             entries.append(entry("update", obj, before, after))
     for obj in audited(session.deleted):
-        entries.append(entry("delete", obj, _column_values(obj), None))
+        entries.append(entry("delete", obj, column_values(obj), None))
     return entries
 
 

@@ -3,6 +3,12 @@
 A copy is written under a ".partial" name and renamed only after integrity_check
 and the identity check pass, so a backup killed half-way can never be mistaken
 for a good one.
+
+Backups belong to a file by its identity, not its name: two bureaus keep files of the
+same name (考核台账.kaohe, as the README suggests) and may share a backup folder. A
+backup's name carries the bureau and the file's short id, taken from the copy itself:
+"考核台账-某某县市场监督管理局-3f2a9c1e-20261122-093000-自动.kaohe". Backups named before
+ids existed ("考核台账-20261122-093000-自动.kaohe") are attributed by reading their id.
 """
 
 from __future__ import annotations
@@ -18,16 +24,40 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from kaohe_desktop.domain.backup_rotation import BackupEntry, to_delete
+from kaohe_desktop.domain.backup_rotation import (
+    JOURNAL_SUFFIX,
+    PARTIAL_SUFFIX,
+    BackupEntry,
+    stale_leftovers,
+    to_delete,
+)
 from kaohe_desktop.storage.audit import ChainReport, verify_chain
 from kaohe_desktop.storage.engine import execute_outside_transaction, make_engine
-from kaohe_desktop.storage.errors import CorruptFileError, FileExistsRefusedError, StorageError
+from kaohe_desktop.storage.errors import (
+    CorruptFileError,
+    FileExistsRefusedError,
+    FileReplacedError,
+    StorageError,
+)
 from kaohe_desktop.storage.header import read_header
+from kaohe_desktop.storage.identity import (
+    FILE_ID_KEY,
+    SHORT_ID_LENGTH,
+    FileIdentity,
+    identity_of_file,
+    new_file_id,
+)
 from kaohe_desktop.storage.uri import sqlite_uri
 
-PARTIAL_SUFFIX = ".partial"
 AUTOMATIC = "自动"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[^-.]+)(?:-\d+)?\.[^.]+$")
+RESTORED_FROM_KEY = "restored_from"  # app_meta of a restored file: the id it was backed up from
+_TAIL = r"(?P<stamp>\d{8}-\d{6})-(?P<reason>[^-.]+)(?:-\d+)?\.[^.]+$"
+_NAME = re.compile(
+    rf"^(?P<stem>.+)-(?P<bureau>[^-]+)-(?P<fid>[0-9a-f]{{{SHORT_ID_LENGTH}}})-{_TAIL}"
+)
+_LEGACY_NAME = re.compile(rf"^(?P<stem>.+)-{_TAIL}")
+# Characters a file name on Windows cannot hold, and the separators of our names.
+_NOT_IN_NAME = re.compile(r'[\\/:*?"<>|\-.\s\x00-\x1f]+')
 
 
 @dataclass(frozen=True)
@@ -35,15 +65,17 @@ class BackupFile:
     path: Path
     taken_at: datetime
     reason: str
+    bureau: str = ""  # 单位 of the file it is a backup of
 
     @property
     def automatic(self) -> bool:
         return self.reason == AUTOMATIC
 
 
-def backup_name(source: Path, reason: str, now: datetime | None = None) -> str:
+def backup_name(source: Path, owner: FileIdentity, reason: str, now: datetime | None = None) -> str:
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"{source.stem}-{stamp}-{reason}{source.suffix or '.kaohe'}"
+    bureau = _NOT_IN_NAME.sub("_", owner.bureau).strip("_")[:30] or "未命名单位"
+    return f"{source.stem}-{bureau}-{owner.short_id}-{stamp}-{reason}{source.suffix or '.kaohe'}"
 
 
 def verify_copy(path: Path) -> None:
@@ -61,18 +93,35 @@ def verify_copy(path: Path) -> None:
 
 
 def backup_database(
-    engine: Engine, source: Path, target_dir: Path, reason: str, now: datetime | None = None
+    engine: Engine,
+    source: Path,
+    target_dir: Path,
+    reason: str,
+    now: datetime | None = None,
+    owner: FileIdentity | None = None,
 ) -> Path:
-    """Write a verified copy of the open data file into `target_dir`; return its path."""
+    """Write a verified copy of the open data file into `target_dir`; return its path.
+
+    The copy is named by the id and bureau read from the copy itself; with `owner` (the
+    file that was opened), a copy whose id differs is refused: the path now names
+    another file, and its backup must not be filed under ours."""
     target_dir.mkdir(parents=True, exist_ok=True)
-    name = backup_name(source, reason, now)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     # A name of its own for the copy in progress: two workstations backing up into one
     # folder in the same second must never write into the same file.
-    partial = target_dir / f"{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}"
+    unique = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    partial = target_dir / f"{source.stem}-{stamp}-{reason}.{unique}{PARTIAL_SUFFIX}"
     try:
         execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
         verify_copy(partial)
-        return _give_name(partial, target_dir / name)
+        copied = identity_of_file(partial)
+        if owner is not None and copied.file_id != owner.file_id:
+            raise FileReplacedError(
+                source.name,
+                owner.bureau,
+                f"备份读到的文件标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
+            )
+        return _give_name(partial, target_dir / backup_name(source, copied, reason, now))
     except sqlite3.Error as error:
         raise StorageError(f"备份失败：{error}") from error
     except OSError as error:
@@ -100,34 +149,74 @@ def _give_name(partial: Path, wanted: Path) -> Path:
         counter += 1
 
 
-def list_backups(directory: Path, source: Path) -> list[BackupFile]:
-    """The finished backups of `source` in `directory`, newest first. A ".partial"
-    (a backup killed half-way) is never listed."""
+def list_backups(
+    directory: Path, source: Path, owner: FileIdentity | None = None, *, legacy: bool = True
+) -> list[BackupFile]:
+    """The finished backups of the file `owner` (default: the file at `source`) in
+    `directory`, newest first: those named with its id, and, with `legacy`, those named
+    before ids existed whose content has its id. A ".partial" (a backup killed
+    half-way) is never listed, nor another file's backup of the same name."""
     if not directory.is_dir():
         return []
+    owner = owner or identity_of_file(source)
     found = []
     for path in directory.iterdir():
         match = _NAME.match(path.name)
-        if match is None or match["stem"] != source.stem or not path.is_file():
-            continue
+        if match is not None:
+            if match["fid"] != owner.short_id or not path.is_file():
+                continue
+            bureau = match["bureau"]
+        else:
+            match = _LEGACY_NAME.match(path.name)
+            if match is None or not legacy or match["stem"] != source.stem:
+                continue
+            older = _legacy_identity(path)
+            if older is None or older.file_id != owner.file_id:
+                continue
+            bureau = older.bureau
         taken_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append(BackupFile(path, taken_at, match["reason"]))
+        found.append(BackupFile(path, taken_at, match["reason"], bureau))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-STALE_PARTIAL_SECONDS = 24 * 3600
+_legacy_seen: dict[tuple[str, int, int], FileIdentity | None] = {}
 
 
-def rotate(directory: Path, source: Path) -> list[Path]:
-    """Delete the automatic backups the rotation rule no longer keeps, and copies
-    left half-written (".partial") by a backup killed more than a day ago."""
-    for leftover in directory.glob(f"{source.stem}-*{PARTIAL_SUFFIX}"):
+def _legacy_identity(path: Path) -> FileIdentity | None:
+    """Whose a backup named before ids existed is, read from it once per version of it."""
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in _legacy_seen:
+            read_header(path)  # a file that is not ours is not opened by SQLite at all
+            _legacy_seen[key] = identity_of_file(path)
+        return _legacy_seen[key]
+    except (OSError, StorageError, sqlite3.Error):
+        return None  # unreadable or not ours: not attributed to anyone
+
+
+def rotate(directory: Path, source: Path, owner: FileIdentity | None = None) -> list[Path]:
+    """Delete the automatic backups the rotation rule no longer keeps, and what a backup
+    killed more than a day ago left behind: its ".partial" copy and that copy's SQLite
+    journal (".partial-journal"). A copy still being written, with its journal, and
+    the data file's own journal are never touched."""
+    owner = owner or identity_of_file(source)
+    leftovers: dict[str, float] = {}
+    for path in directory.iterdir():  # not glob(): a stem may hold "[" or "*"
+        name = path.name
+        if name.startswith(f"{source.stem}-") and name.endswith(
+            (PARTIAL_SUFFIX, PARTIAL_SUFFIX + JOURNAL_SUFFIX)
+        ):
+            try:
+                leftovers[path.name] = path.stat().st_mtime
+            except OSError:
+                continue  # gone meanwhile
+    for name in stale_leftovers(leftovers, time.time()):
         try:
-            if time.time() - leftover.stat().st_mtime > STALE_PARTIAL_SECONDS:
-                leftover.unlink()
+            (directory / name).unlink()
         except OSError:
-            continue  # another workstation's copy in progress, or already gone
-    automatic = {b.path.name: b for b in list_backups(directory, source) if b.automatic}
+            continue  # removed by another workstation, or held open
+    automatic = {b.path.name: b for b in list_backups(directory, source, owner) if b.automatic}
     doomed = to_delete(BackupEntry(name, b.taken_at) for name, b in automatic.items())
     removed = []
     for entry in doomed:
@@ -168,11 +257,31 @@ def restore_copy(backup: Path, target: Path) -> None:
     finally:
         source.close()
     try:
+        _new_identity(partial)
         verify_copy(partial)
-    except StorageError:
+    except (StorageError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
-        raise
+        if isinstance(error, StorageError):
+            raise
+        raise StorageError(f"恢复失败：{error}") from error
     if target.exists():
         partial.unlink(missing_ok=True)
         raise FileExistsRefusedError(f"“{target}”已被他人创建，未覆盖。")
     os.rename(partial, target)
+
+
+def _new_identity(copy: Path) -> None:
+    """A restored file is a file of its own: a new id, so that it is never taken for
+    the file it was backed up from (moved over it, it is refused as a replacement) and
+    its backups are its own. The id it came from is kept beside it."""
+    restored_from = identity_of_file(copy).file_id
+    connection = sqlite3.connect(sqlite_uri(copy, "rw"), uri=True, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            "INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)",
+            [(FILE_ID_KEY, new_file_id()), (RESTORED_FROM_KEY, restored_from)],
+        )
+        connection.execute("COMMIT")
+    finally:
+        connection.close()

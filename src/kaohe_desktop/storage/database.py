@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.storage.audit import ChainReport, verify_chain
+from kaohe_desktop.storage.audit_records import RecordsReport, verify_records
 from kaohe_desktop.storage.backup import backup_database
 from kaohe_desktop.storage.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -31,8 +32,17 @@ from kaohe_desktop.storage.errors import (
     WalModeError,
 )
 from kaohe_desktop.storage.header import APPLICATION_ID, HeaderInfo, read_header
+from kaohe_desktop.storage.identity import (
+    FILE_ID_KEY,
+    FileIdentity,
+    SameFile,
+    establish_identity,
+    new_file_id,
+    stamp_of,
+)
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head, user_version
 from kaohe_desktop.storage.models import BureauRow, MetaRow, StaffCategoryRow
+from kaohe_desktop.storage.schema_check import SchemaReport, check_schema
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 CREATING_SUFFIX = ".creating"
@@ -51,9 +61,13 @@ class OpenedFile:
     migrated_from: int | None = None
     migration_backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    identity: FileIdentity | None = None  # which file this is: every write checks it
 
     def unit_of_work(self, account: str) -> UnitOfWork:
-        uow = UnitOfWork(self.engine, account=account, read_only=self.read_only)
+        same_file = SameFile(self.path, self.identity) if self.identity else None
+        uow = UnitOfWork(
+            self.engine, account=account, read_only=self.read_only, same_file=same_file
+        )
         if self.read_only_reason:
             uow.read_only_reason = self.read_only_reason
         return uow
@@ -111,6 +125,7 @@ def open_data_file(
             f"“{file.name}”上次未正常关闭，需要回滚未完成的写入，但当前只能只读打开。"
         )
 
+    stamp = stamp_of(file)  # before the first connection: the file that connection opens
     engine = make_engine(file, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
     try:
         problems = _run_check(engine, full=unclean)
@@ -121,9 +136,18 @@ def open_data_file(
             )
         if unclean:  # rolled back now: the header and its lengths must hold again
             header = read_header(file)
+        schema = check_schema(engine, header.user_version)
+        if not schema.ok:  # triggers dropped or tables changed by another tool
+            read_only_reason = schema.read_only_reason()
+            if not read_only:
+                read_only = True
+                engine.dispose()
+                engine = make_engine(file, read_only=True, busy_timeout_ms=busy_timeout_ms)
         opened = OpenedFile(file, engine, read_only, read_only_reason, header.user_version, unclean)
         if unclean:
             opened.warnings.append("上次未正常关闭：已回滚未完成的写入，并通过了完整性检查。")
+        if not schema.ok:
+            opened.warnings.append(schema.read_only_reason())
         if header.user_version < SCHEMA_VERSION and not read_only:
             opened.migration_backup = backup_database(
                 engine, file, backup_dir or default_backup_dir(file), "升级前"
@@ -132,6 +156,7 @@ def open_data_file(
                 upgrade_to_head(connection)
             opened.migrated_from = header.user_version
             opened.schema_version = SCHEMA_VERSION
+        opened.identity = establish_identity(engine, file, stamp, writable=not read_only)
         return opened
     except BaseException:
         engine.dispose()
@@ -175,6 +200,7 @@ def _seed(uow: UnitOfWork, bureau_name: str, categories: tuple[str, ...]) -> Non
             session.add(StaffCategoryRow(name=name, sort_order=order))
         session.add(MetaRow(key="created_at", value=datetime.now().isoformat(timespec="seconds")))
         session.add(MetaRow(key="created_by", value=uow.account))
+        session.add(MetaRow(key=FILE_ID_KEY, value=new_file_id()))
 
     uow.write(work)
 
@@ -186,21 +212,34 @@ class CheckReport:
     application_id_ok: bool
     schema_version: int
     chain: ChainReport
+    schema: SchemaReport
+    records: RecordsReport
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and self.application_id_ok and self.chain.ok
+        return (
+            self.integrity == ["ok"]
+            and self.application_id_ok
+            and self.chain.ok
+            and self.schema.ok
+            and self.records.ok
+        )
 
 
 def check_data_file(opened: OpenedFile) -> CheckReport:
-    """Full integrity_check, identity, schema version and the audit chain."""
+    """Full integrity_check, identity, schema version and schema (triggers included),
+    the audit chain, and the period closes and accounts against the chain's record."""
     integrity = _run_check(opened.engine, full=True)
     app_id = execute_outside_transaction(opened.engine, "PRAGMA application_id")[0][0]
     with opened.engine.connect() as connection:
         version = user_version(connection)
         chain = verify_chain(connection)
+        records = verify_records(connection)
         connection.rollback()
-    return CheckReport(opened.path, integrity, app_id == APPLICATION_ID, version, chain)
+    schema = check_schema(opened.engine, version)
+    return CheckReport(
+        opened.path, integrity, app_id == APPLICATION_ID, version, chain, schema, records
+    )
 
 
 __all__ = [

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kaohe_desktop.storage.driver_text import clerk_text, describe_os_error
+
 
 class StorageError(Exception):
-    """Base of every refusal or failure of the data file."""
+    """Base of every refusal or failure of the data file.
+
+    Its message is put through `clerk_text`: the places that raise one often format
+    SQLite's or the OS's English into it, and a clerk must never read that.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clerk_text(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class NotOurFileError(StorageError):
@@ -29,6 +39,19 @@ class ReadOnlyError(StorageError):
 class FileUnavailableError(StorageError):
     """The data file could not be read or written: the share dropped, the file was
     deleted or replaced, the disk is full."""
+
+
+class FileReplacedError(FileUnavailableError):
+    """The path now names another file than the one opened (another bureau's file moved
+    over it, or a copy pasted over it): the unit of work wrote nothing."""
+
+    def __init__(self, file_name: str, bureau: str, detail: str) -> None:
+        self.detail = detail
+        whose = f"（{bureau}）" if bureau else ""
+        super().__init__(
+            f"数据文件已被替换：“{file_name}”{whose}已不是打开时的那个文件（{detail}），"
+            "本次未保存，已转为只读；您的修改已保留，可导出。请确认共享盘上的文件后重新打开。"
+        )
 
 
 class BusyError(StorageError):
@@ -87,3 +110,35 @@ class PeriodClosedError(StorageError):
 
 class LockHistoryError(StorageError):
     """An attempt to delete or rewrite the history of period closes."""
+
+
+# What a failed save tells a clerk whose edit stays on screen. A caller that held no
+# edit (the command line, an import, a period close) must not promise one.
+_KEPT_EDIT = re.compile(r"[，,]?(?:数据文件)?已转为只读；您的修改已保留，可导出。")
+_KEPT_RETRY = "您的修改已保留，请稍后再保存。"
+
+
+def nothing_kept(message: str) -> str:
+    """`message` for a caller that had no edit to keep: "您的修改已保留，可导出" (and the
+    read-only turn that only matters to an open window) become "未写入任何内容"."""
+    message = _KEPT_EDIT.sub("；未写入任何内容。", message)
+    return message.replace(_KEPT_RETRY, "未写入任何内容，请稍后再试。")
+
+
+__all__ = [
+    "BusyError",
+    "ConflictError",
+    "CorruptFileError",
+    "FileExistsRefusedError",
+    "FileReplacedError",
+    "FileUnavailableError",
+    "LockHistoryError",
+    "NotOurFileError",
+    "PeriodClosedError",
+    "ReadOnlyError",
+    "StorageError",
+    "WalModeError",
+    "clerk_text",
+    "describe_os_error",
+    "nothing_kept",
+]

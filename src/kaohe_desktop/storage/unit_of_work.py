@@ -4,6 +4,11 @@
 within a bound, while another workstation holds the lock. The function must do
 all its reading and writing through the session it is given, so that running it
 again after a refused BEGIN is safe. A stale row turns into ConflictError.
+
+Every write also checks that it commits to the file that was opened (SameFile, in
+identity.py): right after BEGIN IMMEDIATE and again just before COMMIT. A file
+replaced underneath aborts the unit of work with FileReplacedError, nothing
+written, and the unit of work turns read-only.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ from kaohe_desktop.storage.engine import write_engine
 from kaohe_desktop.storage.errors import (
     BusyError,
     ConflictError,
+    FileReplacedError,
     FileUnavailableError,
     LockHistoryError,
     PeriodClosedError,
     ReadOnlyError,
     StorageError,
 )
+from kaohe_desktop.storage.identity import FileIdentity, Look, SameFile
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
@@ -52,9 +59,11 @@ class UnitOfWork:
         read_only: bool = False,
         attempts: int = DEFAULT_ATTEMPTS,
         backoff_seconds: float = 0.2,
+        same_file: SameFile | None = None,  # None: a file being made, not yet shared
     ) -> None:
         self._engine = engine
         self._write_engine = write_engine(engine)
+        self._same_file = same_file
         self.account = account
         self.read_only = read_only
         self.read_only_reason: str | None = "数据文件以只读方式打开。" if read_only else None
@@ -81,6 +90,11 @@ class UnitOfWork:
     def engine(self) -> Engine:
         return self._engine
 
+    @property
+    def identity(self) -> FileIdentity | None:
+        """The opened file's id and bureau (backups are named and listed by it)."""
+        return self._same_file.identity if self._same_file is not None else None
+
     def go_read_only(self, reason: str) -> None:
         """After the file became unwritable (share read-only, disk full, file gone),
         refuse further saves up front; the screens keep the clerk's edits."""
@@ -99,18 +113,26 @@ class UnitOfWork:
             session.info[ACCOUNT_KEY] = self.account
             try:
                 with session.begin():
+                    begun = self._after_begin(session)
                     result = work(session)
+                    self._before_commit(session, begun)
                 return result
+            except FileUnavailableError as error:  # replaced or taken away: nothing written
+                self.go_read_only(str(error))
+                raise
             except StaleDataError as error:
+                self._raise_if_replaced(error)
                 raise ConflictError(entity=_entity_of(error), entity_id="?") from error
             except IntegrityError as error:
                 refusal = _refused(error)
                 if refusal is None:
+                    # A FOREIGN KEY failure is what a file overwritten mid-write looks like.
+                    self._raise_if_replaced(error)
                     raise
                 raise refusal from error
             except OperationalError as error:
                 if not _is_busy(error):
-                    unavailable = _unavailable(error)
+                    unavailable = self._replaced() or _unavailable(error)
                     # The file cannot be written now: stop trying until it is reopened,
                     # so every screen turns read-only and keeps what the clerk typed.
                     self.go_read_only(str(unavailable))
@@ -118,7 +140,7 @@ class UnitOfWork:
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
             except DBAPIError as error:  # "file is not a database": replaced underneath
-                unavailable = _unavailable(error)
+                unavailable = self._replaced() or _unavailable(error)
                 self.go_read_only(str(unavailable))
                 raise unavailable from error
             finally:
@@ -126,6 +148,27 @@ class UnitOfWork:
         raise BusyError(
             "数据文件正被其他同事写入，多次重试仍未取得写入权限。您的修改已保留，请稍后再保存。"
         ) from last_error
+
+    def _after_begin(self, session: Session) -> Look | None:
+        if self._same_file is None:
+            return None
+        connection = session.connection()  # BEGIN IMMEDIATE runs here
+        return self._same_file.after_begin(lambda sql: connection.exec_driver_sql(sql).all())
+
+    def _before_commit(self, session: Session, begun: Look | None) -> None:
+        if self._same_file is not None:
+            session.flush()  # every statement has run: the check is the last step before COMMIT
+            self._same_file.before_commit(begun)
+
+    def _replaced(self) -> FileReplacedError | None:
+        """After a failed write (rolled back by now): was the file replaced meanwhile?"""
+        return self._same_file.replaced() if self._same_file is not None else None
+
+    def _raise_if_replaced(self, error: Exception) -> None:
+        replaced = self._replaced()
+        if replaced is not None:
+            self.go_read_only(str(replaced))
+            raise replaced from error
 
 
 def _refused(error: IntegrityError) -> StorageError | None:

@@ -42,6 +42,8 @@ from kaohe_desktop.ui.settings import Settings
 from kaohe_desktop.ui.workers import Job, JobFunction, run_job
 
 DATA_SUFFIX = ".kaohe"
+# Problems listed under each verdict of the check report; `kaohe check` lists them all.
+SHOWN_PROBLEMS = 12
 
 
 class FileWindow(Protocol):
@@ -257,7 +259,7 @@ class FileActions(QObject):
             lines = [
                 self.tr("Integrity: {0}").format("; ".join(result.integrity)),
                 self.tr("Schema version: {0}").format(result.schema_version),
-                result.chain_text,
+                *result.lines(limit=SHOWN_PROBLEMS),
             ]
             title = self.tr("Check data file")
             if ok:

@@ -1,5 +1,9 @@
 """Backups the clerk sees: the daily automatic copy, manual copies, the folder the
-administrator chooses, and restoring a backup into a new file."""
+administrator chooses, and restoring a backup into a new file.
+
+Backups are the open file's own by its identity (id and bureau, storage/identity.py),
+not by its name: another bureau's file of the same name backing up into the same
+folder neither counts as this file's daily backup nor shows up in its restore list."""
 
 from __future__ import annotations
 
@@ -24,7 +28,8 @@ from kaohe_desktop.storage.backup import (
     verify_backup,
 )
 from kaohe_desktop.storage.database import default_backup_dir, open_data_file
-from kaohe_desktop.storage.errors import StorageError
+from kaohe_desktop.storage.errors import FileReplacedError, StorageError
+from kaohe_desktop.storage.identity import FileIdentity
 from kaohe_desktop.storage.models import MetaRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -41,6 +46,11 @@ class BackupService:
         self._uow = uow
         self._path = path
         self._clock = clock
+
+    @property
+    def identity(self) -> FileIdentity | None:
+        """The open file's id and bureau: whose backups these are (no right needed)."""
+        return self._uow.identity
 
     # --- where backups go -----------------------------------------------------
     @requires(Action.VIEW)
@@ -85,11 +95,20 @@ class BackupService:
     # --- making backups -------------------------------------------------------
     @requires(Action.BACKUP)
     def backup_now(self, folder: Path | None = None) -> Path:
-        return backup_database(self._uow.engine, self._path, folder or self.folder(), "手动")
+        return self._backup(folder or self.folder(), "手动")
 
     @requires(Action.VIEW)
     def backups(self) -> list[BackupFile]:
-        return list_backups(self.folder(), self._path)
+        """This file's backups in the folder, newest first (never another file's)."""
+        return list_backups(self.folder(), self._path, self.identity)
+
+    def _backup(self, folder: Path, reason: str, now: datetime | None = None) -> Path:
+        try:
+            return backup_database(self._uow.engine, self._path, folder, reason, now, self.identity)
+        except FileReplacedError as error:
+            # Another file is at the path now: no more writes either, as after a save.
+            self._uow.go_read_only(str(error))
+            raise
 
     @requires(Action.VIEW)
     def daily(self) -> Path | None:
@@ -98,12 +117,11 @@ class BackupService:
         the file, and only once a day per backup folder."""
         folder = self.folder()
         today = self._clock().date()
-        if any(
-            b.automatic and b.taken_at.date() == today for b in list_backups(folder, self._path)
-        ):
+        own = list_backups(folder, self._path, self.identity, legacy=False)
+        if any(b.automatic and b.taken_at.date() == today for b in own):
             return None
-        copy = backup_database(self._uow.engine, self._path, folder, AUTOMATIC, self._clock())
-        rotate(folder, self._path)
+        copy = self._backup(folder, AUTOMATIC, self._clock())
+        rotate(folder, self._path, self.identity)
         return copy
 
     # --- restoring ------------------------------------------------------------
@@ -116,7 +134,7 @@ class BackupService:
         if target.exists():
             raise InputError(f"“{target}”已存在。恢复只写入新文件，请换一个文件名。")
         verify_backup(backup)  # a refused restore leaves no 恢复前 copy behind
-        backup_database(self._uow.engine, self._path, self.folder(), "恢复前", self._clock())
+        self._backup(self.folder(), "恢复前", self._clock())
         restore_copy(backup, target)
         opened = open_data_file(target)
         try:

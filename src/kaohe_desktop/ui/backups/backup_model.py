@@ -1,4 +1,5 @@
-"""The backups in the backup folder as a table: when, why, how big, where."""
+"""The open file's backups in the backup folder as a table: when, why, whose, how big,
+where. Another data file's backups (even of the same name) are never rows here."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class BackupTableModel(RowTableModel[BackupFile]):
                 Column(self.tr("Taken at"), lambda b: f"{b.taken_at:%Y-%m-%d %H:%M:%S}"),
                 # The reason is part of the file name, already in Chinese (自动, 手动, 升级前…).
                 Column(self.tr("Kind"), lambda b: b.reason),
+                # The 单位 the backup was taken of, as its name carries it.
+                Column(self.tr("Bureau"), lambda b: b.bureau),
                 Column(
                     self.tr("Size"),
                     lambda b: size_text(file_size(b)),

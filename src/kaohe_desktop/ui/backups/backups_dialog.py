@@ -70,9 +70,13 @@ class BackupsDialog(QDialog):
         folder_row.addWidget(self.change_button)
         folder_row.addWidget(self.default_button)
 
+        # Whose backups these are: two bureaus' files of the same name may share a folder.
+        self.owner_label = QLabel(self._owner_text())
+        self.owner_label.setObjectName("backupOwner")
+        self.owner_label.setWordWrap(True)
         self.model = BackupTableModel(self)
         self.view = make_table_view(
-            self.model, {0: 140, 1: 70, 2: 80}, sortable=False, name="backupTable"
+            self.model, {0: 140, 1: 70, 2: 200, 3: 80}, sortable=False, name="backupTable"
         )
         self.view.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._update_buttons()
@@ -103,6 +107,7 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(folder_box)
         layout.addWidget(note)
+        layout.addWidget(self.owner_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         layout.addWidget(buttons)
@@ -120,6 +125,15 @@ class BackupsDialog(QDialog):
         self.folder_label.setText(str(folder) if folder is not None else "")
         self.model.set_rows(backups)
         self._update_buttons()
+
+    def _owner_text(self) -> str:
+        identity = self.backups.identity
+        if identity is None:
+            return ""
+        return self.tr(
+            "Backups of {0} (data file {1}, file id {2}). Backups of other data files in"
+            " this folder, even of the same name, are not listed."
+        ).format(identity.bureau or "?", self.data_file.name, identity.short_id)
 
     def selected(self) -> BackupFile | None:
         index = self.view.currentIndex()
@@ -183,7 +197,7 @@ class BackupsDialog(QDialog):
         )
         path_text, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Restore into a new file"),
+            self.tr("Restore the backup of {0} into a new file").format(backup.bureau),
             str(suggested),
             self.tr("Kaohe data files (*.kaohe)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # refused below instead
@@ -208,8 +222,9 @@ class BackupsDialog(QDialog):
                 self,
                 title,
                 self.tr(
-                    "The backup of {0} was restored into:\n{1}\nThe open data file was not changed."
-                ).format(f"{backup.taken_at:%Y-%m-%d %H:%M}", path),
+                    "The backup of {0} taken {1} was restored into:\n{2}\n"
+                    "The open data file was not changed."
+                ).format(backup.bureau, f"{backup.taken_at:%Y-%m-%d %H:%M}", path),
             )
             self.restored.emit(Path(str(path)))
 
