@@ -1,18 +1,29 @@
 """The `kaohe` command (DESIGN.md §7): the same services as the GUI, for batch work.
 
 Exit codes: 0 success; 1 `check` found a problem; 2 bad input or a refused file,
-with a Chinese message naming what is wrong, and nothing written.
+with a Chinese message naming what is wrong, and nothing written; 3 the program
+itself failed (the message says where the log file with the details is).
+
+Every message is Chinese (argparse's usage text aside). SQLite's and the OS's English
+texts are put into Chinese (services.errors.clerk_text); log lines, library warnings
+and the like go to the log file (services/common/technical_log.py), never to the
+clerk's screen.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
+import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
 from kaohe_desktop.domain.roles import Role
@@ -20,11 +31,15 @@ from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT, pdf_font
 from kaohe_desktop.services.common.output_paths import output_files
+from kaohe_desktop.services.common.technical_log import technical_log
 from kaohe_desktop.services.errors import (
     AuthenticationError,
     InputError,
     PermissionDeniedError,
     StorageError,
+    clerk_text,
+    describe_os_error,
+    nothing_kept,
 )
 from kaohe_desktop.services.exchange.export import write_template
 from kaohe_desktop.services.progress import Progress, ProgressReporter
@@ -36,7 +51,10 @@ from kaohe_desktop.services.workspace import (
     open_workspace,
 )
 
-EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,7 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="写出空白导入模板")
     template.add_argument("book", type=Path)
 
-    commands.add_parser("check", help="完整性、文件标识、结构版本和操作日志链检查")
+    commands.add_parser(
+        "check", help="完整性、文件标识、结构（含触发器）、操作日志链，以及期间关闭记录和账号的核对"
+    )
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
     backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
     return parser
@@ -162,7 +182,7 @@ def _with_workspace(args: argparse.Namespace, action: Callable[[Workspace], int]
     workspace = open_workspace(args.db, _credentials(args))
     try:
         for warning in workspace.warnings:
-            print(f"注意：{warning}", file=sys.stderr)
+            _say(f"注意：{warning}")
         return action(workspace)
     finally:
         workspace.close()
@@ -216,7 +236,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         print(f"文件标识：{'考核台账数据文件' if report.identity_ok else '不符'}")
         print(f"结构版本：{report.schema_version}")
-        print(report.chain_text)
+        print("\n".join(report.lines()))
         return EXIT_OK if report.ok else EXIT_PROBLEM
 
     def do_backup(ws: Workspace) -> int:
@@ -314,19 +334,52 @@ def _run(args: argparse.Namespace) -> int:
     return _with_workspace(args, actions[args.command])
 
 
+def _say(message: str) -> None:
+    """A line for the clerk, on stderr; any driver or OS English in it put into Chinese."""
+    print(clerk_text(message), file=sys.stderr)
+
+
+def _driver_detail(error: sqlite3.Error | DBAPIError) -> str | None:
+    """SQLite's own words in Chinese, or None where we have no translation for them."""
+    text = clerk_text(str(error.orig if isinstance(error, DBAPIError) else error))
+    return None if re.search(r"[A-Za-z]{2,}", text) else text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        return _run(args)
-    except InputError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (AuthenticationError, PermissionDeniedError) as error:
-        print(f"拒绝：{error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (StorageError, OSError) as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    with technical_log() as log_file:
+        try:
+            return _run(args)
+        except InputError as error:
+            _say(str(error))
+            return EXIT_BAD_INPUT
+        except (AuthenticationError, PermissionDeniedError) as error:
+            _say(f"拒绝：{error}")
+            return EXIT_BAD_INPUT
+        except StorageError as error:
+            # The command holds no edit on screen: "您的修改已保留，可导出" would be untrue.
+            _say(f"错误：{nothing_kept(str(error))}")
+            return EXIT_BAD_INPUT
+        except OSError as error:
+            log.warning("kaohe %s: %s", args.command, error)
+            _say(f"错误：{describe_os_error(error)}")
+            return EXIT_BAD_INPUT
+        except (sqlite3.Error, DBAPIError) as error:
+            log.warning("kaohe %s: driver error", args.command, exc_info=True)
+            detail = _driver_detail(error)
+            where = f"（{detail}）" if detail else f"，详细信息已写入日志文件 {log_file}"
+            _say(f"错误：数据文件读写出错{where}；命令未完成。")
+            return EXIT_BAD_INPUT
+        except KeyboardInterrupt:
+            _say("已中断，命令未完成。")
+            return EXIT_INTERRUPTED
+        except Exception:
+            log.exception("kaohe %s: unexpected error", args.command)
+            _say(
+                f"错误：程序内部出错，命令未完成。详细信息已写入日志文件 {log_file}，"
+                "请交给维护人员。"
+            )
+            return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ def test_check_reports_integrity_identity_version_and_chain(demo_db: Path) -> No
     assert "考核台账数据文件" in result.stdout
     assert "结构版本：2" in result.stdout
     assert "操作日志链完整" in result.stdout
+    assert "结构核对：表、索引和触发器与本程序的迁移一致" in result.stdout
+    assert "期间关闭记录和账号与操作日志一致" in result.stdout
 
 
 def test_export_import_round_trip_through_the_command(demo_db: Path, tmp_path: Path) -> None:

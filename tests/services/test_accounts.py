@@ -31,9 +31,16 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access import accounts
 from kaohe_desktop.services.access.accounts import WRONG, AccountView, Credentials
 from kaohe_desktop.services.access.audit_log import AuditFilter
-from kaohe_desktop.services.errors import AuthenticationError, InputError
+from kaohe_desktop.services.errors import (
+    AuthenticationError,
+    BusyError,
+    FileUnavailableError,
+    InputError,
+    StorageError,
+)
 from kaohe_desktop.services.workspace import Workspace, begin_open, open_workspace
 from kaohe_desktop.storage.models import AccountRow
+from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 T0 = datetime(2026, 5, 6, 9, 30, 0)
 WRONG_PASSWORD = "not-the-pass1"
@@ -390,3 +397,47 @@ def test_a_plain_sign_in_writes_nothing_either(path: Path) -> None:
     before = fingerprint(path)
     open_workspace(path, ADMIN, daily_backup=False).close()
     assert fingerprint(path) == before
+
+
+def test_failed_sign_ins_on_a_read_only_file_still_lock_the_account(path: Path) -> None:
+    # One failure the file holds, then four it cannot take: together five, the lockout.
+    _refused(path, Credentials("clerk", WRONG_PASSWORD))
+    before = fingerprint(path)
+    clock = Clock(T0)
+    for _ in range(4):
+        wrong = Credentials("clerk", WRONG_PASSWORD)
+        assert _refused(path, wrong, read_only=True, clock=clock) == WRONG
+    # Each try opened the file afresh (as the command line does): the count is the
+    # process's, not one open's. Even the right password is refused now.
+    clock.now = T0 + timedelta(minutes=1)
+    locked = _refused(path, credentials(Role.CLERK), read_only=True, clock=clock)
+    assert "已被锁定" in locked and "09:45" in locked
+    # Other accounts are not affected; the file is untouched.
+    open_workspace(path, credentials(Role.REVIEWER), read_only=True, daily_backup=False).close()
+    assert fingerprint(path) == before
+    assert _stored(path, "clerk") == (1, None)
+    # The lock holds on a writable open in the same process too, and lifts on time.
+    assert "已被锁定" in _refused(path, credentials(Role.CLERK), clock=clock)
+    clock.now = T0 + timedelta(minutes=15)
+    workspace = open_workspace(
+        path, credentials(Role.CLERK), read_only=True, daily_backup=False, clock=clock
+    )
+    assert workspace.account == "clerk"
+    workspace.close()
+
+
+@pytest.mark.parametrize("refusal", [FileUnavailableError, BusyError])
+def test_a_file_that_stops_taking_writes_still_answers_a_sign_in_as_one(
+    path: Path, monkeypatch: pytest.MonkeyPatch, refusal: type[StorageError]
+) -> None:
+    """Unwritable since it was opened, or too busy: the clerk reads 账号或密码不正确 (not a
+    message about saving an edit) and the failure is counted all the same."""
+
+    def refuse(self: UnitOfWork, work: object) -> None:
+        raise refusal("数据文件不可写，未能保存，已转为只读；您的修改已保留，可导出。")
+
+    monkeypatch.setattr(UnitOfWork, "write", refuse)
+    clock = Clock(T0)
+    for _ in range(5):
+        assert _refused(path, Credentials("clerk", WRONG_PASSWORD), clock=clock) == WRONG
+    assert "已被锁定" in _refused(path, credentials(Role.CLERK), clock=clock)

@@ -21,6 +21,9 @@ from kaohe_desktop.storage.errors import (
     ReadOnlyError,
     StorageError,
     WalModeError,
+    clerk_text,
+    describe_os_error,
+    nothing_kept,
 )
 
 if TYPE_CHECKING:
@@ -125,4 +128,7 @@ __all__ = [
     "StorageError",
     "TaskInputError",
     "WalModeError",
+    "clerk_text",
+    "describe_os_error",
+    "nothing_kept",
 ]

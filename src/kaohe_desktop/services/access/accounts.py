@@ -15,7 +15,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.account_rules import (
@@ -26,10 +26,11 @@ from kaohe_desktop.domain.account_rules import (
     lockout_after_failure,
 )
 from kaohe_desktop.domain.roles import Action, Actor, Role
+from kaohe_desktop.services.access import unrecorded_failures
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import AuthenticationError, InputError
 from kaohe_desktop.storage.audit import record_event
-from kaohe_desktop.storage.errors import ReadOnlyError
+from kaohe_desktop.storage.errors import BusyError, FileUnavailableError, ReadOnlyError
 from kaohe_desktop.storage.models import AccountRow
 from kaohe_desktop.storage.queries.accounts import account_named, account_total
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -123,16 +124,29 @@ def create_first_admin(uow: UnitOfWork, credentials: Credentials, display_name: 
     return Actor(username, display_name or username, Role.ADMIN)
 
 
+def _file_of(session: Session) -> str:
+    """The data file's own path as SQLite opened it: one key however it was reached."""
+    for _seq, name, file in session.execute(text("PRAGMA database_list")):
+        if name == "main":
+            return str(file)
+    return "?"
+
+
+def _later(first: datetime | None, second: datetime | None) -> datetime | None:
+    return max((t for t in (first, second) if t is not None), default=None)
+
+
 def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datetime.now) -> Actor:
     """Check a sign-in; count failures and lock the account after too many."""
     username = credentials.username.strip()
     with uow.read() as session:
         row = account_named(session, username)
+        key = (_file_of(session), username)
     now = clock()
     if row is None or not row.active:
         _record(uow, username, "login_fail", username, {"reason": "unknown or disabled"})
         raise AuthenticationError(WRONG)
-    locked_until = _locked_until(row)
+    locked_until = _later(_locked_until(row), unrecorded_failures.locked_until(key))
     if is_locked(locked_until, now):
         assert locked_until is not None
         _record(uow, username, "login_fail", username, {"reason": "locked"})
@@ -143,8 +157,10 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
     try:
         _hasher.verify(row.password_hash, credentials.password)
     except (VerificationError, InvalidHashError):
-        _record_failure(uow, username, now)
+        if not _record_failure(uow, username, now):
+            unrecorded_failures.count_failure(key, row.failed_logins, now)
         raise AuthenticationError(WRONG) from None
+    unrecorded_failures.forget(key)
     rehash = _hasher.check_needs_rehash(row.password_hash)
     new_hash = _hasher.hash(credentials.password) if rehash else None
 
@@ -162,7 +178,7 @@ def authenticate(uow: UnitOfWork, credentials: Credentials, clock: Clock = datet
     return Actor(row.username, row.display_name, Role(row.role))
 
 
-def _record_failure(uow: UnitOfWork, username: str, now: datetime) -> None:
+def _record_failure(uow: UnitOfWork, username: str, now: datetime) -> bool:
     def work(session: Session) -> None:
         account = _row(session, username)
         account.failed_logins += 1
@@ -172,7 +188,7 @@ def _record_failure(uow: UnitOfWork, username: str, now: datetime) -> None:
             account.failed_logins = 0
         record_event(session.connection(), username, "login_fail", "account", username, "密码错误")
 
-    _write_if_possible(uow, work)
+    return _write_if_possible(uow, work)
 
 
 def _record(
@@ -186,15 +202,17 @@ def _record(
     )
 
 
-def _write_if_possible(uow: UnitOfWork, work: Callable[[Session], object]) -> None:
-    # A file opened read-only (a read-only share) still lets people sign in to look;
-    # it just cannot record the sign-in.
+def _write_if_possible(uow: UnitOfWork, work: Callable[[Session], object]) -> bool:
+    """Whether the file took the write. A file opened read-only (a read-only share), one
+    that stopped taking writes, or one too busy still lets people sign in to look; it
+    just cannot record the sign-in (the caller counts a failure in memory instead)."""
     if uow.read_only:
-        return
+        return False
     try:
         uow.write(work)
-    except ReadOnlyError:
-        return
+    except (ReadOnlyError, FileUnavailableError, BusyError):
+        return False
+    return True
 
 
 class AccountService:

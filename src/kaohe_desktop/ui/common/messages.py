@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kaohe_desktop.services.errors import Cancelled, InputError, StorageError
+from kaohe_desktop.services.errors import (
+    Cancelled,
+    InputError,
+    StorageError,
+    clerk_text,
+    describe_os_error,
+)
 
 translate = QCoreApplication.translate
 
@@ -75,11 +81,15 @@ def describe_error(error: BaseException) -> str:
         return str(error)
     if isinstance(error, PermissionError):
         return translate("Messages", "Windows refused access to the file: {0}").format(
-            error.filename or error
+            error.filename or describe_os_error(error)
         )
     if isinstance(error, OSError):
-        return translate("Messages", "The file could not be read or written: {0}").format(error)
-    return translate("Messages", "Unexpected error: {0}").format(f"{type(error).__name__}: {error}")
+        # The OS's own text is English ("[Errno 28] No space left on device: …").
+        return translate("Messages", "The file could not be read or written: {0}").format(
+            describe_os_error(error)
+        )
+    detail = clerk_text(f"{type(error).__name__}: {error}")
+    return translate("Messages", "Unexpected error: {0}").format(detail)
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
