@@ -31,6 +31,9 @@ MAX_DATE_YEAR = 2100
 FORMULA_AS_NUMBER = "公式不能作为数值，请填写数值本身"
 FORMULA_AS_DATE = "公式不能作为日期，请填写日期本身"
 DATE_EXAMPLE = "2026-05-12、2026/5/12 或 2026年5月12日"
+# No column holds a number this large; past it a cell is a slip or a hostile file, and
+# its reason must not spell out hundreds of digits (1e308 as an integer has 309).
+MAX_MAGNITUDE = 10**15
 
 
 class CellValueError(ValueError):
@@ -60,9 +63,9 @@ def to_text(value: object) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < MAX_MAGNITUDE:
         # A code such as 编号 1001 typed into a number cell comes back as 1001.0 from
-        # some tools; it means the text "1001".
+        # some tools; it means the text "1001". (1e308 stays "1e+308".)
         return str(int(value))
     return str(value).strip()
 
@@ -75,13 +78,28 @@ def to_normalized_text(value: object) -> str:
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
+def _too_large(value: float | Decimal) -> CellValueError:
+    return CellValueError(f"数值过大（{value:.6g}），请检查是否填错")
+
+
 def _to_number(value: object) -> Decimal:
+    number = _unbounded_number(value)
+    if number.is_nan():
+        raise CellValueError("数值无效")
+    if abs(number) >= MAX_MAGNITUDE:
+        raise _too_large(number)
+    return number
+
+
+def _unbounded_number(value: object) -> Decimal:
     if isinstance(value, bool):  # bool is an int subclass: TRUE is not the number 1
         raise CellValueError("应填写数值，而不是逻辑值")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        if not math.isfinite(value):
+        if math.isinf(value):
+            raise _too_large(value)
+        if math.isnan(value):
             raise CellValueError("数值无效")
         # str() gives the shortest text that round-trips, so 86.5 stays 86.5 rather
         # than the binary expansion 86.4999999999999...
@@ -156,6 +174,9 @@ def to_date(value: object) -> date:
     if isinstance(value, bool | time):
         raise CellValueError(f"应填写日期，如 {DATE_EXAMPLE}")
     if isinstance(value, int | float):
+        if abs(value) >= MAX_MAGNITUDE:  # inf too; NaN compares false
+            shown = Decimal(value) if isinstance(value, int) else value
+            raise CellValueError(f"{_too_large(shown).reason}，不是日期")
         # 20260512 typed into a number cell is a compact date; other numbers are not.
         whole = isinstance(value, int) or (math.isfinite(value) and value.is_integer())
         compact = _COMPACT_DATE.fullmatch(str(int(value))) if whole else None
