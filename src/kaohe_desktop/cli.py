@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT, pdf_font
@@ -92,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=Role.labels(), help="角色")
     add.add_argument("--name", default="", help="显示名")
+
+    code_case = commands.add_parser(
+        "code-case", help="查看或设置编号中字母的大小写（设置须管理员）"
+    )
+    code_case.add_argument(
+        "case", nargs="?", choices=CodeCase.labels(), help="大写或小写；不填则显示当前设置"
+    )
 
     restore = commands.add_parser("restore", help="把备份恢复成一个新文件（管理员）")
     restore.add_argument("backup", type=Path)
@@ -266,6 +274,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"已新增账号 {args.username}（{args.role}）")
         return EXIT_OK
 
+    def do_code_case(ws: Workspace) -> int:
+        if args.case is None:
+            print(f"编号中的字母：{ws.importer.code_case().label}")
+            return EXIT_OK
+        ws.importer.set_code_case(CodeCase.from_label(args.case))
+        print(f"编号中的字母今后统一为{args.case}；已有的编号不变，比对时不分大小写。")
+        return EXIT_OK
+
     def do_restore(ws: Workspace) -> int:
         target = ws.backups.restore(args.backup, args.to)
         print(f"已从备份恢复到新文件 {target}（恢复前已备份当前文件）")
@@ -327,6 +343,7 @@ def _run(args: argparse.Namespace) -> int:
         "reopen-period": do_reopen,
         "accounts": do_accounts,
         "account-add": do_account_add,
+        "code-case": do_code_case,
         "restore": do_restore,
         "ledger-pdf": do_ledger_pdf,
         "ranking": do_ranking,

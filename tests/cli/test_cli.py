@@ -197,3 +197,16 @@ def test_init_demo_lists_the_role_accounts_and_they_act_by_role(
     assert no_reason.returncode == 2 and "无权重新开放" in no_reason.stderr
     reopened = run("--db", str(copy), "reopen-period", "2026Q2", "--reason", "更正录入错误")
     assert reopened.returncode == 0, reopened.stderr
+
+
+def test_code_case_is_shown_and_set_by_the_administrator(
+    data_file: Path, tmp_path: Path
+) -> None:
+    assert run("--db", str(data_file), "init").returncode == 0
+    shown = run("--db", str(data_file), "code-case")
+    assert shown.returncode == 0 and "大写" in shown.stdout
+    changed = run("--db", str(data_file), "code-case", "小写")
+    assert changed.returncode == 0 and "小写" in changed.stdout
+    assert "小写" in run("--db", str(data_file), "code-case").stdout
+    bad = run("--db", str(data_file), "code-case", "混合")
+    assert bad.returncode == 2
