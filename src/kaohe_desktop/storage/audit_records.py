@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, inspect, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.column_labels import column_label
 from kaohe_desktop.storage.audit import column_values, entity_id_of
 from kaohe_desktop.storage.models import AccountRow, AuditRow, Base, PeriodLockRow
 
@@ -34,25 +35,6 @@ VOUCHED: dict[type[Base], tuple[str, str]] = {
     # model: (what a row is, the column that names it)
     PeriodLockRow: ("期间关闭记录", "period"),
     AccountRow: ("账号", "username"),
-}
-
-COLUMN_LABELS = {
-    "period": "期间",
-    "first_month": "起始月份",
-    "last_month": "结束月份",
-    "closed_at": "关闭时间",
-    "closed_by": "关闭人",
-    "close_note": "关闭说明",
-    "reopened_at": "重新开放时间",
-    "reopened_by": "重新开放人",
-    "reopen_reason": "重新开放理由",
-    "username": "用户名",
-    "display_name": "姓名",
-    "role": "角色",
-    "password_hash": "密码",
-    "failed_logins": "连续输错次数",
-    "locked_until": "锁定至",
-    "active": "启用",
 }
 
 
@@ -93,7 +75,11 @@ def _shown(value: Any) -> str:
 
 
 def _compare(
-    what: str, named_by: str, logged: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]]
+    table: str,
+    what: str,
+    named_by: str,
+    logged: dict[str, dict[str, Any]],
+    current: dict[str, dict[str, Any]],
 ) -> list[str]:
     def name(key: str, row: dict[str, Any]) -> str:
         return f"{what}“{_shown(row.get(named_by, '?'))}”（#{key}）"
@@ -113,7 +99,7 @@ def _compare(
             if column in NOT_COMPARED or column not in row or row[column] == value:
                 continue
             problems.append(
-                f"{name(key, row)}的{COLUMN_LABELS.get(column, column)}与操作日志不符"
+                f"{name(key, row)}的{column_label(table, column)}与操作日志不符"
                 f"（日志：{_shown(value)}；文件：{_shown(row[column])}）：被绕过程序改动"
             )
     return problems
@@ -133,5 +119,5 @@ def verify_records(connection: Connection) -> RecordsReport:
                 entity_id_of(row): column_values(row) for row in session.scalars(select(model))
             }
             compared += len(current)
-            problems += _compare(what, named_by, replay(connection, table), current)
+            problems += _compare(table, what, named_by, replay(connection, table), current)
     return RecordsReport(compared, tuple(problems))

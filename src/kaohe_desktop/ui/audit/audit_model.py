@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from kaohe_desktop.domain import enums
+from kaohe_desktop.domain.column_labels import COLUMN_LABELS, column_label
 from kaohe_desktop.domain.enums import LabeledEnum
 from kaohe_desktop.domain.roles import Action, Role
 from kaohe_desktop.services.access.audit_log import AuditEntryView
@@ -23,133 +24,8 @@ translate = QCoreApplication.translate
 
 SEQUENCE, TIME, ACCOUNT, ACTION, ENTITY, RECORD, CHANGE = range(7)
 
-# Column names of the audited tables, as the glossary (DESIGN §3) says them, in the
-# order a summary lists them: what identifies the record first, bookkeeping last.
-FIELD_LABELS = {
-    "username": "账号",
-    "display_name": "显示名",
-    "role": "角色",
-    "active": "启用",
-    "code": "编号",
-    "name": "名称",
-    "number": "编号",
-    "year": "年度",
-    "half": "半年",
-    "quarter": "季度",
-    "period": "期间",
-    "seq": "序号",
-    "title": "标题",
-    "person_id": "人员ID",
-    "task_id": "任务ID",
-    "department_id": "科室ID",
-    "lead_department_id": "牵头科室ID",
-    "notice_id": "督办单ID",
-    "check_id": "查账记录ID",
-    "category_id": "人员类别ID",
-    "gender": "性别",
-    "birth_date": "出生日期",
-    "political_status": "政治面貌",
-    "position": "职务职级",
-    "key_post": "关键岗位",
-    "work_start": "参加工作时间",
-    "status": "状态",
-    "group_name": "组别",
-    "kind": "类型",
-    "type": "类型",
-    "category": "类别",
-    "level": "级别",
-    "color": "颜色",
-    "grade": "等次",
-    "override": "等次调整",
-    "override_reason": "调整理由",
-    "no_grade_reason": "不定等次原因",
-    "performance": "实绩分",
-    "leader": "领导测评分",
-    "comment_points": "点评加减分",
-    "composite": "综合得分",
-    "rank": "排名",
-    "tie_flag": "并列超出名额",
-    "recommended": "推荐优秀",
-    "business": "业务工作",
-    "integrity": "党风廉政",
-    "civility": "精神文明",
-    "attendance": "考勤",
-    "bonus": "加分",
-    "total": "总分",
-    "rank_in_group": "组内排名",
-    "rank_overall": "总排名",
-    "advanced": "先进科室",
-    "flagged": "待研究",
-    "points": "分值",
-    "deduction": "扣分",
-    "deduction_category": "扣分类别",
-    "target": "目标要求",
-    "deadline": "完成时限",
-    "source": "任务来源",
-    "actual": "实际完成情况",
-    "evidence_text": "佐证材料",
-    "checker": "核查人",
-    "check_date": "核查日期",
-    "items": "整改事项",
-    "measures": "整改措施",
-    "result": "整改结果",
-    "verified": "已核实",
-    "verified_by": "核实人",
-    "verified_on": "核实日期",
-    "closed": "已办结",
-    "reason": "事由",
-    "doc_no": "文号",
-    "talker": "谈话人",
-    "summary": "摘要",
-    "text": "内容",
-    "content": "内容",
-    "note": "备注",
-    "file_name": "文件名",
-    "description": "说明",
-    "start_date": "起始日期",
-    "end_date": "结束日期",
-    "decided_on": "决定日期",
-    "awarded_on": "奖励日期",
-    "impact_until": "影响期限",
-    "talked_on": "谈话日期",
-    "commented_on": "点评日期",
-    "adjusted_on": "日期",
-    "issued_on": "下发日期",
-    "first_month": "起始月",
-    "last_month": "截止月",
-    "closed_at": "关闭时间",
-    "closed_by": "关闭人",
-    "close_note": "关闭说明",
-    "reopened_at": "重新开放时间",
-    "reopened_by": "重新开放人",
-    "reopen_reason": "重新开放理由",
-    "sort_order": "排序",
-    "retired": "已撤销",
-    "password_hash": "密码",
-    "failed_logins": "失败次数",
-    "locked_until": "锁定至",
-    "action": "操作",
-    "from": "原",
-    "to": "新",
-    "workstation": "计算机",
-    "last_heartbeat": "最后心跳",
-    "backup": "备份文件",
-    "previous_file": "原数据文件",
-    "frozen_at": "冻结时间",
-    "computed_at": "计算时间",
-}
-_ORDER = {key: rank for rank, key in enumerate(FIELD_LABELS)}
-# Where one column name means different things in different tables.
-_ENTITY_FIELD_LABELS = {
-    ("person", "name"): "姓名",
-    ("department", "name"): "科室名称",
-    ("bureau", "name"): "单位名称",
-    ("staff_category", "name"): "人员类别",
-    ("ledger_task", "title"): "工作任务",
-    ("check_record", "status"): "完成情况",
-    ("check_record", "level"): "核查层级",
-    ("task_department", "position"): "顺序",
-}
+# The order a summary lists columns in: what identifies the record first, bookkeeping last.
+_ORDER = {key: rank for rank, key in enumerate(COLUMN_LABELS)}
 # Columns that store the code of a glossary enum; the log shows its Chinese label.
 _CODED: dict[tuple[str, str], type[LabeledEnum]] = {
     ("account", "role"): Role,
@@ -210,7 +86,7 @@ def _value(entity: str, key: str, value: Any) -> str:
 
 
 def _label(entity: str, key: str) -> str:
-    return _ENTITY_FIELD_LABELS.get((entity, key)) or FIELD_LABELS.get(key, key)
+    return column_label(entity, key)
 
 
 def _ordered(values: dict[str, Any]) -> list[str]:
