@@ -5,6 +5,7 @@ other readers and writers of 平时考核 (queries, archive, workbook import) us
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -327,6 +328,22 @@ def test_the_archive_reads_a_closed_quarter_as_its_sheet_shows_it(
         for shown in closed.rows:
             # One person read alone (the archive's way) is their row of the whole sheet.
             assert person_quarters(session, shown.person_id) == [(Q2, shown)]
+
+
+def test_the_archive_reads_an_open_quarter_without_its_grades(
+    admin: Workspace, leases: list[Lease]
+) -> None:
+    sheet = score(admin, ALL, leases)
+    assert not sheet.closed
+    with admin.opened.unit_of_work("test").read() as session:
+        for shown in sheet.rows:
+            ((quarter, alone),) = person_quarters(session, shown.person_id)
+            # The person's own values as the grid shows them; 等次 and 排名 need everyone.
+            assert quarter == Q2 and alone.composite == shown.composite
+            assert alone.performance_total == shown.performance_total
+            assert alone.outcome.status is shown.outcome.status
+            assert (alone.grade, alone.rank, alone.flag) == (None, None, None)
+            assert replace(alone, outcome=shown.outcome) == shown
 
 
 def test_an_empty_quarter_closes(admin: Workspace) -> None:
