@@ -379,6 +379,9 @@ def test_a_comment_outside_the_quarter_or_without_text_is_refused(
         clerk.grading.add_comment(Q2, person, date(2026, 5, 1), CommentKind.PRAISE, "  ", leases)
     with pytest.raises(InputError, match="评分未取得编辑锁"):
         clerk.grading.add_comment(Q2, person, date(2026, 5, 1), CommentKind.PRAISE, "好", [])
+    with pytest.raises(InputError, match="点评内容最多 500 个字，现在是 501 个"):
+        day = date(2026, 5, 1)
+        clerk.grading.add_comment(Q2, person, day, CommentKind.PRAISE, "表" * 501, leases)
     assert clerk.grading.comments(Q2, person) == []
 
 

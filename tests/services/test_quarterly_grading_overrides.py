@@ -140,6 +140,8 @@ def test_poor_needs_a_reason_and_holds_above_ninety(clerk: Workspace, leases: li
     score(clerk, RANKED, leases)
     with pytest.raises(InputError, match="人工定为较差必须填写理由"):
         _override(clerk, leases, "P01", QuarterGrade.POOR, reason="")
+    with pytest.raises(InputError, match="调整理由最多 200 个字，现在是 201 个"):
+        _override(clerk, leases, "P01", QuarterGrade.POOR, reason="由" * 201)
     sheet = _override(clerk, leases, "P01", QuarterGrade.POOR, "受到警告处分")
     assert grades(sheet) == {"P01": "较差", "P02": "好", "P03": "好", "P04": "较好", "P05": "一般"}
     assert sheet.row(ids(clerk)["P01"]).remark() == "人工定为较差：受到警告处分"

@@ -24,6 +24,7 @@ from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, RulesError
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.domain.text_rules import COMMENT_TEXT
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError
@@ -221,6 +222,9 @@ class QuarterlyGrading:
             )
         if not text.strip():
             raise InputError("点评内容不能为空。")
+        too_long = COMMENT_TEXT.problem(text.strip(), "点评内容")
+        if too_long is not None:
+            raise InputError(f"{too_long}。")
 
         def work(session: Session) -> None:
             _leased_person(session, quarter, person_id, leases)

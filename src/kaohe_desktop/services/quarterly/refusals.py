@@ -16,6 +16,7 @@ from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import plain
+from kaohe_desktop.domain.text_rules import OVERRIDE_REASON
 from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.quarterly.roster import Roster
@@ -95,8 +96,11 @@ def override_problem(
 ) -> str | None:
     """Why `grade` cannot be set by hand for `row` now, or None (DESIGN §4)."""
     problem = grade_problem(sheet, row, grade)
-    if problem is None and grade is not None and not reason.strip():
-        return f"人工定为{grade.label}必须填写理由（将记入备注和操作日志）"
+    if problem is None and grade is not None:
+        if not reason.strip():
+            return f"人工定为{grade.label}必须填写理由（将记入备注和操作日志）"
+        # The same limit as the dialog's and the workbook's, so any caller is held to it.
+        return OVERRIDE_REASON.problem(reason.strip(), "调整理由")
     return problem
 
 
