@@ -26,6 +26,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from kaohe_desktop.reports.excel_exchange_scan import (
+    DAMAGED,
     SUSPICIOUS,
     SharedStringError,
     WorkbookFileError,
@@ -164,7 +165,7 @@ def check_package(path: Path, max_bytes: int, max_uncompressed: int, max_entries
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise WorkbookFileError("文件已损坏，无法作为 Excel 工作簿打开") from exc
+        raise WorkbookFileError(DAMAGED) from exc
     if len(entries) > max_entries:
         raise WorkbookFileError(f"工作簿内部文件过多（{len(entries)} 个），{SUSPICIOUS}")
     names = {entry.filename for entry in entries}

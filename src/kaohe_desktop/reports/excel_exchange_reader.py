@@ -50,10 +50,7 @@ from kaohe_desktop.reports.excel_exchange_package import (
     stream_rows,
 )
 from kaohe_desktop.reports.excel_exchange_scan import (
-    MAX_BOOK_ROWS,
-    MAX_CELLS,
-    MAX_MERGED_CELLS,
-    MAX_ROWS,
+    DAMAGED,
     UNSAFE_XML,
     Merge,
     SheetLayout,
@@ -64,10 +61,6 @@ from kaohe_desktop.reports.excel_exchange_scan import (
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
-    "MAX_BOOK_ROWS",
-    "MAX_CELLS",
-    "MAX_MERGED_CELLS",
-    "MAX_ROWS",
     "OLE_MAGIC",
     "XML_IS_DEFUSED",
     "WorkbookFileError",
@@ -81,7 +74,6 @@ __all__ = [
 XML_IS_DEFUSED: bool = bool(openpyxl.xml.DEFUSEDXML)
 
 HEADER_SEARCH_ROWS = 10  # a title row or two may sit above the header
-DAMAGED = "文件已损坏，无法作为 Excel 工作簿打开"
 
 
 def read_workbook_rows(

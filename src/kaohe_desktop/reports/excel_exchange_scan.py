@@ -63,6 +63,7 @@ ROW_TAG, MERGE_TAG, STRING_TAG = MAIN_NS + "row", MAIN_NS + "mergeCell", MAIN_NS
 VALUE_TAG = MAIN_NS + "v"
 SUSPICIOUS = "疑似恶意构造的文件，拒绝读取"
 UNSAFE_XML = "工作簿含有不安全的 XML 内容，拒绝读取"
+DAMAGED = "文件已损坏，无法作为 Excel 工作簿打开"
 RESAVE = "请在 Excel 中打开后“另存为”再导入"
 BAD_CHARACTER_REF = 14  # expat's XML_ERROR_BAD_CHAR_REF: "&#1;" and the like
 

@@ -140,7 +140,8 @@ class Workspace:
 
     def change_watcher(self) -> DataVersionWatcher:
         """A watcher of other workstations' commits; the caller polls and closes it."""
-        return DataVersionWatcher(self.path)
+        identity = self._uow.identity
+        return DataVersionWatcher(self.path, identity.file_id if identity else None)
 
     def go_read_only(self, reason: str) -> None:
         self._uow.go_read_only(reason)

@@ -91,5 +91,4 @@ def canonical_book(session: Session, book: ExchangeBook) -> ExchangeBook:
         rewards=_each(book.rewards, lambda r: replace(r, code=code(r.code))),
         talks=_each(book.talks, lambda r: replace(r, code=code(r.code))),
         staff_categories=list(dict.fromkeys(category(name) for name in book.staff_categories)),
-        source_rows=book.source_rows,
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import QuarterGrade
@@ -64,12 +63,9 @@ def settle_grades(
         if problem is not None:
             errors.append(CellError(SHEET, book.row_of(SHEET, item.index), COLUMN, problem))
             continue
-        stored = session.scalars(
-            select(QuarterlyAssessmentRow).where(
-                QuarterlyAssessmentRow.quarter == item.quarter,
-                QuarterlyAssessmentRow.person_id == item.person_id,
-            )
-        ).one()
+        assert row is not None and row.assessment_id is not None  # problem is None
+        stored = session.get(QuarterlyAssessmentRow, row.assessment_id)
+        assert stored is not None
         stored.override = item.grade.value
         stored.override_reason = item.reason.strip()
         freeze_rules(session, quarter, now)

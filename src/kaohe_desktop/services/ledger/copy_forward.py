@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.ledger_rules import copy_forward_numbers, shift_deadline
 from kaohe_desktop.services.errors import InputError, TaskInputError
 from kaohe_desktop.services.ledger.task_rows import (
-    active_departments,
     checked_task,
     departments_by_name,
     taken_in_year,
@@ -22,6 +21,7 @@ from kaohe_desktop.services.ledger.task_rows import (
     write_task,
 )
 from kaohe_desktop.storage.models import TaskRow
+from kaohe_desktop.storage.queries.org import active_department_names
 
 
 def _label(row: TaskRow) -> str:
@@ -68,7 +68,7 @@ def copy_tasks(
     except ValueError as exc:
         raise InputError(f"{exc}。未复制任何任务。") from exc
 
-    active = active_departments(session)
+    active = active_department_names(session)
     departments = departments_by_name(session)
     claimed = dict(taken)
     problems: list[str] = []

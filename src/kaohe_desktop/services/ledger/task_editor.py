@@ -25,7 +25,6 @@ from kaohe_desktop.services.common.record_edit import FieldSpec, RecordEditor
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.ledger.task_rows import (
     ENTITY_LABEL,
-    active_departments,
     checked_task,
     departments_by_name,
     row_title,
@@ -34,6 +33,7 @@ from kaohe_desktop.services.ledger.task_rows import (
     write_task,
 )
 from kaohe_desktop.storage.models import TaskRow
+from kaohe_desktop.storage.queries.org import active_department_names
 
 _KINDS = {"seq": "int", "category": "choice", "lead_department": "choice"}
 _REQUIRED = frozenset(
@@ -48,7 +48,7 @@ class TaskEditor(RecordEditor[TaskRow]):
     def _fields(self, session: Session) -> tuple[FieldSpec, ...]:
         choices: dict[str, tuple[str, ...]] = {
             "category": tuple(TaskCategory.labels()),
-            "lead_department": tuple(active_departments(session)),
+            "lead_department": tuple(active_department_names(session)),
         }
         return tuple(
             FieldSpec(
@@ -76,7 +76,7 @@ class TaskEditor(RecordEditor[TaskRow]):
 
     def _apply(self, session: Session, row: TaskRow, changes: Mapping[str, Any]) -> None:
         merged = {**task_values(row), **changes}
-        active = set(active_departments(session))
+        active = set(active_department_names(session))
         lead = row.lead_department.name
         responsible = {link.department.name for link in row.responsible}
         task = checked_task(

@@ -21,14 +21,9 @@ from kaohe_desktop.domain.ledger_rules import (
 )
 from kaohe_desktop.services.errors import InputError, TaskInputError
 from kaohe_desktop.storage.models import DepartmentRow, TaskDepartmentRow, TaskRow
-from kaohe_desktop.storage.queries.org import active_department_names
 
 ENTITY_LABEL = "台账任务"
 
-
-def active_departments(session: Session) -> list[str]:
-    """Names of the departments a task may name."""
-    return active_department_names(session)
 
 
 def departments_by_name(session: Session) -> dict[str, DepartmentRow]:

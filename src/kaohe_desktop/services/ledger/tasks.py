@@ -25,7 +25,6 @@ from kaohe_desktop.services.ledger.copy_forward import copy_tasks
 from kaohe_desktop.services.ledger.ledger_sheet import export_sheet, import_sheet
 from kaohe_desktop.services.ledger.task_list import standing_statuses, task_view, year_tasks
 from kaohe_desktop.services.ledger.task_rows import (
-    active_departments,
     checked_task,
     departments_by_name,
     row_title,
@@ -37,6 +36,7 @@ from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import CheckRow, NoticeRow, TaskRow
 from kaohe_desktop.storage.queries.ledger import years_with_tasks
+from kaohe_desktop.storage.queries.org import active_department_names
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -58,7 +58,7 @@ class LedgerService:
     def departments(self) -> list[str]:
         """The departments a task may name: not retired, in the bureau's order."""
         with self._uow.read() as session:
-            return active_departments(session)
+            return active_department_names(session)
 
     @requires(Action.VIEW)
     def taken_seqs(self, year: int) -> set[int]:
@@ -101,7 +101,7 @@ class LedgerService:
                 values,
                 year=year,
                 taken=taken_in_year(session, year),
-                departments=active_departments(session),
+                departments=active_department_names(session),
             )
             row = TaskRow(year=year)
             write_task(session, row, task, departments_by_name(session))
