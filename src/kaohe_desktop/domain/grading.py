@@ -124,6 +124,10 @@ class Grading:
     def unscored(self) -> list[Outcome]:
         return [o for o in self.outcomes.values() if o.status is GradeStatus.UNSCORED]
 
+    def not_graded(self) -> list[Outcome]:
+        """不定等次: not graded and not counted as participants."""
+        return [o for o in self.outcomes.values() if o.status is GradeStatus.NOT_GRADED]
+
 
 def band(composite: Decimal, rules: QuarterlyRules) -> QuarterGrade:
     if composite >= rules.good_min:

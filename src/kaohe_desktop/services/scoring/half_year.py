@@ -20,6 +20,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.scoring.views import AdjustmentView, DepartmentHalfView
 from kaohe_desktop.storage.models import AdjustmentRow, CheckRow, DepartmentRow, VetoRow
+from kaohe_desktop.storage.queries.org import departments_in_order
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -75,9 +76,7 @@ class HalfYearView:
         adjustments = self.adjustments(half)
         periods = {str(q) for q in half.quarters()} | {str(m) for m in half.months()}
         with self._uow.read() as session:
-            departments = session.scalars(
-                select(DepartmentRow).order_by(DepartmentRow.sort_order, DepartmentRow.name)
-            ).all()
+            departments = departments_in_order(session)
             status_counts: dict[tuple[int, str], int] = defaultdict(int)
             statement = select(CheckRow.department_id, CheckRow.status).where(
                 CheckRow.period.in_(periods), CheckRow.level == CheckLevel.LEAD.value

@@ -48,11 +48,6 @@ class LedgerSession(QObject):
     def ledger(self) -> LedgerService | None:
         return None if self.source is None else self.source.ledger
 
-    @property
-    def editor(self) -> TaskEditor | None:
-        """The task editor (load and save one task as a Draft)."""
-        return None if self.source is None else self.source.tasks
-
     def open(self, source: LedgerFile | None, year: int | None) -> None:
         """The file and year the tab shows (None: no file is open)."""
         self.source, self.year = source, year

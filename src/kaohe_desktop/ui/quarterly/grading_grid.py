@@ -108,7 +108,7 @@ def count_text(sheet: GradingSheet | None, shown: int) -> str:
     if sheet is not None:
         quotas = sheet.grading.quotas
         unscored = len(sheet.grading.unscored())
-        not_graded = people - sum(count.participants for count in quotas)
+        not_graded = len(sheet.grading.not_graded())
         good = sum(count.used for count in quotas)
     text = translate("QuarterlyTab", "{0} people, {1} not yet scored, {2} not graded, {3} 好")
     text = text.format(people, unscored, not_graded, good)

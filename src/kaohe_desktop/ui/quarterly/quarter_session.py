@@ -55,10 +55,6 @@ class QuarterSession(QObject):
         self.sheet: GradingSheet | None = None  # None until read, or after a failed read
         self.leases = GradingLeases(self)  # ours, one per department, taken on first edit
 
-    @property
-    def grading(self) -> QuarterlyGrading | None:
-        return None if self.source is None else self.source.grading
-
     # --- which quarter ------------------------------------------------------------
     def open(self, source: GradingSource, quarter: Quarter) -> None:
         """The file and quarter to show; another one gives every lease back."""
