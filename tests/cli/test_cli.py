@@ -14,6 +14,7 @@ from tests.factories import PASSWORD, fingerprint
 
 from kaohe_desktop.cli import main
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def test_check_reports_integrity_identity_version_and_chain(demo_db: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "完整性检查：通过" in result.stdout
     assert "考核台账数据文件" in result.stdout
-    assert "结构版本：2" in result.stdout
+    assert f"结构版本：{SCHEMA_VERSION}" in result.stdout
     assert "操作日志链完整" in result.stdout
     assert "结构核对：表、索引和触发器与本程序的迁移一致" in result.stdout
     assert "期间关闭记录和账号与操作日志一致" in result.stdout

@@ -29,6 +29,7 @@ from tests.reliability.kill_trials import (
 
 from kaohe_desktop.storage.backup import PARTIAL_SUFFIX, list_backups, verify_backup, verify_copy
 from kaohe_desktop.storage.database import OpenedFile
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 from kaohe_desktop.storage.models import (
     AuditRow,
     CheckRow,
@@ -38,6 +39,7 @@ from kaohe_desktop.storage.models import (
     TalkRow,
     TaskRow,
 )
+from kaohe_desktop.storage.schema_check import REVISIONS
 
 SAVE_WINDOW_S = 0.5  # the save loop runs until killed: any point in it will do
 BACKUP_WINDOW_S = 0.6
@@ -45,7 +47,8 @@ BACKUP_WINDOW_S = 0.6
 # so that some trials land on the commit and some after it.
 WINDOW_FACTOR = 1.5
 IMPORTED = [DepartmentRow, PersonRow, TaskRow, CheckRow, QuarterlyAssessmentRow, TalkRow, AuditRow]
-NEW_TABLES = {"edit_lease", "period_lock"}
+# Tables the migrations from version 1 to the current one create.
+NEW_TABLES = {"edit_lease", "period_lock", "check_sample", "notice_task"}
 
 
 def _departments(opened: OpenedFile, ids: tuple[int, ...]) -> dict[int, tuple[int, int]]:
@@ -184,7 +187,7 @@ def test_kill_during_migration(tmp_path: Path, masters: Masters) -> None:
         child_crash.migrate_once, (str(path), str(folder / "backups")), folder / "log"
     )
     random, tally, started = rng("migration"), Tally(), time.monotonic()
-    states = {1: 0, 2: 0}
+    states = {1: 0, SCHEMA_VERSION: 0}
     for trial in range(KILL_TRIALS["migration"]):
         folder = tmp_path / f"t{trial}"
         path = masters.copy(masters.v1, folder)
@@ -195,17 +198,17 @@ def test_kill_during_migration(tmp_path: Path, masters: Masters) -> None:
         tally.add(killed)
         where = killed.where("migration")
         version, tables, revision = _schema_seen_after_rollback(path, folder / "scratch")
-        # Either untouched version 1 or complete version 2: never a mixture.
+        # Either untouched version 1 or complete current version: never a mixture.
         assert (version, tables, revision) in (
             (1, set(), "0001"),
-            (2, NEW_TABLES, "0002"),
+            (SCHEMA_VERSION, NEW_TABLES, REVISIONS[SCHEMA_VERSION]),
         ), f"{where}: {version}, {tables}, {revision}"
         if killed.acks:
-            assert version == 2, where
+            assert version == SCHEMA_VERSION, where
         states[version] += 1
         # Reopening finishes the job, keeps every row, and the chain still verifies.
         opened = reopen_checked(path, killed, "migration", backup_dir=backups)
-        assert opened.schema_version == 2, where
+        assert opened.schema_version == SCHEMA_VERSION, where
         assert count_rows(opened, IMPORTED[:-1]) == data, where
         opened.close()
         for backup in list_backups(backups, path):
@@ -217,7 +220,7 @@ def test_kill_during_migration(tmp_path: Path, masters: Masters) -> None:
         **vars(tally),
         migration_seconds=round(duration, 2),
         found_v1=states[1],
-        found_v2=states[2],
+        found_current=states[SCHEMA_VERSION],
     )
 
 

@@ -29,6 +29,11 @@ def grading_scope(quarter: str, department_id: int) -> str:
     return f"grading:{quarter}:{department_id}"
 
 
+def check_scope(period: str, department_id: int) -> str:
+    """查账 of one department in one period (a quarter or a month)."""
+    return f"checks:{period}:{department_id}"
+
+
 @dataclass(frozen=True)
 class LeaseInfo:
     """Who holds a scope, seen from another workstation."""

@@ -84,6 +84,8 @@ TABLE_LABELS = {
     "check_record": "查账记录",
     "evidence_file": "佐证材料",
     "notice": "督办单",
+    "notice_task": "督办单涉及的任务",
+    "check_sample": "局领导抽查记录",
     "rectification": "整改",
     "bulletin": "通报",
     "scheme": "考核方案",

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.periods import Quarter, locks, month_span, parse_closable
+from kaohe_desktop.domain.periods import Period, Quarter, locks, month_span, parse_closable
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.engine import execute_outside_transaction
 from kaohe_desktop.storage.errors import CorruptFileError
@@ -69,9 +69,10 @@ def quarters_left_ungraded(session: Session, period: str) -> list[Quarter]:
     return sorted(found, key=str)
 
 
-def is_closed(session: Session, quarter: Quarter) -> bool:
-    """Locked by its own close or by a closed half year or year (the triggers' rule)."""
-    first, last = month_span(quarter)
+def is_closed(session: Session, period: Period) -> bool:
+    """Locked by its own close or by a closed longer period (the triggers' rule): a
+    month inside a closed quarter is closed too."""
+    first, last = month_span(period)
     statement = select(func.count()).where(
         PeriodLockRow.reopened_at.is_(None),
         PeriodLockRow.first_month <= first,

@@ -13,6 +13,7 @@ from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.storage.models import CheckRow, TaskRow
+from kaohe_desktop.storage.queries.checks import CONFIRMED
 from kaohe_desktop.storage.queries.ledger import tasks_of_year
 
 
@@ -31,7 +32,7 @@ def standing_statuses(
         select(CheckRow.task_id, CheckRow.department_id, CheckRow.period, CheckRow.level)
         .add_columns(CheckRow.status)
         .join(TaskRow, TaskRow.id == CheckRow.task_id)
-        .where(*where)
+        .where(CONFIRMED, *where)
         .order_by(CheckRow.id)
     )
     standing = standing_checks(

@@ -34,7 +34,7 @@ from kaohe_desktop.services.ledger.task_rows import (
 )
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
-from kaohe_desktop.storage.models import CheckRow, NoticeRow, TaskRow
+from kaohe_desktop.storage.models import CheckRow, NoticeTaskRow, TaskRow
 from kaohe_desktop.storage.queries.ledger import years_with_tasks
 from kaohe_desktop.storage.queries.org import active_department_names
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -127,7 +127,9 @@ class LedgerService:
                 select(func.count()).select_from(CheckRow).where(CheckRow.task_id == task_id)
             )
             notices = session.scalar(
-                select(func.count()).select_from(NoticeRow).where(NoticeRow.task_id == task_id)
+                select(func.count())
+                .select_from(NoticeTaskRow)
+                .where(NoticeTaskRow.task_id == task_id)
             )
             if checks or notices:
                 counted = ((checks, "条查账记录"), (notices, "张督办单"))

@@ -32,6 +32,7 @@ from kaohe_desktop.services.common.output_paths import output_file, output_folde
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
+from kaohe_desktop.storage.queries.checks import CONFIRMED
 from kaohe_desktop.storage.queries.org import bureau_name, departments_in_order
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -171,7 +172,7 @@ def _checks(session: Session, year: int) -> dict[int, list[_Check]]:
     statement = (
         select(CheckRow)
         .join(TaskRow, TaskRow.id == CheckRow.task_id)
-        .where(TaskRow.year == year)
+        .where(TaskRow.year == year, CONFIRMED)
         .order_by(CheckRow.task_id, CheckRow.period, CheckRow.id)
     )
     recorded = (

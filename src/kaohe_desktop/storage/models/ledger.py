@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kaohe_desktop.storage.models.base import Base, Versioned
@@ -69,13 +69,19 @@ class CheckRow(Versioned, Base):
     level: Mapped[str] = mapped_column(String(20), default="lead")
     checker: Mapped[str | None] = mapped_column(String(40))
     check_date: Mapped[date | None]
+    # A draft is a check copied forward from the previous period for the clerk to
+    # confirm: it is shown, but it never stands (domain/checks.standing_checks' callers
+    # read confirmed checks only, through storage/queries/checks.CONFIRMED).
+    draft: Mapped[bool] = mapped_column(Boolean, default=False)
 
     task: Mapped[TaskRow] = relationship(lazy="raise")
     department: Mapped[DepartmentRow] = relationship(lazy="joined", innerjoin=True)
 
 
 class EvidenceFileRow(Versioned, Base):
-    """佐证材料 file attached to a check, stored inside the data file so it travels with it."""
+    """佐证材料 file attached to a check. The bytes are not in the data file: they are a
+    write-once file named by `sha256` in the evidence store beside it (DESIGN §5,
+    storage/evidence_store.py), so a year of scans does not pass through every backup."""
 
     __tablename__ = "evidence_file"
     __label_attr__ = "file_name"
@@ -84,20 +90,28 @@ class EvidenceFileRow(Versioned, Base):
     check_id: Mapped[int] = mapped_column(ForeignKey("check_record.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int]
+    media_type: Mapped[str] = mapped_column(String(80))
+    added_by: Mapped[str] = mapped_column(String(40))
+    added_at: Mapped[datetime]
 
 
 class NoticeRow(Versioned, Base):
-    """督办单: red / yellow / blue by urgency, with an optional immediate deduction."""
+    """督办单: red / yellow / blue by urgency, with an optional immediate deduction.
+
+    督办〔year〕第serial号: the serial is taken from app_meta's per-year counter inside
+    the issuing transaction and never given again, even if the notice is withdrawn."""
 
     __tablename__ = "notice"
     __label_attr__ = "number"
+    __table_args__ = (UniqueConstraint("year", "serial"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
+    year: Mapped[int]
+    serial: Mapped[int]
     color: Mapped[str] = mapped_column(String(10))
-    task_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_task.id"))
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
     period: Mapped[str] = mapped_column(String(10))
     issued_on: Mapped[date]
@@ -106,6 +120,26 @@ class NoticeRow(Versioned, Base):
     deduction: Mapped[Decimal | None]
     deduction_category: Mapped[str | None] = mapped_column(String(20))
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    issued_by: Mapped[str] = mapped_column(String(40))
+
+    department: Mapped[DepartmentRow] = relationship(lazy="joined", innerjoin=True)
+    tasks: Mapped[list[NoticeTaskRow]] = relationship(
+        cascade="all, delete-orphan", order_by="NoticeTaskRow.position", lazy="selectin"
+    )
+
+
+class NoticeTaskRow(Base):
+    """The tasks a 督办单 concerns, each with the check it was issued from (if any)."""
+
+    __tablename__ = "notice_task"
+    __label_attr__ = None
+
+    notice_id: Mapped[int] = mapped_column(
+        ForeignKey("notice.id", ondelete="CASCADE"), primary_key=True
+    )
+    task_id: Mapped[int] = mapped_column(ForeignKey("ledger_task.id"), primary_key=True)
+    check_id: Mapped[int | None] = mapped_column(ForeignKey("check_record.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
 
 
 class RectificationRow(Versioned, Base):
@@ -129,14 +163,45 @@ class RectificationRow(Versioned, Base):
 
 
 class BulletinRow(Versioned, Base):
-    """通报: the bureau-wide bulletin of one check period."""
+    """通报: the bureau-wide bulletin of one check period, one row per edition.
+
+    `content_json` is the bulletin's whole content as it was generated, so a reprint is
+    identical even after later edits; 重新生成 adds the next edition under the same
+    number (通报〔year〕第serial期), the earlier ones kept."""
 
     __tablename__ = "bulletin"
+    __label_attr__ = "doc_no"
+    __table_args__ = (UniqueConstraint("period", "edition"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), index=True)
+    edition: Mapped[int] = mapped_column(default=1)
+    year: Mapped[int]
+    serial: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    doc_no: Mapped[str] = mapped_column(String(60))
+    issued_on: Mapped[date]
+    summary: Mapped[str | None] = mapped_column(Text)
+    content_json: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+
+
+class CheckSampleRow(Base):
+    """A 三级 局领导抽查 draw: which of the period's checks were drawn, how, and by whom.
+
+    Written once and never changed: the seed and the population make the draw
+    reproducible (domain/check_rules.draw_sample), so it can be shown to be fair."""
+
+    __tablename__ = "check_sample"
     __label_attr__ = "period"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    period: Mapped[str] = mapped_column(String(10), unique=True)
-    title: Mapped[str] = mapped_column(String(200))
-    doc_no: Mapped[str | None] = mapped_column(String(60))
-    issued_on: Mapped[date | None]
-    summary: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str] = mapped_column(String(10), index=True)
+    seed: Mapped[str] = mapped_column(String(40))
+    share_percent: Mapped[int | None]
+    requested: Mapped[int | None]
+    population: Mapped[int]
+    drawn_json: Mapped[str] = mapped_column(Text)
+    drawn_by: Mapped[str] = mapped_column(String(40))
+    drawn_at: Mapped[datetime]

@@ -1,0 +1,250 @@
+"""The 查账 due list of one period: every task × responsible department due in it, with
+its checks at each level, the status that stands, 逾期未录, the 三级 draw and notices.
+
+One read of the period: the year's tasks (with their responsible departments), the
+period's checks (drafts included: the page shows them, they never stand), the count of
+evidence files per check, the notices of the period and the latest draw. The 通报 and
+the half-year scoring read the same function, so a count on the screen is the count
+printed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kaohe_desktop.domain.check_rules import (
+    CheckPeriod,
+    CheckSettings,
+    count_statuses,
+    due_pairs,
+    is_overdue_unrecorded,
+)
+from kaohe_desktop.domain.checks import LEVEL_ORDER, level_rank, standing_checks
+from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
+from kaohe_desktop.domain.periods import Month
+from kaohe_desktop.services.checks.settings import read_check_settings
+from kaohe_desktop.services.checks.views import (
+    CheckEntryView,
+    DueCheckRow,
+    DueList,
+    SampleView,
+)
+from kaohe_desktop.services.files.period_locks import is_closed
+from kaohe_desktop.storage.models import (
+    CheckRow,
+    CheckSampleRow,
+    EvidenceFileRow,
+    NoticeRow,
+    NoticeTaskRow,
+    TaskDepartmentRow,
+    TaskRow,
+)
+from kaohe_desktop.storage.queries.org import departments_in_order
+
+
+class _Task:
+    """What domain.check_rules.due_pairs needs of a task, read without the ORM graph."""
+
+    __slots__ = (
+        "category",
+        "deadline",
+        "department_ids",
+        "lead",
+        "points",
+        "seq",
+        "task_id",
+        "title",
+        "year",
+    )
+
+    def __init__(self, row: tuple[int, int, int, str, str, str, object, int]) -> None:
+        self.task_id, self.year, self.seq, self.title, category, self.deadline, points, lead = row
+        self.category = TaskCategory(category)
+        self.points = points
+        self.lead = lead
+        self.department_ids: list[int] = []
+
+
+def _tasks(session: Session, period: CheckPeriod) -> dict[int, _Task]:
+    wanted = TaskCategory.KEY if isinstance(period, Month) else TaskCategory.ROUTINE
+    statement = (
+        select(
+            TaskRow.id,
+            TaskRow.year,
+            TaskRow.seq,
+            TaskRow.title,
+            TaskRow.category,
+            TaskRow.deadline,
+            TaskRow.points,
+            TaskRow.lead_department_id,
+        )
+        .where(TaskRow.year == period.year, TaskRow.category == wanted.value)
+        .order_by(TaskRow.seq)
+    )
+    tasks = {row[0]: _Task(row) for row in session.execute(statement)}
+    links = session.execute(
+        select(TaskDepartmentRow.task_id, TaskDepartmentRow.department_id)
+        .where(TaskDepartmentRow.task_id.in_(list(tasks)))
+        .order_by(TaskDepartmentRow.task_id, TaskDepartmentRow.position)
+    )
+    for task_id, department_id in links:
+        tasks[task_id].department_ids.append(department_id)
+    return tasks
+
+
+def _entries(
+    session: Session, period: CheckPeriod
+) -> dict[tuple[int, int], dict[CheckLevel, CheckEntryView]]:
+    files = dict(
+        session.execute(
+            select(EvidenceFileRow.check_id, func.count())
+            .join(CheckRow, CheckRow.id == EvidenceFileRow.check_id)
+            .where(CheckRow.period == str(period))
+            .group_by(EvidenceFileRow.check_id)
+        ).tuples()
+    )
+    statement = select(
+        CheckRow.id,
+        CheckRow.version,
+        CheckRow.task_id,
+        CheckRow.department_id,
+        CheckRow.level,
+        CheckRow.status,
+        CheckRow.actual,
+        CheckRow.evidence_text,
+        CheckRow.checker,
+        CheckRow.check_date,
+        CheckRow.draft,
+    ).where(CheckRow.period == str(period))
+    found: dict[tuple[int, int], dict[CheckLevel, CheckEntryView]] = defaultdict(dict)
+    for (
+        check_id,
+        version,
+        task_id,
+        department_id,
+        level,
+        status,
+        actual,
+        evidence,
+        checker,
+        checked_on,
+        draft,
+    ) in session.execute(statement):
+        entry = CheckEntryView(
+            check_id,
+            version,
+            CheckLevel(level),
+            CheckStatus(status),
+            actual,
+            evidence,
+            checker,
+            checked_on,
+            bool(draft),
+            files.get(check_id, 0),
+        )
+        found[(task_id, department_id)][entry.level] = entry
+    return found
+
+
+def latest_sample(session: Session, period: CheckPeriod) -> SampleView | None:
+    row = session.scalars(
+        select(CheckSampleRow)
+        .where(CheckSampleRow.period == str(period))
+        .order_by(CheckSampleRow.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    drawn = tuple((int(t), int(d)) for t, d in json.loads(row.drawn_json))
+    return SampleView(
+        row.id,
+        row.seed,
+        row.share_percent,
+        row.requested,
+        row.population,
+        drawn,
+        row.drawn_by,
+        row.drawn_at,
+    )
+
+
+def _notices(session: Session, period: CheckPeriod) -> dict[tuple[int, int], list[str]]:
+    statement = (
+        select(NoticeTaskRow.task_id, NoticeRow.department_id, NoticeRow.number)
+        .join(NoticeRow, NoticeRow.id == NoticeTaskRow.notice_id)
+        .where(NoticeRow.period == str(period))
+        .order_by(NoticeRow.year, NoticeRow.serial)
+    )
+    found: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for task_id, department_id, number in session.execute(statement):
+        found[(task_id, department_id)].append(number)
+    return found
+
+
+def standing_of(entries: dict[CheckLevel, CheckEntryView]) -> CheckStatus | None:
+    """The status that stands among one pair's checks: the highest confirmed level."""
+    confirmed = ((0, e) for e in entries.values() if not e.draft)
+    best = standing_checks(confirmed).get(0)
+    return None if best is None else best.status
+
+
+def load_due_list(
+    session: Session,
+    period: CheckPeriod,
+    today: date,
+    settings: CheckSettings | None = None,
+) -> DueList:
+    settings = settings or read_check_settings(session)
+    tasks = _tasks(session, period)
+    pairs = due_pairs(tasks.values(), period)
+    departments = departments_in_order(session)
+    names = {d.id: d.name for d in departments}
+    entries = _entries(session, period)
+    notices = _notices(session, period)
+    sample = latest_sample(session, period)
+    sampled = set(sample.drawn) if sample else set()
+    rows = []
+    for pair in pairs:
+        task = tasks[pair.task_id]
+        recorded = entries.get((pair.task_id, pair.department_id), {})
+        standing = standing_of(recorded)
+        levels = tuple(recorded.get(level) for level in LEVEL_ORDER)
+        rows.append(
+            DueCheckRow(
+                task_id=task.task_id,
+                seq=task.seq,
+                title=task.title,
+                category=task.category,
+                deadline=task.deadline,
+                points=task.points,  # type: ignore[arg-type]
+                lead_department=names.get(task.lead, ""),
+                department_id=pair.department_id,
+                department=names.get(pair.department_id, ""),
+                due_by=pair.due_by,
+                levels=levels,  # type: ignore[arg-type]
+                standing=standing,
+                overdue_unrecorded=is_overdue_unrecorded(pair, standing is not None, today),
+                sampled=(pair.task_id, pair.department_id) in sampled,
+                notices=tuple(notices.get((pair.task_id, pair.department_id), ())),
+            )
+        )
+    overdue = Counter(row.department_id for row in rows if row.overdue_unrecorded)
+    return DueList(
+        period=period,
+        rows=tuple(rows),
+        settings=settings,
+        closed=is_closed(session, period),
+        counts=count_statuses(row.standing for row in rows),
+        overdue_by_department=tuple(
+            (d.name, overdue[d.id]) for d in departments if overdue.get(d.id)
+        ),
+        sample=sample,
+    )
+
+
+__all__ = ["latest_sample", "level_rank", "load_due_list", "standing_of"]
