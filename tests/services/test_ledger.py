@@ -30,7 +30,7 @@ from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, TaskInputError
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.storage.models import AuditRow, CheckRow, NoticeRow, TaskRow
+from kaohe_desktop.storage.models import AuditRow, CheckRow, NoticeRow, NoticeTaskRow, TaskRow
 
 YEAR = 2026  # the demo bureau's year
 
@@ -199,14 +199,17 @@ def test_a_task_with_a_notice_cannot_be_deleted(office: Workspace) -> None:
     def notice(session: Session) -> None:
         session.add(
             NoticeRow(
-                number="督办〔2026〕1号",
+                number="督办〔2026〕第1号",
+                year=2026,
+                serial=1,
                 color="yellow",
-                task_id=task.id,
                 department_id=1,
                 period="2026Q2",
                 issued_on=date(2026, 5, 6),
                 deadline=date(2026, 5, 20),
                 content="请按期完成校园周边整治",
+                issued_by="admin",
+                tasks=[NoticeTaskRow(task_id=task.id)],
             )
         )
 

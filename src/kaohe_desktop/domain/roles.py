@@ -26,6 +26,8 @@ class Action(LabeledEnum):
     ENTER_DATA = ("enter_data", "录入和修改数据")
     IMPORT = ("import", "导入工作簿")
     REVIEW = ("review", "核查与审核")
+    RECORD_CHECKS = ("record_checks", "录入查账与督办")
+    REMOVE_EVIDENCE = ("remove_evidence", "删除佐证材料附件")
     CLOSE_PERIOD = ("close_period", "关闭期间")
     REOPEN_PERIOD = ("reopen_period", "重新开放已关闭的期间")
     EDIT_SCHEME = ("edit_scheme", "修改考核方案")
@@ -51,6 +53,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ENTER_DATA: frozenset({Role.ADMIN, Role.CLERK}),
     Action.IMPORT: frozenset({Role.ADMIN, Role.CLERK}),
     Action.REVIEW: frozenset({Role.ADMIN, Role.REVIEWER}),
+    # 录入员 record 一级 (or the clerk level set), 审核人 二级 and 三级: which level is
+    # domain/check_rules.entry_levels.
+    Action.RECORD_CHECKS: frozenset({Role.ADMIN, Role.CLERK, Role.REVIEWER}),
+    Action.REMOVE_EVIDENCE: _ADMIN,
     Action.CLOSE_PERIOD: frozenset({Role.ADMIN, Role.REVIEWER}),
     Action.REOPEN_PERIOD: _ADMIN,
     Action.EDIT_SCHEME: _ADMIN,
