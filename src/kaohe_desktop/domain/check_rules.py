@@ -51,6 +51,8 @@ class CheckSettings:
     blue_days_before: int = 15
     # The default share of a period's checks drawn for the 三级 局领导抽查.
     sample_percent: int = 10
+    # A 督办单's 整改时限 by default: this many days after it is issued.
+    rectify_days: int = 15
 
     def problems(self) -> list[str]:
         """What is wrong with these settings, in Chinese (empty when fine)."""
@@ -67,6 +69,8 @@ class CheckSettings:
             found.append("蓝色提醒的提前天数应在 1–90 之间")
         if not 1 <= self.sample_percent <= 100:
             found.append("抽查比例应在 1%–100% 之间")
+        if not 1 <= self.rectify_days <= 180:
+            found.append("督办单整改期限应在 1–180 天之间")
         return found
 
 
@@ -125,18 +129,27 @@ def due_pairs(tasks: Iterable[DueTask], period: CheckPeriod) -> list[DuePair]:
     order. Tasks of another year, of the other kind (routine ↔ key) or whose 完成时限
     cannot be read are not due (the ledger shows the unreadable ones)."""
     pairs: list[DuePair] = []
+    # A year's ledger says 每季度 or 每月 hundreds of times: read each window once.
+    due_day: dict[str, date | None] = {}
     for task in tasks:
         if task.year != period.year or not is_check_period(period, task.category):
             continue
-        try:
-            window = parse_deadline(task.deadline, task.year)
-        except DeadlineError:
-            continue
-        if period not in window.due_periods(task.category):
-            continue
-        by = due_by(window.due, period)
-        pairs.extend(DuePair(task.task_id, d, by) for d in dict.fromkeys(task.department_ids))
+        if task.deadline not in due_day:
+            due_day[task.deadline] = _due_day(task.deadline, period, task.category)
+        by = due_day[task.deadline]
+        if by is not None:
+            pairs.extend(DuePair(task.task_id, d, by) for d in dict.fromkeys(task.department_ids))
     return pairs
+
+
+def _due_day(deadline: str, period: CheckPeriod, category: TaskCategory) -> date | None:
+    """The day a task of `category` with this 完成时限 is due by in `period` (None: not
+    due there, or the window cannot be read)."""
+    try:
+        window = parse_deadline(deadline, period.year)
+    except DeadlineError:
+        return None
+    return due_by(window.due, period) if period in window.due_periods(category) else None
 
 
 def is_overdue_unrecorded(pair: DuePair, recorded: bool, today: date) -> bool:

@@ -62,6 +62,8 @@ REASON = TextRule(500)  # 事由 of 加减分 and 奖惩
 OVERRIDE_REASON = TextRule(200)  # 调整理由 of a grade set by hand
 COMMENT_TEXT = TextRule(500)  # 点评 内容
 TALK_SUMMARY = TextRule(1000)  # 内容摘要
+NOTICE_PROBLEM = TextRule(1000)  # 督办单 问题
+RECTIFICATION_TEXT = TextRule(1000)  # 整改目标、整改事项、整改措施、整改结果
 
 
 def is_formula(text: str) -> bool:

@@ -66,6 +66,8 @@ def _shown(obj: Base, key: str, value: Any) -> Any:
     # Secrets (password hashes) are recorded as changed, never copied into the log.
     if value is not None and key in type(obj).__audit_redacted__:
         return REDACTED
+    if value is not None and key in type(obj).__audit_digested__:
+        return "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
     return _plain(value)
 
 

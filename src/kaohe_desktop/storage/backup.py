@@ -18,6 +18,7 @@ import re
 import sqlite3
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ from kaohe_desktop.storage.errors import (
     FileReplacedError,
     StorageError,
 )
+from kaohe_desktop.storage.evidence_store import EvidenceStore, FileState, copy_between
 from kaohe_desktop.storage.header import read_header
 from kaohe_desktop.storage.identity import (
     FILE_ID_KEY,
@@ -285,3 +287,60 @@ def _new_identity(copy: Path) -> None:
         connection.execute("COMMIT")
     finally:
         connection.close()
+
+
+# --- 佐证材料 beside the backups --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceCopy:
+    """What a backup or a restore did with the attachments its copy refers to."""
+
+    referenced: int  # distinct files the copy refers to
+    copied: int  # of those, copied now (the others were there already)
+    problems: tuple[str, ...] = ()  # one Chinese line per file that could not be copied
+
+
+def referenced_evidence(database: Path) -> dict[str, str]:
+    """The stored files a data file (or a backup of one) refers to: hash → a file name."""
+    connection = sqlite3.connect(sqlite_uri(database, "ro"), uri=True)
+    try:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(evidence_file)")}
+        if "sha256" not in columns:  # a file from before the store: nothing outside it
+            return {}
+        rows = connection.execute(
+            "SELECT sha256, min(file_name) FROM evidence_file GROUP BY sha256"
+        ).fetchall()
+    finally:
+        connection.close()
+    return {sha: name for sha, name in rows}
+
+
+def copy_evidence(
+    database: Path, target: EvidenceStore, sources: Sequence[EvidenceStore]
+) -> EvidenceCopy:
+    """Copy into `target` the files `database` refers to that `target` lacks, each from
+    the first of `sources` holding an intact copy (checked by its hash on the way).
+
+    Stored files never change, so a file `target` has is not copied again: a backup
+    store shared by all the backups grows by the new attachments only. A file that
+    no source has intact is named in `problems`, never stored under its name."""
+    wanted = referenced_evidence(database)
+    if not wanted:
+        return EvidenceCopy(0, 0)
+    present = set(target.iter_present())
+    copied, problems = 0, []
+    for sha, name in sorted(wanted.items(), key=lambda item: item[1]):
+        if sha in present:
+            continue
+        states = []
+        for source in sources:
+            state = copy_between(source, target, sha)
+            if state is FileState.OK:
+                copied += 1
+                break
+            states.append(state)
+        else:
+            what = "已损坏" if FileState.DAMAGED in states else "找不到"
+            problems.append(f"佐证材料“{name}”{what}，未能复制（校验值 {sha[:12]}…）")
+    return EvidenceCopy(len(wanted), copied, tuple(problems))

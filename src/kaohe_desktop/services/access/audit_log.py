@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "takeover": "接管编辑锁",
     "setting": "更改设置",
     "restore": "从备份恢复",
+    "withdraw": "撤回",
 }
 
 # The tables a closed period locks are named once, in storage.errors; the rest here.

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.leases import LeaseInfo, LeaseState, may_reclaim
-from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.domain.roles import Action, Actor
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import LeaseHeldError, LeaseLostError
 from kaohe_desktop.storage.audit import record_event
@@ -63,6 +63,57 @@ def require_lease(session: Session, lease: Lease) -> None:
         )
 
 
+def _lease_row(
+    actor: Actor, workstation: str, scope: str, label: str, token: str, now: datetime
+) -> EditLeaseRow:
+    return EditLeaseRow(
+        scope=scope,
+        label=label,
+        holder=actor.username,
+        holder_name=actor.display_name,
+        workstation=workstation,
+        token=token,
+        acquired_at=now,
+        heartbeat_at=now,
+    )
+
+
+def acquire_lease(
+    uow: UnitOfWork, actor: Actor, workstation: str, scope: str, label: str, clock: Clock
+) -> Lease:
+    """Take the lease of `scope` for `actor`, or raise LeaseHeldError naming who has it.
+    The right to take it is the caller's to check: LeaseService.acquire for the sheets
+    edited with ENTER_DATA, CheckService.acquire_lease for 查账 (审核人 record checks
+    without entering other data)."""
+    token = str(uuid.uuid4())
+
+    def work(session: Session) -> Lease:
+        now = clock()
+        row = session.get(EditLeaseRow, scope)
+        if row is not None:
+            info = _info(row)
+            if not may_reclaim(info, actor.username, now):
+                raise LeaseHeldError(info, info.describe(now))
+            session.delete(row)
+            session.flush()
+        session.add(_lease_row(actor, workstation, scope, label, token, now))
+        return Lease(scope, label, token)
+
+    return uow.write(work)
+
+
+def beat_lease(uow: UnitOfWork, lease: Lease, clock: Clock) -> None:
+    """The holder's heartbeat (LeaseLostError once the lease was taken over)."""
+
+    def work(session: Session) -> None:
+        require_lease(session, lease)
+        row = session.get(EditLeaseRow, lease.scope)
+        assert row is not None
+        row.heartbeat_at = clock()
+
+    uow.write(work)
+
+
 class LeaseService:
     def __init__(
         self,
@@ -78,17 +129,7 @@ class LeaseService:
         self.workstation = workstation or this_workstation()
 
     def _row(self, scope: str, label: str, token: str, now: datetime) -> EditLeaseRow:
-        actor = self.guard.actor
-        return EditLeaseRow(
-            scope=scope,
-            label=label,
-            holder=actor.username,
-            holder_name=actor.display_name,
-            workstation=self.workstation,
-            token=token,
-            acquired_at=now,
-            heartbeat_at=now,
-        )
+        return _lease_row(self.guard.actor, self.workstation, scope, label, token, now)
 
     @requires(Action.VIEW)
     def holder(self, scope: str) -> LeaseInfo | None:
@@ -99,32 +140,13 @@ class LeaseService:
     @requires(Action.ENTER_DATA)
     def acquire(self, scope: str, label: str) -> Lease:
         """Take the lease, or raise LeaseHeldError naming who has it."""
-        actor = self.guard.actor
-        token = str(uuid.uuid4())
-
-        def work(session: Session) -> Lease:
-            now = self._clock()
-            row = session.get(EditLeaseRow, scope)
-            if row is not None:
-                info = _info(row)
-                if not may_reclaim(info, actor.username, now):
-                    raise LeaseHeldError(info, info.describe(now))
-                session.delete(row)
-                session.flush()
-            session.add(self._row(scope, label, token, now))
-            return Lease(scope, label, token)
-
-        return self._uow.write(work)
+        return acquire_lease(
+            self._uow, self.guard.actor, self.workstation, scope, label, self._clock
+        )
 
     @requires(Action.ENTER_DATA)
     def heartbeat(self, lease: Lease) -> None:
-        def work(session: Session) -> None:
-            require_lease(session, lease)
-            row = session.get(EditLeaseRow, lease.scope)
-            assert row is not None
-            row.heartbeat_at = self._clock()
-
-        self._uow.write(work)
+        beat_lease(self._uow, lease, self._clock)
 
     @requires(Action.VIEW)
     def release(self, lease: Lease) -> None:

@@ -6,12 +6,17 @@ period's checks (drafts included: the page shows them, they never stand), the co
 evidence files per check, the notices of the period and the latest draw. The 通报 and
 the half-year scoring read the same function, so a count on the screen is the count
 printed.
+
+`load_due_rows(..., only=pairs)` reads the same rows for a few pairs only: a write
+returns the fresh rows of what it touched, and the page replaces just those (a change
+to one cell never reads the whole period again).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
@@ -70,7 +75,14 @@ class _Task:
         self.department_ids: list[int] = []
 
 
-def _tasks(session: Session, period: CheckPeriod) -> dict[int, _Task]:
+Pairs = Collection[tuple[int, int]]
+
+
+def _task_ids(only: Pairs | None) -> list[int] | None:
+    return None if only is None else sorted({task_id for task_id, _ in only})
+
+
+def _tasks(session: Session, period: CheckPeriod, task_ids: list[int] | None) -> dict[int, _Task]:
     wanted = TaskCategory.KEY if isinstance(period, Month) else TaskCategory.ROUTINE
     statement = (
         select(
@@ -86,6 +98,8 @@ def _tasks(session: Session, period: CheckPeriod) -> dict[int, _Task]:
         .where(TaskRow.year == period.year, TaskRow.category == wanted.value)
         .order_by(TaskRow.seq)
     )
+    if task_ids is not None:
+        statement = statement.where(TaskRow.id.in_(task_ids))
     tasks = {row[0]: _Task(row) for row in session.execute(statement)}
     links = session.execute(
         select(TaskDepartmentRow.task_id, TaskDepartmentRow.department_id)
@@ -98,16 +112,20 @@ def _tasks(session: Session, period: CheckPeriod) -> dict[int, _Task]:
 
 
 def _entries(
-    session: Session, period: CheckPeriod
+    session: Session, period: CheckPeriod, task_ids: list[int] | None
 ) -> dict[tuple[int, int], dict[CheckLevel, CheckEntryView]]:
-    files = dict(
-        session.execute(
+    of_period = [CheckRow.period == str(period)]
+    if task_ids is not None:
+        of_period.append(CheckRow.task_id.in_(task_ids))
+    files: dict[int, int] = {
+        check_id: count
+        for check_id, count in session.execute(
             select(EvidenceFileRow.check_id, func.count())
             .join(CheckRow, CheckRow.id == EvidenceFileRow.check_id)
-            .where(CheckRow.period == str(period))
+            .where(*of_period)
             .group_by(EvidenceFileRow.check_id)
-        ).tuples()
-    )
+        )
+    }
     statement = select(
         CheckRow.id,
         CheckRow.version,
@@ -120,7 +138,7 @@ def _entries(
         CheckRow.checker,
         CheckRow.check_date,
         CheckRow.draft,
-    ).where(CheckRow.period == str(period))
+    ).where(*of_period)
     found: dict[tuple[int, int], dict[CheckLevel, CheckEntryView]] = defaultdict(dict)
     for (
         check_id,
@@ -173,13 +191,17 @@ def latest_sample(session: Session, period: CheckPeriod) -> SampleView | None:
     )
 
 
-def _notices(session: Session, period: CheckPeriod) -> dict[tuple[int, int], list[str]]:
+def _notices(
+    session: Session, period: CheckPeriod, task_ids: list[int] | None
+) -> dict[tuple[int, int], list[str]]:
     statement = (
         select(NoticeTaskRow.task_id, NoticeRow.department_id, NoticeRow.number)
         .join(NoticeRow, NoticeRow.id == NoticeTaskRow.notice_id)
         .where(NoticeRow.period == str(period))
         .order_by(NoticeRow.year, NoticeRow.serial)
     )
+    if task_ids is not None:
+        statement = statement.where(NoticeTaskRow.task_id.in_(task_ids))
     found: dict[tuple[int, int], list[str]] = defaultdict(list)
     for task_id, department_id, number in session.execute(statement):
         found[(task_id, department_id)].append(number)
@@ -193,20 +215,22 @@ def standing_of(entries: dict[CheckLevel, CheckEntryView]) -> CheckStatus | None
     return None if best is None else best.status
 
 
-def load_due_list(
+def _rows(
     session: Session,
     period: CheckPeriod,
     today: date,
-    settings: CheckSettings | None = None,
-) -> DueList:
-    settings = settings or read_check_settings(session)
-    tasks = _tasks(session, period)
+    names: dict[int, str],
+    sample: SampleView | None,
+    only: Pairs | None,
+) -> list[DueCheckRow]:
+    task_ids = _task_ids(only)
+    tasks = _tasks(session, period, task_ids)
     pairs = due_pairs(tasks.values(), period)
-    departments = departments_in_order(session)
-    names = {d.id: d.name for d in departments}
-    entries = _entries(session, period)
-    notices = _notices(session, period)
-    sample = latest_sample(session, period)
+    if only is not None:
+        wanted = set(only)
+        pairs = [pair for pair in pairs if (pair.task_id, pair.department_id) in wanted]
+    entries = _entries(session, period, task_ids)
+    notices = _notices(session, period, task_ids)
     sampled = set(sample.drawn) if sample else set()
     rows = []
     for pair in pairs:
@@ -233,6 +257,31 @@ def load_due_list(
                 notices=tuple(notices.get((pair.task_id, pair.department_id), ())),
             )
         )
+    return rows
+
+
+def load_due_rows(
+    session: Session, period: CheckPeriod, today: date, only: Pairs
+) -> list[DueCheckRow]:
+    """The due-list rows of the pairs in `only` (task_id, department_id) that are due
+    in `period`, in the due list's order; a pair not due there is left out."""
+    if not only:
+        return []
+    names = {d.id: d.name for d in departments_in_order(session)}
+    return _rows(session, period, today, names, latest_sample(session, period), only)
+
+
+def load_due_list(
+    session: Session,
+    period: CheckPeriod,
+    today: date,
+    settings: CheckSettings | None = None,
+) -> DueList:
+    settings = settings or read_check_settings(session)
+    departments = departments_in_order(session)
+    names = {d.id: d.name for d in departments}
+    sample = latest_sample(session, period)
+    rows = _rows(session, period, today, names, sample, None)
     overdue = Counter(row.department_id for row in rows if row.overdue_unrecorded)
     return DueList(
         period=period,
@@ -247,4 +296,4 @@ def load_due_list(
     )
 
 
-__all__ = ["latest_sample", "level_rank", "load_due_list", "standing_of"]
+__all__ = ["latest_sample", "level_rank", "load_due_list", "load_due_rows", "standing_of"]

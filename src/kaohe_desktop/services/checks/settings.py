@@ -31,6 +31,7 @@ _LABELS = {
     "red_overdue_days": "红色督办逾期天数",
     "blue_days_before": "蓝色提醒提前天数",
     "sample_percent": "局领导抽查比例（%）",
+    "rectify_days": "督办单整改期限（天）",
 }
 
 

@@ -86,7 +86,9 @@ class DueList:
 @dataclass(frozen=True)
 class CheckChange:
     """One cell or a bulk change of the grid at one level. A field left None keeps what
-    is stored; `clear_status` removes the check of that level (nothing else entered)."""
+    is stored ("" empties a text); `clear` removes the check of that level (its other
+    fields are then ignored); `confirm_draft` confirms a draft as it is (CheckService.
+    set_checks says the rules)."""
 
     task_id: int
     department_id: int

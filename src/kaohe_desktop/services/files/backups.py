@@ -21,14 +21,17 @@ from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.backup import (
     AUTOMATIC,
     BackupFile,
+    EvidenceCopy,
     backup_database,
+    copy_evidence,
     list_backups,
     restore_copy,
     rotate,
     verify_backup,
 )
 from kaohe_desktop.storage.database import default_backup_dir, open_data_file
-from kaohe_desktop.storage.errors import FileReplacedError, StorageError
+from kaohe_desktop.storage.errors import FileReplacedError, StorageError, describe_os_error
+from kaohe_desktop.storage.evidence_store import BACKUP_STORE_NAME, EvidenceStore, store_dir
 from kaohe_desktop.storage.identity import FileIdentity
 from kaohe_desktop.storage.models import MetaRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -46,6 +49,8 @@ class BackupService:
         self._uow = uow
         self._path = path
         self._clock = clock
+        # What the last backup or restore did with the 佐证材料 (for the screens' report).
+        self.last_evidence: EvidenceCopy | None = None
 
     @property
     def identity(self) -> FileIdentity | None:
@@ -103,12 +108,22 @@ class BackupService:
         return list_backups(self.folder(), self._path, self.identity)
 
     def _backup(self, folder: Path, reason: str, now: datetime | None = None) -> Path:
+        """The verified copy of the data file, then the attachments it refers to that
+        the folder's 佐证材料 store lacks (one store for all the backups in a folder)."""
         try:
-            return backup_database(self._uow.engine, self._path, folder, reason, now, self.identity)
+            copy = backup_database(self._uow.engine, self._path, folder, reason, now, self.identity)
         except FileReplacedError as error:
             # Another file is at the path now: no more writes either, as after a save.
             self._uow.go_read_only(str(error))
             raise
+        self.last_evidence = _copy_evidence(
+            copy, EvidenceStore(folder / BACKUP_STORE_NAME), [self._store]
+        )
+        return copy
+
+    @property
+    def _store(self) -> EvidenceStore:
+        return EvidenceStore(store_dir(self._path))
 
     @requires(Action.VIEW)
     def daily(self) -> Path | None:
@@ -136,6 +151,21 @@ class BackupService:
         verify_backup(backup)  # a refused restore leaves no 恢复前 copy behind
         self._backup(self.folder(), "恢复前", self._clock())
         restore_copy(backup, target)
+        # The attachments from the backup folder's store; what is not there (a backup
+        # made before attachments were copied) from the open file's own store.
+        evidence = _copy_evidence(
+            target,
+            EvidenceStore(store_dir(target)),
+            [EvidenceStore(backup.parent / BACKUP_STORE_NAME), self._store],
+        )
+        self.last_evidence = evidence
+        detail: dict[str, object] = {"backup": str(backup), "previous_file": str(self._path)}
+        if evidence.referenced:
+            detail["evidence"] = {
+                "referenced": evidence.referenced,
+                "copied": evidence.copied,
+                "problems": list(evidence.problems),
+            }
         opened = open_data_file(target)
         try:
             restored = opened.unit_of_work(self.guard.actor.username)
@@ -147,7 +177,7 @@ class BackupService:
                     "data_file",
                     target.name,
                     "从备份恢复",
-                    {"backup": str(backup), "previous_file": str(self._path)},
+                    detail,
                 )
             )
         finally:
@@ -155,14 +185,37 @@ class BackupService:
         return target
 
 
+def _copy_evidence(
+    database: Path, target: EvidenceStore, sources: list[EvidenceStore]
+) -> EvidenceCopy:
+    """copy_evidence, its failure to write (the backup disk full) told as a problem: the
+    data file's copy is made and verified by then, and stays."""
+    try:
+        return copy_evidence(database, target, sources)
+    except OSError as error:
+        log.warning("evidence copy into %s failed: %s", target.root, error)
+        return EvidenceCopy(
+            0, 0, (f"佐证材料未能复制到“{target.root}”：{describe_os_error(error)}",)
+        )
+
+
+def evidence_warning(copy: EvidenceCopy | None) -> str | None:
+    """The clerk's line about attachments a backup or restore could not copy."""
+    if copy is None or not copy.problems:
+        return None
+    shown = "；".join(copy.problems[:3])
+    more = f"等 {len(copy.problems)} 处" if len(copy.problems) > 3 else ""
+    return f"备份的佐证材料不完整：{shown}{more}。请运行“检查数据文件”查看缺少的附件。"
+
+
 def run_daily_backup(service: BackupService) -> str | None:
     """The daily backup at open; a failure is a warning, never a reason not to open."""
     try:
-        service.daily()
+        copy = service.daily()
     except (StorageError, OSError) as error:
         log.warning("daily backup failed: %s", error)
         return f"今日自动备份未完成：{error}。请检查备份文件夹，或用“文件→备份”手动备份。"
-    return None
+    return evidence_warning(service.last_evidence) if copy is not None else None
 
 
-__all__ = ["BackupFile", "BackupService", "run_daily_backup"]
+__all__ = ["BackupFile", "BackupService", "EvidenceCopy", "evidence_warning", "run_daily_backup"]

@@ -65,6 +65,8 @@ class Base(DeclarativeBase):
     __label_attr__: ClassVar[str | None] = None
     # Columns whose values the audit log records only as "changed" (secrets).
     __audit_redacted__: ClassVar[frozenset[str]] = frozenset()
+    # Large frozen texts the log records by their SHA-256 (still provable, not copied).
+    __audit_digested__: ClassVar[frozenset[str]] = frozenset()
 
 
 class Versioned:

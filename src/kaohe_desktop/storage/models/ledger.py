@@ -56,7 +56,9 @@ class CheckRow(Versioned, Base):
     """查账记录: task × responsible department × period × level."""
 
     __tablename__ = "check_record"
-    __label_attr__ = "period"
+    # The audit log names the task, the department and the level where the writer said
+    # them (services/checks: name_for_audit); the row does not load its task.
+    __label_attr__ = "audit_label"
     __table_args__ = (UniqueConstraint("task_id", "department_id", "period", "level"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,6 +78,14 @@ class CheckRow(Versioned, Base):
 
     task: Mapped[TaskRow] = relationship(lazy="raise")
     department: Mapped[DepartmentRow] = relationship(lazy="joined", innerjoin=True)
+
+    def name_for_audit(self, text: str) -> None:
+        """What the audit log calls this row in the write that changes it."""
+        self._audit_label = text
+
+    @property
+    def audit_label(self) -> str:
+        return getattr(self, "_audit_label", None) or self.period
 
 
 class EvidenceFileRow(Versioned, Base):
@@ -172,6 +182,8 @@ class BulletinRow(Versioned, Base):
     __tablename__ = "bulletin"
     __label_attr__ = "doc_no"
     __table_args__ = (UniqueConstraint("period", "edition"),)
+    # The content (≈200 KB for a county) is frozen; the log proves it by its hash.
+    __audit_digested__ = frozenset({"content_json"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     period: Mapped[str] = mapped_column(String(10), index=True)

@@ -225,6 +225,8 @@ def downgrade() -> None:
     """Back to version 2's tables, empty: their rows have no place there (only the
     tests use this, to make a version-1 or -2 file from a current one)."""
     op.execute("UPDATE adjustment SET notice_id = NULL")
+    # A 整改 belongs to its notice, which version 2 does not keep.
+    op.execute("DELETE FROM rectification WHERE notice_id IS NOT NULL")
     for table in ("check_sample", "notice_task", "bulletin", "notice", "evidence_file"):
         op.drop_table(table)
     op.create_table(
