@@ -8,6 +8,7 @@ and the other way round.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from kaohe_desktop.domain import text_rules
+from kaohe_desktop.domain.check_rules import notice_number, parse_notice_number
 from kaohe_desktop.domain.deadlines import EXAMPLES as DEADLINE_EXAMPLES
 from kaohe_desktop.domain.enums import CommendationType, DisciplineType, LabeledEnum, QuarterGrade
 from kaohe_desktop.domain.exchange_cells import (
@@ -33,6 +35,7 @@ from kaohe_desktop.domain.exchange_cells import (
     to_quarter,
     to_text,
 )
+from kaohe_desktop.domain.exchange_schema import NOTICE_STATES
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.quarterly_rules import SCORE_MAX, SCORE_MIN
 from kaohe_desktop.domain.text_rules import TextKind, TextRule
@@ -44,7 +47,8 @@ ONLY_SPACES = "只有空格或不可见字符，请填写实际内容"
 class Field:
     convert: Callable[[object], Any]  # non-blank cell → value; raises CellValueError
     fmt: str  # the format, in words, for 填写说明
-    kind: str = "text"  # "text", "number", "date" or "choice": how the template formats the column
+    # "text", "number", "date", "choice" or "ignored": how the template formats the column
+    kind: str = "text"
     default: Any = None  # the value of a blank optional cell
     code: bool = False  # 编号: its case is folded as the bureau chooses (parse_book)
 
@@ -120,3 +124,58 @@ OVERRIDE = Field(
 REWARD_TYPE = Field(
     partial(to_one_of, kinds=(CommendationType, DisciplineType)), "奖励或处分的类型", "choice"
 )
+
+
+def _notice_number(value: object) -> str:
+    """督办〔2026〕第3号 as the file writes it: brackets typed [] 【】 () folded to 〔〕."""
+    try:
+        year, serial = parse_notice_number(to_normalized_text(value))
+    except ValueError as exc:
+        raise CellValueError(str(exc)) from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CellValueError(f"督办单编号的年份 {year} 超出范围（{MIN_YEAR}–{MAX_YEAR}）")
+    return notice_number(year, serial)
+
+
+_SEQ_SEPARATORS = re.compile(r"[、,，;；\s]+")
+
+
+def _seqs(value: object) -> tuple[int, ...]:
+    """序号 of one or several tasks: 3, or 3、7 (、 , ， ; ； or spaces between)."""
+    if not isinstance(value, str):
+        return (SEQ.convert(value),)
+    parts = [part for part in _SEQ_SEPARATORS.split(to_normalized_text(value)) if part]
+    if not parts:
+        raise CellValueError("未填写序号，多个序号用、分隔，如 3、7")
+    seqs: list[int] = []
+    for part in parts:
+        try:
+            seqs.append(SEQ.convert(part))
+        except CellValueError as exc:
+            if len(parts) == 1:
+                raise
+            raise CellValueError(f"序号“{text_rules.shorten(part)}”：{exc.reason}") from None
+    return tuple(dict.fromkeys(seqs))
+
+
+_CLOSED = dict(zip(NOTICE_STATES, (False, True), strict=True))  # 整改中, 已办结
+
+
+def _notice_state(value: object) -> bool:
+    text = re.sub(r"\s+", "", to_normalized_text(value))
+    if text not in _CLOSED:
+        raise CellValueError(f"“{text}”不是可选值，可选：{'、'.join(_CLOSED)}")
+    return _CLOSED[text]
+
+
+def notice_state_label(closed: bool) -> str:
+    return next(label for label, value in _CLOSED.items() if value is closed)
+
+
+NOTICE_NUMBER = Field(_notice_number, "督办单编号，如 督办〔2026〕第3号")
+TASK_SEQS = Field(_seqs, "正整数；多个任务的序号用、分隔，如 3、7")
+# A notice's immediate deduction (DESIGN §3); 0 takes a stored one back.
+NOTICE_DEDUCTION = _decimal("0", "100", 2, "0–100 的数值，最多 2 位小数；填 0 取消扣分")
+NOTICE_STATE = Field(_notice_state, "整改中 或 已办结（须整改已核实）", "choice")
+# 佐证附件 is written by the export for the reader; the import takes no files from it.
+IGNORED = Field(lambda value: None, "导出时列出所附文件名，导入时忽略", "ignored")

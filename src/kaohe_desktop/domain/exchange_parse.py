@@ -14,9 +14,10 @@ from enum import Enum
 from typing import Any
 
 from kaohe_desktop.domain.exchange_cells import CellValueError, is_blank
+from kaohe_desktop.domain.exchange_codec import SheetCodec
 from kaohe_desktop.domain.exchange_raw import RawRow, RawSheet, RawWorkbook
 from kaohe_desktop.domain.exchange_schema import SHEETS, SheetSpec
-from kaohe_desktop.domain.exchange_sheets import CODECS, CODECS_BY_NAME, SheetCodec
+from kaohe_desktop.domain.exchange_sheets import CODECS, CODECS_BY_NAME
 from kaohe_desktop.domain.records import CellError, ExchangeBook
 from kaohe_desktop.domain.text_rules import DEFAULT_CODE_CASE, CodeCase, normalize_code
 

@@ -20,6 +20,7 @@ from kaohe_desktop.domain.enums import (
     DisciplineType,
     Gender,
     NoGradeReason,
+    NoticeColor,
     PersonStatus,
     PoliticalStatus,
     TalkKind,
@@ -120,9 +121,60 @@ CHECKS = SheetSpec(
         ColumnSpec("核查层级", choices=tuple(CheckLevel.labels()), width=10, hint="空白视为一级"),
         ColumnSpec("核查人", width=10),
         ColumnSpec("核查日期", width=12),
+        ColumnSpec(
+            "佐证附件",
+            width=30,
+            hint="导出时列出查账记录所附的文件名；文件本身不在工作簿中，导入时忽略本列",
+        ),
     ),
     key=("年度", "序号", "责任科室", "期间", "核查层级"),
     purpose="季度（重点工作按月）查账记录",
+)
+
+NOTICE_STATES = ("整改中", "已办结")
+
+NOTICES = SheetSpec(
+    "督办单",
+    (
+        ColumnSpec("编号", True, width=20, hint="如 督办〔2026〕第3号；年度和序号取自编号"),
+        ColumnSpec("颜色", True, choices=tuple(NoticeColor.labels()), width=6),
+        ColumnSpec("科室", True, width=16),
+        ColumnSpec("年度", width=8, hint="所督办任务的年度；与序号同填或同空"),
+        ColumnSpec(
+            "序号",
+            width=10,
+            hint="所督办任务的序号，多个用、分隔（如 3、7）；不填为直接下达的督办单",
+        ),
+        ColumnSpec("期间", width=10, hint="如 2026Q2、2026-05；新督办单不填视为下达日期所在季度"),
+        ColumnSpec("问题", True, width=40),
+        ColumnSpec("整改时限", True, width=12),
+        ColumnSpec("扣分", width=8, hint="计入半年考核“业务工作”的即时扣分，正数；填 0 取消扣分"),
+        ColumnSpec("下达日期", True, width=12),
+        ColumnSpec(
+            "状态",
+            choices=NOTICE_STATES,
+            width=8,
+            hint="已办结须整改已核实（“整改”表或数据文件中有核实人和核实日期）",
+        ),
+    ),
+    key=("编号",),
+    purpose="督办单（红、黄、蓝）及其即时扣分",
+)
+
+RECTIFICATIONS = SheetSpec(
+    "整改",
+    (
+        ColumnSpec("督办单编号", True, width=20),
+        ColumnSpec("整改目标", width=30),
+        ColumnSpec("整改事项", width=30),
+        ColumnSpec("整改时限", width=12, hint="新整改不填视为督办单的整改时限"),
+        ColumnSpec("整改措施", width=30),
+        ColumnSpec("整改结果", width=30),
+        ColumnSpec("核实人", width=10, hint="与核实日期同填：填写即为整改已核实，督办单随之办结"),
+        ColumnSpec("核实日期", width=12),
+    ),
+    key=("督办单编号",),
+    purpose="督办单的整改情况，每张督办单一条",
 )
 
 ADJUSTMENTS = SheetSpec(
@@ -209,6 +261,8 @@ SHEETS: tuple[SheetSpec, ...] = (
     PEOPLE,
     TASKS,
     CHECKS,
+    NOTICES,
+    RECTIFICATIONS,
     ADJUSTMENTS,
     ASSESSMENTS,
     COMMENTS,

@@ -9,8 +9,7 @@ written by the program always reads back as the same book.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -25,7 +24,6 @@ from kaohe_desktop.domain.enums import (
     CommentKind,
     DepartmentKind,
     Gender,
-    LabeledEnum,
     NoGradeReason,
     PersonStatus,
     PoliticalStatus,
@@ -33,6 +31,8 @@ from kaohe_desktop.domain.enums import (
     TaskCategory,
 )
 from kaohe_desktop.domain.exchange_cells import period_year
+from kaohe_desktop.domain.exchange_codec import Fail, SheetCodec
+from kaohe_desktop.domain.exchange_codec import label as _label
 from kaohe_desktop.domain.exchange_fields import (
     CATEGORY,
     CHECK_PERIOD,
@@ -43,6 +43,7 @@ from kaohe_desktop.domain.exchange_fields import (
     DEPARTMENT,
     DEPARTMENTS,
     HALF,
+    IGNORED,
     ORDER,
     OVERRIDE,
     QUARTER,
@@ -53,10 +54,10 @@ from kaohe_desktop.domain.exchange_fields import (
     TASK_POINTS,
     YEAR,
     YES_NO,
-    Field,
     text_field,
 )
 from kaohe_desktop.domain.exchange_fields import choice as _choice
+from kaohe_desktop.domain.exchange_notice_sheets import NOTICES_CODEC, RECTIFICATIONS_CODEC
 from kaohe_desktop.domain.records import (
     AdjustmentRecord,
     AssessmentRecord,
@@ -68,28 +69,6 @@ from kaohe_desktop.domain.records import (
     TalkRecord,
     TaskRecord,
 )
-
-Fail = Callable[[str, str], None]  # (column, reason): report a problem in this row
-
-
-@dataclass(frozen=True)
-class SheetCodec:
-    spec: schema.SheetSpec
-    attr: str  # the ExchangeBook list this sheet fills
-    fields: Mapping[str, Field]
-    build: Callable[[Mapping[str, Any]], Any]  # converted values of a clean row → record
-    cells: Callable[[Any], dict[str, object]]  # record → column values for the writer
-    # checks across cells of one row; they may normalise a value in place
-    check: Callable[[dict[str, Any], Fail], None] | None = None
-
-    @property
-    def name(self) -> str:
-        return self.spec.name
-
-
-def _label(member: LabeledEnum | None) -> str | None:
-    return None if member is None else member.label
-
 
 # -- per-sheet checks across cells ---------------------------------------------------
 
@@ -231,7 +210,7 @@ CHECKS_CODEC = SheetCodec(
         "年度": YEAR, "序号": SEQ, "责任科室": DEPARTMENT, "期间": CHECK_PERIOD,
         "完成情况": _choice(CheckStatus), "实际完成情况": text_field(rules.CHECK_ACTUAL),
         "佐证材料": text_field(rules.EVIDENCE), "核查层级": _choice(CheckLevel, CheckLevel.LEAD),
-        "核查人": text_field(rules.PERSON_REF), "核查日期": DATE,
+        "核查人": text_field(rules.PERSON_REF), "核查日期": DATE, "佐证附件": IGNORED,
     },
     lambda v: CheckRecord(
         v["年度"], v["序号"], v["责任科室"], v["期间"], v["完成情况"], v["实际完成情况"],
@@ -241,6 +220,7 @@ CHECKS_CODEC = SheetCodec(
         "年度": r.year, "序号": r.seq, "责任科室": r.department, "期间": r.period,
         "完成情况": _label(r.status), "实际完成情况": r.actual, "佐证材料": r.evidence,
         "核查层级": _label(r.level), "核查人": r.checker, "核查日期": r.check_date,
+        "佐证附件": "、".join(r.attachments) or None,
     },
     _check_check,
 )
@@ -328,8 +308,9 @@ TALKS_CODEC = SheetCodec(
 )
 
 CODECS: tuple[SheetCodec, ...] = (
-    DEPARTMENTS_CODEC, PEOPLE_CODEC, TASKS_CODEC, CHECKS_CODEC, ADJUSTMENTS_CODEC,
-    ASSESSMENTS_CODEC, COMMENTS_CODEC, REWARDS_CODEC, TALKS_CODEC,
+    DEPARTMENTS_CODEC, PEOPLE_CODEC, TASKS_CODEC, CHECKS_CODEC, NOTICES_CODEC,
+    RECTIFICATIONS_CODEC, ADJUSTMENTS_CODEC, ASSESSMENTS_CODEC, COMMENTS_CODEC, REWARDS_CODEC,
+    TALKS_CODEC,
 )
 # fmt: on
 CODECS_BY_NAME = {codec.name: codec for codec in CODECS}

@@ -25,6 +25,7 @@ from kaohe_desktop.domain.enums import (
     DisciplineType,
     Gender,
     NoGradeReason,
+    NoticeColor,
     PersonStatus,
     PoliticalStatus,
     QuarterGrade,
@@ -83,6 +84,9 @@ class CheckRecord:
     level: CheckLevel = CheckLevel.LEAD
     checker: str | None = None
     check_date: date | None = None
+    # 佐证附件: the names of the files attached to the check. Exported for the reader's
+    # information only: the files are not in the workbook, and the import ignores them.
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,38 @@ class TalkRecord:
     summary: str | None = None
 
 
+@dataclass(frozen=True)
+class NoticeRecord:
+    """A row of 督办单. Its 编号 (督办〔2026〕第3号) is the key and gives the year and
+    serial. Optional values left blank keep what the file holds (None here)."""
+
+    number: str
+    color: NoticeColor
+    department: str
+    problem: str
+    deadline: date  # 整改时限
+    issued_on: date  # 下达日期
+    task_year: int | None = None  # 年度 of the tasks; with task_seqs, or neither
+    task_seqs: tuple[int, ...] = ()  # 序号 of the tasks ("3、7" for several)
+    period: str | None = None  # "2026Q2" or "2026-05"; a new notice: 下达日期's quarter
+    deduction: Decimal | None = None  # 扣分, positive; 0 takes a deduction back
+    closed: bool | None = None  # 状态: 已办结 True, 整改中 False
+
+
+@dataclass(frozen=True)
+class RectificationRecord:
+    """A row of 整改: the rectification of one 督办单 (at most one per notice)."""
+
+    notice: str  # 督办单编号
+    target: str | None = None
+    items: str | None = None
+    deadline: date | None = None
+    measures: str | None = None
+    result: str | None = None
+    verified_by: str | None = None
+    verified_on: date | None = None
+
+
 @dataclass
 class ExchangeBook:
     """Everything one exchange workbook holds, in sheet order."""
@@ -157,6 +193,8 @@ class ExchangeBook:
     comments: list[CommentRecord] = field(default_factory=list)
     rewards: list[RewardRecord] = field(default_factory=list)
     talks: list[TalkRecord] = field(default_factory=list)
+    notices: list[NoticeRecord] = field(default_factory=list)
+    rectifications: list[RectificationRecord] = field(default_factory=list)
     bureau_name: str | None = None
     staff_categories: list[str] = field(default_factory=list)
     # Excel row number of each record, per sheet name, when the book was read from a
@@ -178,6 +216,8 @@ class ExchangeBook:
             "点评": len(self.comments),
             "奖惩": len(self.rewards),
             "谈心谈话": len(self.talks),
+            "督办单": len(self.notices),
+            "整改": len(self.rectifications),
         }
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import AdjustmentCategory
 from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.services.exchange.apply_notices import NoticeSheets
 from kaohe_desktop.services.exchange.apply_people import PersonSheets
 from kaohe_desktop.services.exchange.overrides import PendingGrade
 from kaohe_desktop.services.exchange.upsert import ApplyCounts, assign
@@ -37,11 +38,14 @@ from kaohe_desktop.storage.models import (
 )
 
 
-class BookApplier(PersonSheets):
-    def __init__(self, session: Session, book: ExchangeBook, progress: ProgressReporter) -> None:
+class BookApplier(PersonSheets, NoticeSheets):
+    def __init__(
+        self, session: Session, book: ExchangeBook, progress: ProgressReporter, account: str
+    ) -> None:
         self.s = session
         self.book = book
         self.progress = progress
+        self.account = account  # who imports: the issuer of the notices the book adds
         self.counts = ApplyCounts()
         self.now = datetime.now()
         self.today = self.now.date()
@@ -100,6 +104,7 @@ class BookApplier(PersonSheets):
         self._people()
         self._tasks()
         self._checks()
+        self._notices_and_rectifications()
         self._adjustments()
         self._assessments()
         self._comments()
@@ -237,9 +242,10 @@ class BookApplier(PersonSheets):
             self._tick("查账")
 
     def _adjustments(self) -> None:
+        # A notice's deduction follows the notice (督办单 sheet), never a 加减分 row.
         adjustments = {
             (a.half, a.department_id, a.category, a.reason, a.doc_no, a.adjusted_on): a
-            for a in self.s.scalars(select(AdjustmentRow))
+            for a in self.s.scalars(select(AdjustmentRow).where(AdjustmentRow.notice_id.is_(None)))
         }
         vetoes = {(v.half, v.department_id, v.reason): v for v in self.s.scalars(select(VetoRow))}
         for record in self.book.adjustments:

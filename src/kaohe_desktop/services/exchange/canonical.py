@@ -86,6 +86,7 @@ def canonical_book(session: Session, book: ExchangeBook) -> ExchangeBook:
         ),
         checks=_each(book.checks, lambda r: replace(r, department=dept(r.department))),
         adjustments=_each(book.adjustments, lambda r: replace(r, department=dept(r.department))),
+        notices=_each(book.notices, lambda r: replace(r, department=dept(r.department))),
         assessments=_each(book.assessments, lambda r: replace(r, code=code(r.code))),
         comments=_each(book.comments, lambda r: replace(r, code=code(r.code))),
         rewards=_each(book.rewards, lambda r: replace(r, code=code(r.code))),

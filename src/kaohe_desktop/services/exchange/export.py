@@ -43,6 +43,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.reports.excel_template import write_template as _write_template
 from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.exchange.export_notices import attachment_names, notice_records
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
@@ -148,6 +149,7 @@ def _read_book(s: Session) -> ExchangeBook:
             CheckRow.task_id, CheckRow.department_id, CheckRow.period, CheckRow.id
         )
     ).all()
+    attachments = attachment_names(s)
     book.checks = [
         CheckRecord(
             *task_keys[c.task_id],
@@ -159,9 +161,11 @@ def _read_book(s: Session) -> ExchangeBook:
             CheckLevel(c.level),
             c.checker,
             c.check_date,
+            attachments.get(c.id, ()),
         )
         for c in checks
     ]
+    book.notices, book.rectifications = notice_records(s, dept_names, task_keys)
     book.adjustments = [
         AdjustmentRecord(
             a.half,
@@ -173,7 +177,12 @@ def _read_book(s: Session) -> ExchangeBook:
             a.doc_no,
             a.adjusted_on,
         )
-        for a in s.scalars(select(AdjustmentRow).order_by(AdjustmentRow.half, AdjustmentRow.id))
+        # A notice's deduction is written with the notice (督办单 sheet), not here.
+        for a in s.scalars(
+            select(AdjustmentRow)
+            .where(AdjustmentRow.notice_id.is_(None))
+            .order_by(AdjustmentRow.half, AdjustmentRow.id)
+        )
     ] + [
         AdjustmentRecord(
             v.half,

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.check_rules import parse_notice_number
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.exchange_parse import parse_book
 from kaohe_desktop.domain.records import CellError, ExchangeBook
@@ -23,6 +24,7 @@ from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.exchange.apply import BookApplier
 from kaohe_desktop.services.exchange.canonical import canonical_book
+from kaohe_desktop.services.exchange.notice_refs import known_notices
 from kaohe_desktop.services.exchange.refs import KnownKeys, find_reference_errors
 from kaohe_desktop.services.exchange.settings import read_code_case, write_code_case
 from kaohe_desktop.services.exchange.upsert import SheetCounts
@@ -111,21 +113,30 @@ class ExchangeImport:
     def apply(
         self, book: ExchangeBook, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
-        return apply_book(self._uow, book, dry_run=dry_run, progress=progress)
+        may_verify = self.guard.actor.may(Action.REVIEW)  # 整改 verified in the 整改 sheet
+        return apply_book(
+            self._uow, book, dry_run=dry_run, progress=progress, may_verify=may_verify
+        )
 
 
 def apply_book(
-    uow: UnitOfWork, book: ExchangeBook, *, dry_run: bool, progress: ProgressReporter
+    uow: UnitOfWork,
+    book: ExchangeBook,
+    *,
+    dry_run: bool,
+    progress: ProgressReporter,
+    may_verify: bool = False,
 ) -> ImportResult:
     """Check a parsed book's references against the file, then write it in one
-    transaction (or, for a dry run, roll it back and report what it would do)."""
+    transaction (or, for a dry run, roll it back and report what it would do).
+    `may_verify`: the account may verify rectifications (the 整改 sheet's 核实人)."""
 
     def work(session: Session) -> ImportResult:
         canonical = canonical_book(session, book)
-        errors = find_reference_errors(canonical, _known_keys(session))
+        errors = find_reference_errors(canonical, _known_keys(session, canonical, may_verify))
         if errors:
             raise InputError(errors_message(errors), list(errors))
-        applier = BookApplier(session, canonical, progress)
+        applier = BookApplier(session, canonical, progress, uow.account)
         counts = applier.apply()
         if applier.refused:
             raise InputError(errors_message(applier.refused), list(applier.refused))
@@ -151,7 +162,7 @@ def apply_book(
     raise AssertionError("a dry run always ends in _DryRunDone")
 
 
-def _known_keys(session: Session) -> KnownKeys:
+def _known_keys(session: Session, book: ExchangeBook, may_verify: bool) -> KnownKeys:
     tasks: dict[tuple[int, int], tuple[TaskCategory, tuple[str, ...]]] = {}
     for task in session.scalars(select(TaskRow)):
         names = tuple(link.department.name for link in task.responsible)
@@ -161,4 +172,9 @@ def _known_keys(session: Session) -> KnownKeys:
         categories=set(session.scalars(select(StaffCategoryRow.name))),
         people=set(session.scalars(select(PersonRow.code))),
         tasks=tasks,
+        notices=known_notices(
+            session,
+            (parse_notice_number(r.number)[0] for r in book.notices),
+            may_verify=may_verify,
+        ),
     )

@@ -1,16 +1,19 @@
 """Checks of an exchange book against the data file: every 科室, 人员类别, 编号 and
-台账 it names must exist in the file or in the book itself. All problems are
-collected (not just the first) and each names its sheet, row and column."""
+台账 it names must exist in the file or in the book itself (督办单 and 整改:
+services/exchange/notice_refs). All problems are collected (not just the first) and
+each names its sheet, row and column."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, TaskCategory
+from kaohe_desktop.domain.exchange_schema import SHEETS
 from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
 from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.services.exchange.notice_refs import NoticeKeys, notice_reference_errors
 
 
 @dataclass
@@ -21,6 +24,7 @@ class KnownKeys:
     categories: set[str]
     people: set[str]
     tasks: dict[tuple[int, int], tuple[TaskCategory, tuple[str, ...]]]
+    notices: NoticeKeys = field(default_factory=NoticeKeys)
 
 
 def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellError]:
@@ -72,15 +76,11 @@ def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellErro
     ):
         for i, code in enumerate(codes):
             need_person(sheet, i, code)
+    notice_reference_errors(book, known.notices, departments, tasks, error)
     return sorted(errors, key=lambda e: (_SHEET_ORDER.get(e.sheet, 99), e.row or 0))
 
 
-_SHEET_ORDER = {
-    name: i
-    for i, name in enumerate(
-        ["科室", "人员", "台账", "查账", "加减分", "平时考核", "点评", "奖惩", "谈心谈话"]
-    )
-}
+_SHEET_ORDER = {spec.name: i for i, spec in enumerate(SHEETS)}
 
 
 def _check_reference(
