@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from kaohe_desktop.reports.pdf_page_numbers import date_label, page_label
 from kaohe_desktop.reports.pdf_wall_chart import (
     COLUMN_LABELS,
     CONTINUED,
+    CONTINUED_SHEET,
     EMPTY_CHART_TEXT,
     KEY_LEGEND,
     KEY_MARK,
@@ -28,6 +30,7 @@ from kaohe_desktop.reports.pdf_wall_chart import (
     page_size,
     write_wall_charts,
 )
+from kaohe_desktop.reports.pdf_wall_chart_ruling import month_label, quarter_months
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
 
 PRINTED = date(2026, 1, 5)
@@ -202,6 +205,7 @@ def _lines(page: PageObject, font_name: str) -> list[Line]:
 
 def _furniture(text: str, book: WallChartBook) -> bool:
     headings = {book.title(chart) for chart in book.charts}
+    headings |= {heading + CONTINUED_SHEET for heading in headings}
     return (
         text in headings
         or text == KEY_LEGEND
@@ -285,15 +289,43 @@ def test_header_rows_and_title_repeat_on_every_page(font: PdfFont) -> None:
             assert label in text
 
 
-def test_footer_numbers_pages_over_the_whole_file_and_prints_the_date(font: PdfFont) -> None:
-    book = _book(_chart("办公室", 12), _chart("稽查大队", 12, first=13), blank=True)
+def _sections(reader: PdfReader) -> list[range]:
+    """The pages of each department, from the bookmarks."""
+    starts = [page for _, page in _outline(reader)] + [len(reader.pages)]
+    return [range(first, end) for first, end in pairwise(starts)]
+
+
+def test_footer_numbers_pages_within_each_department_and_prints_the_date(font: PdfFont) -> None:
+    # 12 blank rows take 2 pages of A3 (the rows are 24 mm, about 9 to a page), 3 rows 1.
+    book = _book(
+        _chart("办公室", 12), _chart("政策法规科", 3, first=13), _chart("稽查大队", 12, first=16),
+        blank=True,
+    )  # fmt: skip
     reader, pages, _ = _write(book, font)
-    assert pages == len(reader.pages) >= 4
-    for number, page in enumerate(reader.pages, start=1):
-        lines = [line.text for line in _lines(page, font.name)]
-        assert page_label(number, pages) in lines
-        assert date_label(PRINTED) == "打印日期：2026年1月5日"
-        assert date_label(PRINTED) in lines
+    assert pages == len(reader.pages) == 5
+    sections = _sections(reader)
+    assert [len(s) for s in sections] == [2, 1, 2]
+    for section in sections:
+        for number, index in enumerate(section, start=1):
+            lines = [line.text for line in _lines(reader.pages[index], font.name)]
+            assert page_label(number, len(section)) in lines, index
+            assert date_label(PRINTED) == "打印日期：2026年1月5日"
+            assert date_label(PRINTED) in lines
+
+
+def test_continuation_sheets_say_so_after_the_title_and_repeat_the_header(
+    font: PdfFont,
+) -> None:
+    book = _book(_chart("办公室", 12), _chart("政策法规科", 3, first=13), blank=True)
+    reader, _, _ = _write(book, font)
+    for chart, section in zip(book.charts, _sections(reader), strict=True):
+        for number, index in enumerate(section, start=1):
+            lines = [line.text for line in _lines(reader.pages[index], font.name)]
+            heading = book.title(chart)
+            expected = heading + CONTINUED_SHEET if number > 1 else heading
+            assert expected in lines, (chart.department, number)
+            assert (heading + CONTINUED_SHEET in lines) == (number > 1)
+            assert set(COLUMN_LABELS) <= set(lines)
 
 
 def test_one_bookmark_per_department_in_order_each_on_a_new_page(font: PdfFont) -> None:
@@ -362,6 +394,40 @@ def test_blank_and_filled_modes_differ_as_designed(font: PdfFont) -> None:
         sum(f"任务{row.seq}号" in text for row in short.rows) for text in _page_texts(blank_reader)
     ]
     assert all(count == per_page[0] for count in per_page[:-1]), per_page
+
+
+@pytest.mark.parametrize("paper", [Paper.A3, Paper.A4])
+def test_blank_key_tasks_get_a_labelled_line_per_month_in_each_quarter(
+    font: PdfFont, paper: Paper
+) -> None:
+    rows = (_row(1, "疫苗质量监督检查", key=True), _row(2, "食品安全快检"),
+            _row(3, "中药市场专项检查", key=True))  # fmt: skip
+    book = _book(WallChart("药品医疗器械监管科", rows), blank=True, paper=paper)
+    reader, pages, _ = _write(book, font)
+    assert pages == 1
+    lines = _lines(reader.pages[0], font.name)
+    titles = {line.text: line.y for line in lines}
+    key_rows = (titles[f"{KEY_MARK} 疫苗质量监督检查"], titles[f"{KEY_MARK} 中药市场专项检查"])
+    routine_y = titles["食品安全快检"]
+    edges = column_edges(paper, blank=True)
+    first_quarter = COLUMN_LABELS.index("一季度")
+    assert [month_label(m) for m in quarter_months(4)] == ["10月", "11月", "12月"]
+    for quarter in (1, 2, 3, 4):
+        left, right = edges[first_quarter + quarter - 1], edges[first_quarter + quarter]
+        labels = [[line for line in lines if line.text == month_label(m)] for m in
+                  quarter_months(quarter)]  # fmt: skip
+        for month_lines in labels:
+            assert len(month_lines) == 2  # once in each key task's cell of that quarter
+            assert all(left < line.x and line.x + line.width < right for line in month_lines)
+            # Not in the routine task's row, whose title sits in its middle.
+            assert all(abs(line.y - routine_y) > 30 for line in month_lines)
+        for task, title_y in enumerate(key_rows):
+            in_row = [month_lines[task].y for month_lines in labels]
+            assert in_row == sorted(in_row, reverse=True)  # the months top to bottom
+            assert in_row[0] > title_y > in_row[-1]  # around the task's own title
+    filled = {line.text for line in _lines(_write(_book(book.charts[0]), font)[0].pages[0],
+                                            font.name)}  # fmt: skip
+    assert not {month_label(m) for m in range(1, 13)} & filled
 
 
 @pytest.mark.parametrize(

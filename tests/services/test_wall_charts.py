@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from tests.factories import new_workspace
 
-from kaohe_desktop.domain.enums import CheckLevel, TaskCategory
+from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.ledger_rules import format_points as points_text
-from kaohe_desktop.domain.records import CheckRecord
+from kaohe_desktop.domain.records import CheckRecord, DepartmentRecord, ExchangeBook, TaskRecord
 from kaohe_desktop.reports import pdf_wall_chart
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChartRow
 from kaohe_desktop.services.errors import Cancelled, InputError
@@ -26,6 +28,7 @@ from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.ledger.wall_charts import chart_file_name
 from kaohe_desktop.services.progress import Progress, ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
 
 YEAR = 2026
 PRINTED = date(2026, 7, 1)
@@ -293,3 +296,163 @@ def test_an_existing_target_is_untouched_when_the_write_fails(
         demo.wall_charts.write(YEAR, target, department="稽查大队")
     assert target.read_bytes() == b"the clerk's earlier chart"
     assert _pdf_files(tmp_path) == ["台账.pdf"]
+
+
+# ---- the printed book: numbering per department, 续表, the months of key tasks ----------
+
+
+@pytest.fixture(scope="module")
+def bureau_run(demo: Workspace, tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+    """The whole bureau's filled charts in one file, as the office prints them."""
+    target = tmp_path_factory.mktemp("bureau-run") / "全局.pdf"
+    demo.wall_charts.write(YEAR, target, printed_on=PRINTED)
+    return PdfReader(target)
+
+
+def _department_pages(reader: PdfReader) -> list[tuple[str, list[str]]]:
+    """(department, the text of each of its pages) from the bookmarks, spaces removed."""
+    starts = [reader.get_destination_page_number(item) for item in reader.outline]
+    ends = [*starts[1:], len(reader.pages)]
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    return [
+        (str(item.title), texts[first:end])
+        for item, first, end in zip(reader.outline, starts, ends, strict=True)
+    ]
+
+
+def test_a_bureau_run_numbers_each_departments_pages_from_one(
+    demo: Workspace, bureau_run: PdfReader
+) -> None:
+    sections = _department_pages(bureau_run)
+    assert [name for name, _ in sections] == demo.wall_charts.departments(YEAR)
+    assert any(len(pages) > 1 for _, pages in sections)  # else nothing would restart
+    for name, pages in sections:
+        for number, text in enumerate(pages, start=1):
+            assert f"第{number}页共{len(pages)}页" in text, (name, number)
+            assert "打印日期：2026年7月1日" in text
+    assert f"共{len(bureau_run.pages)}页" not in "".join(t for _, p in sections for t in p)
+
+
+def test_continuation_sheets_are_marked_after_the_title(bureau_run: PdfReader) -> None:
+    for name, pages in _department_pages(bureau_run):
+        title = f"2026年度{name}岗位目标责任台账"
+        assert f"{title}（续表）" not in pages[0] and title in pages[0]
+        for text in pages[1:]:
+            assert f"{title}（续表）" in text, name
+            assert "序号工作任务目标要求" in text  # the header row repeated
+
+
+def _labels_per_page(reader: PdfReader) -> list[list[str]]:
+    """Every separately drawn text of each page (a month label is one)."""
+    found: list[list[str]] = []
+    for page in reader.pages:
+        texts: list[str] = []
+        page.extract_text(visitor_text=lambda text, *_, into=texts: into.append(text.strip()))
+        found.append(texts)
+    return found
+
+
+def test_blank_key_task_cells_carry_a_line_per_month(
+    demo: Workspace, tasks: list[TaskView], tmp_path: Path
+) -> None:
+    def mine(department: str) -> list[TaskView]:
+        return [
+            t
+            for t in tasks
+            if t.lead_department == department or department in t.responsible_departments
+        ]
+
+    department = max(
+        demo.wall_charts.departments(YEAR),
+        key=lambda d: sum(t.category is TaskCategory.KEY for t in mine(d)),
+    )
+    key_tasks = sum(t.category is TaskCategory.KEY for t in mine(department))
+    assert 0 < key_tasks < len(mine(department))  # routine tasks get no month lines
+    target = tmp_path / "空白.pdf"
+    demo.wall_charts.write(YEAR, target, department=department, blank=True)
+    labels = [text for page in _labels_per_page(PdfReader(target)) for text in page]
+    for month in range(1, 13):
+        assert labels.count(f"{month}月") == key_tasks, month
+
+
+# ---- which check the filled chart prints ------------------------------------------------
+
+
+def _small_bureau(folder: Path) -> Workspace:
+    """One routine task of 质量科, checked in 2026Q1 at 一级 (未完成) and 二级 (已完成)."""
+    workspace = new_workspace(folder)
+    book = ExchangeBook(
+        departments=[DepartmentRecord("质量科")],
+        tasks=[
+            TaskRecord(
+                YEAR,
+                1,
+                "食品抽检",
+                TaskCategory.ROUTINE,
+                "质量科",
+                ("质量科",),
+                "每季度",
+                Decimal(10),
+            )
+        ],
+        checks=[
+            CheckRecord(
+                YEAR,
+                1,
+                "质量科",
+                "2026Q1",
+                CheckStatus.MISSED,
+                "仅抽检3批次",
+                level=CheckLevel.LEAD,
+                checker="张科长",
+                check_date=date(2026, 4, 2),
+            ),
+            CheckRecord(
+                YEAR,
+                1,
+                "质量科",
+                "2026Q1",
+                CheckStatus.DONE,
+                "补报抽检12批次，核对属实",
+                level=CheckLevel.SUPERVISION,
+                checker="李督查",
+                check_date=date(2026, 4, 8),
+            ),
+        ],
+    )
+    workspace.importer.apply(book)
+    return workspace
+
+
+def _add_draft(workspace: Workspace, period: str, level: CheckLevel, status: CheckStatus) -> None:
+    """A check copied forward and not yet confirmed (the 查账 page's draft)."""
+
+    def work(session: Session) -> None:
+        task = session.scalars(select(TaskRow)).one()
+        department = session.scalars(select(DepartmentRow)).one()
+        session.add(
+            CheckRow(task_id=task.id, department_id=department.id, period=period,
+                     status=status.value, actual="草稿内容", level=level.value,
+                     checker="王草稿", draft=True)
+        )  # fmt: skip
+
+    workspace._uow.write(work)
+
+
+def test_filled_chart_prints_the_standing_check_and_never_a_draft(tmp_path: Path) -> None:
+    workspace = _small_bureau(tmp_path)
+    try:
+        _add_draft(workspace, "2026Q1", CheckLevel.LEADERSHIP, CheckStatus.MISSED)
+        _add_draft(workspace, "2026Q2", CheckLevel.LEAD, CheckStatus.PARTIAL)
+        (chart,) = workspace.wall_charts.build(YEAR).charts
+        (row,) = chart.rows
+        # 二级 stands over 一级; the 三级 draft does not stand, nor does Q2's only draft.
+        assert row.quarters == ("已完成：补报抽检12批次，核对属实", "", "", "")
+        assert row.checker == "李督查"
+        blank = workspace.wall_charts.build(YEAR, blank=True).charts[0].rows[0]
+        assert blank.quarters == ("", "", "", "") and blank.checker == ""
+        # The 台账 list reads the checks the same way: one pair recorded, and it is done.
+        (task,) = workspace.ledger.tasks(YEAR)
+        assert task.checks_recorded == 1 and task.worst_status is CheckStatus.DONE
+    finally:
+        workspace.close()

@@ -3,14 +3,17 @@ the print date and the bookmarks.
 
 "共 y 页" is only known when the last page is laid out, so the canvas keeps every
 page until save() and then draws the furniture on each one (the usual reportlab
-NumberedCanvas recipe). Bookmarks are deferred in the same way: a bookmark names
-the page by the document's page counter, which only moves when a page is really
-written, so bookmarking while the pages are held back would point every entry at
-page 1.
+NumberedCanvas recipe). The pages are numbered over the whole file, or, for a file of
+separate sheets such as one wall chart per department, within each section, whose
+second and later pages may also say so after the title (（续表）). Bookmarks are
+deferred in the same way: a bookmark names the page by the document's page counter,
+which only moves when a page is really written, so bookmarking while the pages are
+held back would point every entry at page 1.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -35,14 +38,22 @@ class PageFurniture:
     footer_size: float
     footer_note: str = ""  # printed at the left of the footer, e.g. what ★ means
     printed_on: date | None = None
+    # What the date at the right is: a document reprinted unchanged (a 通报 edition)
+    # carries the day it was made, not the day it was printed.
+    date_caption: str = "打印日期"
+    # Number the pages within each section (SectionStart) rather than over the file:
+    # a department cuts its own chart out of a bureau-wide print run.
+    number_by_section: bool = False
+    # Put after the running title on a section's second and later pages, e.g. （续表）.
+    continued_heading: str = ""
 
 
 def page_label(page: int, total: int) -> str:
     return f"第 {page} 页 共 {total} 页"
 
 
-def date_label(day: date) -> str:
-    return f"打印日期：{day.year}年{day.month}月{day.day}日"
+def date_label(day: date, caption: str = "打印日期") -> str:
+    return f"{caption}：{day.year}年{day.month}月{day.day}日"
 
 
 class NumberedCanvas(Canvas):
@@ -53,6 +64,7 @@ class NumberedCanvas(Canvas):
         self._furniture = furniture
         self._held_pages: list[dict[str, Any]] = []
         self._heading = ""  # carried over from page to page until a new section starts
+        self._section_number = 0  # the section the page belongs to (0: before any)
         self._sections: list[tuple[str, str]] = []  # (key, outline title) starting here
 
     @property
@@ -62,6 +74,7 @@ class NumberedCanvas(Canvas):
     def start_section(self, key: str, outline_title: str, heading: str) -> None:
         """From here on the pages carry `heading`; the outline gets an entry for this page."""
         self._heading = heading
+        self._section_number += 1
         self._sections.append((key, outline_title))
 
     def showPage(self) -> None:
@@ -70,31 +83,47 @@ class NumberedCanvas(Canvas):
         self._sections = []  # a fresh list: the held page keeps its own
 
     def save(self) -> None:
-        total = len(self._held_pages)
         sections = 0
-        for number, state in enumerate(self._held_pages, start=1):
+        for state, (number, total, continued) in zip(
+            self._held_pages, self._page_numbers(), strict=True
+        ):
             self.__dict__.update(state)
             for key, title in self._sections:
                 self.bookmarkPage(key)
                 self.addOutlineEntry(title, key, level=0)
                 sections += 1
-            self._draw_furniture(number, total)
+            self._draw_furniture(number, total, continued)
             Canvas.showPage(self)
         if sections > 1:  # open the reader's bookmark panel when there is a choice
             self.showOutline()
         Canvas.save(self)
 
-    def _draw_furniture(self, page: int, total: int) -> None:
+    def _page_numbers(self) -> list[tuple[int, int, bool]]:
+        """Per held page: x and y of 第 x 页 共 y 页, and whether it continues its section."""
+        owners = [state["_section_number"] for state in self._held_pages]
+        totals = Counter(owners)
+        seen: Counter[int] = Counter()
+        numbers = []
+        for number, owner in enumerate(owners, start=1):
+            seen[owner] += 1
+            continued = seen[owner] > 1
+            if self._furniture.number_by_section:
+                numbers.append((seen[owner], totals[owner], continued))
+            else:
+                numbers.append((number, len(owners), continued))
+        return numbers
+
+    def _draw_furniture(self, page: int, total: int, continued: bool) -> None:
         f = self._furniture
         self.saveState()
         if self._heading:
-            self._draw_heading(self._heading)
+            self._draw_heading(self._heading + (f.continued_heading if continued else ""))
         self.setFont(f.font, f.footer_size)
         self.setFillGray(0)
         self.drawCentredString(f.page_width / 2, f.footer_baseline, page_label(page, total))
         if f.printed_on is not None:
             right = f.page_width - f.margin
-            self.drawRightString(right, f.footer_baseline, date_label(f.printed_on))
+            self.drawRightString(right, f.footer_baseline, date_label(f.printed_on, f.date_caption))
         if f.footer_note:
             self.drawString(f.margin, f.footer_baseline, f.footer_note)
         self.restoreState()

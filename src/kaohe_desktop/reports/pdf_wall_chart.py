@@ -2,9 +2,12 @@
 
 One table per department on landscape A3 (or A4): the task on the left, the room to
 record its completion quarter by quarter on the right. Every page repeats the chart's
-title and the two header rows; the footer numbers the pages over the whole file
-(pdf_page_numbers). Cells are Paragraphs with CJK wrapping, so text breaks between
-characters inside its column and a row grows to hold it.
+title and the two header rows, a department's second and later sheets marked （续表）;
+the footer numbers the pages within each department (第 x 页 共 y 页, pdf_page_numbers),
+so a bureau-wide print run cuts into charts that each start at page 1. Cells are
+Paragraphs with CJK wrapping, so text breaks between characters inside its column and
+a row grows to hold it. In blank mode the quarter cells are ruled for handwriting, a
+key task's into its three months (pdf_wall_chart_ruling).
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ from kaohe_desktop.reports.pdf_page_numbers import (
     Progress,
     SectionStart,
 )
+from kaohe_desktop.reports.pdf_wall_chart_ruling import (
+    MonthLines,
+    Ruling,
+    quarter_months,
+    rule_quarter_cell,
+)
 from kaohe_desktop.reports.wall_chart_content import Paper, WallChart, WallChartBook, WallChartRow
 
 LEFT_LABELS = ("序号", "工作任务", "目标要求", "类别", "牵头科室", "完成时限", "分值")
@@ -43,7 +52,8 @@ COLUMN_LABELS = LEFT_LABELS + QUARTER_LABELS + TAIL_LABELS
 EMPTY_CHART_TEXT = "本科室本年度没有台账任务"
 KEY_MARK = "★"
 KEY_LEGEND = "★ 重点工作"
-CONTINUED = "（续上页）"
+CONTINUED = "（续上页）"  # a task cut across two pages
+CONTINUED_SHEET = "（续表）"  # after the title on a department's second and later pages
 
 _Q1 = len(LEFT_LABELS)  # first quarter column
 _Q4 = _Q1 + len(QUARTER_LABELS) - 1
@@ -71,6 +81,8 @@ class _Layout:
     pad_x: float
     pad_y: float
     blank_row: float  # about three hand-written lines
+    blank_key_row: float  # a key task: one hand-written line for each month of the quarter
+    month_label_size: float  # 1月 … 12月 at the head of each month's line
     filled_row: float
     guide_gap: float  # between the dotted writing lines in the blank quarters
     # Share of the usable width per column. The left part gets what its text needs:
@@ -100,7 +112,8 @@ _LAYOUTS = {
         page=landscape(A3), margin=12 * mm, top=10 * mm, bottom=8 * mm,
         title_size=20, title_band=20 + 6 * mm, footer_size=9, footer_band=9 + 3 * mm,
         body_size=10.5, leading=14.5, pad_x=4, pad_y=3.5,
-        blank_row=24 * mm, filled_row=11 * mm, guide_gap=8 * mm,
+        blank_row=24 * mm, blank_key_row=30 * mm, month_label_size=7.5,
+        filled_row=11 * mm, guide_gap=8 * mm,
         fractions=(0.028, 0.135, 0.180, 0.047, 0.075, 0.062, 0.030,
                    0.081, 0.081, 0.081, 0.081, 0.052, 0.067),
         filled_fractions=(0.028, 0.110, 0.140, 0.047, 0.075, 0.062, 0.030,
@@ -110,7 +123,8 @@ _LAYOUTS = {
         page=landscape(A4), margin=9 * mm, top=7 * mm, bottom=6 * mm,
         title_size=15, title_band=15 + 4 * mm, footer_size=7.5, footer_band=7.5 + 2.5 * mm,
         body_size=8.5, leading=11.5, pad_x=3, pad_y=2.5,
-        blank_row=17 * mm, filled_row=8 * mm, guide_gap=5.6 * mm,
+        blank_row=17 * mm, blank_key_row=21 * mm, month_label_size=6,
+        filled_row=8 * mm, guide_gap=5.6 * mm,
         # The type is larger for the sheet's width than on A3: the fixed columns take more.
         fractions=(0.031, 0.130, 0.165, 0.052, 0.086, 0.072, 0.031,
                    0.078, 0.078, 0.078, 0.078, 0.054, 0.067),
@@ -168,6 +182,7 @@ class _Sheet:
 
     def __init__(self, layout: _Layout, font: PdfFont, blank: bool, widths: list[float]) -> None:
         self.layout, self.font, self.blank, self.widths = layout, font, blank, widths
+        self.ruling = Ruling(font.name, layout.month_label_size, layout.pad_x, layout.guide_gap)
         em = layout.body_size
         # Numbers, 类别 and the header: short, no punctuation.
         self.tight = ParagraphStyle(
@@ -236,7 +251,9 @@ class _Sheet:
             self._cell(row.points, self.tight),
         ]
         if self.blank:  # the right part is for the pen, whatever has been recorded
-            cells += ["", "", "", "", ""]
+            # A key task is checked month by month: a ruled line for each month.
+            cells += [MonthLines(quarter_months(q)) if row.key else "" for q in (1, 2, 3, 4)]
+            cells.append("")
         else:
             cells += [self._cell(text, self.left) for text in row.quarters]
             cells.append(self._cell(row.checker, self.center))
@@ -278,23 +295,21 @@ class _Sheet:
             cells = rest
 
     def _guides(self, table: Table, event: str, *args: Any) -> None:
-        """Dotted writing lines in the blank quarter cells (a Table render callback)."""
+        """Writing lines in the blank quarter cells (a Table render callback)."""
         if event != "startCell":
             return
-        row, column, _value, _style, (x, y), (width, height) = args
-        if row < _HEADER_ROWS or not _Q1 <= column <= _Q4:
-            return
-        lines = max(1, round(height / self.layout.guide_gap))
-        canvas, pad = table.canv, self.layout.pad_x
-        canvas.saveState()
-        canvas.setStrokeGray(0.6)
-        canvas.setLineWidth(0.35)
-        canvas.setDash(1, 2)
-        for index in range(1, lines):
-            canvas.line(
-                x + pad, y + height * index / lines, x + width - pad, y + height * index / lines
-            )
-        canvas.restoreState()
+        row, column, value, _style, corner, size = args
+        if row >= _HEADER_ROWS and _Q1 <= column <= _Q4:
+            rule_quarter_cell(table.canv, value, corner, size, self.ruling)
+
+    def _least(self, cells: list[Any]) -> float:
+        """The mode's minimum height of a row: room to write by hand in blank mode (a
+        line per month for a key task), a line or two of print when filled."""
+        if not self.blank:
+            return self.layout.filled_row
+        if any(isinstance(cell, MonthLines) for cell in cells):
+            return self.layout.blank_key_row
+        return self.layout.blank_row
 
     def _height(self, cells: list[Any], least: float) -> float:
         """The row's height: its tallest cell, but never below the mode's minimum."""
@@ -313,18 +328,17 @@ class _Sheet:
         # Every row's height is given, not left to minRowHeights: reportlab forgets the
         # minimums in the part of a table carried to the next page, which squeezed the
         # blank rows of page 2 onwards to one text line.
-        least = self.layout.blank_row if self.blank else self.layout.filled_row
         heights: list[float | None] = [None] * _HEADER_ROWS
         for row in chart.rows:
             for piece in self._pieces(row):
                 if row.key:
                     style.append(("BACKGROUND", (0, len(data)), (_Q1 - 1, len(data)), _KEY_SHADE))
                 data.append(piece)
-                heights.append(self._height(piece, least))
+                heights.append(self._height(piece, self._least(piece)))
         if not chart.rows:
             data.append([_Cell(EMPTY_CHART_TEXT, self.center)] + [""] * (len(self.widths) - 1))
             style.append(("SPAN", (0, _HEADER_ROWS), (-1, _HEADER_ROWS)))
-            heights.append(least)
+            heights.append(self._least([]))
         return Table(
             data, colWidths=self.widths, rowHeights=heights, repeatRows=_HEADER_ROWS,
             style=TableStyle(style), longTableOptimize=1,
@@ -363,6 +377,7 @@ def write_wall_charts(
         margin=layout.margin, title_baseline=layout.page[1] - layout.top - layout.title_size * 0.88,
         title_size=layout.title_size, footer_baseline=layout.bottom, footer_size=layout.footer_size,
         footer_note=KEY_LEGEND if any_key else "", printed_on=book.printed_on,
+        number_by_section=True, continued_heading=CONTINUED_SHEET,
     )  # fmt: skip
     canvases: list[NumberedCanvas] = []
 
