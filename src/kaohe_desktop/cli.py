@@ -25,13 +25,22 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from kaohe_desktop.domain.periods import PeriodError, Quarter, parse_quarter
+from kaohe_desktop.domain.check_rules import notice_number, parse_notice_number
+from kaohe_desktop.domain.notice_rules import COLOR_WORDS
+from kaohe_desktop.domain.periods import (
+    Month,
+    PeriodError,
+    Quarter,
+    parse_check_period,
+    parse_quarter,
+)
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.wall_chart_content import Paper
 from kaohe_desktop.services.access.accounts import Credentials
+from kaohe_desktop.services.checks.bulletins import BULLETIN_PDF
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT, pdf_font
-from kaohe_desktop.services.common.output_paths import output_files
+from kaohe_desktop.services.common.output_paths import output_file, output_files
 from kaohe_desktop.services.common.technical_log import technical_log
 from kaohe_desktop.services.errors import (
     AuthenticationError,
@@ -125,6 +134,34 @@ def _parser() -> argparse.ArgumentParser:
     ranking.add_argument("--out", required=True, type=Path, help="排名表 .xlsx 文件")
     ranking.add_argument("--pdf", type=Path, help="平时考核结果汇总表 PDF 文件")
 
+    bulletin = commands.add_parser(
+        "bulletin-pdf",
+        help="打印查账通报：默认打印最新一版，尚无通报时先生成第一版；--new 重新生成一版",
+    )
+    bulletin.add_argument(
+        "--period",
+        required=True,
+        help="查账期间：季度如 2026Q2（含该季度各月的重点工作），或月份如 2026-05",
+    )
+    bulletin.add_argument("--out", required=True, type=Path, help="通报 PDF 文件")
+    which = bulletin.add_mutually_exclusive_group()
+    which.add_argument(
+        "--new", action="store_true", help="重新生成：按当前查账情况生成新的一版（编号不变）"
+    )
+    which.add_argument("--edition", type=int, help="打印指定的一版（默认最新一版）")
+
+    notice_pdf = commands.add_parser(
+        "notice-pdf",
+        help=f"打印督办单 PDF（A4；中文字体：环境变量 {FONT_ENVIRONMENT} 指定，否则自动查找）",
+    )
+    notice_pdf.add_argument("--number", required=True, help="督办单编号，如 督办〔2026〕第3号")
+    notice_pdf.add_argument("--out", required=True, type=Path, help="督办单 PDF 文件")
+    notices = commands.add_parser(
+        "notices", help="列出督办单（编号、颜色、科室、期间、整改时限、状态）"
+    )
+    notices.add_argument("--year", type=_year, help="只列出这一年下达的（如 2026）")
+    notices.add_argument("--overdue", action="store_true", help="只列出整改逾期、尚未销号的")
+
     template = commands.add_parser("template", help="写出空白导入模板")
     template.add_argument("book", type=Path)
 
@@ -133,6 +170,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
     backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
+    commands.add_parser(
+        "sweep-evidence",
+        help="清理佐证材料文件夹中已无记录引用、且一天以上未再使用的文件（管理员）",
+    )
     return parser
 
 
@@ -155,6 +196,25 @@ def _quarter(text: str) -> Quarter:
         return parse_quarter(text)
     except PeriodError as error:
         raise InputError(f"{error}；未写入任何文件。") from None
+
+
+def _check_period(text: str) -> Quarter | Month:
+    try:
+        return parse_check_period(text)
+    except PeriodError as error:
+        raise InputError(f"{error}；未写入任何文件。") from None
+
+
+def _notice_number(text: str) -> str:
+    try:
+        year, serial = parse_notice_number(text)
+    except ValueError as error:
+        raise InputError(f"{error}；未写入任何文件。") from None
+    return notice_number(year, serial)
+
+
+def _edition_text(doc_no: str, edition: int) -> str:
+    return doc_no if edition == 1 else f"{doc_no}（第{edition}版）"
 
 
 def _progress(quiet: bool) -> ProgressReporter:
@@ -250,6 +310,12 @@ def _run(args: argparse.Namespace) -> int:
     def do_backup(ws: Workspace) -> int:
         path = ws.backup(args.to)
         print(f"已备份并校验：{path}")
+        _say_evidence(ws)
+        return EXIT_OK
+
+    def do_sweep_evidence(ws: Workspace) -> int:
+        removed = ws.evidence.sweep()
+        print(f"已清理 {removed} 个无记录引用的佐证材料文件" if removed else "没有需要清理的文件")
         return EXIT_OK
 
     def do_close(ws: Workspace) -> int:
@@ -285,11 +351,14 @@ def _run(args: argparse.Namespace) -> int:
     def do_restore(ws: Workspace) -> int:
         target = ws.backups.restore(args.backup, args.to)
         print(f"已从备份恢复到新文件 {target}（恢复前已备份当前文件）")
+        _say_evidence(ws)
         return EXIT_OK
 
     # Checked before the file is opened, so a typo costs no sign-in.
     paper = _paper(args.paper) if args.command == "ledger-pdf" else Paper.A3
     quarter = _quarter(args.quarter) if args.command == "ranking" else None
+    check_period = _check_period(args.period) if args.command == "bulletin-pdf" else None
+    number = _notice_number(args.number) if args.command == "notice-pdf" else None
 
     def do_ledger_pdf(ws: Workspace) -> int:
         # No Settings on the command line: the font is the one named by the environment,
@@ -334,11 +403,56 @@ def _run(args: argparse.Namespace) -> int:
             print(f"已写出 {path}")
         return EXIT_OK
 
+    def do_bulletin_pdf(ws: Workspace) -> int:
+        assert check_period is not None
+        # Checked before a bulletin is generated: a typo must not use up a number.
+        output_file(args.out, BULLETIN_PDF)
+        latest = ws.bulletins.latest(check_period)
+        if args.new or (latest is None and args.edition is None):
+            latest = ws.bulletins.generate(check_period)
+            print(f"已生成{_edition_text(latest.doc_no, latest.edition)}：{latest.title}")
+        font_path = os.environ.get(FONT_ENVIRONMENT) or None
+        ws.bulletins.write_pdf(
+            check_period,
+            args.out,
+            edition=args.edition,
+            font_path=Path(font_path) if font_path else None,
+        )
+        shown = args.edition or (latest.edition if latest is not None else 1)
+        doc_no = latest.doc_no if latest is not None else ""
+        print(f"已写出通报 {args.out}（{_edition_text(doc_no, shown)}）")
+        return EXIT_OK
+
+    def do_notice_pdf(ws: Workspace) -> int:
+        assert number is not None
+        font_path = os.environ.get(FONT_ENVIRONMENT) or None
+        out = ws.notices.notice_pdf(
+            number, args.out, font_path=Path(font_path) if font_path else None
+        )
+        print(f"已写出督办单 {number}：{out}")
+        print(f"字体：{pdf_font(font_path).description}")
+        return EXIT_OK
+
+    def do_notices(ws: Workspace) -> int:
+        listed = ws.notices.overdue() if args.overdue else ws.notices.notices(args.year)
+        if args.overdue and args.year is not None:
+            listed = [n for n in listed if n.year == args.year]
+        for n in listed:
+            state = "已核实销号" if n.closed else "整改中"
+            deadline = n.rectification.deadline if n.rectification else n.deadline
+            print(
+                f"{n.number}\t{COLOR_WORDS[n.color]}\t{n.department}\t{n.period}\t"
+                f"整改时限 {deadline:%Y-%m-%d}\t{state}"
+            )
+        print(f"共 {len(listed)} 张督办单")
+        return EXIT_OK
+
     actions = {
         "import": do_import,
         "export": do_export,
         "check": do_check,
         "backup": do_backup,
+        "sweep-evidence": do_sweep_evidence,
         "close-period": do_close,
         "reopen-period": do_reopen,
         "accounts": do_accounts,
@@ -347,8 +461,20 @@ def _run(args: argparse.Namespace) -> int:
         "restore": do_restore,
         "ledger-pdf": do_ledger_pdf,
         "ranking": do_ranking,
+        "bulletin-pdf": do_bulletin_pdf,
+        "notice-pdf": do_notice_pdf,
+        "notices": do_notices,
     }
     return _with_workspace(args, actions[args.command])
+
+
+def _say_evidence(ws: Workspace) -> None:
+    """What the backup or restore just made did with the 佐证材料."""
+    evidence = ws.backups.last_evidence
+    if evidence is not None and evidence.referenced:
+        print(f"佐证材料：{evidence.referenced} 个文件，本次复制 {evidence.copied} 个")
+        for problem in evidence.problems:
+            _say(f"注意：{problem}")
 
 
 def _say(message: str) -> None:

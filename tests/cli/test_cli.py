@@ -211,3 +211,13 @@ def test_code_case_is_shown_and_set_by_the_administrator(
     assert "小写" in run("--db", str(data_file), "code-case").stdout
     bad = run("--db", str(data_file), "code-case", "混合")
     assert bad.returncode == 2
+
+
+def test_sweep_evidence_is_for_the_administrator(demo_db: Path) -> None:
+    """Nothing unreferenced in the demo store: the sweep says so; a 录入员 is refused."""
+    result = run("--db", str(demo_db), "sweep-evidence")
+    assert result.returncode == 0, result.stderr
+    assert "没有需要清理的文件" in result.stdout
+    refused = run_as("luru", DEMO_PASSWORD, "--db", str(demo_db), "sweep-evidence")
+    assert refused.returncode != 0
+    assert "删除佐证材料附件" in refused.stderr + refused.stdout

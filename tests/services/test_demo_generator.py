@@ -8,11 +8,16 @@ unique, deadlines parse, checks fall on due periods.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from tests.factories import ADMIN, DEMO, MasterFiles, copy_to, sign_in
 
+from kaohe_desktop.cli import main
+from kaohe_desktop.domain.check_rules import due_by
 from kaohe_desktop.domain.deadlines import parse_deadline
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
@@ -22,6 +27,7 @@ from kaohe_desktop.domain.enums import (
     DepartmentKind,
     DisciplineType,
     NoGradeReason,
+    NoticeColor,
     PersonStatus,
     QuarterGrade,
     TaskCategory,
@@ -29,8 +35,13 @@ from kaohe_desktop.domain.enums import (
 from kaohe_desktop.domain.periods import Month, Quarter, parse_check_period, parse_half
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
 from kaohe_desktop.services.demo import generate_demo_book
+from kaohe_desktop.services.demo._common import demo_today
+from kaohe_desktop.services.demo.ledger import UNRECORDED
+from kaohe_desktop.services.workspace import Workspace
 
 LEADER_POSITIONS = {"局长", "副局长", "纪检组长"}
+TODAY = demo_today(2026)
+LEADER_NAMES = {p.name for p in generate_demo_book().people if p.position in LEADER_POSITIONS}
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +153,9 @@ def test_base_bureau_has_the_size_of_a_county_bureau(book: ExchangeBook) -> None
     assert {t.year for t in book.tasks} == {2026}
     assert [t.seq for t in book.tasks] == list(range(1, len(book.tasks) + 1))
     counts = book.counts()
-    assert all(counts[sheet] > 0 for sheet in counts)
+    made_by_the_services = {"督办单", "整改"}  # follow_up, after the import
+    assert all(counts[sheet] > 0 for sheet in counts.keys() - made_by_the_services)
+    assert all(counts[sheet] == 0 for sheet in made_by_the_services)
 
 
 def test_base_bureau_is_consistent(book: ExchangeBook) -> None:
@@ -164,19 +177,53 @@ def test_tasks_mix_routine_and_key_work_with_the_clerks_deadlines(book: Exchange
     )
 
 
-def test_every_due_period_is_checked_at_level_one(book: ExchangeBook) -> None:
+def _quarter_number(period: Quarter | Month) -> int:
+    return period.quarter if isinstance(period, Quarter) else period.quarter.quarter
+
+
+def test_checks_stand_as_on_the_demos_today(book: ExchangeBook) -> None:
+    """Whatever was due before 20 December is checked at 一级, except a few pairs of
+    the fourth quarter still unreported; nothing due later is checked yet."""
+    assert date(2026, 12, 20) == TODAY
     lead = {(c.seq, c.department, c.period) for c in book.checks if c.level is CheckLevel.LEAD}
+    missing = []
     for task in book.tasks:
-        due = parse_deadline(task.deadline, task.year).due_periods(task.category)
+        window = parse_deadline(task.deadline, task.year)
         for department in task.responsible_departments:
-            for period in due:
-                assert (task.seq, department, str(period)) in lead
-    levels = Counter(c.level for c in book.checks)
-    assert levels[CheckLevel.LEAD] > levels[CheckLevel.SUPERVISION] > levels[CheckLevel.LEADERSHIP]
-    assert levels[CheckLevel.LEADERSHIP] > 0
+            for period in window.due_periods(task.category):
+                key = (task.seq, department, str(period))
+                if due_by(window.due, period) < TODAY:
+                    if key not in lead:
+                        missing.append(period)
+                else:
+                    assert key not in lead, key
+    assert len(missing) == UNRECORDED
+    assert all(_quarter_number(period) == 4 for period in missing)
+    assert all(c.check_date is not None and c.check_date <= TODAY for c in book.checks)
+    quarters = Counter(_quarter_number(parse_check_period(c.period)) for c in book.checks)
+    # The fourth quarter: October's and November's key-task checks, a few routine ones.
+    assert min(quarters[1], quarters[2], quarters[3]) > 3 * quarters[4] > 0
+
     statuses = Counter(c.status.label for c in book.checks if c.level is CheckLevel.LEAD)
     assert statuses["已完成"] / sum(statuses.values()) > 0.7
     assert {"逾期完成", "部分完成", "未完成"} <= set(statuses)
+
+
+def test_the_supervision_checks_most_and_sometimes_changes_the_status(book: ExchangeBook) -> None:
+    levels = Counter(c.level for c in book.checks)
+    # 三级 checks stand only on the pairs of a recorded draw: the services make them.
+    assert set(levels) == {CheckLevel.LEAD, CheckLevel.SUPERVISION}
+    assert 0.7 < levels[CheckLevel.SUPERVISION] / levels[CheckLevel.LEAD] < 0.9
+    first = {
+        (c.seq, c.department, c.period): c.status for c in book.checks if c.level is CheckLevel.LEAD
+    }
+    changed = Counter(
+        (first[(c.seq, c.department, c.period)].label, c.status.label)
+        for c in book.checks
+        if c.level is CheckLevel.SUPERVISION
+        and c.status is not first[(c.seq, c.department, c.period)]
+    )
+    assert set(changed) == {("已完成", "部分完成"), ("部分完成", "已完成")}
 
 
 def test_people_look_like_a_civil_service_roster(book: ExchangeBook) -> None:
@@ -282,3 +329,123 @@ def test_a_county_of_ten_thousand_over_four_years(county: ExchangeBook) -> None:
     per_year = Counter(t.year for t in county.tasks)
     assert all(50 <= count <= 300 for count in per_year.values())
     assert_consistent(county)
+
+
+# ---- the demo file: what the services add after the import (services/demo/follow_up) ----
+
+
+@pytest.fixture(scope="module")
+def demo_file(master_files: MasterFiles, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_to(master_files[DEMO], tmp_path_factory.mktemp("demo-file"))
+
+
+@pytest.fixture(scope="module")
+def desk(demo_file: Path) -> Iterator[Workspace]:
+    """The demo file as seen on the demo's today."""
+    on_today = datetime.combine(TODAY, time(10))
+    workspace = sign_in(demo_file, daily_backup=False, clock=lambda: on_today)
+    yield workspace
+    workspace.close()
+
+
+ENDED = [Quarter(2026, q) for q in (1, 2, 3)]
+
+
+def test_each_ended_quarter_has_a_recorded_draw_with_its_third_level_checks(
+    desk: Workspace,
+) -> None:
+    for quarter in ENDED:
+        sample = desk.checks.sample(quarter)
+        assert sample is not None and sample.drawn, quarter
+        assert sample.drawn_at.date() == quarter.end + timedelta(days=10)
+        rows = desk.checks.due_list(quarter).rows
+        recorded = [row for row in rows if row.standing is not None]
+        assert sample.population == len(recorded)
+        assert len(sample.drawn) == max(1, len(recorded) // 10)  # the default 10%
+        third = {row.key for row in rows if row.entry(CheckLevel.LEADERSHIP) is not None}
+        assert third == set(sample.drawn)
+        for row in rows:
+            levels = [entry for entry in row.levels if entry is not None]
+            if row.key in third:  # the leaders confirm what stood before them
+                assert len(levels) >= 2 and levels[-1].level is CheckLevel.LEADERSHIP
+                assert levels[-1].status is levels[-2].status is row.standing
+                assert levels[-1].checker in LEADER_NAMES
+                assert levels[-1].check_date == quarter.end + timedelta(days=12)
+    assert desk.checks.sample(Quarter(2026, 4)) is None
+    month = desk.checks.due_list(Month(2026, 5)).rows
+    assert all(row.entry(CheckLevel.LEADERSHIP) is None for row in month)
+
+
+def test_todays_quarter_shows_the_pairs_still_unrecorded_as_overdue(desk: Workspace) -> None:
+    periods: list[Quarter | Month] = [Quarter(2026, 4), *Quarter(2026, 4).months()]
+    lists = [desk.checks.due_list(period) for period in periods]
+    overdue = [row for listing in lists for row in listing.rows if row.overdue_unrecorded]
+    assert len(overdue) == UNRECORDED
+    assert all(row.due_by < TODAY for row in overdue)
+    by_department = Counter(row.department for row in overdue)
+    shown = Counter()
+    for listing in lists:
+        shown.update(dict(listing.overdue_by_department))
+    assert +shown == by_department
+    # Not yet due: December's key work and the routine work due at the year's end.
+    december = desk.checks.due_list(Month(2026, 12)).rows
+    assert december and all(row.standing is None and not row.overdue_unrecorded for row in december)
+
+
+def test_notices_go_out_with_their_rectification_some_verified_one_overdue(
+    desk: Workspace,
+) -> None:
+    notices = desk.notices.notices(year=2026)
+    assert 5 <= len(notices) <= 8
+    numbers = [f"督办〔2026〕第{serial}号" for serial in range(1, len(notices) + 1)]
+    assert [n.number for n in notices] == numbers
+    assert {n.color for n in notices} == {NoticeColor.RED, NoticeColor.YELLOW, NoticeColor.BLUE}
+    assert all(n.rectification is not None for n in notices)
+    assert all(n.issued_on < TODAY for n in notices)
+    closed = [n for n in notices if n.closed]
+    assert len(closed) >= 3
+    for notice in closed:
+        rectification = notice.rectification
+        assert rectification is not None and rectification.verified
+        assert rectification.result and rectification.verified_by
+        assert rectification.verified_on is not None
+        assert notice.issued_on <= rectification.verified_on <= rectification.deadline
+    overdue = desk.notices.overdue()
+    assert len(overdue) == 1
+    (late,) = overdue
+    assert not late.closed and late.rectification is not None
+    assert late.rectification.deadline < TODAY and not late.rectification.result
+    # A notice of an ended quarter is about its worst checks, none of them done.
+    for notice in notices:
+        if notice.color is not NoticeColor.BLUE:
+            assert "已完成" not in notice.content.split("（")[0], notice.content
+
+
+def test_deductions_of_notices_are_in_the_half_years_adjustments(desk: Workspace) -> None:
+    notices = desk.notices.notices(year=2026)
+    deducted = {n.number: n.deduction for n in notices if n.deduction}
+    assert deducted
+    halves = {n.number: parse_check_period(n.period) for n in notices}
+    for number, deduction in deducted.items():
+        period = halves[number]
+        half = (period if isinstance(period, Quarter) else period.quarter).half
+        (row,) = [a for a in desk.half_year.adjustments(half) if a.doc_no == number]
+        assert row.category is AdjustmentCategory.BUSINESS
+        assert row.points == -deduction
+
+
+def test_one_bulletin_per_ended_quarter(desk: Workspace) -> None:
+    for serial, quarter in enumerate(ENDED, start=1):
+        (edition,) = desk.bulletins.editions(quarter)
+        assert edition.doc_no == f"通报〔2026〕第{serial}期"
+        assert quarter.end < edition.issued_on < quarter.end + timedelta(days=31)
+    assert desk.bulletins.editions(Quarter(2026, 4)) == []
+
+
+def test_kaohe_check_passes_on_the_demo_file(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KAOHE_USER", ADMIN.username)
+    monkeypatch.setenv("KAOHE_PASSWORD", ADMIN.password)
+    assert main(["--db", str(demo_file), "check"]) == 0
+    assert "完整性检查：通过" in capsys.readouterr().out

@@ -188,7 +188,7 @@ def test_a_task_with_checks_cannot_be_deleted(office: Workspace) -> None:
             select(func.count()).select_from(CheckRow).where(CheckRow.task_id == task.id)
         )
     before = _counts(office)
-    with pytest.raises(InputError, match=rf"已有 {checks} 条查账记录，不能删除"):
+    with pytest.raises(InputError, match=rf"已有 {checks} 条查账记录(、\d+ 张督办单)?，不能删除"):
         office.ledger.delete(task.id, task.version)
     assert _counts(office) == before
 
@@ -199,14 +199,14 @@ def test_a_task_with_a_notice_cannot_be_deleted(office: Workspace) -> None:
     def notice(session: Session) -> None:
         session.add(
             NoticeRow(
-                number="督办〔2026〕第1号",
-                year=2026,
+                number="督办〔2033〕第1号",
+                year=2033,
                 serial=1,
                 color="yellow",
                 department_id=1,
-                period="2026Q2",
-                issued_on=date(2026, 5, 6),
-                deadline=date(2026, 5, 20),
+                period="2033Q2",
+                issued_on=date(2033, 5, 6),
+                deadline=date(2033, 5, 20),
                 content="请按期完成校园周边整治",
                 issued_by="admin",
                 tasks=[NoticeTaskRow(task_id=task.id)],

@@ -18,17 +18,27 @@ import inspect
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from tests.factories import PASSWORD, ROLE_USERS, new_workspace, sign_in
 
-from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
-from kaohe_desktop.domain.leases import grading_scope, person_scope
-from kaohe_desktop.domain.periods import HalfYear, Quarter
+from kaohe_desktop.domain.check_rules import CheckSettings, entry_levels
+from kaohe_desktop.domain.enums import (
+    CheckLevel,
+    CheckStatus,
+    CommentKind,
+    NoGradeReason,
+    NoticeColor,
+    QuarterGrade,
+)
+from kaohe_desktop.domain.leases import check_scope, grading_scope, person_scope
+from kaohe_desktop.domain.periods import HalfYear, Month, Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
@@ -37,10 +47,17 @@ from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.access.guard import Guard, required_action
 from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.checks.views import (
+    CheckChange,
+    EvidenceView,
+    NoticeDraft,
+    NoticeView,
+    RectificationDraft,
+)
 from kaohe_desktop.services.errors import PermissionDeniedError
 from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.storage.models import DepartmentRow
+from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
 
 # --- the services a Workspace carries, found without opening a file ----------------------
 
@@ -104,6 +121,10 @@ def test_the_workspace_carries_the_known_services() -> None:
         "wall_charts",
         "grading",
         "ranking",
+        "checks",
+        "evidence",
+        "bulletins",
+        "notices",
     }
     # Each service checks with the workspace's own guard (its actor, its audit log).
     assert all(service.guard is _BARE.guard for service in SERVICES.values())
@@ -369,6 +390,238 @@ def _close_quarter(env: Env, role: Role) -> Prepared:
     for lease in leases:
         env.admin.leases.release(lease)
     return lambda ws: ws.grading.close_quarter(quarter, "矩阵")
+
+
+# 查账: each call works in a year of its own (a task added there by the administrator),
+# clear of the years the other calls use (and of 2080–2083 and 2090–2093, which they close).
+
+
+def _check_task(env: Env, year: int, deadline: str = "6月") -> tuple[int, int]:
+    """(task_id, department_id) of a routine task the administrator adds in `year`."""
+    task = env.admin.ledger.add(year, {**_task_values(env), "deadline": deadline})
+    return task.id, _dept(env)  # _task_values makes it the department's only task
+
+
+def _dept(env: Env) -> int:
+    name = env.book.departments[0].name
+    return next(d.id for d in env.admin.departments.listing() if d.name == name)
+
+
+def _check_level(role: Role) -> CheckLevel:
+    """The level the role records at by default (any for a role that records none)."""
+    return (entry_levels(role, CheckSettings()) or (CheckLevel.LEAD,))[0]
+
+
+def _check_lease(env: Env, role: Role, period: Quarter | Month, department: int) -> Lease:
+    """The department's 查账 lease, held by the role when it may record checks (for the
+    others any holder will do: the refusal comes first)."""
+    holder = env.workspaces[role] if allowed(role, Action.RECORD_CHECKS) else env.admin
+    return holder.checks.acquire_lease(period, department)
+
+
+def _admin_records(env: Env, period: Quarter, key: tuple[int, int], level: CheckLevel) -> None:
+    lease = env.admin.checks.acquire_lease(period, key[1])
+    change = CheckChange(key[0], key[1], level, None, status=CheckStatus.DONE)
+    env.admin.checks.set_checks(period, [change], [lease])
+    env.admin.leases.release(lease)
+
+
+def _set_checks(env: Env, role: Role) -> Prepared:
+    year = 2044 + ROLE_INDEX[role]
+    task, department = _check_task(env, year)
+    quarter = Quarter(year, 2)
+    lease = _check_lease(env, role, quarter, department)
+    change = CheckChange(task, department, _check_level(role), None, status=CheckStatus.DONE)
+    return lambda ws: ws.checks.set_checks(quarter, [change], [lease])
+
+
+def _set_status_for(env: Env, role: Role) -> Prepared:
+    year = 2054 + ROLE_INDEX[role]
+    key = _check_task(env, year)
+    quarter = Quarter(year, 2)
+    lease = _check_lease(env, role, quarter, key[1])
+    level = _check_level(role)
+    return lambda ws: ws.checks.set_status_for(
+        quarter, [key], level, CheckStatus.PARTIAL, {}, [lease]
+    )
+
+
+def _check_copy_forward(env: Env, role: Role) -> Prepared:
+    year = 2074 + ROLE_INDEX[role]
+    key = _check_task(env, year, "每季度")
+    _admin_records(env, Quarter(year, 1), key, _check_level(role))
+    lease = _check_lease(env, role, Quarter(year, 2), key[1])
+    return lambda ws: ws.checks.copy_forward(Quarter(year, 2), [lease])
+
+
+def _draw_sample(env: Env, role: Role) -> Prepared:
+    year = 2084 + ROLE_INDEX[role]
+    key = _check_task(env, year)
+    _admin_records(env, Quarter(year, 2), key, CheckLevel.LEAD)
+    return lambda ws: ws.checks.draw_sample(Quarter(year, 2), count=1)
+
+
+def _sample_pdf(env: Env, role: Role) -> Prepared:
+    year = 2094 + ROLE_INDEX[role]
+    key = _check_task(env, year)
+    _admin_records(env, Quarter(year, 2), key, CheckLevel.LEAD)
+    env.admin.checks.draw_sample(Quarter(year, 2), count=1)
+    out = env.root / f"抽查清单-{role.value}.pdf"
+    return lambda ws: ws.checks.sample_pdf(Quarter(year, 2), out)
+
+
+def _check_heartbeat(env: Env, role: Role) -> Prepared:
+    lease = _check_lease(env, role, Month(2098, ROLE_INDEX[role] + 1), _dept(env))
+    return lambda ws: ws.checks.heartbeat_lease(lease)
+
+
+# 佐证材料: each role works on checks of its own, 2048Q1–Q4 (the call's lease) and
+# 2049Q1–Q4 (files the administrator attaches first), of a task added for them.
+
+
+def _evidence_check(env: Env, period: str) -> int:
+    """The check of the matrix's 佐证材料 task in `period` (made on first use)."""
+    department = env.department_id
+
+    def work(session: Session) -> int:
+        task = session.scalars(select(TaskRow).where(TaskRow.year == 2048)).first()
+        if task is None:
+            task = TaskRow(
+                year=2048,
+                seq=1,
+                title="矩阵佐证材料",
+                category="routine",
+                lead_department_id=department,
+                deadline="每季度",
+                points=Decimal(1),
+            )
+            session.add(task)
+            session.flush()
+        check = session.scalars(
+            select(CheckRow).where(CheckRow.task_id == task.id, CheckRow.period == period)
+        ).first()
+        if check is None:
+            check = CheckRow(
+                task_id=task.id,
+                department_id=department,
+                period=period,
+                status="done",
+                level="lead",
+                draft=False,
+            )
+            session.add(check)
+            session.flush()
+        return check.id
+
+    return env.admin._uow.write(work)
+
+
+def _evidence_pdf(env: Env, name: str) -> Path:
+    path = env.root / name
+    path.write_bytes(b"%PDF-1.7\n" + name.encode())
+    return path
+
+
+def _evidence_attach(env: Env, role: Role) -> Prepared:
+    period = str(Quarter(2048, ROLE_INDEX[role] + 1))
+    check = _evidence_check(env, period)
+    source = _evidence_pdf(env, f"佐证-{role.value}.pdf")
+    # Held by the role where it may take one; for the others any holder will do.
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    lease = holder.leases.acquire(check_scope(period, env.department_id), "矩阵查账")
+    return lambda ws: ws.evidence.attach(check, source, "矩阵", [lease])
+
+
+def _evidence_attached(env: Env, role: Role, kind: str) -> EvidenceView:
+    """A file the administrator attaches to the role's 2049 check."""
+    period = str(Quarter(2049, ROLE_INDEX[role] + 1))
+    check = _evidence_check(env, period)
+    lease = env.admin.leases.acquire(check_scope(period, env.department_id), "矩阵查账")
+    try:
+        source = _evidence_pdf(env, f"佐证-{kind}-{role.value}.pdf")
+        return env.admin.evidence.attach(check, source, None, [lease])
+    finally:
+        env.admin.leases.release(lease)
+
+
+def _evidence_open_copy(env: Env, role: Role) -> Prepared:
+    view = _evidence_attached(env, role, "打开")
+    return lambda ws: ws.evidence.open_copy(view.id)
+
+
+def _evidence_remove(env: Env, role: Role) -> Prepared:
+    view = _evidence_attached(env, role, "删除")
+    return lambda ws: ws.evidence.remove(view.id, view.version)
+
+
+# 督办单: each call works on a notice of its own, issued by the administrator today.
+
+
+def _notice_draft(env: Env, role: Role, what: str) -> NoticeDraft:
+    today = date.today()
+    return NoticeDraft(
+        color=NoticeColor.BLUE,
+        department_id=env.department_id,
+        period=Quarter(2026, 3),
+        task_ids=(),
+        content=f"矩阵督办-{what}-{role.value}",
+        deadline=today + timedelta(days=15),
+        issued_on=today,
+    )
+
+
+def _issued(env: Env, role: Role, what: str) -> NoticeView:
+    return env.admin.notices.issue(_notice_draft(env, role, what))
+
+
+def _rectification(result: str | None = None) -> RectificationDraft:
+    deadline = date.today() + timedelta(days=20)
+    return RectificationDraft("矩阵目标", "矩阵事项", deadline, "矩阵措施", result)
+
+
+def _notice_lookup(env: Env, role: Role) -> Prepared:
+    number = _issued(env, role, "查").number
+    return lambda ws: ws.notices.notice(number)
+
+
+def _notice_update(env: Env, role: Role) -> Prepared:
+    view = _issued(env, role, "改")
+    return lambda ws: ws.notices.update(
+        view.id, view.version, color=NoticeColor.RED, content="矩阵改",
+        deadline=view.deadline, deduction=Decimal(1),
+    )  # fmt: skip
+
+
+def _notice_withdraw(env: Env, role: Role) -> Prepared:
+    view = _issued(env, role, "撤")
+    return lambda ws: ws.notices.withdraw(view.id, view.version, "矩阵撤回")
+
+
+def _set_rectification(env: Env, role: Role) -> Prepared:
+    view = _issued(env, role, "整改")
+    return lambda ws: ws.notices.set_rectification(view.id, _rectification(), None)
+
+
+def _verify_rectification(env: Env, role: Role) -> Prepared:
+    view = _issued(env, role, "核实")
+    planned = env.admin.notices.set_rectification(view.id, _rectification("矩阵结果"), None)
+    assert planned.rectification is not None
+    version = planned.rectification.version
+    return lambda ws: ws.notices.verify_rectification(view.id, version, "矩阵", date.today())
+
+
+def _notice_pdf(env: Env, role: Role) -> Prepared:
+    number = _issued(env, role, "印").number
+    out = env.root / f"督办单-{role.value}.pdf"
+    return lambda ws: ws.notices.notice_pdf(number, out)
+
+
+def _bulletin_pdf(env: Env, role: Role) -> Prepared:
+    """An edition of 2026Q3's 通报 made by the administrator, printed by the role."""
+    if env.admin.bulletins.latest(Quarter(2026, 3)) is None:
+        env.admin.bulletins.generate(Quarter(2026, 3))
+    out = env.root / f"通报-{role.value}.pdf"
+    return lambda ws: ws.bulletins.write_pdf(Quarter(2026, 3), out)
 
 
 CALLS: list[tuple[str, str, str, Prepare]] = [
@@ -671,6 +924,99 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 查账
+    ("checks", "due_list", "", _plain(lambda ws, env, role: ws.checks.due_list(Quarter(2026, 2)))),
+    ("checks", "settings", "", _plain(lambda ws, env, role: ws.checks.settings())),
+    ("checks", "entry_levels", "", _plain(lambda ws, env, role: ws.checks.entry_levels())),
+    ("checks", "sample", "", _plain(lambda ws, env, role: ws.checks.sample(Quarter(2026, 2)))),
+    (
+        "checks",
+        "save_settings",
+        "",
+        _plain(
+            lambda ws, env, role: ws.checks.save_settings(
+                CheckSettings(sample_percent=10 + ROLE_INDEX[role])
+            )
+        ),
+    ),
+    (
+        "checks",
+        "acquire_lease",
+        "",
+        _plain(
+            lambda ws, env, role: ws.checks.acquire_lease(
+                Quarter(2098, ROLE_INDEX[role] + 1), _dept(env)
+            )
+        ),
+    ),
+    ("checks", "heartbeat_lease", "", _check_heartbeat),
+    ("checks", "set_checks", "under a lease", _set_checks),
+    ("checks", "set_status_for", "under a lease", _set_status_for),
+    ("checks", "copy_forward", "", _check_copy_forward),
+    ("checks", "draw_sample", "", _draw_sample),
+    ("checks", "sample_pdf", "", _sample_pdf),
+    # 佐证材料
+    ("evidence", "attach", "under a lease", _evidence_attach),
+    (
+        "evidence",
+        "files",
+        "",
+        _plain(lambda ws, env, role: ws.evidence.files(_evidence_check(env, "2048Q1"))),
+    ),
+    ("evidence", "open_copy", "", _evidence_open_copy),
+    ("evidence", "remove", "", _evidence_remove),
+    ("evidence", "sweep", "", _plain(lambda ws, env, role: ws.evidence.sweep())),
+    ("evidence", "store_check", "", _plain(lambda ws, env, role: ws.evidence.store_check())),
+    # 通报
+    (
+        "bulletins",
+        "generate",
+        "2026Q2",
+        _plain(lambda ws, env, role: ws.bulletins.generate(Quarter(2026, 2))),
+    ),
+    (
+        "bulletins",
+        "editions",
+        "",
+        _plain(lambda ws, env, role: ws.bulletins.editions(Quarter(2026, 2))),
+    ),
+    (
+        "bulletins",
+        "latest",
+        "",
+        _plain(lambda ws, env, role: ws.bulletins.latest(Quarter(2026, 2))),
+    ),
+    ("bulletins", "write_pdf", "", _bulletin_pdf),
+    # 督办单 / 整改
+    (
+        "notices",
+        "suggest",
+        "by hand",
+        _plain(
+            lambda ws, env, role: ws.notices.suggest(
+                Quarter(2026, 3), department_id=env.department_id
+            )
+        ),
+    ),
+    ("notices", "notices", "2026", _plain(lambda ws, env, role: ws.notices.notices(2026))),
+    ("notices", "notice", "", _notice_lookup),
+    (
+        "notices",
+        "overdue",
+        "",
+        _plain(lambda ws, env, role: ws.notices.overdue(date(2026, 12, 31))),
+    ),
+    (
+        "notices",
+        "issue",
+        "",
+        _plain(lambda ws, env, role: ws.notices.issue(_notice_draft(env, role, "下达"))),
+    ),
+    ("notices", "update", "", _notice_update),
+    ("notices", "withdraw", "", _notice_withdraw),
+    ("notices", "set_rectification", "", _set_rectification),
+    ("notices", "verify_rectification", "", _verify_rectification),
+    ("notices", "notice_pdf", "", _notice_pdf),
     # 操作日志
     ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
     ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
@@ -757,6 +1103,38 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("ranking", "book"): Action.VIEW,
     ("ranking", "write_workbook"): Action.EXPORT,
     ("ranking", "write_pdf"): Action.EXPORT,
+    ("bulletins", "generate"): Action.RECORD_CHECKS,
+    ("bulletins", "editions"): Action.VIEW,
+    ("bulletins", "latest"): Action.VIEW,
+    ("bulletins", "write_pdf"): Action.EXPORT,
+    ("notices", "suggest"): Action.VIEW,
+    ("notices", "notices"): Action.VIEW,
+    ("notices", "notice"): Action.VIEW,
+    ("notices", "overdue"): Action.VIEW,
+    ("notices", "issue"): Action.RECORD_CHECKS,
+    ("notices", "update"): Action.RECORD_CHECKS,
+    ("notices", "withdraw"): Action.RECORD_CHECKS,
+    ("notices", "set_rectification"): Action.RECORD_CHECKS,
+    ("notices", "verify_rectification"): Action.REVIEW,
+    ("notices", "notice_pdf"): Action.EXPORT,
+    ("checks", "due_list"): Action.VIEW,
+    ("checks", "settings"): Action.VIEW,
+    ("checks", "entry_levels"): Action.VIEW,
+    ("checks", "sample"): Action.VIEW,
+    ("checks", "save_settings"): Action.EDIT_SCHEME,
+    ("checks", "acquire_lease"): Action.RECORD_CHECKS,
+    ("checks", "heartbeat_lease"): Action.RECORD_CHECKS,
+    ("checks", "set_checks"): Action.RECORD_CHECKS,
+    ("checks", "set_status_for"): Action.RECORD_CHECKS,
+    ("checks", "copy_forward"): Action.RECORD_CHECKS,
+    ("checks", "draw_sample"): Action.REVIEW,
+    ("checks", "sample_pdf"): Action.EXPORT,
+    ("evidence", "attach"): Action.RECORD_CHECKS,
+    ("evidence", "files"): Action.VIEW,
+    ("evidence", "open_copy"): Action.VIEW,
+    ("evidence", "remove"): Action.REMOVE_EVIDENCE,
+    ("evidence", "sweep"): Action.REMOVE_EVIDENCE,
+    ("evidence", "store_check"): Action.CHECK_FILE,
     ("audit_log", "entries"): Action.VIEW_AUDIT,
     ("audit_log", "accounts"): Action.VIEW_AUDIT,
     ("audit_log", "entities"): Action.VIEW_AUDIT,

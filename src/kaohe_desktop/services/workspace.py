@@ -26,6 +26,16 @@ from kaohe_desktop.services.access.audit_log import AuditLogService
 from kaohe_desktop.services.access.guard import Guard
 from kaohe_desktop.services.access.leases import LeaseService
 from kaohe_desktop.services.archive.person_archive import PersonArchive
+from kaohe_desktop.services.checks.bulletins import BulletinService
+from kaohe_desktop.services.checks.entry import CheckService
+from kaohe_desktop.services.checks.evidence import (
+    EVIDENCE_STORE_SINCE,
+    EvidenceService,
+    missing_store_warning,
+)
+from kaohe_desktop.services.checks.notices import NoticeService
+from kaohe_desktop.services.checks.views import CheckFileProblems
+from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.exchange.export import ExchangeExport
 from kaohe_desktop.services.exchange.importing import ExchangeImport
 from kaohe_desktop.services.files.backups import BackupService, run_daily_backup
@@ -59,11 +69,14 @@ class Workspace:
     opened: OpenedFile
     actor: Actor
     clock: Clock = datetime.now
-    notices: list[str] = field(default_factory=list)
+    # What the clerk is told after opening (a first administrator made, a backup that
+    # failed); `notices` is the 督办单 service.
+    messages: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         uow = self.opened.unit_of_work(self.actor.username)
         self._uow = uow
+        self._store_warning: list[str] | None = None
         self.guard = guard = Guard(self.actor, uow)
         self.bureau = BureauService(guard, uow)
         self.archive = PersonArchive(guard, uow)
@@ -82,6 +95,10 @@ class Workspace:
         self.tasks = TaskEditor(guard, uow)
         self.wall_charts = WallChartService(guard, uow)
         self.ranking = RankingExport(guard, uow)
+        self.evidence = EvidenceService(guard, uow, self.path, clock=self.clock)
+        self.bulletins = BulletinService(guard, uow, clock=self.clock)
+        self.checks = CheckService(guard, uow, clock=self.clock)
+        self.notices = NoticeService(guard, uow, clock=self.clock)
 
     @property
     def account(self) -> str:
@@ -101,7 +118,21 @@ class Workspace:
 
     @property
     def warnings(self) -> list[str]:
-        return self.opened.warnings + self.notices
+        return self.opened.warnings + self._store_warnings() + self.messages
+
+    def _store_warnings(self) -> list[str]:
+        """Read once: rows that refer to attachments while their folder is not there."""
+        if self._store_warning is None:
+            try:
+                found = (
+                    missing_store_warning(self._uow, self.path)
+                    if self.schema_version >= EVIDENCE_STORE_SINCE
+                    else None
+                )
+            except StorageError:
+                found = None  # the file's own trouble is told by the open or the next save
+            self._store_warning = [] if found is None else [found]
+        return self._store_warning
 
     @property
     def schema_version(self) -> int:
@@ -114,8 +145,14 @@ class Workspace:
     def check(self) -> DataFileCheck:
         self.guard.require(Action.CHECK_FILE)
         report: CheckReport = check_data_file(self.opened)
+        # A file looked at read-only in an older version keeps its evidence inside.
+        evidence = (
+            self.evidence.store_check()
+            if self.schema_version >= EVIDENCE_STORE_SINCE
+            else CheckFileProblems(referenced=0)
+        )
         return DataFileCheck(
-            ok=report.ok,
+            ok=report.ok and evidence.ok,
             integrity=tuple(report.integrity),
             identity_ok=report.application_id_ok,
             schema_version=report.schema_version,
@@ -127,6 +164,10 @@ class Workspace:
             records_ok=report.records.ok,
             records_text=str(report.records),
             records_problems=report.records.problems,
+            evidence_referenced=evidence.referenced,
+            evidence_missing=evidence.missing,
+            evidence_damaged=evidence.damaged,
+            evidence_store_present=evidence.store_present,
         )
 
     def backup(self, target_dir: Path | None = None) -> Path:
@@ -136,7 +177,7 @@ class Workspace:
     def daily_backup(self) -> None:
         warning = run_daily_backup(self.backups)
         if warning:
-            self.notices.append(warning)
+            self.messages.append(warning)
 
     def change_watcher(self) -> DataVersionWatcher:
         """A watcher of other workstations' commits; the caller polls and closes it."""
@@ -188,7 +229,7 @@ class PendingOpen:
         uow = self.opened.unit_of_work(credentials.username.strip() or "?")
         actor = create_first_admin(uow, credentials, display_name)
         workspace = Workspace(self.opened, actor, self._clock)
-        workspace.notices.append(f"已创建管理员账号“{actor.username}”。")
+        workspace.messages.append(f"已创建管理员账号“{actor.username}”。")
         return workspace
 
     def close(self) -> None:
@@ -261,12 +302,19 @@ def create_workspace(
     )
     try:
         workspace = PendingOpen(opened).create_admin(admin, admin_name)
-        workspace.notices.clear()
+        workspace.messages.clear()
         if demo:
             from kaohe_desktop.services.demo.accounts import add_demo_accounts
 
             add_demo_accounts(workspace.accounts)
             workspace.importer.apply(book, progress=progress)
+            from kaohe_desktop.services.demo.follow_up import DemoClock, follow_up_year
+
+            # The 查账 follow-up goes through the services, each step on its day of the
+            # demo's calendar: the same file, seen by services reading the demo's clock.
+            clock = DemoClock()
+            on_its_day = Workspace(opened, workspace.actor, clock)
+            follow_up_year(on_its_day, clock, book, progress=progress)
     except BaseException:
         opened.close()
         if demo:

@@ -184,8 +184,8 @@ class FileActions(QObject):
         """The first open of a day leaves a verified copy in the backup folder."""
 
         def done(_result: object) -> None:
-            for notice in workspace.notices:
-                self.host.statusBar().showMessage(notice, 15_000)
+            for message in workspace.messages:
+                self.host.statusBar().showMessage(message, 15_000)
 
         return run_job(
             self.window,

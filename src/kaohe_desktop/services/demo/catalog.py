@@ -225,7 +225,8 @@ TALK_SUMMARIES = {
     "appointment": ("新入职谈话，提出遵守纪律、加强业务学习和廉洁从政要求。",),
 }
 
-# Texts of checks that are not simply done, and of the higher check levels.
+# Texts of checks that are not simply done, and of the 督查科室's 二级 check
+# (the 局领导's are in catalog_notices).
 LATE_REASONS = (
     "因人员抽调参加县里中心工作",
     "因上级临时部署专项任务",
@@ -237,13 +238,8 @@ MISSED_REASONS = (
     "因配合部门工作未到位",
     "因部分企业停产无法检查",
 )
-SUPERVISION_NOTES = (
-    "督查科室核对：台账记录与佐证材料一致。",
-    "督查科室核对：佐证材料基本齐全，部分照片缺少时间标注，已要求补充。",
-    "督查科室核对：抽取检查记录核对无误。",
-)
+# A 二级 check that confirms the department's account keeps it, with what the
+# 督查科室 found put after it; one that changes the status says why instead.
+SUPERVISION_FINDINGS = ("（核对属实）", "（经核对属实）", "（核对属实，已补照片）")
 SUPERVISION_DOWNGRADE = "督查科室核对：实际完成数量与台账填报不符，核定为部分完成。"
-LEADERSHIP_NOTES = (
-    "局领导抽查：现场抽查{n}家，情况属实。",
-    "局领导抽查：调阅台账资料，完成情况属实。",
-)
+SUPERVISION_UPGRADE = "督查科室核对：剩余工作已于核对前补齐，佐证材料齐全，核定为已完成。"

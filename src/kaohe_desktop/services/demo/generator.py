@@ -3,16 +3,23 @@
 The book goes through the same import path as a clerk's workbook, so `kaohe init
 --demo`, screenshots, reports and benchmarks all start from data that looks like
 a real bureau's year. The same arguments always give the same book: the only
-randomness is one `random.Random(seed)`, consumed in a fixed order, and nothing
-reads the clock.
+randomness is `random.Random(seed)`, consumed in a fixed order (the checks draw from
+a stream of their own, so a change to them leaves people and scores as they were),
+and nothing reads the clock: the demo's today is a fixed day (_common.demo_today).
+
+What only the 查账 services may make (三级 draws and checks, 督办单 with 整改, 通报)
+is not in the book: `follow_up.follow_up_year` adds it to a file the book was
+imported into.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date
 
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
+from kaohe_desktop.services.demo._common import DEFAULT_SEED, demo_today
 from kaohe_desktop.services.demo.adjustments import build_adjustments
 from kaohe_desktop.services.demo.assessments import build_assessments, build_comments
 from kaohe_desktop.services.demo.every_kind import add_every_kind
@@ -26,12 +33,13 @@ DEFAULT_BUREAU = "夏津县食品药品监督管理局"
 
 def generate_demo_book(
     *,
-    seed: int = 2026,
+    seed: int = DEFAULT_SEED,
     year: int = 2026,
     staff: int = 80,
     years: int = 1,
     bureau_name: str = DEFAULT_BUREAU,
     every_kind: bool = False,
+    today: date | None = None,
 ) -> ExchangeBook:
     """A bureau of `staff` people with `years` complete years ending with `year`.
 
@@ -39,6 +47,7 @@ def generate_demo_book(
     adds departments so each keeps about 8–40 people (10,000 is a whole county).
     every_kind adds one of every kind of value the screens can produce (texts at
     their limits, grades set by hand…: services/demo/every_kind) to the last year.
+    The checks are those recorded by `today` (default demo_today(year)).
     Raises ValueError for arguments no bureau could have.
     """
     if years < 1:
@@ -46,6 +55,7 @@ def generate_demo_book(
     if not MIN_YEAR <= year - years + 1 <= year <= MAX_YEAR:
         raise ValueError(f"年度 {year - years + 1}–{year} 超出范围（{MIN_YEAR}–{MAX_YEAR}）")
     rng = random.Random(seed)
+    today = today or demo_today(year)
     org = build_organization(rng, year, staff)
     county = bureau_name.strip()[:1] or "夏"  # 文号 abbreviation: 夏 for 夏津县
     book = ExchangeBook(
@@ -60,7 +70,8 @@ def generate_demo_book(
         veto = current == year or rng.random() < 0.5
         pairs = build_tasks(rng, org, current)
         book.tasks.extend(task for task, _ in pairs)
-        book.checks.extend(build_checks(rng, org, pairs))
+        checks_rng = random.Random(f"{seed}/查账/{current}")
+        book.checks.extend(build_checks(checks_rng, org, pairs, today))
         book.adjustments.extend(build_adjustments(rng, org, current, county, veto))
         rewards, incidents = build_rewards(rng, org, current, county)
         book.rewards.extend(rewards)

@@ -1,32 +1,39 @@
-"""The year's ledger (台账) of the demo bureau and its checks (查账).
+"""The year's ledger (台账) of the demo bureau and its 一级 and 二级 checks (查账).
 
-The demo represents a year already run, so every due period of every task has
-its checks: one 一级 check per responsible department and period, a 二级 check
-for some and a 三级 check for a few.
+The demo's today falls late in its last year (_common.demo_today): whatever was due
+before it has its checks — one 一级 check per responsible department and due period,
+and a 二级 check on most, the 督查科室 sometimes changing the status — except a few
+pairs of today's quarter, still unrecorded, which the 查账 page shows as 逾期未录.
+Nothing due later is checked yet. The 三级 checks are not in the book: a 局领导 check
+stands only on a pair of a recorded draw, which the services make (follow_up).
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import partial
 
+from kaohe_desktop.domain.check_rules import due_by
 from kaohe_desktop.domain.deadlines import parse_deadline
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.periods import Month, Quarter
 from kaohe_desktop.domain.records import CheckRecord, TaskRecord
 from kaohe_desktop.services.demo.catalog import (
     LATE_REASONS,
-    LEADERSHIP_NOTES,
     MISSED_REASONS,
     SUPERVISION_DOWNGRADE,
-    SUPERVISION_NOTES,
+    SUPERVISION_FINDINGS,
+    SUPERVISION_UPGRADE,
 )
 from kaohe_desktop.services.demo.catalog_tasks import AREA_TASKS, TASKS, TaskTemplate
 from kaohe_desktop.services.demo.organization import Organization
 
 TaskPair = tuple[TaskRecord, TaskTemplate]
+SUPERVISED_SHARE = 0.8  # of the 一级 checks, those the 督查科室 has checked (二级)
+UNRECORDED = 4  # pairs of today's quarter that are overdue and still not reported
 BASE_TASKS = 50
 MAX_TASKS = 300
 ROLE_ORDER = ("office", "law", "prod", "circ", "cater", "drug", "insp", "branch", "self")
@@ -150,48 +157,83 @@ def _texts(
     return f"{prefix}未完成。{rng.choice(MISSED_REASONS)}，已列入督办事项。", "情况说明"
 
 
-def _check_day(rng: random.Random, period: Quarter | Month, status: CheckStatus) -> date:
-    """Checks are summarised in the last days of a period or the first days after it;
-    a late one only once the work is finally done."""
+def _check_day(rng: random.Random, period: Quarter | Month, due: date, status: CheckStatus) -> date:
+    """Checks are summarised in the last days before a task is due or the first days
+    after it; a late one only once the work is finally done."""
     if status is CheckStatus.LATE:
-        return period.end + timedelta(days=rng.randint(8, 20))
+        return due + timedelta(days=rng.randint(8, 20))
     low, high = (-3, 5) if isinstance(period, Month) else (-5, 8)
-    return period.end + timedelta(days=rng.randint(low, high))
+    return max(period.start, due + timedelta(days=rng.randint(low, high)))
 
 
-def build_checks(rng: random.Random, org: Organization, pairs: list[TaskPair]) -> list[CheckRecord]:
+@dataclass(frozen=True)
+class _Due:
+    """One responsible department's task in one check period, due by `due`."""
+
+    task: TaskRecord
+    template: TaskTemplate
+    department: str
+    period: Quarter | Month
+    due: date
+
+
+def _due_before(pairs: list[TaskPair], today: date) -> list[_Due]:
+    """Every task × responsible department × period due before `today`, in ledger order."""
+    found = []
+    for task, template in pairs:
+        window = parse_deadline(task.deadline, task.year)
+        for department in task.responsible_departments:
+            for period in window.due_periods(task.category):
+                due = due_by(window.due, period)
+                if due < today:
+                    found.append(_Due(task, template, department, period, due))
+    return found
+
+
+def _still_unrecorded(rng: random.Random, due: list[_Due], today: date) -> set[int]:
+    """A few pairs of today's quarter, overdue and not yet reported (indexes into `due`)."""
+    current = [i for i, d in enumerate(due) if _quarter_of(d.period) == _quarter_of(today)]
+    return set(rng.sample(current, min(UNRECORDED, len(current))))
+
+
+def _quarter_of(value: Quarter | Month | date) -> tuple[int, int]:
+    if isinstance(value, Quarter):
+        return value.year, value.quarter
+    return value.year, (value.month - 1) // 3 + 1
+
+
+def build_checks(
+    rng: random.Random, org: Organization, pairs: list[TaskPair], today: date
+) -> list[CheckRecord]:
+    """The 一级 and 二级 checks of the year's tasks as they stand on `today`."""
     office = org.departments[0].name
     leader_codes = {p.code for p in org.leaders}
     supervisors = [p.name for p in org.members[office] if p.code not in leader_codes][:3]
-    leader_names = [p.name for p in org.leaders]
     # Some departments are slower than others, so the half-year scores spread out.
     slack = {d.name: rng.uniform(0.4, 1.8) for d in org.departments}
+    due = _due_before(pairs, today)
+    waiting = _still_unrecorded(rng, due, today)
     checks: list[CheckRecord] = []
-    for task, template in pairs:
-        periods = parse_deadline(task.deadline, task.year).due_periods(task.category)
+    for index, item in enumerate(due):
+        task, period = item.task, item.period
+        status = _status(rng, slack[item.department])
+        day = min(today, _check_day(rng, period, item.due, status))
+        actual, evidence = _texts(rng, item.template, period, status, day)
+        supervised = rng.random() < SUPERVISED_SHARE
+        day2 = day + timedelta(days=rng.randint(2, 6))
+        note, status2 = f"{actual.rstrip('。')}{rng.choice(SUPERVISION_FINDINGS)}。", status
+        change = rng.random()
+        if status is CheckStatus.DONE and change < 0.05:
+            note, status2 = SUPERVISION_DOWNGRADE, CheckStatus.PARTIAL
+        elif status is CheckStatus.PARTIAL and change < 0.3:
+            note, status2 = SUPERVISION_UPGRADE, CheckStatus.DONE
+        supervisor = rng.choice(supervisors)
+        if index in waiting:
+            continue  # drawn like the others, so the rest of the book does not shift
+        # The sheet's key without the level: one row per level below.
+        record = partial(CheckRecord, task.year, task.seq, item.department, str(period))
         summariser = org.heads[task.lead_department].name
-        for department in task.responsible_departments:
-            for period in periods:
-                # The sheet's key without the level: one row per level below.
-                record = partial(CheckRecord, task.year, task.seq, department, str(period))
-                status = _status(rng, slack[department])
-                day = _check_day(rng, period, status)
-                actual, evidence = _texts(rng, template, period, status, day)
-                checks.append(record(status, actual, evidence, CheckLevel.LEAD, summariser, day))
-                if rng.random() < 0.25:  # 督查科室核对 a quarter of the checks
-                    day += timedelta(days=rng.randint(2, 6))
-                    note = rng.choice(SUPERVISION_NOTES)
-                    if status is CheckStatus.DONE and rng.random() < 0.05:
-                        status, note = CheckStatus.PARTIAL, SUPERVISION_DOWNGRADE
-                    supervisor = rng.choice(supervisors)
-                    checks.append(
-                        record(status, note, evidence, CheckLevel.SUPERVISION, supervisor, day)
-                    )
-                if rng.random() < 0.06:  # 局领导抽查 a few
-                    day += timedelta(days=rng.randint(3, 10))
-                    note = rng.choice(LEADERSHIP_NOTES).format(n=rng.randint(2, 5))
-                    leader = rng.choice(leader_names)
-                    checks.append(
-                        record(status, note, evidence, CheckLevel.LEADERSHIP, leader, day)
-                    )
+        checks.append(record(status, actual, evidence, CheckLevel.LEAD, summariser, day))
+        if supervised and day2 <= today:  # 督查科室核对 most of the checks
+            checks.append(record(status2, note, evidence, CheckLevel.SUPERVISION, supervisor, day2))
     return checks

@@ -20,6 +20,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.scoring.views import AdjustmentView, DepartmentHalfView
 from kaohe_desktop.storage.models import AdjustmentRow, CheckRow, DepartmentRow, VetoRow
+from kaohe_desktop.storage.queries.checks import CONFIRMED
 from kaohe_desktop.storage.queries.org import departments_in_order
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -79,7 +80,9 @@ class HalfYearView:
             departments = departments_in_order(session)
             status_counts: dict[tuple[int, str], int] = defaultdict(int)
             statement = select(CheckRow.department_id, CheckRow.status).where(
-                CheckRow.period.in_(periods), CheckRow.level == CheckLevel.LEAD.value
+                CONFIRMED,
+                CheckRow.period.in_(periods),
+                CheckRow.level == CheckLevel.LEAD.value
             )
             for department_id, status in session.execute(statement):
                 status_counts[(department_id, status)] += 1
