@@ -114,6 +114,13 @@
     </message>
 </context>
 <context>
+    <name>ActualDelegate</name>
+    <message>
+        <source>What was done; Enter saves</source>
+        <translation>填写实际完成情况，回车保存</translation>
+    </message>
+</context>
+<context>
     <name>AddDepartmentDialog</name>
     <message>
         <source>New department</source>
@@ -508,6 +515,14 @@ The open data file was not changed.</source>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
+    <message>
+        <source>Evidence files (佐证材料): {0} newly copied, {1} in all.</source>
+        <translation>佐证材料：新复制 {0} 个文件，共 {1} 个。</translation>
+    </message>
+    <message>
+        <source>Evidence files (佐证材料): none attached yet.</source>
+        <translation>佐证材料：尚无附件，无需复制。</translation>
+    </message>
 </context>
 <context>
     <name>BlockersDialog</name>
@@ -526,6 +541,29 @@ The open data file was not changed.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinActions</name>
+    <message>
+        <source>Generate bulletin</source>
+        <translation>生成通报</translation>
+    </message>
+    <message>
+        <source>Print bulletin</source>
+        <translation>打印通报</translation>
+    </message>
+    <message>
+        <source>Regenerate bulletin</source>
+        <translation>重新生成通报</translation>
+    </message>
+    <message>
+        <source>Make edition {0} of {1} from the checks as they are now?</source>
+        <translation>按当前查账记录重新生成{1}的第 {0} 版？</translation>
+    </message>
+    <message>
+        <source>Edition {0} of {1} stays stored and can still be printed as it was.</source>
+        <translation>{1}生成的第 {0} 版仍然保留，可以原样打印。</translation>
     </message>
 </context>
 <context>
@@ -567,6 +605,356 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>CheckCommands</name>
+    <message>
+        <source>Copy previous period</source>
+        <translation>从上期复制</translation>
+    </message>
+    <message>
+        <source>{0} checks of the previous period were copied as drafts (grey, “（草稿）”). Look them over and confirm them: a draft does not count.</source>
+        <translation>已将上期 {0} 条查账记录复制为草稿（灰色，标“（草稿）”）。请逐条核对后确认：草稿不计入本期结果。</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the previous period has no confirmed checks for the rows still empty here.</source>
+        <translation>没有可复制的记录：本期尚未录入的各项在上期没有已确认的查账记录。</translation>
+    </message>
+    <message>
+        <source>Confirm drafts</source>
+        <translation>确认草稿</translation>
+    </message>
+    <message>
+        <source>Confirm {0} drafts at {1}?</source>
+        <translation>确认{1}的 {0} 条草稿？</translation>
+    </message>
+    <message>
+        <source>Confirmed checks count for the period as entered by you today.</source>
+        <translation>确认后作为本期结果，核查人记为您、核查日期记为今天。</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置完成情况</translation>
+    </message>
+    <message>
+        <source>Status at {0} for the {1} selected rows:</source>
+        <translation>所选 {1} 项的{0}完成情况：</translation>
+    </message>
+    <message>
+        <source>Issue notice</source>
+        <translation>下达督办单</translation>
+    </message>
+    <message>
+        <source>Check settings</source>
+        <translation>查账设置</translation>
+    </message>
+</context>
+<context>
+    <name>CheckFilters</name>
+    <message>
+        <source>Search no., task or department</source>
+        <translation>搜索序号、工作任务或科室</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>认定结果：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>层级：</translation>
+    </message>
+</context>
+<context>
+    <name>CheckLeases</name>
+    <message>
+        <source>Take over the edit lease</source>
+        <translation>接管编辑锁</translation>
+    </message>
+    <message>
+        <source>Take over the lease of “{0}”?</source>
+        <translation>接管“{0}”的编辑锁？</translation>
+    </message>
+    <message>
+        <source>The previous holder&apos;s unsaved changes will be refused when they save.</source>
+        <translation>原持有人尚未保存的修改将在其保存时被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutputs</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Evidence (*.pdf *.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.doc *.docx *.xls *.xlsx *.wps *.et *.dps *.ofd);;All files (*)</source>
+        <translation>佐证材料 (*.pdf *.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.doc *.docx *.xls *.xlsx *.wps *.et *.dps *.ofd);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckSession</name>
+    <message>
+        <source>{0} is closed: the checks can only be read.</source>
+        <translation>{0}已关闭：查账记录只能查看。</translation>
+    </message>
+    <message>
+        <source>An administrator can reopen it under Manage → Close periods…</source>
+        <translation>管理员可在“管理 → 期间关闭…”中重新开放。</translation>
+    </message>
+    <message>
+        <source>Checks cannot be entered: the data file is open read-only ({0}).</source>
+        <translation>不能录入查账：数据文件以只读方式打开（{0}）。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may read the checks but not record them.</source>
+        <translation>您的角色（{0}）可以查看查账记录，但不能录入。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) records at {1}; {2} is shown to read only.</source>
+        <translation>您的角色（{0}）录入{1}核查；{2}仅供查看。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckSettingsDialog</name>
+    <message>
+        <source>Check settings</source>
+        <translation>查账设置</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>keep as taken</source>
+        <translation>不缩小</translation>
+    </message>
+    <message>
+        <source>督查科室 (二级 核对):</source>
+        <translation>督查科室（二级核对）：</translation>
+    </message>
+    <message>
+        <source>录入员 enter at:</source>
+        <translation>录入员录入层级：</translation>
+    </message>
+    <message>
+        <source>Largest file:</source>
+        <translation>单个附件上限：</translation>
+    </message>
+    <message>
+        <source>Files per period, at most:</source>
+        <translation>每期附件总量上限：</translation>
+    </message>
+    <message>
+        <source>Reduce photos to (longer side):</source>
+        <translation>照片缩小到（长边）：</translation>
+    </message>
+    <message>
+        <source>Red notice after overdue by:</source>
+        <translation>逾期超过多少天为红色督办：</translation>
+    </message>
+    <message>
+        <source>Blue reminder before a deadline:</source>
+        <translation>到期前多少天发蓝色提醒：</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; spot check share:</source>
+        <translation>局领导抽查比例：</translation>
+    </message>
+    <message>
+        <source>Time to rectify a notice:</source>
+        <translation>督办单整改期限：</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksActions</name>
+    <message>
+        <source>Copy previous period (draft)</source>
+        <translation>从上期复制（草稿）</translation>
+    </message>
+    <message>
+        <source>Confirm drafts</source>
+        <translation>确认草稿</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>设置完成情况…</translation>
+    </message>
+    <message>
+        <source>Issue notice…</source>
+        <translation>下达督办单…</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>督办单列表</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; spot check…</source>
+        <translation>局领导抽查…</translation>
+    </message>
+    <message>
+        <source>Generate bulletin…</source>
+        <translation>生成通报…</translation>
+    </message>
+    <message>
+        <source>Regenerate…</source>
+        <translation>重新生成…</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>Nothing is due in {0}</source>
+        <translation>{0}没有到期的任务</translation>
+    </message>
+    <message>
+        <source>Select one or more rows first</source>
+        <translation>请先选择一行或多行</translation>
+    </message>
+    <message>
+        <source>Set one status for all selected rows at {0}</source>
+        <translation>为所选各行统一设置{0}完成情况</translation>
+    </message>
+    <message>
+        <source>Issue a 督办单 for the selected rows (of one department)</source>
+        <translation>为所选各项（同一科室）下达督办单</translation>
+    </message>
+    <message>
+        <source>The year&apos;s 督办单, their 整改 and 核实; print a 督办单</source>
+        <translation>本年度的督办单及其整改、核实；打印督办单</translation>
+    </message>
+    <message>
+        <source>Draw the 三级 局领导抽查 sample of this period and print its list</source>
+        <translation>抽取本期三级局领导抽查样本并打印抽查清单</translation>
+    </message>
+    <message>
+        <source>{0} is the first period of the year: nothing to copy from</source>
+        <translation>{0}是本年度第一期，没有上期可复制</translation>
+    </message>
+    <message>
+        <source>Copy the previous period&apos;s {0} checks as drafts where this period has none; drafts count only once confirmed</source>
+        <translation>将上期的{0}查账记录复制为本期尚未录入各项的草稿；草稿确认后才计入结果</translation>
+    </message>
+    <message>
+        <source>No drafts at {0}</source>
+        <translation>{0}没有草稿</translation>
+    </message>
+    <message>
+        <source>Confirm the drafts of the selected rows (all {0} drafts if none is selected)</source>
+        <translation>确认所选各行的草稿（未选中草稿时确认全部 {0} 条）</translation>
+    </message>
+    <message>
+        <source>{0} is closed</source>
+        <translation>{0}已关闭</translation>
+    </message>
+    <message>
+        <source>Make this period&apos;s 通报 and save it as a PDF</source>
+        <translation>生成本期通报并保存为 PDF</translation>
+    </message>
+    <message>
+        <source>No bulletin yet</source>
+        <translation>尚未生成通报</translation>
+    </message>
+    <message>
+        <source>Print bulletin…</source>
+        <translation>打印通报…</translation>
+    </message>
+    <message>
+        <source>Save {0} (edition {1}, {2}) as a PDF</source>
+        <translation>将{0}（第 {1} 版，{2}）保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Make a new edition of {0} from the checks as they are now</source>
+        <translation>按当前查账记录生成{0}的新版本</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not: {1}</source>
+        <translation>您的角色（{0}）不能：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksTab</name>
+    <message>
+        <source>Chec&amp;k settings…</source>
+        <translation>查账设置(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>录入层级：</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the check settings</source>
+        <translation>只有管理员可以修改查账设置</translation>
+    </message>
+    <message>
+        <source>The ledger of {0} has no tasks yet. Enter or import them in the 台账 tab first (or import the 台账 sheet with File → Import workbook).</source>
+        <translation>{0}年度台账中没有任务，请先在“台账”中录入或导入任务（也可用“文件 → 导入工作簿”导入台账工作表）。</translation>
+    </message>
+    <message>
+        <source>No task of {0} is due in any period: check the tasks&apos; 完成时限 and 责任科室 in the 台账 tab.</source>
+        <translation>{0}年度没有任何任务在某一期到期：请在“台账”中检查各任务的完成时限和责任科室。</translation>
+    </message>
+    <message>
+        <source>routine tasks in {0}</source>
+        <translation>常规工作：{0}</translation>
+    </message>
+    <message>
+        <source>key tasks in {0}</source>
+        <translation>重点工作：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing is due in {0}. Tasks are due for {1}: choose one above.</source>
+        <translation>{0}没有到期的任务。有到期任务的期间为 {1}，请在上方选择。</translation>
+    </message>
+    <message>
+        <source>逾期未录 (due, nothing recorded): {0}</source>
+        <translation>逾期未录：{0}</translation>
+    </message>
+    <message>
+        <source>{0} due: 已完成 {1}, 逾期完成 {2}, 部分完成 {3}, 未完成 {4}, 未到期 {5}, 未录入 {6}; completion rate {7}</source>
+        <translation>应查 {0} 项：已完成 {1}，逾期完成 {2}，部分完成 {3}，未完成 {4}，未到期 {5}，未录入 {6}；完成率 {7}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>显示 {0} / {1} 项</translation>
+    </message>
+</context>
+<context>
     <name>CloseQuarterDialog</name>
     <message>
         <source>Close {0}</source>
@@ -601,6 +989,13 @@ The open data file was not changed.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ColorChoice</name>
+    <message>
+        <source> (suggested)</source>
+        <translation>（建议）</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1395,154 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>DueEditing</name>
+    <message>
+        <source>Choose the status first (keys 1–5), then type what was done.</source>
+        <translation>请先选择完成情况（按 1–5），再填写实际完成情况。</translation>
+    </message>
+    <message>
+        <source>Enter checks</source>
+        <translation>录入查账</translation>
+    </message>
+    <message>
+        <source>the department is edited elsewhere</source>
+        <translation>该科室正由他人编辑</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置完成情况</translation>
+    </message>
+    <message>
+        <source>Clear checks</source>
+        <translation>清除查账记录</translation>
+    </message>
+    <message>
+        <source>Clear the {0} check of no. {1} ({2})?</source>
+        <translation>清除第 {1} 项（{2}）的{0}核查记录？</translation>
+    </message>
+    <message>
+        <source>Clear the {0} checks of the {1} selected rows?</source>
+        <translation>清除所选 {1} 项的{0}核查记录？</translation>
+    </message>
+    <message>
+        <source>The status and the text entered at this level are removed.</source>
+        <translation>该层级录入的完成情况和文字将被删除。</translation>
+    </message>
+    <message>
+        <source>Press 1 已完成, 2 逾期完成, 3 部分完成, 4 未完成, 5 未到期; Delete clears.</source>
+        <translation>按 1 已完成、2 逾期完成、3 部分完成、4 未完成、5 未到期；Delete 清除。</translation>
+    </message>
+    <message>
+        <source>This cell cannot be changed here.</source>
+        <translation>此处不能修改该单元格。</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <source>not recorded</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <source>Checked by: {0}</source>
+        <translation>核查：{0}</translation>
+    </message>
+    <message>
+        <source>Actual completion: {0}</source>
+        <translation>实际完成情况：{0}</translation>
+    </message>
+    <message>
+        <source>A draft copied from the previous period: it counts once confirmed.</source>
+        <translation>从上期复制的草稿，确认后才计入本期结果。</translation>
+    </message>
+    <message>
+        <source>Not drawn for this period&apos;s 局领导抽查: a 三级 check is recorded only on the drawn rows (局领导抽查…).</source>
+        <translation>未被本期局领导抽查抽中：三级核查只录入抽中的项目（见“局领导抽查…”）。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}
+Edit the cell and press Enter to save it again.</source>
+        <translation>未保存：{0}
+编辑该单元格并按回车可再次保存。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is the level you enter: in its column press 1 已完成, 2 逾期完成, 3 部分完成, 4 未完成, 5 未到期, Delete to clear; Enter moves down.</source>
+        <translation>{0}（{1}）是您的录入层级：在该列按 1 已完成、2 逾期完成、3 部分完成、4 未完成、5 未到期，Delete 清除；回车下移。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>应完成日期</translation>
+    </message>
+    <message>
+        <source>The day this period&apos;s part of the task is due</source>
+        <translation>本期应完成的日期</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头科室</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任科室</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认定结果</translation>
+    </message>
+    <message>
+        <source>The status that stands for the period: the highest level recorded (drafts do not count)</source>
+        <translation>本期认定的完成情况：以已录入的最高层级为准（草稿不计）</translation>
+    </message>
+    <message>
+        <source>Actual completion</source>
+        <translation>实际完成情况</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Attached evidence files, all levels</source>
+        <translation>各层级所附佐证材料文件数</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>督办单</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽中</translation>
+    </message>
+    <message>
+        <source>Drawn for the 三级 局领导抽查 of this period</source>
+        <translation>被本期三级局领导抽查抽中</translation>
+    </message>
+    <message>
+        <source>Evidence files: {0}</source>
+        <translation>佐证材料附件：{0}</translation>
+    </message>
+</context>
+<context>
     <name>EditState</name>
     <message>
         <source>Reopen…</source>
@@ -1045,6 +1588,112 @@ The open data file was not changed.</source>
 {0}</source>
         <translation>您的修改已写入：
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation>（文件缺失）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Evidence files (佐证材料):</source>
+        <translation>佐证材料：</translation>
+    </message>
+    <message>
+        <source>Notices (督办单):</source>
+        <translation>督办单：</translation>
+    </message>
+    <message>
+        <source>Choose a row of the grid to see its checks and files.</source>
+        <translation>在上方表格中选择一行，查看其各层级核查记录和佐证材料。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose a row first</source>
+        <translation>请先选择一行</translation>
+    </message>
+    <message>
+        <source>Enter the {0} status of this row first (keys 1–5)</source>
+        <translation>请先录入该行的{0}完成情况（按 1–5）</translation>
+    </message>
+    <message>
+        <source>Attach PDFs, photos or documents to the {0} check</source>
+        <translation>为{0}核查附加 PDF、照片或文档</translation>
+    </message>
+    <message>
+        <source>Delete the chosen file (administrators, while the period is open)</source>
+        <translation>删除所选文件（仅管理员，且期间未关闭）</translation>
+    </message>
+    <message>
+        <source>Attach evidence files</source>
+        <translation>附加佐证材料</translation>
+    </message>
+    <message>
+        <source>Attaching {0}…</source>
+        <translation>正在附加 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} files attached.</source>
+        <translation>已附加 {0} / {1} 个文件。</translation>
+    </message>
+    <message>
+        <source>Open evidence file</source>
+        <translation>打开佐证材料</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {0}.</source>
+        <translation>本机没有能打开 {0} 的程序。</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>Delete evidence file</source>
+        <translation>删除佐证材料</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” from this check?</source>
+        <translation>从该核查记录中删除“{0}”？</translation>
+    </message>
+    <message>
+        <source>The file itself goes when no other check refers to it.</source>
+        <translation>没有其他记录引用时，文件本身也会被删除。</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +2519,59 @@ Import it now? Other sheets of the workbook are ignored.</source>
     </message>
 </context>
 <context>
+    <name>LevelChooser</name>
+    <message>
+        <source>The level your entries are recorded at</source>
+        <translation>您录入的查账记录所属的核查层级</translation>
+    </message>
+    <message>
+        <source>Your role records no checks: choose a level to read its entries</source>
+        <translation>您的角色不录入查账：选择层级可查看该层级的记录</translation>
+    </message>
+</context>
+<context>
+    <name>LevelFilter</name>
+    <message>
+        <source>Show the rows with a check at one level, or without yours</source>
+        <translation>只显示某一层级已录入的项，或本层级尚未录入的项</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>{0} recorded</source>
+        <translation>{0}已录入</translation>
+    </message>
+    <message>
+        <source>Your level not recorded</source>
+        <translation>本层级未录入</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsModel</name>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Actual completion</source>
+        <translation>实际完成情况</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>核查日期</translation>
+    </message>
+</context>
+<context>
     <name>LiveRefresh</name>
     <message>
         <source>The data file was deleted, moved or replaced, or the network drive is gone. The program is now read-only; unsaved edits are kept and can be exported. Reopen the file when it is back.</source>
@@ -2003,6 +2705,10 @@ Is the network drive connected?</source>
     <message>
         <source>[Read-only]</source>
         <translation>【只读】</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>查账</translation>
     </message>
 </context>
 <context>
@@ -2138,6 +2844,211 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Issue notice (督办单)</source>
+        <translation>下达督办单</translation>
+    </message>
+    <message>
+        <source>What is wrong, and what must be done</source>
+        <translation>存在的问题，以及需要整改的内容</translation>
+    </message>
+    <message>
+        <source>Deduct points at once</source>
+        <translation>立即扣分</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>The deduction goes into the half year&apos;s 加减分 (半年考核) as 业务工作, with this notice&apos;s number as 依据文号.</source>
+        <translation>扣分计入该半年考核的加减分（业务工作），依据文号为本督办单编号，无需另行录入。</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>(none: written by hand)</source>
+        <translation>（无，手工填写）</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>涉及任务：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>督办等级：</translation>
+    </message>
+    <message>
+        <source>Issued on:</source>
+        <translation>下达日期：</translation>
+    </message>
+    <message>
+        <source>Rectify by:</source>
+        <translation>整改时限：</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>存在问题：</translation>
+    </message>
+    <message>
+        <source>Deduction:</source>
+        <translation>扣分：</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>Change notice {0}</source>
+        <translation>修改督办单 {0}</translation>
+    </message>
+    <message>
+        <source>Cancel, then open Change… again: it shows the notice as saved now.</source>
+        <translation>请取消后重新点“修改…”，查看督办单现在保存的内容。</translation>
+    </message>
+    <message>
+        <source>The half year&apos;s 加减分 (半年考核, 业务工作, 依据文号 {0}) follows: a changed deduction changes it, and no deduction removes it.</source>
+        <translation>半年考核中对应的加减分（业务工作，依据文号 {0}）随之更改；取消扣分则删除该条加减分。</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>下达日期</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Verified, closed</source>
+        <translation>已核实销号</translation>
+    </message>
+    <message>
+        <source>No plan yet</source>
+        <translation>未填整改</translation>
+    </message>
+    <message>
+        <source>Done, awaiting verification</source>
+        <translation>已整改待核实</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>Notices (督办单) of {0}</source>
+        <translation>{0}年度督办单</translation>
+    </message>
+    <message>
+        <source>All notices</source>
+        <translation>全部督办单</translation>
+    </message>
+    <message>
+        <source>Open (not closed)</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Rectification and verification…</source>
+        <translation>整改与核实…</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印督办单…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>{0} notices, {1} closed, {2} overdue</source>
+        <translation>共 {0} 份，已销号 {1} 份，逾期未整改 {2} 份</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>打印督办单</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Correct the colour, problem, 整改时限 or deduction</source>
+        <translation>更正督办等级、存在问题、整改时限或扣分</translation>
+    </message>
+    <message>
+        <source>Withdraw a notice issued by mistake</source>
+        <translation>撤回误下达的督办单</translation>
+    </message>
+    <message>
+        <source>Select a notice first</source>
+        <translation>请先选择一份督办单</translation>
+    </message>
+    <message>
+        <source>{0} is verified and closed (已销号): it stays as it is</source>
+        <translation>{0} 已核实销号，不能再修改或撤回</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not: {1}</source>
+        <translation>您的角色（{0}）不能：{1}</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Print</source>
@@ -2208,6 +3119,21 @@ Is the network drive connected?</source>
 {0}</source>
         <translation>已保存到：
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Quarters list the routine tasks (常规工作), months the key tasks (重点工作)</source>
+        <translation>选季度查常规工作，选月份查重点工作</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>重点</translation>
     </message>
 </context>
 <context>
@@ -2838,6 +3764,113 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>RectificationDialog</name>
+    <message>
+        <source>Issued on {0}, rectify by {1}</source>
+        <translation>下达日期 {0}，整改时限 {1}</translation>
+    </message>
+    <message>
+        <source>Tasks: {0}</source>
+        <translation>涉及任务：{0}</translation>
+    </message>
+    <message>
+        <source>Problem: {0}</source>
+        <translation>存在问题：{0}</translation>
+    </message>
+    <message>
+        <source>Deduction: {0} points (半年考核, 业务工作)</source>
+        <translation>扣分：{0} 分（计入半年考核业务工作）</translation>
+    </message>
+    <message>
+        <source>Rectification (整改) of {0}</source>
+        <translation>{0} 整改</translation>
+    </message>
+    <message>
+        <source>What the rectification must achieve</source>
+        <translation>整改要达到的目标</translation>
+    </message>
+    <message>
+        <source>The things to put right</source>
+        <translation>需要整改的事项</translation>
+    </message>
+    <message>
+        <source>How, by whom</source>
+        <translation>整改措施、责任人</translation>
+    </message>
+    <message>
+        <source>What was done (filled in when done)</source>
+        <translation>整改完成后填写</translation>
+    </message>
+    <message>
+        <source>Save rectification</source>
+        <translation>保存整改</translation>
+    </message>
+    <message>
+        <source>Verify and close</source>
+        <translation>核实并销号</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印督办单…</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>整改目标：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>整改事项：</translation>
+    </message>
+    <message>
+        <source>Rectify by:</source>
+        <translation>整改时限：</translation>
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation>整改措施：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>整改结果：</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Verified by:</source>
+        <translation>核实人：</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>核实日期：</translation>
+    </message>
+    <message>
+        <source>Verification (closes the notice)</source>
+        <translation>核实（核实后督办单销号）</translation>
+    </message>
+    <message>
+        <source>Rectified and verified by {0} on {1}: the notice is closed.</source>
+        <translation>已整改，{0} 于 {1} 核实，督办单已销号。</translation>
+    </message>
+    <message>
+        <source>The rectification is overdue: it was due by {0}.</source>
+        <translation>整改已逾期：整改时限为 {0}。</translation>
+    </message>
+    <message>
+        <source>No rectification recorded yet: fill in the plan and save.</source>
+        <translation>尚未填写整改：请填写整改目标、事项和措施后保存。</translation>
+    </message>
+    <message>
+        <source>A reviewer or an administrator verifies the result.</source>
+        <translation>整改结果由审核人或管理员核实。</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>打印督办单</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -2854,6 +3887,80 @@ Is the network drive connected?</source>
     <message>
         <source>Repeat password:</source>
         <translation>确认密码：</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <source>Leaders&apos; spot check (局领导抽查), {0}</source>
+        <translation>{0}局领导抽查</translation>
+    </message>
+    <message>
+        <source>A share:</source>
+        <translation>按比例：</translation>
+    </message>
+    <message>
+        <source>A number:</source>
+        <translation>按数量：</translation>
+    </message>
+    <message>
+        <source> checks</source>
+        <translation> 项</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>Print list…</source>
+        <translation>打印抽查清单…</translation>
+    </message>
+    <message>
+        <source>A reviewer or an administrator draws the sample</source>
+        <translation>由审核人或管理员抽取</translation>
+    </message>
+    <message>
+        <source>No sample drawn for {0} yet.</source>
+        <translation>{0}尚未抽取。</translation>
+    </message>
+    <message>
+        <source>{0} checks</source>
+        <translation>{0} 项</translation>
+    </message>
+    <message>
+        <source>Drawn by {0} on {1}: {2} of {3} confirmed checks ({4}). Seed {5}: the same seed over the same checks draws the same list.</source>
+        <translation>{0} 于 {1} 抽取：从 {3} 项已确认的查账记录中抽取 {2} 项（{4}）。随机种子 {5}：同一种子对同样的记录总能抽出同一份清单。</translation>
+    </message>
+    <message>
+        <source>Draw again? The new list replaces the one drawn on {0}.</source>
+        <translation>重新抽取？新清单将取代 {0} 抽取的清单。</translation>
+    </message>
+    <message>
+        <source>三级 checks already recorded stay; new ones only on the new list.</source>
+        <translation>已录入的三级核查保留；新的三级核查只能录入新清单中的项目。</translation>
+    </message>
+    <message>
+        <source>Print spot check list</source>
+        <translation>打印抽查清单</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任科室</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>认定结果</translation>
     </message>
 </context>
 <context>
@@ -2986,6 +4093,21 @@ Is the network drive connected?</source>
     <message>
         <source>All staff categories</source>
         <translation>全部人员类别</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFilter</name>
+    <message>
+        <source>Show one result (the status that stands), or what is missing</source>
+        <translation>按认定结果筛选，或只看未录入、逾期未录、草稿</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
     </message>
 </context>
 <context>
@@ -3406,6 +4528,45 @@ Is the network drive connected?</source>
     <message>
         <source>All departments</source>
         <translation>全部科室</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawNoticeDialog</name>
+    <message>
+        <source>Withdraw notice {0}</source>
+        <translation>撤回督办单 {0}</translation>
+    </message>
+    <message>
+        <source>Withdraw {0} ({1}, {2})?</source>
+        <translation>撤回 {0}（{1}，{2}）？</translation>
+    </message>
+    <message>
+        <source>Why it was issued by mistake (required)</source>
+        <translation>误下达的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the 操作日志):</source>
+        <translation>撤回理由（记入操作日志）：</translation>
+    </message>
+    <message>
+        <source>Withdraw only a notice issued by mistake (wrong department or task); to correct what it says, use Change… instead.</source>
+        <translation>仅用于撤回误下达的督办单（科室或任务有误）；如只需更正内容，请使用“修改…”。</translation>
+    </message>
+    <message>
+        <source>• Its number {0} stays used: no other notice will get it.</source>
+        <translation>• 编号 {0} 仍视为已用，不会再分配给其他督办单。</translation>
+    </message>
+    <message>
+        <source>• Its deduction of {0} points is removed from the half year&apos;s 加减分.</source>
+        <translation>• 其扣分 {0} 分将从半年考核的加减分中删除。</translation>
+    </message>
+    <message>
+        <source>• Its 整改 record is removed with it.</source>
+        <translation>• 其整改记录一并删除。</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from tests.factories import ADMIN, DEMO_ROLES, CopyMaster, sign_in
+from tests.ui.checks_fixture import Opened, entry, go_to, make_tab, opened
 from tests.ui.helpers import Dialogs, wait_job
 
+from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.workspace import Workspace, open_workspace
+from kaohe_desktop.storage.evidence_store import EvidenceStore, store_dir
 from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
+from kaohe_desktop.ui.checks import due_columns as cols
+
+__all__ = ["opened"]  # the fixture, imported for pytest
 
 
 @pytest.fixture
@@ -150,3 +156,48 @@ def test_the_dialog_names_the_bureau_whose_backups_it_lists(qtbot: Any, open_as:
     column = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert column.index("Bureau") == 2
     assert dialog.model.data(dialog.model.index(0, 2)) == bureau
+
+
+# --- the 佐证材料 a backup copies ------------------------------------------------------------
+def test_after_a_backup_the_dialog_says_what_became_of_the_evidence_files(
+    qtbot: Any, opened: Opened, tmp_path: Path
+) -> None:
+    tab = make_tab(qtbot, opened())
+    go_to(tab, 1, "财务科", tab.model.status_column)
+    qtbot.keyClicks(tab.table, "1")
+    go_to(tab, 1, "财务科", cols.TITLE)
+    scans = []
+    for n, name in enumerate(("报送台账.pdf", "签收单.pdf")):
+        scans.append(tmp_path / name)
+        scans[-1].write_bytes(b"%PDF-1.4\n%" + bytes([n]) + b"\n%%EOF\n")
+    wait_job(qtbot, tab.panel.attach_paths(scans))
+    workspace = tab.workspace
+    assert workspace is not None
+    dialog = dialog_for(qtbot, workspace)
+    assert dialog.evidence_label.isHidden()  # nothing backed up from this dialog yet
+
+    wait_job(qtbot, dialog.back_up_now())
+    assert dialog.evidence_label.text() == "Evidence files (佐证材料): 2 newly copied, 2 in all."
+    assert not dialog.evidence_label.isHidden()
+    # The backup folder's store has both now: the next backup copies nothing new.
+    wait_job(qtbot, dialog.back_up_now())
+    assert dialog.evidence_label.text() == "Evidence files (佐证材料): 0 newly copied, 2 in all."
+
+    # A third attachment whose stored copy is lost is named, in words.
+    scan = tmp_path / "丢失.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%lost\n%%EOF\n")
+    wait_job(qtbot, tab.panel.attach_paths([scan]))
+    check = entry(tab, 1, "财务科", CheckLevel.LEAD)
+    assert check is not None
+    lost = next(f for f in workspace.evidence.files(check.check_id) if f.file_name == "丢失.pdf")
+    EvidenceStore(store_dir(workspace.path)).path_of(lost.sha256).unlink()
+    wait_job(qtbot, dialog.back_up_now())
+    lines = dialog.evidence_label.text().splitlines()
+    assert lines[0] == "Evidence files (佐证材料): 0 newly copied, 3 in all."
+    assert lines[1].startswith("备份的佐证材料不完整：佐证材料“丢失.pdf”找不到")
+
+
+def test_a_file_without_evidence_says_so(qtbot: Any, open_as: Any) -> None:
+    dialog = dialog_for(qtbot, open_as(Role.ADMIN))
+    wait_job(qtbot, dialog.back_up_now())
+    assert dialog.evidence_label.text() == "Evidence files (佐证材料): none attached yet."

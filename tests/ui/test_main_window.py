@@ -31,6 +31,13 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert quarter is not None and quarter.year == YEAR
     assert window.quarterly_tab.model.rowCount() == len(workspace.grading.sheet(quarter).rows) > 0
 
+    checks = window.checks_tab
+    assert checks.session.due is None  # not shown yet: nothing read
+    window.tabs.setCurrentWidget(checks)
+    period = checks.current_period()
+    assert period is not None and period.year == YEAR
+    assert checks.model.rowCount() == len(workspace.checks.due_list(period).rows) > 0
+
     half = window.scoring_tab.current_half()
     assert half is not None and half.year == YEAR
     assert window.scoring_tab.departments.rowCount() == len(queries.half_year.departments(half)) > 0
@@ -44,6 +51,7 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert archive.details.fields["code"].text() == person.code
 
     for tab in window.data_tabs():
+        window.tabs.setCurrentWidget(tab)  # the 查账 tab reads its period when shown
         assert not tab.stack.is_empty, type(tab).__name__
     assert window.is_demo
     assert "[Demo data]" in window.windowTitle()
@@ -62,6 +70,7 @@ def test_an_empty_file_shows_guidance_with_working_buttons(
     import_action = window.exchange_actions.import_book
     template_action = window.exchange_actions.template
     for tab in window.data_tabs():
+        window.tabs.setCurrentWidget(tab)
         assert tab.stack.is_empty, type(tab).__name__
         page = tab.stack.empty_page
         assert "Import workbook" in page.message.text()
@@ -232,5 +241,6 @@ def test_a_vanished_file_is_explained_not_crashed(
     window.refresh()
     assert dialogs.kinds() == ["error"]
     for tab in window.data_tabs():
+        window.tabs.setCurrentWidget(tab)
         assert tab.stack.is_empty
         assert "could not be read" in tab.stack.empty_page.message.text()

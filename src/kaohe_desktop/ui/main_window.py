@@ -17,6 +17,7 @@ from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.admin_actions import AdminActions
 from kaohe_desktop.ui.archive.archive_tab import ArchiveTab
+from kaohe_desktop.ui.checks.checks_tab import ChecksTab
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
 from kaohe_desktop.ui.common.year_selector import YearSelector
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
             no_data=(self.exchange_actions.import_book, self.exchange_actions.template),
         )
         self.ledger_tab = LedgerTab(guidance)
+        self.checks_tab = ChecksTab(guidance)
         self.quarterly_tab = QuarterlyTab(guidance)
         self.scoring_tab = ScoringTab(guidance)
         self.archive_tab = ArchiveTab(guidance)
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.ledger_tab, self.tr("Ledger"))
+        self.tabs.addTab(self.checks_tab, self.tr("Checks"))
         self.tabs.addTab(self.quarterly_tab, self.tr("Quarterly assessment"))
         self.tabs.addTab(self.scoring_tab, self.tr("Half-year scoring"))
         self.tabs.addTab(self.archive_tab, self.tr("Personnel archive"))
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
                 settings=settings,
                 settings_action=self.settings_action,
                 wall_charts=self.ledger_tab.toolbar_actions.wall_charts,
+                check_settings=self.checks_tab.settings_action,
                 workspace=lambda: self.workspace,
             ),
         )
@@ -117,7 +121,13 @@ class MainWindow(QMainWindow):
 
     # --- the open file --------------------------------------------------------
     def data_tabs(self) -> list[DataTab]:
-        return [self.ledger_tab, self.quarterly_tab, self.scoring_tab, self.archive_tab]
+        return [
+            self.ledger_tab,
+            self.checks_tab,
+            self.quarterly_tab,
+            self.scoring_tab,
+            self.archive_tab,
+        ]
 
     def set_workspace(self, workspace: Workspace | None, *, demo: bool = False) -> None:
         """Show `workspace` (closing the previous one); None shows the no-file state."""

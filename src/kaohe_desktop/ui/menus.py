@@ -36,6 +36,7 @@ class MenuItems:
     settings: Settings
     settings_action: QAction
     wall_charts: QAction  # the 台账 tab's own: enabled, and explained when not, by the tab
+    check_settings: QAction  # 查账设置…, the 查账 tab's own (管理员)
     workspace: Callable[[], Workspace | None]  # the file open now, for 关于
 
 
@@ -113,6 +114,7 @@ def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
     manage_menu.setObjectName("manageMenu")
     manage_menu.addAction(admin.departments)
     manage_menu.addAction(admin.periods)
+    manage_menu.addAction(items.check_settings)
     manage_menu.addSeparator()
     manage_menu.addAction(admin.backups)
     manage_menu.addSeparator()

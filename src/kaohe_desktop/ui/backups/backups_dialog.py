@@ -3,6 +3,9 @@
 A restore never overwrites anything: it writes a new file (the open one is backed
 up first, the backup must pass its checks, DESIGN §5); the main window may then
 offer to open it.
+
+After a backup a line says what became of the 佐证材料: they live beside the data
+file, not in it, so the database copy alone would not bring them back.
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.backups import BackupFile, BackupService
+from kaohe_desktop.services.files.backups import (
+    BackupFile,
+    BackupService,
+    EvidenceCopy,
+    evidence_warning,
+)
 from kaohe_desktop.ui.backups.backup_model import BackupTableModel
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.access import Access
@@ -90,6 +98,11 @@ class BackupsDialog(QDialog):
         self.rights = QLabel()
         self.rights.setObjectName("backupRights")
         self.rights.setWordWrap(True)
+        self.evidence_label = QLabel()
+        self.evidence_label.setObjectName("backupEvidence")
+        self.evidence_label.setWordWrap(True)
+        self.evidence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.evidence_label.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.backup_button)
         actions.addWidget(self.restore_button)
@@ -110,6 +123,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.owner_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.evidence_label)
         layout.addWidget(buttons)
         self._show_rights()
         self.reload()
@@ -177,15 +191,44 @@ class BackupsDialog(QDialog):
         title = self.tr("Back up now")
         backups = self.backups
 
-        def written(copy: object) -> None:
+        def work() -> tuple[Path, EvidenceCopy | None]:
+            # Read in the worker, right after its own backup: what that backup copied.
+            return backups.backup_now(), backups.last_evidence
+
+        def written(result: object) -> None:
+            assert isinstance(result, tuple)
+            copy, evidence = result
             self.reload()
+            self.show_evidence(evidence)
             messages.info(self, title, self.tr("Backup written to:\n{0}").format(copy))
 
         def failed(error: BaseException) -> None:
             self.reload()
             messages.show_error(self, title, error)
 
-        return self._run(self.tr("Backing up…"), backups.backup_now, written, failed)
+        return self._run(self.tr("Backing up…"), work, written, failed)
+
+    def show_evidence(self, evidence: EvidenceCopy | None) -> None:
+        """The line under the buttons about the attachments the backup copied."""
+        if evidence is None:
+            self.evidence_label.hide()
+            return
+        lines = []
+        if evidence.referenced:
+            lines.append(
+                self.tr("Evidence files (佐证材料): {0} newly copied, {1} in all.").format(
+                    evidence.copied, evidence.referenced
+                )
+            )
+        elif not evidence.problems:
+            lines.append(self.tr("Evidence files (佐证材料): none attached yet."))
+        warning = evidence_warning(evidence)  # the files it could not copy, in words
+        if warning:
+            lines.append(warning)
+        text = "\n".join(lines)
+        self.evidence_label.setStyleSheet("color: #c62828;" if evidence.problems else "")
+        self.evidence_label.setText(text)
+        self.evidence_label.show()
 
     def restore_selected(self) -> Job | None:
         backup = self.selected()
