@@ -95,6 +95,19 @@ def test_a_bad_period_is_refused_before_signing_in(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("period", ["2026Q5", "2026-5-1", "二季度"])
+def test_a_period_it_cannot_read_is_explained_as_a_check_period(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], period: str
+) -> None:
+    # Not "应写作 2026、2026H1、2026Q2、2026-05": a 通报 is never of a year or a half.
+    out = tmp_path / "通报.pdf"
+    assert _run(demo_db, "--period", period, "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert f"查账期间“{period}”应为季度（2026Q2）或月份（2026-05）；未写入任何文件。" in err
+    assert "2026H1" not in err
+    assert not out.exists()
+
+
 def test_a_missing_folder_uses_up_no_number(
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

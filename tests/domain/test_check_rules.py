@@ -20,6 +20,7 @@ from kaohe_desktop.domain.check_rules import (
     due_pairs,
     entry_levels,
     is_overdue_unrecorded,
+    level_refusal,
     notice_number,
     parse_notice_number,
     sample_size,
@@ -161,6 +162,27 @@ def test_entry_levels_follow_the_role_and_the_clerk_level(
     role: Role, settings: CheckSettings, expected: tuple[CheckLevel, ...]
 ) -> None:
     assert entry_levels(role, settings) == expected
+
+
+@pytest.mark.parametrize(("role", "settings", "allowed"), LEVELS)
+@pytest.mark.parametrize("level", list(CheckLevel))
+def test_a_level_is_refused_exactly_when_the_role_does_not_enter_it(
+    role: Role, settings: CheckSettings, allowed: tuple[CheckLevel, ...], level: CheckLevel
+) -> None:
+    refusal = level_refusal(role, level, settings)
+    assert (refusal is None) == (level in allowed)
+    if refusal is not None:
+        assert role.label in refusal and level.label in refusal
+
+
+def test_the_refusal_names_the_role_what_it_enters_and_the_level_refused() -> None:
+    assert level_refusal(Role.CLERK, SUPERVISION, CheckSettings()) == (
+        "录入员只能录入一级核查，不能录入二级核查"
+    )
+    assert level_refusal(Role.REVIEWER, LEAD, CheckSettings()) == (
+        "审核人只能录入二级、三级核查，不能录入一级核查"
+    )
+    assert level_refusal(Role.VIEWER, LEAD, CheckSettings()) == "只读账号不能录入一级核查"
 
 
 # --- the colour a notice would take --------------------------------------------------------

@@ -353,7 +353,7 @@ def test_periods_are_normalised():
         (
             "平时考核",
             {**ASSESSMENT, "期间": "2026Q5"},
-            "无法识别的期间“2026Q5”，应写作 2026、2026H1、2026Q2、2026-05",
+            "“2026Q5”不是季度期间，应写作 2026Q1–2026Q4",  # not the kinds it refuses
         ),
         (
             "加减分",

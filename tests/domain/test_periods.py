@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -77,6 +78,25 @@ def test_kind_specific_parsers_refuse_other_kinds() -> None:
         parse_quarter("2026H1")
     with pytest.raises(PeriodError):
         parse_check_period("2026H1")
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "wording"),
+    [
+        (parse_check_period, "2026Q5", "查账期间“2026Q5”应为季度（2026Q2）或月份（2026-05）"),
+        (parse_check_period, "2026年5月", "查账期间“2026年5月”应为季度（2026Q2）或月份（2026-05）"),
+        (parse_quarter, "2026Q0", "“2026Q0”不是季度期间，应写作 2026Q1–2026Q4"),
+        (parse_half, "2026H3", "“2026H3”不是半年期间，应写作 2026H1 或 2026H2"),
+    ],
+    ids=["check-no-such-quarter", "check-in-words", "no-such-quarter", "no-such-half"],
+)
+def test_a_kind_specific_parser_names_its_own_kind_for_text_it_cannot_read(
+    parse: Callable[[str], object], text: str, wording: str
+) -> None:
+    # Not "应写作 2026、2026H1、2026Q2、2026-05", which offers kinds the caller refuses.
+    with pytest.raises(PeriodError) as info:
+        parse(text)
+    assert str(info.value) == wording
 
 
 def test_bounds_and_containment() -> None:

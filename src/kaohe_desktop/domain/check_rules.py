@@ -89,6 +89,21 @@ def entry_levels(role: Role, settings: CheckSettings) -> tuple[CheckLevel, ...]:
     return ()
 
 
+def level_refusal(role: Role, level: CheckLevel, settings: CheckSettings) -> str | None:
+    """Why an account of `role` may not write a check at `level` (None: it may).
+
+    The one rule for every way a check is written: the 查账 grid (services/checks/
+    check_writes), the exchange import's 查账 sheet and attaching 佐证材料 to a check.
+    Whether a 三级 check needs a recorded draw is a rule of the grid alone."""
+    allowed = entry_levels(role, settings)
+    if level in allowed:
+        return None
+    if not allowed:
+        return f"{role.label}账号不能录入{level.label}核查"
+    levels = "、".join(lv.label for lv in allowed)
+    return f"{role.label}只能录入{levels}核查，不能录入{level.label}核查"
+
+
 class DueTask(Protocol):
     """What the due list needs of a task."""
 

@@ -189,25 +189,39 @@ def parse_period(text: str) -> Period:
     raise PeriodError(f"无法识别的期间“{text}”，应写作 {EXAMPLES}")
 
 
+def _parse_kind(text: str, wording: str) -> Period:
+    """parse_period for a parser that takes some kinds only: text that is no period at
+    all gets `wording` (the kinds that parser takes), not EXAMPLES, which would offer a
+    year or a half year to a caller that refuses them. A period that is out of range
+    ("2026-13") keeps parse_period's own words, which say what is wrong with it."""
+    cleaned = str(text).strip()
+    if not any(pattern.match(cleaned) for pattern, _ in _PATTERNS):
+        raise PeriodError(wording)
+    return parse_period(text)
+
+
 def parse_half(text: str) -> HalfYear:
-    period = parse_period(text)
+    wording = f"“{text}”不是半年期间，应写作 2026H1 或 2026H2"
+    period = _parse_kind(text, wording)
     if not isinstance(period, HalfYear):
-        raise PeriodError(f"“{text}”不是半年期间，应写作 2026H1 或 2026H2")
+        raise PeriodError(wording)
     return period
 
 
 def parse_quarter(text: str) -> Quarter:
-    period = parse_period(text)
+    wording = f"“{text}”不是季度期间，应写作 2026Q1–2026Q4"
+    period = _parse_kind(text, wording)
     if not isinstance(period, Quarter):
-        raise PeriodError(f"“{text}”不是季度期间，应写作 2026Q1–2026Q4")
+        raise PeriodError(wording)
     return period
 
 
 def parse_check_period(text: str) -> Quarter | Month:
     """A check is recorded per quarter (routine tasks) or per month (key tasks)."""
-    period = parse_period(text)
+    wording = f"查账期间“{text}”应为季度（2026Q2）或月份（2026-05）"
+    period = _parse_kind(text, wording)
     if not isinstance(period, Quarter | Month):
-        raise PeriodError(f"查账期间“{text}”应为季度（2026Q2）或月份（2026-05）")
+        raise PeriodError(wording)
     return period
 
 

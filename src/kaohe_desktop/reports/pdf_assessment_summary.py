@@ -18,32 +18,22 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, PageBreakIfNotEmpty
 
-from kaohe_desktop.reports.file_output import written_beside
+from kaohe_desktop.reports.pdf_document import (
+    TOTAL_SHADE,
+    cjk_cell_style,
+    grid_style,
+    write_numbered_pdf,
+)
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_grade_chart import grade_chart
-from kaohe_desktop.reports.pdf_page_numbers import (
-    NumberedCanvas,
-    PageFurniture,
-    Progress,
-    SectionStart,
-)
+from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, Progress, SectionStart
 from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.ranking_content import (
     DepartmentSection,
@@ -79,8 +69,6 @@ FRAME_HEIGHT = PAGE[1] - TOP - TITLE_BAND - FRAME_BOTTOM
 PEOPLE_FRACTIONS = (0.05, 0.165, 0.085, 0.16, 0.165, 0.085, 0.085, 0.205)
 SUMMARY_FRACTIONS = (0.28, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12)
 CHART_HEIGHT = 250.0
-_HEADER_SHADE = colors.Color(0.85, 0.85, 0.85)
-_TOTAL_SHADE = colors.Color(0.93, 0.93, 0.93)
 _WRAPPED = (1, 2, 3, 4, 7)  # the columns whose text may need more than one line
 
 
@@ -92,10 +80,7 @@ class _Styles:
 
     @classmethod
     def of(cls, font: str) -> _Styles:
-        cell = ParagraphStyle(
-            "summary-cell", fontName=font, fontSize=BODY_SIZE, leading=LEADING,
-            wordWrap="CJK", alignment=TA_LEFT,
-        )  # fmt: skip
+        cell = cjk_cell_style("summary-cell", font, BODY_SIZE, LEADING)
         heading = ParagraphStyle(
             "summary-heading", parent=cell, fontSize=12, leading=16, spaceBefore=8,
             spaceAfter=4, keepWithNext=1,
@@ -122,19 +107,8 @@ class _Tables:
             return text
         return Paragraph(escape(text), self.styles.cell)
 
-    def _style(self, rows: int) -> list[tuple[Any, ...]]:
-        return [
-            ("FONT", (0, 0), (-1, -1), self.font, BODY_SIZE, LEADING),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_SHADE),
-            ("GRID", (0, 0), (-1, rows - 1), 0.5, colors.black),
-            ("BOX", (0, 0), (-1, rows - 1), 1.0, colors.black),
-        ]
+    def _style(self) -> list[tuple[Any, ...]]:
+        return grid_style(self.font, BODY_SIZE, LEADING, PAD_X, PAD_Y)
 
     def people(self, section: DepartmentSection) -> Table:
         widths = self.people_widths
@@ -143,12 +117,12 @@ class _Tables:
             data.append(self._person_row(seq, person))
         data.append([Paragraph(escape(COUNTS_PREFIX + section.counts.counts_line()),
                                self.styles.cell)] + [""] * (len(widths) - 1))  # fmt: skip
-        style = self._style(len(data))
+        style = self._style()
         style += [
             ("ALIGN", (0, 1), (0, -1), "CENTER"),  # 序号
             ("ALIGN", (5, 1), (6, -1), "CENTER"),  # 综合得分, 等次
             ("SPAN", (0, len(data) - 1), (-1, len(data) - 1)),  # the counts line
-            ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), _TOTAL_SHADE),
+            ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), TOTAL_SHADE),
         ]
         return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
@@ -167,10 +141,10 @@ class _Tables:
         for section in book.departments:
             data.append(self._summary_row(section.name, section.counts))
         data.append(self._summary_row(TOTAL_LABEL, book.total))
-        style = self._style(len(data))
+        style = self._style()
         style += [
             ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-            ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), _TOTAL_SHADE),
+            ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), TOTAL_SHADE),
             ("LINEABOVE", (0, len(data) - 1), (-1, len(data) - 1), 1.0, colors.black),
         ]
         return Table(data, colWidths=self.summary_widths, repeatRows=1, style=TableStyle(style))
@@ -247,23 +221,8 @@ def write_assessment_summary(
         title_baseline=PAGE[1] - TOP - TITLE_SIZE * 0.88, title_size=TITLE_SIZE,
         footer_baseline=BOTTOM, footer_size=FOOTER_SIZE, printed_on=book.printed_on,
     )  # fmt: skip
-    canvases: list[NumberedCanvas] = []
-
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvases.append(NumberedCanvas(*args, furniture=furniture, **kwargs))
-        return canvases[-1]
-
-    with written_beside(Path(path), ".partial.pdf") as partial:
-        doc = BaseDocTemplate(
-            str(partial), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=TOP, bottomMargin=BOTTOM, title=book.summary_title(),
-            author=book.bureau, subject="平时考核结果汇总表", creator="考核台账",
-            initialFontName=font.name,  # else every page also names Helvetica
-        )  # fmt: skip
-        frame = Frame(
-            MARGIN, FRAME_BOTTOM, USABLE_WIDTH, FRAME_HEIGHT,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="summary",
-        )  # fmt: skip
-        doc.addPageTemplates([PageTemplate(id="summary", frames=[frame])])
-        doc.build(story, canvasmaker=make_canvas)
-    return canvases[-1].page_count
+    return write_numbered_pdf(
+        path, story, furniture, top=TOP, frame_bottom=FRAME_BOTTOM, frame_height=FRAME_HEIGHT,
+        template="summary", title=book.summary_title(), author=book.bureau,
+        subject="平时考核结果汇总表",
+    )  # fmt: skip

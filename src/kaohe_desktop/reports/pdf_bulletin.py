@@ -26,17 +26,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.reports.bulletin_content import (
@@ -45,10 +35,15 @@ from kaohe_desktop.reports.bulletin_content import (
     ProblemItem,
     RectificationItem,
 )
-from kaohe_desktop.reports.file_output import written_beside
 from kaohe_desktop.reports.pdf_bulletin_chart import completion_chart
+from kaohe_desktop.reports.pdf_document import (
+    TOTAL_SHADE,
+    cjk_cell_style,
+    grid_style,
+    write_numbered_pdf,
+)
 from kaohe_desktop.reports.pdf_fonts import PdfFont
-from kaohe_desktop.reports.pdf_page_numbers import NumberedCanvas, PageFurniture, SectionStart
+from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
 from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 HEADINGS = (
@@ -92,8 +87,6 @@ CELL_LEADING = 11
 PAD = 2.5
 HEADING_ROOM = 160.0  # a heading starts a new page unless its table header and a first row fit
 RED = colors.Color(0.8, 0.05, 0.05)
-_HEADER_SHADE = colors.Color(0.85, 0.85, 0.85)
-_TOTAL_SHADE = colors.Color(0.93, 0.93, 0.93)
 # Widths in points of the usable 493: 科室 holds 市场秩序稽查大队, 完成情况 逾期未录入.
 PROBLEM_WIDTHS = (28.0, 100.0, 76.0, 40.0, 50.0, 134.0, 65.0)
 RECTIFY_WIDTHS = (112.0, 34.0, 82.0, 70.0, 70.0, 125.0)
@@ -159,10 +152,7 @@ class _RedHeader(Flowable):
 
 class _Styles:
     def __init__(self, font: str) -> None:
-        self.cell = ParagraphStyle(
-            "bulletin-cell", fontName=font, fontSize=CELL_SIZE, leading=CELL_LEADING,
-            wordWrap="CJK",
-        )  # fmt: skip
+        self.cell = cjk_cell_style("bulletin-cell", font, CELL_SIZE, CELL_LEADING)
         self.body = ParagraphStyle(
             "bulletin-body", fontName=font, fontSize=BODY_SIZE, leading=18, wordWrap="CJK",
             firstLineIndent=2 * BODY_SIZE, alignment=TA_JUSTIFY,
@@ -201,22 +191,8 @@ class _Tables:
             return self._cell(texts[0] if texts else "", width)
         return Paragraph("<br/>".join(escape(text) for text in texts), self.styles.cell)
 
-    def _style(self, rows: int) -> list[tuple[Any, ...]]:
-        return [
-            ("FONT", (0, 0), (-1, -1), self.font, CELL_SIZE, CELL_LEADING),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_SHADE),
-            ("GRID", (0, 0), (-1, rows - 1), 0.5, colors.black),
-            ("BOX", (0, 0), (-1, rows - 1), 1.0, colors.black),
-        ]
-
     def _table(self, data: list[list[Any]], widths: Sequence[float], extra: list[Any]) -> Table:
-        style = self._style(len(data)) + extra
+        style = grid_style(self.font, CELL_SIZE, CELL_LEADING, PAD, PAD) + extra
         return Table(data, colWidths=list(widths), repeatRows=1, style=TableStyle(style))
 
     def counts(self, content: BulletinContent) -> Table:
@@ -243,7 +219,7 @@ class _Tables:
             widths,
             [
                 ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-                ("BACKGROUND", (0, last), (-1, last), _TOTAL_SHADE),
+                ("BACKGROUND", (0, last), (-1, last), TOTAL_SHADE),
                 ("LINEABOVE", (0, last), (-1, last), 1.0, colors.black),
             ],
         )
@@ -328,11 +304,6 @@ def _story(content: BulletinContent, tables: _Tables) -> list[Flowable]:
     return story
 
 
-def _pdf_date(content: BulletinContent) -> str:
-    made = content.generated_at
-    return f"D:{made:%Y%m%d%H%M%S}"
-
-
 def write_bulletin(content: BulletinContent, path: str | Path, font: PdfFont) -> int:
     """Write the 通报 to `path` (beside it first, renamed when complete); returns the
     number of pages. The same content and font give the same bytes."""
@@ -344,25 +315,9 @@ def write_bulletin(content: BulletinContent, path: str | Path, font: PdfFont) ->
         footer_size=FOOTER_SIZE, footer_note=content.number_text,
         printed_on=content.generated_at.date(), date_caption=DATE_CAPTION,
     )  # fmt: skip
-    canvases: list[NumberedCanvas] = []
-
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvas = NumberedCanvas(*args, furniture=furniture, **kwargs)
-        canvas.setDateFormatter(lambda *_: _pdf_date(content))
-        canvases.append(canvas)
-        return canvas
-
-    with written_beside(Path(path), ".partial.pdf") as partial:
-        doc = BaseDocTemplate(
-            str(partial), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=TOP, bottomMargin=BOTTOM, title=f"{content.number_text} {content.title}",
-            author=content.bureau, subject=TITLE_CAPTION, creator="考核台账",
-            initialFontName=font.name, invariant=1,
-        )  # fmt: skip
-        frame = Frame(
-            MARGIN, FRAME_BOTTOM, USABLE_WIDTH, FRAME_HEIGHT,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="bulletin",
-        )  # fmt: skip
-        doc.addPageTemplates([PageTemplate(id="bulletin", frames=[frame])])
-        doc.build(_story(content, tables), canvasmaker=make_canvas)
-    return canvases[-1].page_count
+    return write_numbered_pdf(
+        path, _story(content, tables), furniture, top=TOP, frame_bottom=FRAME_BOTTOM,
+        frame_height=FRAME_HEIGHT, template="bulletin",
+        title=f"{content.number_text} {content.title}", author=content.bureau,
+        subject=TITLE_CAPTION, made_at=content.generated_at,
+    )  # fmt: skip

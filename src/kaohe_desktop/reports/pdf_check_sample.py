@@ -13,26 +13,17 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.reports.check_sample_content import LABELS, SampleLine, SampleSheet
-from kaohe_desktop.reports.file_output import written_beside
+from kaohe_desktop.reports.pdf_document import cjk_cell_style, grid_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
-from kaohe_desktop.reports.pdf_page_numbers import NumberedCanvas, PageFurniture, SectionStart
+from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
 from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 PAGE = A4
@@ -54,7 +45,6 @@ FRAME_HEIGHT = PAGE[1] - TOP - TITLE_BAND - FRAME_BOTTOM
 FRACTIONS = (0.06, 0.27, 0.17, 0.09, 0.09, 0.22, 0.10)
 WRITING_LINES = 3  # ruled lines under 抽查结果
 LINE_GAP = 16.0  # points between them: room for handwriting
-_HEADER_SHADE = colors.Color(0.85, 0.85, 0.85)
 _RULE_GREY = 0.6
 
 
@@ -87,10 +77,7 @@ class _Styles:
 
     @classmethod
     def of(cls, font: str) -> _Styles:
-        cell = ParagraphStyle(
-            "sample-cell", fontName=font, fontSize=BODY_SIZE, leading=LEADING,
-            wordWrap="CJK", alignment=TA_LEFT,
-        )  # fmt: skip
+        cell = cjk_cell_style("sample-cell", font, BODY_SIZE, LEADING)
         centred = ParagraphStyle("sample-centred", parent=cell, alignment=TA_CENTER)
         head = ParagraphStyle("sample-head", parent=cell, fontSize=10, leading=15)
         return cls(cell, centred, head)
@@ -101,20 +88,8 @@ def _table(sheet: SampleSheet, font: str, styles: _Styles) -> Table:
     data: list[list[Any]] = [list(LABELS)]
     for number, line in enumerate(sheet.lines, start=1):
         data.append(_row(number, line, widths, styles))
-    style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), font, BODY_SIZE, LEADING),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (3, 1), (4, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-        ("BACKGROUND", (0, 0), (-1, 0), _HEADER_SHADE),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
-    ]
+    style = grid_style(font, BODY_SIZE, LEADING, PAD, PAD)
+    style += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (4, -1), "CENTER")]
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
 
@@ -145,22 +120,7 @@ def write_check_sample(sheet: SampleSheet, path: str | Path, font: PdfFont) -> i
         title_baseline=PAGE[1] - TOP - TITLE_SIZE * 0.88, title_size=TITLE_SIZE,
         footer_baseline=BOTTOM, footer_size=FOOTER_SIZE, printed_on=sheet.printed_on,
     )  # fmt: skip
-    canvases: list[NumberedCanvas] = []
-
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvases.append(NumberedCanvas(*args, furniture=furniture, **kwargs))
-        return canvases[-1]
-
-    with written_beside(Path(path), ".partial.pdf") as partial:
-        doc = BaseDocTemplate(
-            str(partial), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=TOP, bottomMargin=BOTTOM, title=sheet.title(), author=sheet.bureau,
-            subject="局领导抽查清单", creator="考核台账", initialFontName=font.name,
-        )  # fmt: skip
-        frame = Frame(
-            MARGIN, FRAME_BOTTOM, USABLE_WIDTH, FRAME_HEIGHT,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="sample",
-        )  # fmt: skip
-        doc.addPageTemplates([PageTemplate(id="sample", frames=[frame])])
-        doc.build(story, canvasmaker=make_canvas)
-    return canvases[-1].page_count
+    return write_numbered_pdf(
+        path, story, furniture, top=TOP, frame_bottom=FRAME_BOTTOM, frame_height=FRAME_HEIGHT,
+        template="sample", title=sheet.title(), author=sheet.bureau, subject="局领导抽查清单",
+    )  # fmt: skip

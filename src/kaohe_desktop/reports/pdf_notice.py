@@ -18,28 +18,19 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from kaohe_desktop.reports.file_output import written_beside
 from kaohe_desktop.reports.notice_content import NoticeSheet, RectificationContent
+from kaohe_desktop.reports.pdf_document import cjk_cell_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_notice_band import BoldLine, ColorBand
-from kaohe_desktop.reports.pdf_page_numbers import NumberedCanvas, PageFurniture
+from kaohe_desktop.reports.pdf_page_numbers import PageFurniture
 from kaohe_desktop.reports.pdf_ruled_form import RuledForm, RuledLines, text_chunks
 from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
@@ -67,10 +58,7 @@ BLANK_DATE = "　　　　年　　月　　日"
 class _Form:
     def __init__(self, font: str) -> None:
         self.font = font
-        self.cell = ParagraphStyle(
-            "notice-cell", fontName=font, fontSize=BODY_SIZE, leading=LEADING,
-            wordWrap="CJK", alignment=TA_LEFT,
-        )  # fmt: skip
+        self.cell = cjk_cell_style("notice-cell", font, BODY_SIZE, LEADING)
         self.label = ParagraphStyle("notice-label", parent=self.cell, alignment=TA_CENTER)
 
     def text(self, value: str) -> Paragraph:
@@ -191,23 +179,9 @@ def write_notice_pdf(sheet: NoticeSheet, path: str | Path, font: PdfFont) -> int
         title_baseline=PAGE[1] - TOP, title_size=12, footer_baseline=BOTTOM,
         footer_size=FOOTER_SIZE, footer_note=sheet.number, printed_on=sheet.printed_on,
     )  # fmt: skip
-    canvases: list[NumberedCanvas] = []
-
-    def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvases.append(NumberedCanvas(*args, furniture=furniture, **kwargs))
-        return canvases[-1]
-
-    with written_beside(Path(path), ".partial.pdf") as partial:
-        doc = BaseDocTemplate(
-            str(partial), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=TOP, bottomMargin=BOTTOM, title=f"督办单 {sheet.number}",
-            author=sheet.bureau, subject=f"{sheet.color_words} {sheet.department}",
-            creator="考核台账", initialFontName=font.name,
-        )  # fmt: skip
-        frame = Frame(
-            MARGIN, FRAME_BOTTOM, WIDTH, PAGE[1] - TOP - FRAME_BOTTOM,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="notice",
-        )  # fmt: skip
-        doc.addPageTemplates([PageTemplate(id="notice", frames=[frame])])
-        doc.build(story, canvasmaker=make_canvas)
-    return canvases[-1].page_count
+    return write_numbered_pdf(
+        path, story, furniture, top=TOP, frame_bottom=FRAME_BOTTOM,
+        frame_height=PAGE[1] - TOP - FRAME_BOTTOM, template="notice",
+        title=f"督办单 {sheet.number}", author=sheet.bureau,
+        subject=f"{sheet.color_words} {sheet.department}",
+    )  # fmt: skip

@@ -14,10 +14,12 @@ from tests.factories import Clock, CopyMaster, sign_in
 from tests.services.checks.check_bureau import (
     CHECK_BUREAU,
     MAY,
+    Q1,
     Q2,
     T0,
     department_ids,
     key,
+    leases,
     record,
     task_ids,
 )
@@ -98,6 +100,25 @@ def test_the_highest_confirmed_level_stands(admin: Workspace) -> None:
     assert row.entry(LEAD).status is CheckStatus.MISSED  # type: ignore[union-attr]
     assert row.entry(SUPERVISION).status is CheckStatus.DONE  # type: ignore[union-attr]
     assert row.standing is CheckStatus.DONE
+
+
+def test_the_standing_entry_is_the_highest_confirmed_one_not_a_higher_draft(
+    admin: Workspace, path: Path
+) -> None:
+    record(admin, Q1, [(1, "综合科", SUPERVISION, CheckStatus.DONE)])
+    record(admin, Q2, [(1, "综合科", LEAD, CheckStatus.MISSED)])
+    reviewer = sign_in(path, Role.REVIEWER, daily_backup=False, clock=Clock(T0))
+    try:
+        held = leases(reviewer, Q2, ["综合科"])
+        assert reviewer.checks.copy_forward(Q2, held) == 1  # a 二级 draft of Q1's 已完成
+        reviewer.leases.release(held[0])
+    finally:
+        reviewer.close()
+    first, second, _ = admin.checks.due_list(Q2).rows
+    assert first.entry(SUPERVISION).draft  # type: ignore[union-attr]
+    assert first.standing_entry == first.entry(LEAD)  # the draft above it does not stand
+    assert first.standing is CheckStatus.MISSED
+    assert second.standing_entry is None and second.standing is None
 
 
 def test_the_rows_of_a_few_pairs_read_alone_equal_the_whole_lists(admin: Workspace) -> None:

@@ -524,6 +524,51 @@ def test_a_clerk_may_attach_but_not_remove(env: Env) -> None:
         clerk.close()
 
 
+def _supervision_check(env: Env, department: str = "综合科") -> int:
+    """A 二级 check of the department's Q2 pair, beside its 一级 one."""
+
+    def work(session: Session) -> int:
+        lead = session.get(CheckRow, env.check(Q2, department))
+        assert lead is not None
+        check = CheckRow(
+            task_id=lead.task_id,
+            department_id=lead.department_id,
+            period=Q2,
+            status="partial",
+            level="supervision",
+            draft=False,
+        )
+        session.add(check)
+        session.flush()
+        return check.id
+
+    return env.admin._uow.write(work)
+
+
+def test_a_clerk_attaches_only_to_a_check_at_a_level_it_records(env: Env) -> None:
+    supervision = _supervision_check(env)
+    clerk = sign_in(env.admin.path, Role.CLERK, daily_backup=False)
+    try:
+        lease = env.lease(clerk)
+        path = _file(env, "一.pdf", _pdf())
+        with pytest.raises(InputError) as refusal:
+            clerk.evidence.attach(supervision, path, None, [lease])
+        assert str(refusal.value) == (
+            "未附加：录入员只能录入一级核查，不能录入二级核查"
+            "（2026年第二季度 · 综合科 · 第3项“食品安全抽检”）。"
+        )
+        assert _rows(env.admin) == 0 and _stored(env) == []
+        clerk.evidence.attach(env.check(), path, None, [lease])  # its own 一级 check
+        assert _rows(env.admin) == 1
+        clerk.leases.release(lease)
+    finally:
+        clerk.close()
+    admin_lease = env.lease(env.admin)
+    env.admin.evidence.attach(supervision, path, None, [admin_lease])  # 管理员: any level
+    env.admin.leases.release(admin_lease)
+    assert _rows(env.admin) == 2
+
+
 def _age(path: Path, hours: float) -> None:
     then = time.time() - hours * 3600
     os.utime(path, (then, then))

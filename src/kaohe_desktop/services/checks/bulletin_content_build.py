@@ -46,7 +46,7 @@ from kaohe_desktop.services.checks.bulletin_notices import (
 )
 from kaohe_desktop.services.checks.due_list import load_due_list
 from kaohe_desktop.services.checks.settings import read_check_settings
-from kaohe_desktop.services.checks.views import CheckEntryView, DueCheckRow
+from kaohe_desktop.services.checks.views import DueCheckRow
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.queries.org import bureau_name, departments_in_order
 
@@ -90,12 +90,6 @@ def _scope(period: CheckPeriod) -> str:
     )
 
 
-def _standing_entry(row: DueCheckRow) -> CheckEntryView | None:
-    """The check that stands: the highest confirmed level (drafts never stand)."""
-    confirmed = [e for e in row.levels if e is not None and not e.draft]
-    return confirmed[-1] if confirmed else None  # levels are in LEVEL_ORDER
-
-
 def _shortened(text: str | None) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= ACTUAL_CHARS else flat[: ACTUAL_CHARS - 1] + "…"
@@ -110,7 +104,7 @@ class _Due:
 def _problem(item: _Due, marks: Marks) -> ProblemItem | None:
     row = item.row
     if row.standing is not None and row.standing in _PROBLEM_STATUSES:
-        entry = _standing_entry(row)
+        entry = row.standing_entry
         status = row.standing.label
         actual = _shortened(entry.actual if entry is not None else None)
     elif row.overdue_unrecorded:
@@ -131,7 +125,7 @@ def _done_well(items: list[_Due], order: dict[int, int]) -> list[DoneWell]:
     confirmed = defaultdict(lambda: defaultdict(list))
     names: dict[int, str] = {}
     for item in items:
-        entry = _standing_entry(item.row)
+        entry = item.row.standing_entry
         if entry is None or entry.status is not CheckStatus.DONE or entry.level is CheckLevel.LEAD:
             continue
         task = (item.row.seq, item.row.title)

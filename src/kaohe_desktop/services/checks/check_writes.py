@@ -23,7 +23,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.check_rules import CheckPeriod, entry_levels, is_check_period
+from kaohe_desktop.domain.check_rules import (
+    CheckPeriod,
+    CheckSettings,
+    is_check_period,
+    level_refusal,
+)
 from kaohe_desktop.domain.enums import CheckLevel, TaskCategory
 from kaohe_desktop.domain.leases import check_scope
 from kaohe_desktop.domain.roles import Actor
@@ -39,8 +44,8 @@ from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.checks.due_list import load_due_rows
 from kaohe_desktop.services.checks.settings import read_check_settings
 from kaohe_desktop.services.checks.views import CheckChange, DueCheckRow
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.quarterly.refusals import refuse
 from kaohe_desktop.storage.models import (
     CheckRow,
     DepartmentRow,
@@ -147,14 +152,13 @@ def _text_problems(change: CheckChange, label: str) -> list[str]:
 
 
 def _change_problems(
-    change: CheckChange, row: DueCheckRow, allowed: Sequence[CheckLevel], writer: Writer
+    change: CheckChange, row: DueCheckRow, settings: CheckSettings, writer: Writer
 ) -> list[str]:
     """What is wrong with one change on its own (the stored check aside)."""
     label = f"{pair_label(row)}的{change.level.label}核查"
-    if change.level not in allowed:
-        role = writer.actor.role.label
-        levels = "、".join(level.label for level in allowed) or "任何"
-        return [f"{label}：{role}只能录入{levels}核查"]
+    refusal = level_refusal(writer.actor.role, change.level, settings)
+    if refusal is not None:
+        return [f"{label}：{refusal}"]
     stored = row.entry(change.level)
     if change.clear:
         return []
@@ -309,11 +313,11 @@ def write_checks(
     keys = list(dict.fromkeys((c.task_id, c.department_id) for c in changes))
     rows = {row.key: row for row in load_due_rows(session, period, writer.today, keys)}
     problems = _not_due(session, period, [k for k in keys if k not in rows])
-    allowed = entry_levels(writer.actor.role, read_check_settings(session))
+    settings = read_check_settings(session)
     for change in changes:
         row = rows.get((change.task_id, change.department_id))
         if row is not None:
-            problems += _change_problems(change, row, allowed, writer)
+            problems += _change_problems(change, row, settings, writer)
     refuse(list(dict.fromkeys(problems)))
     departments = {row.department_id: row.department for row in rows.values()}
     require_check_leases(session, period, departments, leases)

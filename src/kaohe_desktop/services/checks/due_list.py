@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -29,7 +29,7 @@ from kaohe_desktop.domain.check_rules import (
     due_pairs,
     is_overdue_unrecorded,
 )
-from kaohe_desktop.domain.checks import LEVEL_ORDER, level_rank, standing_checks
+from kaohe_desktop.domain.checks import LEVEL_ORDER, level_rank
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.periods import Month
 from kaohe_desktop.services.checks.settings import read_check_settings
@@ -38,6 +38,7 @@ from kaohe_desktop.services.checks.views import (
     DueCheckRow,
     DueList,
     SampleView,
+    standing_entry,
 )
 from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.storage.models import (
@@ -210,8 +211,7 @@ def _notices(
 
 def standing_of(entries: dict[CheckLevel, CheckEntryView]) -> CheckStatus | None:
     """The status that stands among one pair's checks: the highest confirmed level."""
-    confirmed = ((0, e) for e in entries.values() if not e.draft)
-    best = standing_checks(confirmed).get(0)
+    best = standing_entry(entries.values())
     return None if best is None else best.status
 
 
@@ -222,9 +222,11 @@ def _rows(
     names: dict[int, str],
     sample: SampleView | None,
     only: Pairs | None,
+    tasks: dict[int, _Task] | None = None,
 ) -> list[DueCheckRow]:
     task_ids = _task_ids(only)
-    tasks = _tasks(session, period, task_ids)
+    if tasks is None:
+        tasks = _tasks(session, period, task_ids)
     pairs = due_pairs(tasks.values(), period)
     if only is not None:
         wanted = set(only)
@@ -296,4 +298,30 @@ def load_due_list(
     )
 
 
-__all__ = ["latest_sample", "level_rank", "load_due_list", "load_due_rows", "standing_of"]
+def load_due_rows_of(
+    session: Session, periods: Sequence[CheckPeriod], today: date
+) -> dict[CheckPeriod, list[DueCheckRow]]:
+    """The due-list rows of several periods in one go, each as load_due_list gives them
+    (the half-year scoring reads its two quarters and six months): the departments and
+    each kind of a year's tasks are read once, not once per period."""
+    names = {d.id: d.name for d in departments_in_order(session)}
+    tasks: dict[tuple[int, bool], dict[int, _Task]] = {}
+    found = {}
+    for period in periods:
+        kind = (period.year, isinstance(period, Month))
+        if kind not in tasks:
+            tasks[kind] = _tasks(session, period, None)
+        sample = latest_sample(session, period)
+        found[period] = _rows(session, period, today, names, sample, None, tasks[kind])
+    return found
+
+
+__all__ = [
+    "latest_sample",
+    "level_rank",
+    "load_due_list",
+    "load_due_rows",
+    "load_due_rows_of",
+    "standing_entry",
+    "standing_of",
+]

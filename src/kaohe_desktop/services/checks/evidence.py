@@ -1,11 +1,12 @@
 """佐证材料: files attached to a check, kept in the content-addressed store beside the
 data file (storage/evidence_store.py), their metadata in `evidence_file` rows.
 
-Attaching checks everything first (the role, the check, its period open, the
-department's 查账 lease given, the name, the kind by extension and content, the size
-after a photo is reduced, the period's total), so a refused file writes nothing. Then
-the bytes go into the store (temporary name, flush, rename; outside any transaction,
-which must stay short), then one write transaction inserts the row.
+Attaching checks everything first (the role, the check, its period open, its level
+one the account may write, the department's 查账 lease given, the name, the kind by
+extension and content, the size after a photo is reduced, the period's total), so a
+refused file writes nothing. Then the bytes go into the store (temporary name, flush,
+rename; outside any transaction, which must stay short), then one write transaction
+inserts the row.
 
 Files and rows meet across two workstations without a shared lock on the store, so
 who may delete a stored file is decided inside the data file's write transaction:
@@ -34,6 +35,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.check_rules import level_refusal
 from kaohe_desktop.domain.leases import check_scope
 from kaohe_desktop.domain.periods import parse_check_period
 from kaohe_desktop.domain.roles import Action
@@ -117,6 +119,10 @@ class EvidenceService:
             closed = is_closed(session, parse_check_period(target.period))
         if closed:
             raise PeriodClosedError("evidence_file")
+        # A file is part of its check: attached by those who may write that level.
+        refusal = level_refusal(self.guard.actor.role, target.level, settings)
+        if refusal is not None:
+            raise InputError(f"未附加：{refusal}（{target.label}）。")
         lease = self._lease_among(leases, target)
         kind = kind_of(source, name)
         reduced = reduced_photo(source, name, kind, settings.photo_max_px)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.services.checks.evidence_upkeep import check_label
 from kaohe_desktop.services.checks.views import EvidenceView
 from kaohe_desktop.services.errors import InputError
@@ -24,6 +25,7 @@ class AttachTarget:
     check_id: int
     period: str
     department_id: int
+    level: CheckLevel  # who may attach is who may write the check (check_rules.level_refusal)
     label: str  # 2026年第二季度 · 综合科 · 第3项“…”
     period_bytes: int  # the period's stored files, each counted once
     period_shas: frozenset[str]
@@ -49,14 +51,14 @@ def evidence_view(row: EvidenceFileRow, present: bool) -> EvidenceView:
 def attach_target(session: Session, check_id: int) -> AttachTarget:
     found = session.execute(
         select(CheckRow.period, CheckRow.department_id, DepartmentRow.name, TaskRow.seq)
-        .add_columns(TaskRow.title)
+        .add_columns(TaskRow.title, CheckRow.level)
         .join(DepartmentRow, DepartmentRow.id == CheckRow.department_id)
         .join(TaskRow, TaskRow.id == CheckRow.task_id)
         .where(CheckRow.id == check_id)
     ).one_or_none()
     if found is None:
         raise InputError(f"未附加：查账记录（编号 {check_id}）不存在，可能已被他人删除。")
-    period, department_id, department, seq, title = found
+    period, department_id, department, seq, title, level = found
     stored = session.execute(
         select(EvidenceFileRow.sha256, EvidenceFileRow.size_bytes)
         .join(CheckRow, CheckRow.id == EvidenceFileRow.check_id)
@@ -73,6 +75,7 @@ def attach_target(session: Session, check_id: int) -> AttachTarget:
         check_id,
         period,
         department_id,
+        CheckLevel(level),
         check_label(period, department, seq, title),
         sum(sizes.values()),
         frozenset(sizes),

@@ -6,7 +6,6 @@ the file as it was and every problem is named at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,6 +15,7 @@ from kaohe_desktop.domain.checks import level_rank
 from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.domain.notice_rules import notice_problems
 from kaohe_desktop.services.checks.views import NoticeDraft
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.errors import ConflictError
 from kaohe_desktop.storage.models import (
@@ -25,18 +25,6 @@ from kaohe_desktop.storage.models import (
     TaskDepartmentRow,
     TaskRow,
 )
-
-MAX_SHOWN = 20
-
-
-def refuse(problems: Sequence[str]) -> None:
-    """Raise one InputError naming every problem (nothing has been written)."""
-    if not problems:
-        return
-    shown = list(problems[:MAX_SHOWN])
-    if len(problems) > MAX_SHOWN:
-        shown.append(f"……另有 {len(problems) - MAX_SHOWN} 处问题")
-    raise InputError("\n".join(["未保存：", *shown]), list(problems))
 
 
 def task_label(seq: int, title: str) -> str:

@@ -20,8 +20,8 @@ from kaohe_desktop.domain.checks import level_rank
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, NoticeColor, TaskCategory
 from kaohe_desktop.domain.notice_rules import join_problems, most_urgent, problem_sentence
 from kaohe_desktop.services.checks.due_list import load_due_list
-from kaohe_desktop.services.checks.notice_refusals import refuse
 from kaohe_desktop.services.checks.views import DueCheckRow, NoticeDraft
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
 
@@ -91,7 +91,7 @@ def _from_pairs(
         if row is None:
             found.append(f"所选任务（内部编号 {pair[0]}）在本期不是该科室的应查任务")
             continue
-        standing = next((e for e in reversed(row.levels) if e is not None and not e.draft), None)
+        standing = row.standing_entry
         problems.append(
             _Problem(
                 row.task_id, row.seq, row.title, row.category, row.department_id,

@@ -44,12 +44,13 @@ from kaohe_desktop.services.checks.notice_reads import (
     rectification_of,
     views_of,
 )
-from kaohe_desktop.services.checks.notice_refusals import check_draft, check_open, refuse
+from kaohe_desktop.services.checks.notice_refusals import check_draft, check_open
 from kaohe_desktop.services.checks.notice_suggest import suggest_draft
 from kaohe_desktop.services.checks.rectification import verify, write_rectification
 from kaohe_desktop.services.checks.views import NoticeDraft, NoticeView, RectificationDraft
 from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.common.output_paths import output_file
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.models import NoticeRow, NoticeTaskRow

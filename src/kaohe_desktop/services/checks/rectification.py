@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.notice_rules import rectification_problems, verification_problems
 from kaohe_desktop.services.checks.notice_reads import notice_row, rectification_of
-from kaohe_desktop.services.checks.notice_refusals import refuse
 from kaohe_desktop.services.checks.views import RectificationDraft
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.errors import ConflictError
 from kaohe_desktop.storage.models import NoticeRow, RectificationRow

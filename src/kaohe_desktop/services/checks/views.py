@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from kaohe_desktop.domain.check_rules import CheckPeriod, CheckSettings, CompletionCounts
-from kaohe_desktop.domain.checks import level_rank
+from kaohe_desktop.domain.checks import level_rank, standing_checks
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, NoticeColor, TaskCategory
 
 
@@ -25,6 +26,14 @@ class CheckEntryView:
     check_date: date | None
     draft: bool
     evidence_files: int = 0
+
+
+def standing_entry(entries: Iterable[CheckEntryView | None]) -> CheckEntryView | None:
+    """The check that stands among one pair's checks: the highest confirmed level
+    (domain/checks.standing_checks; a draft never stands). The due list's `standing`,
+    DueCheckRow.standing_entry and the half-year scoring all read it."""
+    confirmed = ((0, e) for e in entries if e is not None and not e.draft)
+    return standing_checks(confirmed).get(0)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,13 @@ class DueCheckRow:
 
     def entry(self, level: CheckLevel) -> CheckEntryView | None:
         return self.levels[level_rank(level) - 1]
+
+    @property
+    def standing_entry(self) -> CheckEntryView | None:
+        """The check whose status is `standing` (None = 未录入): the one a 督办单 refers
+        to and the 通报 quotes. Read from `levels`, so a row a screen updates in place
+        (replace(row, levels=…)) never disagrees with itself."""
+        return standing_entry(self.levels)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,15 @@ Rules (documented in the template's 填写说明 too):
 - a blank optional cell keeps the stored value (partial sheets are common);
 - a value equal to the stored one is not written, so importing the same workbook
   twice changes nothing and leaves no audit rows.
+
+查账 rows (`_checks`): a row that would add or change a check is refused unless the
+importing account may write that level (domain/check_rules.level_refusal, the rule of
+the 查账 grid); a row identical to the stored check passes whatever its level, so a
+录入员 may import a workbook exported with every level in it. 管理员 imports every level,
+三级 included without a recorded 局领导抽查 draw: the draw decides what is entered on the
+screen, while an administrator bringing in records kept in Excel is trusted, and each
+row it writes is audited. An imported row is a confirmed record: one that meets a draft
+(copied forward) confirms it, which counts as a change.
 """
 
 from __future__ import annotations
@@ -17,8 +26,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.check_rules import level_refusal
 from kaohe_desktop.domain.enums import AdjustmentCategory
 from kaohe_desktop.domain.records import CellError, ExchangeBook
+from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.checks.settings import read_check_settings
 from kaohe_desktop.services.exchange.apply_notices import NoticeSheets
 from kaohe_desktop.services.exchange.apply_people import PersonSheets
 from kaohe_desktop.services.exchange.overrides import PendingGrade
@@ -37,15 +49,23 @@ from kaohe_desktop.storage.models import (
     VetoRow,
 )
 
+CHECKS = "查账"
+
 
 class BookApplier(PersonSheets, NoticeSheets):
     def __init__(
-        self, session: Session, book: ExchangeBook, progress: ProgressReporter, account: str
+        self,
+        session: Session,
+        book: ExchangeBook,
+        progress: ProgressReporter,
+        account: str,
+        role: Role,
     ) -> None:
         self.s = session
         self.book = book
         self.progress = progress
         self.account = account  # who imports: the issuer of the notices the book adds
+        self.role = role  # the importing account's: the 查账 levels it may write
         self.counts = ApplyCounts()
         self.now = datetime.now()
         self.today = self.now.date()
@@ -220,13 +240,17 @@ class BookApplier(PersonSheets, NoticeSheets):
             (c.task_id, c.department_id, c.period, c.level): c
             for c in self.s.scalars(select(CheckRow))
         }
-        for record in self.book.checks:
+        settings = read_check_settings(self.s)
+        counts = self.counts.sheet(CHECKS)
+        for index, record in enumerate(self.book.checks):
             task = self.tasks[(record.year, record.seq)]
             department = self.departments[record.department]
             key = (task.id, department.id, record.period, record.level.value)
+            stored = existing.get(key)
+            left_as_stored = counts.unchanged
             row = self._upsert(
-                "查账",
-                existing.get(key),
+                CHECKS,
+                stored,
                 partial(CheckRow, task_id=task.id, department=department),
                 {
                     "period": record.period,
@@ -238,8 +262,16 @@ class BookApplier(PersonSheets, NoticeSheets):
                     "check_date": record.check_date,
                 },
             )
+            if stored is not None and stored.draft:
+                stored.draft = False  # an imported row is a confirmed record
+                self._mark_updated(CHECKS, stored)
+            written = counts.unchanged == left_as_stored  # added, changed or confirmed
+            refusal = level_refusal(self.role, record.level, settings) if written else None
+            if refusal is not None:
+                row_number = self.book.row_of(CHECKS, index)
+                self.refused.append(CellError(CHECKS, row_number, "核查层级", refusal))
             existing[key] = row
-            self._tick("查账")
+            self._tick(CHECKS)
 
     def _adjustments(self) -> None:
         # A notice's deduction follows the notice (督办单 sheet), never a 加减分 row.

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.check_rules import parse_notice_number
-from kaohe_desktop.domain.checks import level_rank
+from kaohe_desktop.domain.checks import standing_checks
 from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.records import (
@@ -46,6 +46,13 @@ from kaohe_desktop.storage.models import (
     TaskRow,
 )
 from kaohe_desktop.storage.queries.checks import CONFIRMED
+
+
+class _Leveled(NamedTuple):
+    """A stored check as domain/checks.standing_checks reads it."""
+
+    level: CheckLevel
+    check_id: int
 
 
 class NoticeSheets:
@@ -193,8 +200,8 @@ class NoticeSheets:
                 CONFIRMED,
             )
         ).all()
-        best = max(checks, key=lambda c: level_rank(CheckLevel(c.level)), default=None)
-        return None if best is None else best.id
+        best = standing_checks((0, _Leveled(CheckLevel(c.level), c.id)) for c in checks).get(0)
+        return None if best is None else best.check_id
 
     def _rectification(self, record: RectificationRecord, notice: NoticeRow) -> None:
         existing = rectification_of(self.s, notice.id)

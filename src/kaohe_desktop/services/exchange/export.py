@@ -60,6 +60,7 @@ from kaohe_desktop.storage.models import (
     TaskRow,
     VetoRow,
 )
+from kaohe_desktop.storage.queries.checks import CONFIRMED
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -144,10 +145,12 @@ def _read_book(s: Session) -> ExchangeBook:
         )
         for t in tasks
     ]
+    # A draft (copied forward, not yet confirmed) is no record: the workbook would bring
+    # it back as a confirmed check.
     checks = s.scalars(
-        select(CheckRow).order_by(
-            CheckRow.task_id, CheckRow.department_id, CheckRow.period, CheckRow.id
-        )
+        select(CheckRow)
+        .where(CONFIRMED)
+        .order_by(CheckRow.task_id, CheckRow.department_id, CheckRow.period, CheckRow.id)
     ).all()
     attachments = attachment_names(s)
     book.checks = [

@@ -17,7 +17,7 @@ from kaohe_desktop.domain.check_rules import parse_notice_number
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.exchange_parse import parse_book
 from kaohe_desktop.domain.records import CellError, ExchangeBook
-from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.domain.roles import Action, Role
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
 from kaohe_desktop.services.access.guard import Guard, requires
@@ -114,8 +114,9 @@ class ExchangeImport:
         self, book: ExchangeBook, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
         may_verify = self.guard.actor.may(Action.REVIEW)  # 整改 verified in the 整改 sheet
+        role = self.guard.actor.role  # the 查账 levels it may write
         return apply_book(
-            self._uow, book, dry_run=dry_run, progress=progress, may_verify=may_verify
+            self._uow, book, dry_run=dry_run, progress=progress, may_verify=may_verify, role=role
         )
 
 
@@ -126,17 +127,20 @@ def apply_book(
     dry_run: bool,
     progress: ProgressReporter,
     may_verify: bool = False,
+    role: Role = Role.CLERK,
 ) -> ImportResult:
     """Check a parsed book's references against the file, then write it in one
     transaction (or, for a dry run, roll it back and report what it would do).
-    `may_verify`: the account may verify rectifications (the 整改 sheet's 核实人)."""
+    `may_verify`: the account may verify rectifications (the 整改 sheet's 核实人).
+    `role`: the importing account's, which decides the 查账 levels it may create or
+    change (by default the least an importing account may do)."""
 
     def work(session: Session) -> ImportResult:
         canonical = canonical_book(session, book)
         errors = find_reference_errors(canonical, _known_keys(session, canonical, may_verify))
         if errors:
             raise InputError(errors_message(errors), list(errors))
-        applier = BookApplier(session, canonical, progress, uow.account)
+        applier = BookApplier(session, canonical, progress, uow.account, role)
         counts = applier.apply()
         if applier.refused:
             raise InputError(errors_message(applier.refused), list(applier.refused))

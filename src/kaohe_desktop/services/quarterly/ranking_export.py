@@ -121,7 +121,6 @@ class RankingExport:
         return ranking_book(sheet, printed_on or _today())
 
 
-
 # --- GradingSheet → RankingBook -----------------------------------------------------------
 
 

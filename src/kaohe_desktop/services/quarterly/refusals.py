@@ -23,18 +23,6 @@ from kaohe_desktop.services.quarterly.roster import Roster
 from kaohe_desktop.services.quarterly.views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
 from kaohe_desktop.storage.models import PersonRow
 
-MAX_SHOWN = 20
-
-
-def refuse(problems: Sequence[str]) -> None:
-    """Raise one InputError naming every problem (the first MAX_SHOWN of them)."""
-    if not problems:
-        return
-    shown = list(problems[:MAX_SHOWN])
-    if len(problems) > MAX_SHOWN:
-        shown.append(f"……另有 {len(problems) - MAX_SHOWN} 处问题")
-    raise InputError("\n".join(["未保存：", *shown]), list(problems))
-
 
 def person_label(name: str, code: str) -> str:
     return f"{name}（{code}）"

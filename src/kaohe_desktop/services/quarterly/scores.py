@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, raiseload
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.quarterly_rules import ScoreError, check_score
 from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.quarterly.refusals import (
     not_on_roster,
     person_label,
-    refuse,
     require_grading_leases,
     stale,
 )

@@ -46,9 +46,9 @@ def choose_status(parent: QWidget, title: str, question: str) -> CheckStatus | N
 
 
 def standing_check_id(row: DueCheckRow) -> int | None:
-    """The check a notice about this row refers to: the highest confirmed level's."""
-    confirmed = [entry for entry in row.levels if entry is not None and not entry.draft]
-    return confirmed[-1].check_id if confirmed else None
+    """The check a notice about this row refers to: the one that stands."""
+    entry = row.standing_entry
+    return None if entry is None else entry.check_id
 
 
 class CheckCommands(QObject):

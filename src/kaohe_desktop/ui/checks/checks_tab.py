@@ -14,7 +14,7 @@ out of date and reads when the clerk turns to it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -38,6 +38,7 @@ from kaohe_desktop.ui.checks.period_bar import LevelChooser, PeriodChooser, defa
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
 from kaohe_desktop.ui.common.toolbar import named_action
 from kaohe_desktop.ui.editing.banner import Banner, Tone
+from kaohe_desktop.ui.editing.window_close import ReleaseOnWindowClose
 from kaohe_desktop.ui.quarterly.grading_banners import lease_text
 from kaohe_desktop.ui.quarterly.grading_grid import GridNote
 
@@ -71,7 +72,7 @@ class ChecksTab(DataTab):
         self.settings_action.triggered.connect(lambda _checked=False: self.edit_settings())
         self._chosen: CheckPeriod | None = None  # the clerk's choice; None: follow the clock
         self._stale = False  # a reload was asked for while the tab was hidden
-        self._window: QWidget | None = None
+        self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
         self._layout(content)
         self._connect()
         self.update_actions()
@@ -158,7 +159,7 @@ class ChecksTab(DataTab):
             self.session.leases.release_all()  # the previous file's leases
             self.commands.close_dialogs()
             self._chosen = None
-        self._watch_window()
+        self._close_watch.watch()
         super().set_workspace(workspace, year)
 
     def _load(self, workspace: Workspace, year: int) -> None:
@@ -342,17 +343,3 @@ class ChecksTab(DataTab):
         if self.workspace is None:
             return None
         return self.commands.edit_settings(self.workspace)
-
-    # --- the window closing: give the leases back before the file is closed -----------
-    def _watch_window(self) -> None:
-        window = self.window()
-        if window is not self and window is not self._window:
-            if self._window is not None:
-                self._window.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self.session.leases.release_all()
-        return super().eventFilter(watched, event)

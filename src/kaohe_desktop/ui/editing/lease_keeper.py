@@ -3,11 +3,16 @@
 The heartbeat is what tells other workstations the holder is alive; when it is
 refused (an administrator took the stale lease over) the dialog must stop
 offering to save, so the keeper says so at once rather than at the next save.
+
+A capability whose users may hold a lease without the right to enter other data (查账:
+审核人 record 二级 and 三级 checks) passes its own `acquire` and `beat`; giving back and
+taking over always go through LeaseService.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -32,9 +37,20 @@ class LeaseKeeper(QObject):
     lost = Signal(str)  # the lease was taken over: the message names who has it now
     unavailable = Signal(str)  # the file cannot be written any more
 
-    def __init__(self, leases: LeaseService, scope: str, label: str, parent: QObject) -> None:
+    def __init__(
+        self,
+        leases: LeaseService,
+        scope: str,
+        label: str,
+        parent: QObject,
+        *,
+        acquire: Callable[[], Lease] | None = None,
+        beat: Callable[[Lease], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._leases = leases
+        self._acquire = acquire or (lambda: leases.acquire(self.scope, self.label))
+        self._beat = beat or leases.heartbeat
         self.scope = scope
         self.label = label
         self.lease: Lease | None = None
@@ -45,7 +61,7 @@ class LeaseKeeper(QObject):
 
     def acquire(self) -> Lease:
         """Raises LeaseHeldError (someone else edits) or a storage error."""
-        self.lease = self._leases.acquire(self.scope, self.label)
+        self.lease = self._acquire()
         self.timer.start()
         return self.lease
 
@@ -79,7 +95,7 @@ class LeaseKeeper(QObject):
         if self.lease is None:
             return
         try:
-            self._leases.heartbeat(self.lease)
+            self._beat(self.lease)
         except LeaseLostError as error:
             self.timer.stop()
             self.lost.emit(str(error))

@@ -10,7 +10,7 @@ banners saying why not), GradingActions (点评, 等次, closing, outputs).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
 from kaohe_desktop.ui.common.widgets import DepartmentFilter
 from kaohe_desktop.ui.editing.banner import Banner
+from kaohe_desktop.ui.editing.window_close import ReleaseOnWindowClose
 from kaohe_desktop.ui.quarterly import grading_banners
 from kaohe_desktop.ui.quarterly.grade_chart import GradeChart
 from kaohe_desktop.ui.quarterly.grading_actions import GradingActions
@@ -69,7 +70,7 @@ class QuarterlyTab(DataTab):
         )
         self._quarter_chosen = False  # until the clerk picks one, follow the data
         self._shown_for: tuple[Workspace | None, int | None] = (None, None)
-        self._window: QWidget | None = None
+        self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
         self._layout(content)
         self._connect()
         self.update_actions()
@@ -157,7 +158,7 @@ class QuarterlyTab(DataTab):
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:
             self.session.leases.release_all()  # the previous file's leases
-        self._watch_window()
+        self._close_watch.watch()
         super().set_workspace(workspace, year)
 
     def _load(self, workspace: Workspace, year: int) -> None:
@@ -245,19 +246,3 @@ class QuarterlyTab(DataTab):
         self.chart.setVisible(shown)
         if shown:
             self.chart.set_sheet(self.session.sheet)
-
-    # --- the window closing: give the leases back before the file is closed -----------
-    def _watch_window(self) -> None:
-        # The main window closes the workspace in its closeEvent; a filter on the window
-        # sees the Close event first, while the file can still be written.
-        window = self.window()
-        if window is not self and window is not self._window:
-            if self._window is not None:
-                self._window.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self.session.leases.release_all()
-        return super().eventFilter(watched, event)
