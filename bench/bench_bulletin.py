@@ -31,11 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from bench_checks import ADMIN, bureau, fill_checks
+from bench_checks import ADMIN, bureau, fill_checks, timed
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -48,12 +47,6 @@ YEAR = 2026
 QUARTER = Quarter(YEAR, 2)
 ISSUED = datetime(YEAR, 7, 6, 9, 0)
 LINE = "第01科第12项年度业务工作推进落实 第01科 第二季度 部分完成 按计划推进，已完成阶段性目标。"
-
-
-def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
 
 
 def floor_pdf(path: Path, pages: int, font: str) -> None:

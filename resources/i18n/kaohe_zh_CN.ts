@@ -144,34 +144,42 @@
     </message>
 </context>
 <context>
-    <name>AdjustmentTableModel</name>
+    <name>AdjustmentDialog</name>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Edit points</source>
+        <translation>修改加减分</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>科室</translation>
+        <source>Add points</source>
+        <translation>加减分</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>Type a number, e.g. 5 or 2.5</source>
+        <translation>请填写数字，如 5 或 2.5</translation>
     </message>
     <message>
-        <source>Points</source>
-        <translation>分值</translation>
+        <source>The points cannot be 0</source>
+        <translation>分值不能为 0</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>级别</translation>
+        <source>Type the points to take off, e.g. 5</source>
+        <translation>请填写扣除的分数，如 5</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>事由</translation>
+        <source>Deducted from {0} (full marks {1}); it stops at 0.</source>
+        <translation>从{0}（满分 {1}）中扣除，扣完为止。</translation>
     </message>
     <message>
-        <source>Document no.</source>
-        <translation>依据文号</translation>
+        <source>Takes {0} points off {1}.</source>
+        <translation>将从{1}扣除 {0} 分。</translation>
+    </message>
+    <message>
+        <source>Choose the level: each level has its value; the half&apos;s bonus is at most {0}.</source>
+        <translation>请选择级别：按级别计分，本半年加分合计不超过 {0} 分。</translation>
+    </message>
+    <message>
+        <source>Counts {0} points ({1}); the same document no. counts once, at its highest level; the half&apos;s bonus is at most {2}.</source>
+        <translation>按{1}计 {0} 分；同一文号只按最高级别计一次；本半年加分合计不超过 {2} 分。</translation>
     </message>
 </context>
 <context>
@@ -955,6 +963,43 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>CloseHalfDialog</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>Close the scoring of {0}?</source>
+        <translation>关闭{0}的半年考核？</translation>
+    </message>
+    <message>
+        <source>• Every department&apos;s scores, ranks, grade and 先进科室 are stored as they are now.
+• The half&apos;s 加减分, vetoes and decisions, and its checks, become read-only for everyone.
+• Only an administrator can reopen the half, and must give a reason (kept in the audit log).
+• A full integrity check of the data file runs first; on a network drive this can take a while.</source>
+        <translation>• 各科室的得分、排名、等次和先进科室按当前结果保存。
+• 本半年的加减分、一票否决、委员会裁定和查账记录对所有人变为只读。
+• 只有管理员可以重新开放，并须填写理由（记入操作日志）。
+• 关闭前先对数据文件做完整性检查；在网络盘上可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. approved by the committee</source>
+        <translation>可不填，如：经考核委员会审定</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Close the half</source>
+        <translation>关闭本半年</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CloseQuarterDialog</name>
     <message>
         <source>Close {0}</source>
@@ -1234,66 +1279,70 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
-    <name>DepartmentHalfTableModel</name>
+    <name>DecideDialog</name>
     <message>
-        <source>Recorded deductions (negative)</source>
-        <translation>已记录的扣分（负数）</translation>
+        <source>Committee decision (委员会裁定)</source>
+        <translation>委员会裁定</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>科室</translation>
+        <source>Department:</source>
+        <translation>科室：</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>组别</translation>
+        <source>Total:</source>
+        <translation>总分：</translation>
     </message>
     <message>
-        <source>Business work</source>
-        <translation>业务工作</translation>
+        <source>Grade now:</source>
+        <translation>当前等次：</translation>
     </message>
     <message>
-        <source>Integrity</source>
-        <translation>党风廉政</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-        <source>Civility</source>
-        <translation>精神文明</translation>
+        <source>Tied with:</source>
+        <translation>并列科室：</translation>
     </message>
     <message>
-        <source>Attendance</source>
-        <translation>考勤</translation>
+        <source>Not a grade this tie can be given</source>
+        <translation>此并列不能裁定为该等次</translation>
     </message>
     <message>
-        <source>Commendation bonus</source>
-        <translation>表彰加分</translation>
+        <source>Withdraw the decision</source>
+        <translation>撤销裁定</translation>
     </message>
     <message>
-        <source>Recorded bonus points</source>
-        <translation>已记录的表彰加分</translation>
+        <source>The committee chooses between the two grades the tie straddles, and may raise no more departments than there are places left. A vetoed department cannot be 优秀.</source>
+        <translation>委员会只能在并列所跨越的两个等次之间裁定，定为较高等次的科室不能多于剩余名额；被一票否决的科室不能为优秀。</translation>
     </message>
     <message>
-        <source>Veto</source>
-        <translation>一票否决</translation>
+        <source>Grade:</source>
+        <translation>裁定等次：</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>是</translation>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
     <message>
-        <source>Missed checks</source>
-        <translation>未完成查账</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-        <source>First-level checks of the half with status 未完成</source>
-        <translation>本半年一级查账中“未完成”的条数</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <source>Late / partial</source>
-        <translation>逾期/部分完成</translation>
+        <source>{0} (decided by the committee)</source>
+        <translation>{0}（委员会已裁定）</translation>
     </message>
     <message>
-        <source>First-level checks of the half 逾期完成 or 部分完成</source>
-        <translation>本半年一级查账中“逾期完成”或“部分完成”的条数</translation>
+        <source>{0} (the lower grade, until the committee decides)</source>
+        <translation>{0}（并列暂定较低等次，待委员会裁定）</translation>
+    </message>
+    <message>
+        <source>Choose the grade</source>
+        <translation>请选择裁定等次</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1441,92 @@ The open data file was not changed.</source>
     <message>
         <source>Delete the department “{0}”? This cannot be undone.</source>
         <translation>删除科室“{0}”？此操作不能撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownPanel</name>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Only sources that change the score</source>
+        <translation>只看有分值的来源</translation>
+    </message>
+    <message>
+        <source>Sources of the points</source>
+        <translation>得分来源</translation>
+    </message>
+    <message>
+        <source>Select a cell of the table above to see every source of its points: the checks of the ledger, the deductions, the bonuses and the vetoes.</source>
+        <translation>在上表中选择一格，即可查看该分数的每一项来源：台账查账、扣分、表彰加分和一票否决。</translation>
+    </message>
+    <message>
+        <source>deductions</source>
+        <translation>扣分合计</translation>
+    </message>
+    <message>
+        <source>vetoes</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2} sources</source>
+        <translation>{0} · {1}：共 {2} 项来源</translation>
+    </message>
+    <message>
+        <source>A veto takes no points: the department cannot be 优秀 this half.</source>
+        <translation>一票否决不扣分，但该科室本半年不能评为优秀、先进科室。</translation>
+    </message>
+    <message>
+        <source>Sources add up to {0}: deductions {1}</source>
+        <translation>各项来源合计 {0}，即扣分合计 {1}</translation>
+    </message>
+    <message>
+        <source>Full marks {0} {1} from the sources = {2}</source>
+        <translation>满分 {0}，各项来源合计 {1}，得分 {2}</translation>
+    </message>
+    <message>
+        <source>Sources add up to {0} = {1}</source>
+        <translation>各项来源合计 {0}，得分 {1}</translation>
+    </message>
+    <message>
+        <source>No veto this half.</source>
+        <translation>本半年没有一票否决。</translation>
+    </message>
+    <message>
+        <source>No commendation entered this half.</source>
+        <translation>本半年没有录入表彰加分。</translation>
+    </message>
+    <message>
+        <source>Nothing was deducted here: full marks.</source>
+        <translation>本项没有扣分，为满分。</translation>
+    </message>
+    <message>
+        <source>The half cannot be changed here (see the note above the table).</source>
+        <translation>本半年在此不能修改（原因见表格上方的提示）。</translation>
+    </message>
+    <message>
+        <source>Select an entered deduction, bonus or veto.</source>
+        <translation>请选择一条录入的扣分、加分或一票否决。</translation>
+    </message>
+    <message>
+        <source>Checks come from the ledger (查账); the clamp and the cap are computed.</source>
+        <translation>查账扣分来自台账查账；“扣完为止”和“加分上限”由系统计算，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillSources</name>
+    <message>
+        <source>Made by the notice {0}: change it there (查账 → 督办单)</source>
+        <translation>由督办单 {0} 产生，请在 查账 → 督办单 中修改</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1723,88 @@ Edit the cell and press Enter to save it again.</source>
 {0}</source>
         <translation>您的修改已写入：
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Half year: {0}</source>
+        <translation>考核期间：{0}</translation>
+    </message>
+    <message>
+        <source>Still to fill in or correct: {0}</source>
+        <translation>还需填写或更正：{0}</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields to save.</source>
+        <translation>请更正标红的项目后保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>Choose the level</source>
+        <translation>请选择级别</translation>
+    </message>
+    <message>
+        <source>e.g. 夏市监发〔2026〕12号</source>
+        <translation>如 夏市监发〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>不填日期</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>科室：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Document no.:</source>
+        <translation>依据文号：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Bonus points:</source>
+        <translation>加分：</translation>
+    </message>
+    <message>
+        <source>Points off:</source>
+        <translation>扣分：</translation>
+    </message>
+    <message>
+        <source>blank: the level&apos;s value</source>
+        <translation>留空按级别计分</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>如 5</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2437,68 @@ The backup folder (set in Manage → Backups and restore) is:
     <message>
         <source>Show everyone</source>
         <translation>显示全部人员</translation>
+    </message>
+</context>
+<context>
+    <name>HalfBlockersDialog</name>
+    <message>
+        <source>The half cannot be closed yet. {0} items must be settled first:</source>
+        <translation>本半年暂不能关闭，须先处理以下 {0} 项：</translation>
+    </message>
+    <message>
+        <source>Record the missing checks in the 查账 tab (a due period without a confirmed check counts as 未完成 until then); a reviewer settles each tie with 委员会裁定…. Then close again.</source>
+        <translation>请在“查账”页录入缺少的查账结果（未录入前按未完成扣分）；并列的科室由审核人通过“委员会裁定…”处理。处理后再关闭。</translation>
+    </message>
+    <message>
+        <source>Show only these departments</source>
+        <translation>只看这些科室</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>HalfClosing</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>{0} is closed already.</source>
+        <translation>{0}已经关闭。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Only a reviewer or an administrator can close a half year.</source>
+        <translation>只有审核人或管理员可以关闭半年。</translation>
+    </message>
+    <message>
+        <source>{0} is closed.</source>
+        <translation>{0}已关闭。</translation>
+    </message>
+    <message>
+        <source>Checking the data file and closing {0}…</source>
+        <translation>正在检查数据文件并关闭{0}…</translation>
+    </message>
+    <message>
+        <source>Reopen {0}</source>
+        <translation>重新开放{0}</translation>
+    </message>
+    <message>
+        <source>{0} is open.</source>
+        <translation>{0}未关闭。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a half year.</source>
+        <translation>只有管理员可以重新开放半年。</translation>
+    </message>
+    <message>
+        <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
+        <translation>{0}因{1}已关闭而锁定。请在 管理 → 期间关闭 中重新开放{1}。</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3401,80 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>PendingPanel</name>
+    <message>
+        <source>Total {0} equals another of its group across a quota line</source>
+        <translation>总分 {0} 与同组科室并列且跨越等次名额</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>待裁定</translation>
+    </message>
+    <message>
+        <source>Check missing</source>
+        <translation>缺查账</translation>
+    </message>
+    <message>
+        <source>Only these departments</source>
+        <translation>只看这些科室</translation>
+    </message>
+    <message>
+        <source>Show only the departments listed here in the table</source>
+        <translation>表格中只显示这里列出的科室</translation>
+    </message>
+    <message>
+        <source>To do before closing</source>
+        <translation>关闭前待处理</translation>
+    </message>
+    <message>
+        <source>The half is closed: its results are stored.</source>
+        <translation>本半年已关闭，考核结果已保存。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing and no tie waits: the half can be closed.</source>
+        <translation>没有缺少的查账，也没有待裁定的并列：本半年可以关闭。</translation>
+    </message>
+    <message>
+        <source>{0} checks missing</source>
+        <translation>缺查账 {0} 项</translation>
+    </message>
+    <message>
+        <source>{0} departments awaiting the committee</source>
+        <translation>待委员会裁定 {0} 个科室</translation>
+    </message>
+    <message>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <source>To do before closing: {0}.</source>
+        <translation>关闭前待处理：{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTableModel</name>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+</context>
+<context>
     <name>PeriodChooser</name>
     <message>
         <source>Quarters list the routine tasks (常规工作), months the key tasks (重点工作)</source>
@@ -3964,10 +4317,375 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>SchemeLine</name>
+    <message>
+        <source>Scheme details</source>
+        <translation>方案详情</translation>
+    </message>
+    <message>
+        <source>the half&apos;s own rules</source>
+        <translation>本半年已定的方案</translation>
+    </message>
+    <message>
+        <source>rules of the latest scheme, frozen into the half at its first entry</source>
+        <translation>沿用最近的方案，首次录入时固定到本半年</translation>
+    </message>
+    <message>
+        <source>Scheme: {0} ({1})</source>
+        <translation>考核方案：{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChart</name>
+    <message>
+        <source>The chart appears when the half has departments.</source>
+        <translation>本半年有参加考核的科室后显示图表。</translation>
+    </message>
+    <message>
+        <source>Totals by group (axis from {0})</source>
+        <translation>各组总分（横轴自 {0} 起）</translation>
+    </message>
+    <message>
+        <source>Dashed lines: 优秀 {0}, 良好 {1}</source>
+        <translation>虚线：优秀线 {0}，良好线 {1}</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决</translation>
+    </message>
+</context>
+<context>
     <name>ScoreDelegate</name>
     <message>
         <source> — not saved, the old value is kept.</source>
         <translation>——未保存，保留原值。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreOutputs</name>
+    <message>
+        <source>Export score sheet</source>
+        <translation>导出得分表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Also write the summary table as a PDF?</source>
+        <translation>同时生成 PDF 得分汇总表？</translation>
+    </message>
+    <message>
+        <source>It is saved beside the workbook as {0}</source>
+        <translation>将保存在工作簿旁边，文件名为 {0}</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+    <message>
+        <source>Printed as a draft (草稿), because: {0}</source>
+        <translation>得分表标为（草稿），原因：{0}</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTableModel</name>
+    <message>
+        <source>{0}: full marks {1} less its deductions, never below 0. Select a cell to see every deduction.</source>
+        <translation>{0}：满分 {1} 减去扣分，扣完为止。选中单元格可查看每一项扣分。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <source>Commendation bonus after the cap</source>
+        <translation>表彰加分（已按上限计）</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分合计</translation>
+    </message>
+    <message>
+        <source>Full marks less the four categories (扣分合计)</source>
+        <translation>满分减去四个类别得分之和</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>一票否决: cannot be 优秀 or 先进科室 this half</source>
+        <translation>一票否决：本半年不得评为优秀、先进科室</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>The four categories plus the bonus; may exceed the full marks</source>
+        <translation>四个类别得分加表彰加分，可超过满分</translation>
+    </message>
+    <message>
+        <source>Rank in group</source>
+        <translation>组内排名</translation>
+    </message>
+    <message>
+        <source>Equal totals share a rank (1, 2, 2, 4)</source>
+        <translation>总分相同者名次并列（1、2、2、4）</translation>
+    </message>
+    <message>
+        <source>Overall rank</source>
+        <translation>全局排名</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>先进科室</translation>
+    </message>
+    <message>
+        <source>先进科室 = 优秀</source>
+        <translation>先进科室即优秀等次</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTexts</name>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>待裁定</translation>
+    </message>
+    <message>
+        <source>{0} checks missing</source>
+        <translation>缺查账 {0} 项</translation>
+    </message>
+    <message>
+        <source>Decided by the committee</source>
+        <translation>委员会已裁定</translation>
+    </message>
+    <message>
+        <source>Equal totals straddle a quota line: all of them take the lower grade until the committee decides (委员会裁定…).</source>
+        <translation>总分并列且跨越等次名额：在委员会裁定前均暂定较低等次（委员会裁定…）。</translation>
+    </message>
+    <message>
+        <source>Due periods with no confirmed check count as 未完成 and keep the half from closing:</source>
+        <translation>以下应查期间没有确认的查账结果，按未完成扣分，且本半年不能关闭：</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringActions</name>
+    <message>
+        <source>Add points…</source>
+        <translation>加减分…</translation>
+    </message>
+    <message>
+        <source>Veto…</source>
+        <translation>一票否决…</translation>
+    </message>
+    <message>
+        <source>Committee decision…</source>
+        <translation>委员会裁定…</translation>
+    </message>
+    <message>
+        <source>Close the half…</source>
+        <translation>关闭本半年…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Export score sheet…</source>
+        <translation>导出得分表…</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>Choose a half year (上半年 or 下半年)</source>
+        <translation>请选择上半年或下半年</translation>
+    </message>
+    <message>
+        <source>{0} has no departments</source>
+        <translation>{0}没有参加考核的科室</translation>
+    </message>
+    <message>
+        <source>{0} is closed; an administrator can reopen it</source>
+        <translation>{0}已关闭；管理员可以重新开放</translation>
+    </message>
+    <message>
+        <source>Enter a deduction (扣分) or a commendation (表彰加分)</source>
+        <translation>录入扣分或表彰加分</translation>
+    </message>
+    <message>
+        <source>一票否决: the department cannot be 优秀 this half</source>
+        <translation>一票否决：该科室本半年不得评为优秀</translation>
+    </message>
+    <message>
+        <source>Write the year&apos;s score workbook (年底算账) and, if wished, the PDF</source>
+        <translation>导出全年得分表（年底算账），可同时生成 PDF</translation>
+    </message>
+    <message>
+        <source>Write the score workbook (科室得分, 明细) and, if wished, the PDF</source>
+        <translation>导出得分表（科室得分、明细），可同时生成 PDF 汇总表</translation>
+    </message>
+    <message>
+        <source>Select a department flagged 待裁定 first</source>
+        <translation>请先选择标记为“待裁定”的科室</translation>
+    </message>
+    <message>
+        <source>{0} is not in a tie across a quota line</source>
+        <translation>{0}没有与同组科室并列跨越等次名额</translation>
+    </message>
+    <message>
+        <source>Settle the tie of the selected department by hand, with a reason</source>
+        <translation>由考核委员会裁定所选科室的等次（须填写理由）</translation>
+    </message>
+    <message>
+        <source>{0} is closed</source>
+        <translation>{0}已关闭</translation>
+    </message>
+    <message>
+        <source>Lock the half and store every department&apos;s result</source>
+        <translation>锁定本半年并保存各科室的考核结果</translation>
+    </message>
+    <message>
+        <source>{0} items still keep the half from closing; press to list them</source>
+        <translation>还有 {0} 项待处理，本半年暂不能关闭；点击查看</translation>
+    </message>
+    <message>
+        <source>The half is open</source>
+        <translation>本半年未关闭</translation>
+    </message>
+    <message>
+        <source>Reopen the closed half (with a reason)</source>
+        <translation>重新开放已关闭的半年（须填写理由）</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not record the committee&apos;s decision; a reviewer or an administrator can.</source>
+        <translation>您的角色（{0}）不能录入委员会裁定；审核人或管理员可以。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not close a half year; a reviewer or an administrator can.</source>
+        <translation>您的角色（{0}）不能关闭半年；审核人或管理员可以。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a half year (your role: {0}).</source>
+        <translation>只有管理员可以重新开放半年（您的角色：{0}）。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the half-year scores but not change them.</source>
+        <translation>您的角色（{0}）只能查看半年考核，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringBanners</name>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>No ledger task is due in {0}, so no check deducts anything and every department keeps its full 业务工作. Build the year&apos;s ledger in the 台账 tab; deductions, bonuses and vetoes can be entered here meanwhile.</source>
+        <translation>{0}没有到期的台账任务，查账不扣分，各科室业务工作均为满分。请在“台账”页建立本年度台账；扣分、加分和一票否决可以先在这里录入。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringCommands</name>
+    <message>
+        <source>Half-year scoring</source>
+        <translation>半年考核</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this veto of {0}?
+{1}</source>
+        <translation>删除{0}的这条一票否决？
+{1}</translation>
+    </message>
+    <message>
+        <source>Delete this entry of {0}?
+{1}: {2}</source>
+        <translation>删除{0}的这条加减分？
+{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Committee decision</source>
+        <translation>委员会裁定</translation>
+    </message>
+    <message>
+        <source>{0} is not in a tie across a quota line: its grade follows its total.</source>
+        <translation>{0}没有与同组科室并列跨越等次名额，等次按总分评定。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringSession</name>
+    <message>
+        <source>Nothing can be entered: the data file is open read-only ({0}).</source>
+        <translation>不能录入：数据文件以只读方式打开（{0}）。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the half-year scores but not change them.</source>
+        <translation>您的角色（{0}）只能查看半年考核，不能修改。</translation>
+    </message>
+    <message>
+        <source>{0} is closed: the scores are read-only.</source>
+        <translation>{0}已关闭，得分只读。</translation>
+    </message>
+    <message>
+        <source>{0} is locked because {1} was closed by {2} on {3}: read-only.</source>
+        <translation>{0}因{1}已由{2}于 {3} 关闭而锁定，只读。</translation>
+    </message>
+    <message>
+        <source>{0} was closed by {1} on {2}: the scores are stored and read-only.</source>
+        <translation>{0}已由{1}于 {2} 关闭，得分已保存，只读。</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+    <message>
+        <source>You can reopen it with a reason.</source>
+        <translation>您可以填写理由后重新开放。</translation>
     </message>
 </context>
 <context>
@@ -3981,28 +4699,32 @@ Is the network drive connected?</source>
         <translation>下半年</translation>
     </message>
     <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
         <source>Half year:</source>
         <translation>半年：</translation>
     </message>
     <message>
-        <source>Select a department to see only its adjustments.</source>
-        <translation>选择一个科室，只看该科室的加减分。</translation>
+        <source>There are no departments yet. Add them under Manage → Departments, or fill in the 科室 sheet of the template and import it with File → Import workbook.</source>
+        <translation>还没有科室。请在 管理 → 科室 中添加，或在模板的“科室”表中填写后，通过 文件 → 导入工作簿 导入。</translation>
     </message>
     <message>
-        <source>There are no departments yet. Fill in the 科室 sheet of the template (and the 加减分 sheet for {0}) and import it with File → Import workbook.</source>
-        <translation>还没有科室。请在模板的“科室”表（以及{0}的“加减分”表）中填写后，通过 文件 → 导入工作簿 导入。</translation>
+        <source>There are no departments to score in {0}. Add them under Manage → Departments, or fill in the 科室 sheet of the template (and the 加减分 sheet for {1}) and import it with File → Import workbook.</source>
+        <translation>{0}没有参加考核的科室。请在 管理 → 科室 中添加，或在模板的“科室”表（以及期间为 {1} 的“加减分”表）中填写后，通过 文件 → 导入工作簿 导入。</translation>
     </message>
     <message>
-        <source>Adjustments of {0}, all departments</source>
-        <translation>{0}加减分明细（全部科室）</translation>
+        <source>{0} departments ({1}); shown: {2}</source>
+        <translation>共 {0} 个科室（{1}）；显示 {2} 个</translation>
     </message>
     <message>
-        <source>Adjustments of {0}: {1}</source>
-        <translation>{0}加减分明细：{1}</translation>
+        <source>Show all</source>
+        <translation>显示全部</translation>
     </message>
     <message>
-        <source>No deductions, bonus points or vetoes recorded for this half. Record them in the 加减分 sheet of the workbook and import it.</source>
-        <translation>本半年还没有扣分、加分或一票否决记录。请在工作簿的“加减分”表中填写后导入。</translation>
+        <source>Showing only the {0} departments the half waits on (待处理).</source>
+        <translation>只显示待处理的 {0} 个科室。</translation>
     </message>
 </context>
 <context>
@@ -4082,6 +4804,57 @@ Is the network drive connected?</source>
     <message>
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Task or reason</source>
+        <translation>任务或事由</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>依据文号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -4374,6 +5147,21 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>VetoDialog</name>
+    <message>
+        <source>Edit veto</source>
+        <translation>修改一票否决</translation>
+    </message>
+    <message>
+        <source>Veto (一票否决)</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>The department cannot be 优秀 or 先进科室 this half, whatever its total.</source>
+        <translation>该科室本半年无论总分多少，都不得评为优秀、先进科室。</translation>
+    </message>
+</context>
+<context>
     <name>WallChartDialog</name>
     <message>
         <source>Print wall charts</source>
@@ -4578,6 +5366,64 @@ Is the network drive connected?</source>
     <message>
         <source>All tabs show the chosen year</source>
         <translation>各页均显示所选年度的数据</translation>
+    </message>
+</context>
+<context>
+    <name>YearTableModel</name>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组别</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年总分</translation>
+    </message>
+    <message>
+        <source>Grade (first half)</source>
+        <translation>上半年等次</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年总分</translation>
+    </message>
+    <message>
+        <source>Grade (second half)</source>
+        <translation>下半年等次</translation>
+    </message>
+    <message>
+        <source>Year total</source>
+        <translation>全年总分</translation>
+    </message>
+    <message>
+        <source>Rank in group</source>
+        <translation>组内排名</translation>
+    </message>
+    <message>
+        <source>Overall rank</source>
+        <translation>全局排名</translation>
+    </message>
+</context>
+<context>
+    <name>YearView</name>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>open, may still change</source>
+        <translation>未关闭，得分可能变化</translation>
+    </message>
+    <message>
+        <source>{0}: the year&apos;s total is {1}. First half {2}; second half {3}.</source>
+        <translation>{0}年：全年总分为{1}。上半年{2}；下半年{3}。</translation>
+    </message>
+    <message>
+        <source>No department was scored in {0}.</source>
+        <translation>{0}年没有参加考核的科室。</translation>
     </message>
 </context>
 </TS>

@@ -28,10 +28,12 @@ from sqlalchemy.exc import DBAPIError
 from kaohe_desktop.domain.check_rules import notice_number, parse_notice_number
 from kaohe_desktop.domain.notice_rules import COLOR_WORDS
 from kaohe_desktop.domain.periods import (
+    HalfYear,
     Month,
     PeriodError,
     Quarter,
     parse_check_period,
+    parse_half,
     parse_quarter,
 )
 from kaohe_desktop.domain.roles import Role
@@ -134,6 +136,18 @@ def _parser() -> argparse.ArgumentParser:
     ranking.add_argument("--out", required=True, type=Path, help="排名表 .xlsx 文件")
     ranking.add_argument("--pdf", type=Path, help="平时考核结果汇总表 PDF 文件")
 
+    scores = commands.add_parser(
+        "scores",
+        help="导出半年考核得分表（科室得分 + 明细），或全年的年度得分表；可另附得分汇总表 PDF",
+    )
+    scores_of = scores.add_mutually_exclusive_group(required=True)
+    scores_of.add_argument("--half", help="半年，如 2026H1（上半年）或 2026H2（下半年）")
+    scores_of.add_argument(
+        "--year", type=_year, help="年度，如 2026（年底算账：两个半年并列及全年得分、排名）"
+    )
+    scores.add_argument("--out", required=True, type=Path, help="得分表 .xlsx 文件")
+    scores.add_argument("--pdf", type=Path, help="得分汇总表 PDF 文件")
+
     bulletin = commands.add_parser(
         "bulletin-pdf",
         help="打印查账通报：默认打印最新一版，尚无通报时先生成第一版；--new 重新生成一版",
@@ -194,6 +208,13 @@ def _paper(text: str) -> Paper:
 def _quarter(text: str) -> Quarter:
     try:
         return parse_quarter(text)
+    except PeriodError as error:
+        raise InputError(f"{error}；未写入任何文件。") from None
+
+
+def _half(text: str) -> HalfYear:
+    try:
+        return parse_half(text)
     except PeriodError as error:
         raise InputError(f"{error}；未写入任何文件。") from None
 
@@ -359,6 +380,7 @@ def _run(args: argparse.Namespace) -> int:
     quarter = _quarter(args.quarter) if args.command == "ranking" else None
     check_period = _check_period(args.period) if args.command == "bulletin-pdf" else None
     number = _notice_number(args.number) if args.command == "notice-pdf" else None
+    half = _half(args.half) if args.command == "scores" and args.half is not None else None
 
     def do_ledger_pdf(ws: Workspace) -> int:
         # No Settings on the command line: the font is the one named by the environment,
@@ -447,6 +469,23 @@ def _run(args: argparse.Namespace) -> int:
         print(f"共 {len(listed)} 张督办单")
         return EXIT_OK
 
+    def do_scores(ws: Workspace) -> int:
+        font_path = os.environ.get(FONT_ENVIRONMENT) or None
+        font, progress = (Path(font_path) if font_path else None), _progress(args.quiet)
+        export = ws.score_export
+        if half is not None:
+            result = export.export_half(half, args.out, args.pdf, font_path=font, progress=progress)
+        else:
+            result = export.export_year(
+                args.year, args.out, args.pdf, font_path=font, progress=progress
+            )
+        for path in (result.workbook, result.pdf):
+            if path is not None:
+                print(f"已写出 {path}")
+        if result.draft:
+            _say(f"注意：得分表为草稿（{'；'.join(result.reasons)}）。")
+        return EXIT_OK
+
     actions = {
         "import": do_import,
         "export": do_export,
@@ -461,6 +500,7 @@ def _run(args: argparse.Namespace) -> int:
         "restore": do_restore,
         "ledger-pdf": do_ledger_pdf,
         "ranking": do_ranking,
+        "scores": do_scores,
         "bulletin-pdf": do_bulletin_pdf,
         "notice-pdf": do_notice_pdf,
         "notices": do_notices,

@@ -12,6 +12,7 @@ from typing import TypeVar
 import pytest
 from tests.factories import fingerprint, sign_in
 from tests.reliability.conftest import Masters
+from tests.services.scoring.score_helpers import settle_ties
 
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.domain.roles import Role
@@ -150,6 +151,7 @@ def test_closed_period_is_refused_by_the_application_and_by_the_database(
     assert clerk.importer.apply(ExchangeBook(assessments=q2)).changed == 1
 
     # An adjustment of 2026H1 is locked once 2026H1 itself is closed.
+    settle_ties(admin)  # the demo's half has a tie for the committee
     admin.periods.close("2026H1", "上半年结账")
     h1_again = [more_points(h1[0])]
     assert "加减分" in _refused(clerk, path, ExchangeBook(adjustments=h1_again))

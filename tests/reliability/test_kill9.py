@@ -48,7 +48,7 @@ BACKUP_WINDOW_S = 0.6
 WINDOW_FACTOR = 1.5
 IMPORTED = [DepartmentRow, PersonRow, TaskRow, CheckRow, QuarterlyAssessmentRow, TalkRow, AuditRow]
 # Tables the migrations from version 1 to the current one create.
-NEW_TABLES = {"edit_lease", "period_lock", "check_sample", "notice_task"}
+NEW_TABLES = {"edit_lease", "period_lock", "check_sample", "notice_task", "score_decision"}
 
 
 def _departments(opened: OpenedFile, ids: tuple[int, ...]) -> dict[int, tuple[int, int]]:

@@ -15,9 +15,9 @@ from kaohe_desktop.reports.excel_ranking import (
     OVERVIEW_HEADERS,
     RANKING_HEADERS,
     sheet_name,
-    text_units,
     write_ranking_workbook,
 )
+from kaohe_desktop.reports.excel_sheet_layout import text_units
 from kaohe_desktop.reports.ranking_content import (
     CategoryRanking,
     DepartmentSection,

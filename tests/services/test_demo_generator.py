@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -22,8 +23,10 @@ from kaohe_desktop.domain.deadlines import parse_deadline
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
     CheckLevel,
+    CommendationLevel,
     CommendationType,
     CommentKind,
+    DepartmentGrade,
     DepartmentKind,
     DisciplineType,
     NoGradeReason,
@@ -32,10 +35,21 @@ from kaohe_desktop.domain.enums import (
     QuarterGrade,
     TaskCategory,
 )
-from kaohe_desktop.domain.periods import Month, Quarter, parse_check_period, parse_half
+from kaohe_desktop.domain.half_year_rules import SCORED_CATEGORIES, HalfYearRules
+from kaohe_desktop.domain.half_year_scoring import (
+    Deduction,
+    DepartmentInput,
+    DepartmentResult,
+    HalfYearScoring,
+    SourceKind,
+    Veto,
+    score_half,
+)
+from kaohe_desktop.domain.periods import HalfYear, Month, Quarter, parse_check_period, parse_half
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.demo._common import demo_today
+from kaohe_desktop.services.demo.half_year_tie import deduction_for, plan_tie
 from kaohe_desktop.services.demo.ledger import UNRECORDED
 from kaohe_desktop.services.workspace import Workspace
 
@@ -300,6 +314,29 @@ def test_adjustments_per_half(book: ExchangeBook) -> None:
     assert len(vetoes) == 1
 
 
+def test_the_first_half_is_scripted_and_nothing_is_dated_after_today(book: ExchangeBook) -> None:
+    first = [a for a in book.adjustments if a.half == "2026H1"]
+    bonuses = [a for a in first if a.category is AdjustmentCategory.BONUS]
+    assert {a.level for a in bonuses} == set(CommendationLevel)  # every level once at least
+    raw = Counter[str]()
+    for row in bonuses:
+        raw[row.department] += row.points
+    assert raw["办公室"] == 55  # 20 + 15 + 10 + 5 + 5: over the cap of 50
+    shared = Counter((a.department, a.doc_no) for a in bonuses)
+    ((department, doc_no),) = [key for key, count in shared.items() if count > 1]
+    levels = {a.level for a in bonuses if (a.department, a.doc_no) == (department, doc_no)}
+    assert department == "稽查大队" and levels == {
+        CommendationLevel.PROVINCIAL,
+        CommendationLevel.CITY,
+    }
+    (veto,) = [a for a in book.adjustments if a.category is AdjustmentCategory.VETO]
+    assert (veto.half, veto.department) == ("2026H1", "城区监管所")
+    deducted = {a.category for a in first if a.points < 0}
+    assert {AdjustmentCategory.INTEGRITY, AdjustmentCategory.CIVILITY} <= deducted
+    assert AdjustmentCategory.ATTENDANCE in deducted
+    assert all(a.date is not None and a.date <= TODAY for a in book.adjustments)
+
+
 @pytest.mark.parametrize(
     ("seed", "staff", "years"),
     [(1, 20, 1), (99, 300, 2), (2024, 1000, 1), (5, 81, 3)],
@@ -429,7 +466,7 @@ def test_deductions_of_notices_are_in_the_half_years_adjustments(desk: Workspace
     for number, deduction in deducted.items():
         period = halves[number]
         half = (period if isinstance(period, Quarter) else period.quarter).half
-        (row,) = [a for a in desk.half_year.adjustments(half) if a.doc_no == number]
+        (row,) = [a for a in desk.scoring.sheet(half).adjustments if a.doc_no == number]
         assert row.category is AdjustmentCategory.BUSINESS
         assert row.points == -deduction
 
@@ -449,3 +486,128 @@ def test_kaohe_check_passes_on_the_demo_file(
     monkeypatch.setenv("KAOHE_PASSWORD", ADMIN.password)
     assert main(["--db", str(demo_file), "check"]) == 0
     assert "完整性检查：通过" in capsys.readouterr().out
+
+
+# ---- the demo's 半年考核 (services/demo/catalog_half_year, half_year_tie) ----
+
+FIRST_HALF = HalfYear(2026, 1)
+
+
+def _named(scoring: HalfYearScoring) -> dict[str, DepartmentResult]:
+    return {result.name: result for result in scoring.results}
+
+
+def test_the_first_half_has_a_flagged_tie_across_the_excellent_line(desk: Workspace) -> None:
+    """基层所队 (3 departments, one 优秀 place): 城区监管所 is vetoed, so the place falls
+    between 稽查大队 and 乡镇监管所, tied at 970 by the 4-point deduction the follow-up
+    entered for 乡镇监管所 (974 before it); both take the lower grade, flagged."""
+    sheet = desk.scoring.sheet(FIRST_HALF)
+    scoring = sheet.scoring
+    assert scoring.missing() == []  # every due period of the half is checked
+    flagged = {result.name: result for result in scoring.flagged()}
+    assert set(flagged) == {"稽查大队", "乡镇监管所"}
+    tied = list(flagged.values())
+    assert {r.group for r in tied} == {"基层所队"}
+    assert {r.total for r in tied} == {Decimal(970)}
+    assert {r.rank_in_group for r in tied} == {2}
+    assert all(r.grade is not DepartmentGrade.EXCELLENT and not r.advanced for r in tied)
+    assert tied[0].grade is tied[1].grade
+    assert not scoring.closable
+    assert sum("待委员会裁定" in line for line in sheet.blockers()) == 2
+    (made,) = [s for s in flagged["乡镇监管所"].sources if s.label.startswith("上半年政务信息报送")]
+    assert made.kind is SourceKind.ADJUSTMENT and made.points == Decimal(-4) and made.counted
+    assert made.on is not None and FIRST_HALF.start <= made.on <= FIRST_HALF.end
+
+
+def test_the_first_half_vetoes_a_department_that_would_be_excellent(desk: Workspace) -> None:
+    results = _named(desk.scoring.scoring(FIRST_HALF))
+    vetoed = [r for r in results.values() if r.vetoed]
+    assert [r.name for r in vetoed] == ["城区监管所"]
+    (city,) = vetoed
+    assert city.rank_in_group == 1 and city.total == Decimal(993)  # the group's best total
+    assert city.total >= HalfYearRules().excellent_min
+    assert city.grade is not DepartmentGrade.EXCELLENT and not city.advanced
+
+
+def test_the_first_half_bonuses_by_level_one_document_once_and_the_cap(desk: Workspace) -> None:
+    scoring = desk.scoring.scoring(FIRST_HALF)
+    results = _named(scoring)
+    bonuses = [
+        s for r in scoring.results for s in r.sources if s.kind is SourceKind.BONUS and s.counted
+    ]
+    rules = scoring.rules
+    assert {s.points for s in bonuses} == {rules.bonus_for(level) for level in CommendationLevel}
+    # 稽查大队: one joint 通报 of the 省局 and the 市局, listed at both levels.
+    case = [s for s in results["稽查大队"].sources if s.kind is SourceKind.BONUS]
+    assert len({s.doc_no for s in case}) == 1
+    assert sorted((s.counted, s.points) for s in case) == [(False, 0), (True, 20)]
+    assert "省级" in next(s.note for s in case if not s.counted)
+    assert results["稽查大队"].bonus == 20
+    # 办公室: 20 + 15 + 10 + 5 + 5 = 55 commended, 50 counted.
+    office = results["办公室"]
+    (cap,) = [s for s in office.sources if s.kind is SourceKind.CAP]
+    assert cap.points == Decimal(-5) and office.bonus == 50
+    assert office.grade is DepartmentGrade.EXCELLENT and office.advanced
+
+
+def test_the_first_half_deducts_in_every_category_without_emptying_one(desk: Workspace) -> None:
+    scoring = desk.scoring.scoring(FIRST_HALF)
+    rules = scoring.rules
+    for category in SCORED_CATEGORIES:
+        values = [r.category(category) for r in scoring.results]
+        assert min(values) < rules.category_max(category), category
+        assert min(values) > 0, category  # 扣完为止 is the engine's worked example, not the demo's
+    for result in scoring.results:
+        counted = sum((s.points for s in result.sources if s.counted), Decimal(0))
+        assert rules.base + counted == result.total, result.name
+
+
+def _group_of(totals: list[str], vetoed: int | None = None) -> list[DepartmentInput]:
+    """Departments of one group whose totals are `totals` (by a 业务工作 deduction)."""
+    return [
+        DepartmentInput(
+            i, f"第{i}科", "甲组", (),
+            (Deduction(i, AdjustmentCategory.BUSINESS, Decimal(total) - 1000, "扣分", None, None),),
+            (), (Veto(i, "否决", None, None),) if i == vetoed else (),
+        )
+        for i, total in enumerate(totals, start=1)
+    ]  # fmt: skip
+
+
+def test_the_tie_is_planned_on_the_smallest_gap_across_a_quota_line() -> None:
+    """A group of five: one 优秀 place, two 良好. 980 优秀 | 960 950 良好 | 940 一般
+    (quota, not score) | 700 一般. Across the 优秀 line the gap is 20, across the 良好
+    line 10: the plan takes 10 off 950, and 950 − 10 = 940 ties with 940 for the last
+    良好 place: both fall to 一般, flagged."""
+    inputs = _group_of(["980", "960", "950", "940", "700"])
+    plan = plan_tie(score_half(inputs, HalfYearRules()))
+    assert plan is not None
+    assert (plan.upper.name, plan.lower.name, plan.gap) == ("第3科", "第4科", Decimal(10))
+    draft = deduction_for(plan, FIRST_HALF, "夏食药监发")
+    assert draft.category is AdjustmentCategory.BUSINESS and draft.points == Decimal(-10)
+    assert draft.reason == "上半年政务信息报送少于规定数量10条（每条扣1分）"
+    assert draft.on is not None and FIRST_HALF.start <= draft.on <= FIRST_HALF.end
+    added = Deduction(99, draft.category, draft.points, draft.reason, draft.doc_no, draft.on)
+    inputs[2] = replace(inputs[2], deductions=(*inputs[2].deductions, added))
+    after = score_half(inputs, HalfYearRules())
+    assert [r.name for r in after.flagged()] == ["第3科", "第4科"]
+    assert {r.grade for r in after.flagged()} == {DepartmentGrade.AVERAGE}
+
+
+def test_the_tie_plan_skips_vetoes_and_score_lines() -> None:
+    # 第1科 (990) is vetoed: 第2科 (960) takes the 优秀 place, 第1科 and 第3科 (930.5) the two
+    # 良好, 第4科 (890) is 一般 by quota. Across quota lines: 2–3 (29.5) and 3–4 (40.5);
+    # 1–2 is no candidate (a veto is not a quota). A group of two has no 良好 place and
+    # 850 misses the 优秀 line by score: nothing to tie.
+    plan = plan_tie(
+        score_half(_group_of(["990", "960", "930.5", "890", "700"], 1), HalfYearRules())
+    )
+    assert plan is not None
+    assert (plan.upper.name, plan.lower.name, plan.gap) == ("第2科", "第3科", Decimal("29.5"))
+    reason = deduction_for(plan, FIRST_HALF, "夏食药监发").reason
+    assert reason == "上半年执法案卷评查发现59卷文书制作不规范（每卷扣0.5分）"
+    odd = replace(plan, gap=Decimal("3.25"))  # a task of 分值 12.25 can leave such a gap
+    assert deduction_for(odd, FIRST_HALF, "夏食药监发").reason == (
+        "上半年重点工作推进不力，经考核办核定扣3.25分"
+    )
+    assert plan_tie(score_half(_group_of(["990", "850"]), HalfYearRules())) is None

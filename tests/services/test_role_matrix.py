@@ -28,15 +28,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from tests.factories import PASSWORD, ROLE_USERS, new_workspace, sign_in
 
+from kaohe_desktop.domain.adjustment_rules import AdjustmentDraft, VetoDraft
 from kaohe_desktop.domain.check_rules import CheckSettings, entry_levels
 from kaohe_desktop.domain.enums import (
+    AdjustmentCategory,
     CheckLevel,
     CheckStatus,
     CommentKind,
+    DepartmentGrade,
     NoGradeReason,
     NoticeColor,
     QuarterGrade,
 )
+from kaohe_desktop.domain.half_year_rules import HalfYearRules
 from kaohe_desktop.domain.leases import check_scope, grading_scope, person_scope
 from kaohe_desktop.domain.periods import HalfYear, Month, Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
@@ -56,6 +60,7 @@ from kaohe_desktop.services.checks.views import (
 )
 from kaohe_desktop.services.errors import PermissionDeniedError
 from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
+from kaohe_desktop.services.scoring.views import HalfAdjustmentView, VetoView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
 
@@ -105,7 +110,7 @@ def _action(attr: str, method: str) -> Action | None:
 def test_the_workspace_carries_the_known_services() -> None:
     assert set(SERVICES) >= {
         "bureau",
-        "half_year",
+        "scoring",
         "archive",
         "importer",
         "exporter",
@@ -121,6 +126,7 @@ def test_the_workspace_carries_the_known_services() -> None:
         "wall_charts",
         "grading",
         "ranking",
+        "score_export",
         "checks",
         "evidence",
         "bulletins",
@@ -479,7 +485,7 @@ def _check_heartbeat(env: Env, role: Role) -> Prepared:
 # 2049Q1–Q4 (files the administrator attaches first), of a task added for them.
 
 
-def _evidence_check(env: Env, period: str) -> int:
+def _evidence_check(env: Env, period: str, level: CheckLevel = CheckLevel.LEAD) -> int:
     """The check of the matrix's 佐证材料 task in `period` (made on first use)."""
     department = env.department_id
 
@@ -498,7 +504,11 @@ def _evidence_check(env: Env, period: str) -> int:
             session.add(task)
             session.flush()
         check = session.scalars(
-            select(CheckRow).where(CheckRow.task_id == task.id, CheckRow.period == period)
+            select(CheckRow).where(
+                CheckRow.task_id == task.id,
+                CheckRow.period == period,
+                CheckRow.level == level.value,
+            )
         ).first()
         if check is None:
             check = CheckRow(
@@ -506,7 +516,7 @@ def _evidence_check(env: Env, period: str) -> int:
                 department_id=department,
                 period=period,
                 status="done",
-                level="lead",
+                level=level.value,
                 draft=False,
             )
             session.add(check)
@@ -524,7 +534,7 @@ def _evidence_pdf(env: Env, name: str) -> Path:
 
 def _evidence_attach(env: Env, role: Role) -> Prepared:
     period = str(Quarter(2048, ROLE_INDEX[role] + 1))
-    check = _evidence_check(env, period)
+    check = _evidence_check(env, period, _check_level(role))  # a level the role writes
     source = _evidence_pdf(env, f"佐证-{role.value}.pdf")
     # Held by the role where it may take one; for the others any holder will do.
     holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
@@ -624,6 +634,100 @@ def _bulletin_pdf(env: Env, role: Role) -> Prepared:
     return lambda ws: ws.bulletins.write_pdf(Quarter(2026, 3), out)
 
 
+# 半年考核: each call works in a half of its own (2002–2025), clear of the demo's 2026.
+
+
+def _scoring_half(base: int, role: Role, half: int) -> HalfYear:
+    return HalfYear(base + ROLE_INDEX[role], half)
+
+
+def _scoring_lease(env: Env, role: Role, half: HalfYear) -> Lease:
+    """The half's scoring lease, held by the role when it may enter data (for the
+    others any holder will do: the refusal comes first)."""
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    return holder.scoring.acquire_lease(half)
+
+
+def _deduction(env: Env, reason: str = "矩阵考勤") -> AdjustmentDraft:
+    return AdjustmentDraft(env.department_id, AdjustmentCategory.ATTENDANCE, Decimal(-1), reason)
+
+
+def _veto_draft(env: Env, reason: str = "矩阵否决") -> VetoDraft:
+    return VetoDraft(env.department_id, reason)
+
+
+def _admin_adjustment(env: Env, half: HalfYear) -> HalfAdjustmentView:
+    lease = env.admin.scoring.acquire_lease(half)
+    try:
+        (added,) = env.admin.scoring.add_adjustment(half, _deduction(env), [lease]).adjustments
+    finally:
+        env.admin.leases.release(lease)
+    return added
+
+
+def _admin_veto(env: Env, half: HalfYear) -> VetoView:
+    lease = env.admin.scoring.acquire_lease(half)
+    try:
+        (added,) = env.admin.scoring.add_veto(half, _veto_draft(env), [lease]).vetoes
+    finally:
+        env.admin.leases.release(lease)
+    return added
+
+
+def _scoring_call(
+    base: int, half: int, call: Callable[[Workspace, HalfYear, Env, Lease], object]
+) -> Prepare:
+    def prepare(env: Env, role: Role) -> Prepared:
+        period = _scoring_half(base, role, half)
+        lease = _scoring_lease(env, role, period)
+        return lambda ws: call(ws, period, env, lease)
+
+    return prepare
+
+
+def _update_adjustment(env: Env, role: Role) -> Prepared:
+    period = _scoring_half(2014, role, 1)
+    seen = _admin_adjustment(env, period)
+    lease = _scoring_lease(env, role, period)
+    draft = _deduction(env, f"矩阵改-{role.value}")
+    return lambda ws: ws.scoring.update_adjustment(seen.id, seen.version, draft, [lease])
+
+
+def _delete_adjustment(env: Env, role: Role) -> Prepared:
+    period = _scoring_half(2014, role, 2)
+    seen = _admin_adjustment(env, period)
+    lease = _scoring_lease(env, role, period)
+    return lambda ws: ws.scoring.delete_adjustment(seen.id, seen.version, [lease])
+
+
+def _update_veto(env: Env, role: Role) -> Prepared:
+    period = _scoring_half(2018, role, 2)
+    seen = _admin_veto(env, period)
+    lease = _scoring_lease(env, role, period)
+    draft = _veto_draft(env, f"矩阵改-{role.value}")
+    return lambda ws: ws.scoring.update_veto(seen.id, seen.version, draft, [lease])
+
+
+def _delete_veto(env: Env, role: Role) -> Prepared:
+    period = _scoring_half(2022, role, 1)
+    seen = _admin_veto(env, period)
+    lease = _scoring_lease(env, role, period)
+    return lambda ws: ws.scoring.delete_veto(seen.id, seen.version, [lease])
+
+
+def _decide(env: Env, role: Role) -> Prepared:
+    """Two departments of a group of their own, equal at 1000 in a half without tasks:
+    one 优秀 place, so the tie is flagged for the committee."""
+    names = [f"矩阵裁定{n}-{role.value}" for n in "甲乙"]
+    group = f"矩阵裁定-{role.value}"
+    env.admin.importer.apply(ExchangeBook(departments=[DepartmentRecord(n, group) for n in names]))
+    department = next(d.id for d in env.admin.departments.listing() if d.name == names[0])
+    period = _scoring_half(2022, role, 2)
+    return lambda ws: ws.scoring.decide(
+        period, department, DepartmentGrade.EXCELLENT, "委员会会议纪要", None
+    )
+
+
 CALLS: list[tuple[str, str, str, Prepare]] = [
     # 查看
     ("bureau", "summary", "", _plain(lambda ws, env, role: ws.bureau.summary())),
@@ -633,18 +737,6 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
         "assessments",
         "2026Q2",
         _plain(lambda ws, env, role: ws.grading.assessments(Quarter(2026, 2))),
-    ),
-    (
-        "half_year",
-        "adjustments",
-        "2026H1",
-        _plain(lambda ws, env, role: ws.half_year.adjustments(HalfYear(2026, 1))),
-    ),
-    (
-        "half_year",
-        "departments",
-        "2026H1",
-        _plain(lambda ws, env, role: ws.half_year.departments(HalfYear(2026, 1))),
     ),
     ("people", "listing", "", _plain(lambda ws, env, role: ws.people.listing())),
     ("archive", "entries", "", _plain(lambda ws, env, role: ws.archive.entries(env.people[0]))),
@@ -924,6 +1016,29 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 半年考核得分表 / 年度得分表
+    (
+        "score_export",
+        "export_half",
+        "with the PDF",
+        _plain(
+            lambda ws, env, role: ws.score_export.export_half(
+                HalfYear(2026, 1),
+                env.root / f"得分表-{role.value}.xlsx",
+                env.root / f"得分汇总表-{role.value}.pdf",
+            )
+        ),
+    ),
+    (
+        "score_export",
+        "export_year",
+        "",
+        _plain(
+            lambda ws, env, role: ws.score_export.export_year(
+                2026, env.root / f"年度得分表-{role.value}.xlsx"
+            )
+        ),
+    ),
     # 查账
     ("checks", "due_list", "", _plain(lambda ws, env, role: ws.checks.due_list(Quarter(2026, 2)))),
     ("checks", "settings", "", _plain(lambda ws, env, role: ws.checks.settings())),
@@ -1017,6 +1132,65 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ("notices", "set_rectification", "", _set_rectification),
     ("notices", "verify_rectification", "", _verify_rectification),
     ("notices", "notice_pdf", "", _notice_pdf),
+    # 半年考核
+    ("scoring", "sheet", "", _plain(lambda ws, env, role: ws.scoring.sheet(HalfYear(2026, 1)))),
+    (
+        "scoring",
+        "scoring",
+        "",
+        _plain(lambda ws, env, role: ws.scoring.scoring(HalfYear(2026, 1))),
+    ),
+    ("scoring", "rules", "", _plain(lambda ws, env, role: ws.scoring.rules(HalfYear(2026, 1)))),
+    ("scoring", "year", "", _plain(lambda ws, env, role: ws.scoring.year(2026))),
+    (
+        "scoring",
+        "acquire_lease",
+        "",
+        _plain(lambda ws, env, role: ws.scoring.acquire_lease(_scoring_half(2010, role, 1))),
+    ),
+    (
+        "scoring",
+        "add_adjustment",
+        "under a lease",
+        _scoring_call(
+            2010,
+            2,
+            lambda ws, half, env, lease: ws.scoring.add_adjustment(half, _deduction(env), [lease]),
+        ),
+    ),
+    ("scoring", "update_adjustment", "", _update_adjustment),
+    ("scoring", "delete_adjustment", "", _delete_adjustment),
+    (
+        "scoring",
+        "add_veto",
+        "under a lease",
+        _scoring_call(
+            2018,
+            1,
+            lambda ws, half, env, lease: ws.scoring.add_veto(half, _veto_draft(env), [lease]),
+        ),
+    ),
+    ("scoring", "update_veto", "", _update_veto),
+    ("scoring", "delete_veto", "", _delete_veto),
+    ("scoring", "decide", "a flagged tie", _decide),
+    (
+        "scoring",
+        "decision_grades",
+        "",
+        _plain(
+            lambda ws, env, role: ws.scoring.decision_grades(HalfYear(2026, 1), env.department_id)
+        ),
+    ),
+    (
+        "scoring",
+        "set_rules",
+        "",
+        _plain(
+            lambda ws, env, role: ws.scoring.set_rules(
+                _scoring_half(2002, role, 1), HalfYearRules()
+            )
+        ),
+    ),
     # 操作日志
     ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
     ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
@@ -1031,8 +1205,6 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("bureau", "summary"): Action.VIEW,
     ("ledger", "tasks"): Action.VIEW,
     ("grading", "assessments"): Action.VIEW,
-    ("half_year", "adjustments"): Action.VIEW,
-    ("half_year", "departments"): Action.VIEW,
     ("people", "listing"): Action.VIEW,
     ("archive", "entries"): Action.VIEW,
     ("importer", "read_book"): Action.IMPORT,
@@ -1103,6 +1275,8 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("ranking", "book"): Action.VIEW,
     ("ranking", "write_workbook"): Action.EXPORT,
     ("ranking", "write_pdf"): Action.EXPORT,
+    ("score_export", "export_half"): Action.EXPORT,
+    ("score_export", "export_year"): Action.EXPORT,
     ("bulletins", "generate"): Action.RECORD_CHECKS,
     ("bulletins", "editions"): Action.VIEW,
     ("bulletins", "latest"): Action.VIEW,
@@ -1117,6 +1291,20 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("notices", "set_rectification"): Action.RECORD_CHECKS,
     ("notices", "verify_rectification"): Action.REVIEW,
     ("notices", "notice_pdf"): Action.EXPORT,
+    ("scoring", "sheet"): Action.VIEW,
+    ("scoring", "scoring"): Action.VIEW,
+    ("scoring", "rules"): Action.VIEW,
+    ("scoring", "year"): Action.VIEW,
+    ("scoring", "acquire_lease"): Action.ENTER_DATA,
+    ("scoring", "add_adjustment"): Action.ENTER_DATA,
+    ("scoring", "update_adjustment"): Action.ENTER_DATA,
+    ("scoring", "delete_adjustment"): Action.ENTER_DATA,
+    ("scoring", "add_veto"): Action.ENTER_DATA,
+    ("scoring", "update_veto"): Action.ENTER_DATA,
+    ("scoring", "delete_veto"): Action.ENTER_DATA,
+    ("scoring", "decide"): Action.REVIEW,
+    ("scoring", "decision_grades"): Action.VIEW,
+    ("scoring", "set_rules"): Action.EDIT_SCHEME,
     ("checks", "due_list"): Action.VIEW,
     ("checks", "settings"): Action.VIEW,
     ("checks", "entry_levels"): Action.VIEW,

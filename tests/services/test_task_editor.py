@@ -168,9 +168,7 @@ def test_a_retired_department_may_stay_but_not_be_chosen(
     path = copy_to(office.path, tmp_path)
     other = sign_in(path, Role.ADMIN, daily_backup=False)
     try:
-        department_id = next(
-            d.id for d in other.departments.listing() if d.name == "乡镇监管所"
-        )
+        department_id = next(d.id for d in other.departments.listing() if d.name == "乡镇监管所")
         retired = other.departments.load(department_id).draft().with_value("retired", True)
         other.departments.save(retired)
 

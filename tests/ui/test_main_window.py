@@ -13,6 +13,7 @@ from kaohe_desktop.domain.periods import HalfYear, Quarter
 from kaohe_desktop.services.workspace import create_workspace
 from kaohe_desktop.ui.common.empty_state import button_text
 from kaohe_desktop.ui.main_window import MainWindow
+from kaohe_desktop.ui.scoring import score_model as scoring_columns
 
 YEAR = 2026
 
@@ -38,10 +39,13 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert period is not None and period.year == YEAR
     assert checks.model.rowCount() == len(workspace.checks.due_list(period).rows) > 0
 
-    half = window.scoring_tab.current_half()
+    scoring = window.scoring_tab
+    assert scoring.session.sheet is None  # not shown yet: nothing read
+    window.tabs.setCurrentWidget(scoring)
+    half = scoring.current_half()
     assert half is not None and half.year == YEAR
-    assert window.scoring_tab.departments.rowCount() == len(queries.half_year.departments(half)) > 0
-    assert window.scoring_tab.adjustments.rowCount() == len(queries.half_year.adjustments(half))
+    results = workspace.scoring.sheet(half).scoring.results
+    assert scoring.departments.rowCount() == len(results) > 0
 
     archive = window.archive_tab
     assert archive.people.rowCount() == len(queries.people.listing()) > 0
@@ -126,7 +130,9 @@ def test_changing_the_year_reloads_every_tab(
     assert window.quarterly_tab.model.rowCount() == len(roster)
     assert window.quarterly_tab.stack.is_empty == (not roster)
     assert all(row.assessment_id is None for row in roster)  # nothing entered that year
-    assert window.scoring_tab.adjustments.rowCount() == 0
+    window.tabs.setCurrentWidget(window.scoring_tab)
+    half = window.scoring_tab.current_half()
+    assert half is not None and half.year == YEAR - 5
     assert settings.last_year == YEAR - 5
 
     window.set_year(YEAR)
@@ -150,10 +156,13 @@ def test_quarter_and_half_choosers_reload_their_tab(
     counted = window.quarterly_tab.count.text()
     assert f"{len(workspace.grading.sheet(Quarter(YEAR, 2)).rows)} people" in counted
 
+    window.tabs.setCurrentWidget(window.scoring_tab)
     for number in (1, 2):
         window.scoring_tab.set_half(number)
         half = HalfYear(YEAR, number)
-        assert window.scoring_tab.adjustments.rows() == workspace.half_year.adjustments(half)
+        assert window.scoring_tab.departments.rows() == list(
+            workspace.scoring.scoring(half).results
+        )
 
 
 def test_ledger_search_and_department_filter(
@@ -193,26 +202,18 @@ def test_ledger_search_and_department_filter(
     assert tab.model.index(key, 1).data().startswith("★")
 
 
-def test_scoring_selection_narrows_the_adjustments(
+def test_scoring_selection_lists_the_sources_of_the_cell(
     qtbot: Any, window: MainWindow, demo_file: Path
 ) -> None:
     open_in(qtbot, window, demo_file)
     window.set_year(YEAR)
     tab = window.scoring_tab
-    everything = tab.adjustments.rows()
-    departments = {a.department for a in everything}
-    target = next(
-        row
-        for row in range(tab.department_proxy.rowCount())
-        if tab.department_proxy.row_object(tab.department_proxy.index(row, 0)).department
-        in departments
-    )
-    tab.department_table.selectRow(target)
-    name = tab.selected_department()
-    assert tab.adjustment_proxy.rowCount() == sum(1 for a in everything if a.department == name)
-    assert name in tab.detail_title.text()
-    tab.department_table.clearSelection()
-    assert tab.adjustment_proxy.rowCount() == len(everything)
+    window.tabs.setCurrentWidget(tab)
+    first = tab.departments.row_at(0)
+    assert tab.grid.select(first.department_id, scoring_columns.TOTAL)
+    assert tab.drill.model.rowCount() == len(first.sources) > 0
+    assert first.name in tab.drill.title.text()
+    assert tab.drill.sum is not None and tab.drill.sum.adds_up
 
 
 def test_archive_search_selects_and_shows_a_person(

@@ -23,8 +23,8 @@ def _models(window: MainWindow) -> dict[str, QAbstractItemModel]:
         "assessments proxy": quarterly.proxy,
         "departments": scoring.departments,
         "departments proxy": scoring.department_proxy,
-        "adjustments": scoring.adjustments,
-        "adjustments proxy": scoring.adjustment_proxy,
+        "sources": scoring.drill.model,
+        "sources proxy": scoring.drill.proxy,
         "people": archive.people,
         "people proxy": archive.people_proxy,
         "entries": archive.entries,
@@ -36,6 +36,9 @@ def test_models_pass_the_model_tester_with_demo_rows(
     qtbot: Any, qtmodeltester: Any, window: MainWindow, demo_file: Path
 ) -> None:
     open_in(qtbot, window, demo_file)
+    scoring = window.scoring_tab
+    window.tabs.setCurrentWidget(scoring)  # it reads the half when shown
+    scoring.grid.select(scoring.departments.row_at(0).department_id, 0)  # its sources
     for name, model in _models(window).items():
         assert model.rowCount() > 0, name
         qtmodeltester.check(model)  # Qt's own QAbstractItemModelTester

@@ -56,7 +56,7 @@ def notices_list(tab: ChecksTab) -> NoticesDialog:
 def business_adjustments(workspace: Workspace) -> list[tuple[str, Decimal, str | None]]:
     return [
         (a.department, a.points, a.doc_no)
-        for a in workspace.half_year.adjustments(H1)
+        for a in workspace.scoring.sheet(H1).adjustments
         if a.category is AdjustmentCategory.BUSINESS
     ]
 

@@ -34,6 +34,12 @@ def check_scope(period: str, department_id: int) -> str:
     return f"checks:{period}:{department_id}"
 
 
+def scoring_scope(half: str) -> str:
+    """半年考核 entries (加减分, 一票否决) of one half year ("2026H1"), all departments:
+    the half's ranks and grades depend on every department, so one clerk edits it."""
+    return f"scoring:{half}"
+
+
 @dataclass(frozen=True)
 class LeaseInfo:
     """Who holds a scope, seen from another workstation."""

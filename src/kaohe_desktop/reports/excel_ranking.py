@@ -2,42 +2,31 @@
 sheet per staff category, each with its title rows, a frozen header and a filter, ready
 to print on A4 and post.
 
-Written in openpyxl's write-only mode: a county of 10,000 people streams row by row.
-On a write-only sheet, widths, panes and print setup go before the first row, so each
-sheet's content is known (and measured) before it is written.
+Written in openpyxl's write-only mode: a county of 10,000 people streams row by row
+(the look and the layout: reports.excel_sheet_layout).
 """
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
-from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 
-from kaohe_desktop.reports.excel_exchange_common import (
-    HEADER_ALIGNMENT,
-    HEADER_BORDER,
-    HEADER_FILL,
-    PAPER_A4,
-    THIN,
-    column_width,
-)
-from kaohe_desktop.reports.excel_exchange_writer import (
-    discard_workbook,
-    needs_text_guard,
-    text_cell,
+from kaohe_desktop.reports.excel_exchange_writer import discard_workbook
+from kaohe_desktop.reports.excel_sheet_layout import (
+    HEADER_ROW,
+    LINE_HEIGHT,
+    Sheet,
+    StyledCells,
+    header_row,
+    lay_out,
+    plain_text,
+    title_rows,
+    wrapped_lines,
 )
 from kaohe_desktop.reports.file_output import written_beside
 from kaohe_desktop.reports.ranking_content import (
@@ -56,8 +45,6 @@ RANKING_HEADERS = (
 )  # fmt: skip
 TOTAL_LABEL = "合计"
 NO_QUOTA = "—"  # a department's 名额 while the bureau shares one quota
-TITLE_ROWS = 2  # the title, then a line saying what the sheet holds
-HEADER_ROW = TITLE_ROWS + 1
 COMPOSITE_FORMAT = "0.00"
 SCORE_FORMAT = "0.0"
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -67,32 +54,9 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _RANKING_WIDTHS = ((6, 8), (8, 14), (8, 12), (10, 20), (10, 18), (8, 8), (8, 8), (8, 8), (6, 8),
                    (16, 30))  # fmt: skip
 _OVERVIEW_WIDTHS = ((10, 24),) + ((8, 10),) * 8
-# About what fits across A4 portrait before fitting to the width shrinks the type too far.
-PORTRAIT_UNITS = 130
-LINE_HEIGHT = 15.0  # points per line of 11-point text
 RANK_ORDER_NOTE = (
     "排名按人员类别分别排列，依次比较综合得分、领导测评分、实绩分，三项均相同者名次并列。"
 )
-_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-_ALIGNMENTS = {
-    "left": Alignment(horizontal="left", vertical="center"),
-    "center": Alignment(horizontal="center", vertical="center"),
-    "wrap": Alignment(horizontal="left", vertical="center", wrap_text=True),
-}
-_TITLE_FONT = Font(bold=True, size=14)
-_TOTAL_FONT = Font(bold=True)
-
-Sheet = Any  # a write-only worksheet
-
-
-def text_units(text: str) -> int:
-    """Width of `text` in Excel character units: a Chinese (wide) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """Lines `text` takes in a wrapping cell `width` character units wide."""
-    return max(1, math.ceil(text_units(text) / max(width - 1, 1)))
 
 
 def sheet_name(category: str, taken: Sequence[str]) -> str:
@@ -120,7 +84,7 @@ def write_ranking_workbook(
     workbook.properties.creator = "考核台账"
     workbook.properties.title = book.overview_title()
     total = 1 + len(book.categories)
-    cells = _Cells()
+    cells = StyledCells()
     try:
         _write_overview(cells, workbook.create_sheet(OVERVIEW_SHEET), book)
         if on_sheet is not None:
@@ -138,59 +102,6 @@ def write_ranking_workbook(
         raise
 
 
-# --- cells ------------------------------------------------------------------------------
-
-
-class _Cells:
-    """Makes the cells of one workbook. Setting a style on a cell makes openpyxl hash
-    and look up the style objects, which cost 20 s for 10,000 people; each distinct
-    look is set once here and its style indexes (the cell's StyleArray, which openpyxl
-    copies the same way between cells) are copied onto the next cells."""
-
-    def __init__(self) -> None:
-        self._looks: dict[tuple[str, str | None, bool, bool], StyleArray] = {}
-
-    def _styled(self, cell: Cell, align: str, number_format: str | None, bold: bool) -> Cell:
-        # A guarded text carries Excel's leading apostrophe (quotePrefix) in its style.
-        key = (align, number_format, bold, bool(cell.quotePrefix))
-        look = self._looks.get(key)
-        if look is not None:
-            # _style: the StyleArray slot of openpyxl's StyleableObject, left out of its stubs.
-            cell._style = copy(look)  # type: ignore[attr-defined]
-            return cell
-        cell.border = _BORDER
-        cell.alignment = _ALIGNMENTS[align]
-        if number_format is not None:
-            cell.number_format = number_format
-        if bold:
-            cell.font = _TOTAL_FONT
-        self._looks[key] = copy(cell._style)  # type: ignore[attr-defined]  # as above
-        return cell
-
-    def text(self, ws: Sheet, value: str, align: str = "left", *, bold: bool = False) -> Cell:
-        """A bordered cell holding `value` as text."""
-        return self._styled(plain_text(ws, value), align, None, bold)
-
-    def number(
-        self, ws: Sheet, value: int | Decimal | None, number_format: str | None = None,
-        *, bold: bool = False,
-    ) -> Cell:  # fmt: skip
-        """A numeric cell (Excel sorts and sums it); an empty bordered cell for None."""
-        plain: float | None
-        if isinstance(value, Decimal):
-            # Scores have at most two decimals: the float prints back as the same decimal.
-            plain = int(value) if value == value.to_integral_value() else float(value)
-        else:
-            plain = value
-        return self._styled(WriteOnlyCell(ws, plain), "center", number_format, bold)
-
-
-def plain_text(ws: Sheet, value: str) -> Cell:
-    """Text as text: "=1+1" or "-3" in a 备注 must not become a formula or a number."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel refuses
-    return text_cell(ws, text) if needs_text_guard(text) else WriteOnlyCell(ws, text)
-
-
 def _score_format(value: Decimal | None) -> str:
     # 实绩分 with 点评 of a bureau whose points are not whole could have two decimals.
     if value is not None and value != value.quantize(Decimal("0.1")):
@@ -198,68 +109,16 @@ def _score_format(value: Decimal | None) -> str:
     return SCORE_FORMAT
 
 
-def _header(ws: Sheet, headers: Sequence[str]) -> list[Cell]:
-    cells = []
-    for name in headers:
-        cell = WriteOnlyCell(ws, name)
-        cell.font = Font(bold=True)
-        cell.fill, cell.border, cell.alignment = HEADER_FILL, HEADER_BORDER, HEADER_ALIGNMENT
-        cells.append(cell)
-    return cells
-
-
-def _title_rows(ws: Sheet, title: str, note: str, columns: int) -> None:
-    last = get_column_letter(columns)
-    ws.merged_cells.add(f"A1:{last}1")
-    ws.merged_cells.add(f"A2:{last}2")
-    ws.row_dimensions[1].height = 26
-    heading = plain_text(ws, title)
-    heading.font, heading.alignment = _TITLE_FONT, _ALIGNMENTS["center"]
-    ws.append([heading])
-    line = plain_text(ws, note)
-    line.alignment = _ALIGNMENTS["left"]
-    ws.append([line])
-
-
 def _printed(book: RankingBook) -> str:
     day = book.printed_on
     return f"打印日期：{day.year}年{day.month}月{day.day}日"
-
-
-# --- layout -----------------------------------------------------------------------------
-
-
-def _set_up(
-    ws: Sheet, headers: Sequence[str], limits: Sequence[tuple[int, int]],
-    columns: Sequence[Sequence[str]], data_rows: int,
-) -> list[float]:  # fmt: skip
-    """Widths from the longest text of each column (within its limits), the pane frozen
-    under the header, the filter over header and data, and the print setup."""
-    widths: list[float] = []
-    for index, (name, (least, most)) in enumerate(zip(headers, limits, strict=True)):
-        longest = max((text_units(text) for text in columns[index]), default=0)
-        width = max(column_width(least, name), min(most, longest + 2))
-        widths.append(width)
-        ws.column_dimensions[get_column_letter(index + 1)].width = width
-    last = get_column_letter(len(headers))
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(data_rows, 1)}"
-    setup = ws.page_setup
-    setup.orientation = "portrait" if sum(widths) <= PORTRAIT_UNITS else "landscape"
-    setup.paperSize = PAPER_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = f"1:{HEADER_ROW}"  # the title and the header on every page
-    ws.print_options.horizontalCentered = True
-    return widths
 
 
 # --- 汇总 ---------------------------------------------------------------------------------
 
 
 def _counts_cells(
-    cells: _Cells, ws: Sheet, label: str, counts: GradeCounts, *, total: bool
+    cells: StyledCells, ws: Sheet, label: str, counts: GradeCounts, *, total: bool
 ) -> list[Any]:
     values = (counts.participants, *counts.by_grade(), counts.not_graded)
     row = [cells.text(ws, label, bold=total)]
@@ -277,12 +136,12 @@ def _overview_note(book: RankingBook) -> str:
     return "；".join(p for p in parts if p)
 
 
-def _write_overview(cells: _Cells, ws: Sheet, book: RankingBook) -> None:
+def _write_overview(cells: StyledCells, ws: Sheet, book: RankingBook) -> None:
     names = [section.name for section in book.departments] + [TOTAL_LABEL]
     columns: list[Sequence[str]] = [names, *[[]] * (len(OVERVIEW_HEADERS) - 1)]
-    _set_up(ws, OVERVIEW_HEADERS, _OVERVIEW_WIDTHS, columns, len(book.departments))
-    _title_rows(ws, book.overview_title(), _overview_note(book), len(OVERVIEW_HEADERS))
-    ws.append(_header(ws, OVERVIEW_HEADERS))
+    lay_out(ws, OVERVIEW_HEADERS, _OVERVIEW_WIDTHS, columns, len(book.departments))
+    title_rows(ws, book.overview_title(), _overview_note(book), len(OVERVIEW_HEADERS))
+    ws.append(header_row(ws, OVERVIEW_HEADERS))
     for section in book.departments:
         ws.append(_counts_cells(cells, ws, section.name, section.counts, total=False))
     # Outside the filter's range, so sorting the departments leaves it at the bottom.
@@ -302,7 +161,7 @@ def _write_overview(cells: _Cells, ws: Sheet, book: RankingBook) -> None:
 # --- one staff category ---------------------------------------------------------------------
 
 
-def _ranking_cells(cells: _Cells, ws: Sheet, person: RankedPerson) -> list[Any]:
+def _ranking_cells(cells: StyledCells, ws: Sheet, person: RankedPerson) -> list[Any]:
     return [
         cells.number(ws, person.rank),
         cells.text(ws, person.code),
@@ -325,7 +184,9 @@ def _category_note(book: RankingBook, category: CategoryRanking) -> str:
     return f"{count}　　{_printed(book)}"
 
 
-def _write_category(cells: _Cells, ws: Sheet, book: RankingBook, category: CategoryRanking) -> None:
+def _write_category(
+    cells: StyledCells, ws: Sheet, book: RankingBook, category: CategoryRanking
+) -> None:
     rows = category.rows
     columns: list[Sequence[str]] = [
         [str(p.rank or "") for p in rows],
@@ -337,10 +198,10 @@ def _write_category(cells: _Cells, ws: Sheet, book: RankingBook, category: Categ
         [p.grade for p in rows],
         [p.remark for p in rows],
     ]  # fmt: skip
-    widths = _set_up(ws, RANKING_HEADERS, _RANKING_WIDTHS, columns, len(rows))
-    _title_rows(ws, book.ranking_title(category.name), _category_note(book, category),
+    widths = lay_out(ws, RANKING_HEADERS, _RANKING_WIDTHS, columns, len(rows))
+    title_rows(ws, book.ranking_title(category.name), _category_note(book, category),
                 len(RANKING_HEADERS))  # fmt: skip
-    ws.append(_header(ws, RANKING_HEADERS))
+    ws.append(header_row(ws, RANKING_HEADERS))
     for number, person in enumerate(rows, start=HEADER_ROW + 1):
         lines = wrapped_lines(person.remark, widths[-1])
         if lines > 1:

@@ -70,6 +70,22 @@ class QuarterNotReadyError(InputError):
         )
 
 
+class HalfNotReadyError(InputError):
+    """The half year cannot be closed yet: a due check has no confirmed result or a
+    tie straddling a quota line is unsettled. `blockers` holds one Chinese line each
+    (科室, 序号, 任务, 期间 for a check; the department and its total for a tie)."""
+
+    def __init__(self, half_label: str, blockers: Sequence[str]) -> None:
+        self.blockers = list(blockers)
+        shown = self.blockers[:BLOCKERS_SHOWN]
+        more = len(self.blockers) - len(shown)
+        tail = [f"……共 {len(self.blockers)} 项"] if more > 0 else []
+        super().__init__(
+            "\n".join([f"{half_label}尚不能关闭，以下事项需先处理：", *shown, *tail]),
+            list(self.blockers),
+        )
+
+
 class PermissionDeniedError(Exception):
     """The signed-in account's role does not allow the action; the refusal is logged."""
 
@@ -116,6 +132,7 @@ __all__ = [
     "EditConflictError",
     "FileExistsRefusedError",
     "FileUnavailableError",
+    "HalfNotReadyError",
     "InputError",
     "LeaseHeldError",
     "LeaseLostError",

@@ -50,7 +50,8 @@ from kaohe_desktop.services.org.summary import BureauService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.ranking_export import RankingExport
-from kaohe_desktop.services.scoring.half_year import HalfYearView
+from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
+from kaohe_desktop.services.scoring.score_export import ScoreExport
 from kaohe_desktop.storage.database import (
     CheckReport,
     OpenedFile,
@@ -88,7 +89,8 @@ class Workspace:
         self.grading = QuarterlyGrading(guard, uow, clock=self.clock)
         self.departments = DepartmentService(guard, uow)
         self.people = PersonService(guard, uow)
-        self.half_year = HalfYearView(guard, uow)
+        self.scoring = HalfYearScoringService(guard, uow, clock=self.clock)
+        self.score_export = ScoreExport(guard, uow, clock=self.clock)
         self.backups = BackupService(guard, uow, self.path, clock=self.clock)
         self.audit_log = AuditLogService(guard, uow)
         self.ledger = LedgerService(guard, uow)

@@ -92,6 +92,7 @@ TABLE_LABELS = {
     "adjustment": "加减分",
     "veto": "一票否决",
     "department_score": "科室得分",
+    "score_decision": "委员会裁定",
     "quarterly_assessment": "平时考核",
     "comment": "点评",
     "annual_assessment": "年度考核",
@@ -111,7 +112,7 @@ class PeriodClosedError(StorageError):
 
 
 class LockHistoryError(StorageError):
-    """An attempt to delete or rewrite the history of period closes."""
+    """An attempt to delete or rewrite recorded history: period closes, a verified 整改."""
 
 
 # What a failed save tells a clerk whose edit stays on screen. A caller that held no

@@ -39,6 +39,7 @@ from kaohe_desktop.storage.identity import FileIdentity, Look, SameFile
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
+VERIFIED_MARK = "KAOHE_RECTIFICATION_VERIFIED"
 
 T = TypeVar("T")
 
@@ -178,6 +179,8 @@ def _refused(error: IntegrityError) -> StorageError | None:
         return PeriodClosedError(detail.split(CLOSED_MARK, 1)[1].split()[0].strip("'\""))
     if HISTORY_MARK in detail:
         return LockHistoryError("期间关闭的记录是历史凭据，不能删除或改写。")
+    if VERIFIED_MARK in detail:
+        return LockHistoryError("未保存：该整改已经核实销号，是历史凭据，不能再修改或删除。")
     return None
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 from tests.factories import Clock, CopyMaster, sign_in
 from tests.services.checks.notice_bureau import (
     MAY,
@@ -26,6 +27,7 @@ from tests.services.checks.notice_bureau import (
 )
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, NoticeColor
+from kaohe_desktop.domain.half_year_scoring import SourceKind
 from kaohe_desktop.domain.periods import HalfYear
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
@@ -33,7 +35,7 @@ from kaohe_desktop.services.checks.counters import last_serial
 from kaohe_desktop.services.checks.views import NoticeDraft, NoticeView, RectificationDraft
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, PermissionDeniedError
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.storage.errors import ConflictError
+from kaohe_desktop.storage.errors import ConflictError, LockHistoryError
 from kaohe_desktop.storage.models import NoticeRow
 
 TODAY = datetime(2026, 7, 10, 9, 0)
@@ -81,7 +83,7 @@ def _notices_stored(ws: Workspace) -> tuple[int, int]:
 def _deductions(ws: Workspace, half: HalfYear = H1) -> list[tuple[str, str, Decimal, str | None]]:
     return [
         (a.department, a.category.value, a.points, a.doc_no)
-        for a in ws.half_year.adjustments(half)
+        for a in ws.scoring.sheet(half).adjustments
         if a.category is AdjustmentCategory.BUSINESS
     ]
 
@@ -242,18 +244,23 @@ def test_a_deduction_is_the_half_years_business_deduction_under_the_notice_numbe
     issued = admin.notices.issue(_draft(admin, deduction=Decimal(5)))
     number = "督办〔2026〕第1号"
     assert _deductions(admin) == [("市场科", "business", Decimal(-5), number)]
-    (adjustment,) = admin.half_year.adjustments(H1)
+    (adjustment,) = admin.scoring.sheet(H1).adjustments
     assert adjustment.reason == "督办单扣分：双随机检查逾期完成"
-    assert adjustment.date == date(2026, 7, 10)
-    business = {d.department: d.business for d in admin.half_year.departments(H1)}
-    assert (business["市场科"], business["综合科"]) == (Decimal(-5), Decimal(0))
+    assert adjustment.on == date(2026, 7, 10)
+    notice_sources = [
+        (result.name, source.points, source.doc_no)
+        for result in admin.scoring.scoring(H1).results
+        for source in result.sources
+        if source.kind is SourceKind.NOTICE
+    ]
+    assert notice_sources == [("市场科", Decimal(-5), number)]
 
     edited = admin.notices.update(
         issued.id, issued.version, color=NoticeColor.RED, content="双随机检查逾期且未报",
         deadline=date(2026, 7, 20), deduction=Decimal("2.5"),
     )  # fmt: skip
     assert _deductions(admin) == [("市场科", "business", Decimal("-2.5"), number)]
-    assert admin.half_year.adjustments(H1)[0].reason == "督办单扣分：双随机检查逾期且未报"
+    assert admin.scoring.sheet(H1).adjustments[0].reason == "督办单扣分：双随机检查逾期且未报"
     assert (edited.color, edited.deadline, edited.deduction) == (
         NoticeColor.RED,
         date(2026, 7, 20),
@@ -412,10 +419,37 @@ def test_a_closed_period_refuses_the_notice_and_keeps_its_number(admin: Workspac
     with pytest.raises(PeriodClosedError):
         admin.notices.issue(_draft(admin, content="关闭后"))
     with pytest.raises(PeriodClosedError):
-        admin.notices.set_rectification(issued.id, _plan(), None)
+        admin.notices.update(
+            issued.id, issued.version, color=issued.color, content="关闭后改写",
+            deadline=issued.deadline, deduction=None,
+        )  # fmt: skip
+    with pytest.raises(PeriodClosedError):
+        admin.notices.withdraw(issued.id, issued.version, "关闭后撤回")
     assert _notices_stored(admin) == (1, 1)
     later = _draft(admin, period=Q3, task_ids=(task_id(admin, 1),))
     assert admin.notices.issue(later).number == "督办〔2026〕第2号"
+
+
+def test_rectification_goes_on_after_the_period_closes_and_a_verified_one_is_fixed(
+    admin: Workspace,
+) -> None:
+    """整改时限 falls after the quarter, which is closed once graded: the 整改 is still
+    written and verified, and the notice is marked 已销号 (migration 0005); what was
+    verified is history, even for a raw UPDATE that bypasses the service."""
+    issued = admin.notices.issue(_draft(admin))
+    admin.periods.close("2026Q2", "季度结束")
+    planned = admin.notices.set_rectification(issued.id, _plan(result="已补查"), None)
+    assert planned.rectification is not None
+    closed = admin.notices.verify_rectification(
+        issued.id, planned.rectification.version, "王督查", date(2026, 7, 10)
+    )
+    assert closed.closed and admin.notices.notice(issued.number).closed
+
+    def rewrite(session: Session) -> None:
+        session.execute(text("UPDATE rectification SET result = '改写' WHERE verified"))
+
+    with pytest.raises(LockHistoryError, match="已经核实销号"):
+        admin._uow.write(rewrite)
 
 
 # --- printing ----------------------------------------------------------------------------

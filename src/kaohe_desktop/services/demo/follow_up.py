@@ -1,4 +1,4 @@
-"""The demo year's 查账 follow-up, made through the 查账 services on the demo's calendar.
+"""The demo year's 查账 follow-up, made through the services on the demo's calendar.
 
 The book brings the 一级 and 二级 checks through the exchange import, as a clerk's
 workbook would. What only the services make comes after it, each step on the day a
@@ -9,6 +9,9 @@ forward), so it passes the same rules and takes the same numbers as the real thi
   pairs, which confirm what stands; a 督办单 for the worst key-task check and one for
   the worst routine check, each with its 整改; the quarter's 通报; then the 整改
   results verified, except the last quarter's routine one, left overdue;
+- after the second quarter, with the first half's 督办单 deductions in: the 扣分 that
+  brings two departments of one group to equal totals across a quota line, so the
+  half waits for the committee (half_year_tie);
 - in today's quarter: a 督办单 for a pair still unrecorded after its day, and a 蓝色
   reminder for a task due at the end of the year, both with their 整改 under way.
 
@@ -45,7 +48,9 @@ from kaohe_desktop.services.checks.views import (
 from kaohe_desktop.services.demo._common import DEFAULT_SEED, demo_today
 from kaohe_desktop.services.demo.catalog_notices import LEADERSHIP_NOTES, RECTIFICATIONS
 from kaohe_desktop.services.demo.catalog_people import LEADER_POSITIONS
+from kaohe_desktop.services.demo.half_year_tie import make_a_tie
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
 
 # Days after a quarter's end on which each step is taken.
 DRAW_AFTER = 10  # 局领导 draw the sample
@@ -54,6 +59,7 @@ ISSUE_AFTER = 15  # 督办单 go out (整改时限: the settings' rectify_days l
 PLAN_AFTER = 17  # the departments hand in their 整改 plans
 BULLETIN_AFTER = 20  # the 通报
 VERIFY_AFTER = 27  # the 督查科室 verifies the results, before the 整改时限
+SCORE_AFTER = 28  # after the second quarter: the 人事科 enters the first half's last 扣分
 # In today's quarter: days before today.
 CHASE_BEFORE = 10  # a 督办单 for a pair still unrecorded
 REMIND_BEFORE = 2  # a 蓝色 reminder of a task due at the end of the year
@@ -69,6 +75,7 @@ class CheckDesk(Protocol):
     notices: NoticeService
     bulletins: BulletinService
     leases: LeaseService
+    scoring: HalfYearScoringService
 
 
 class DemoClock:
@@ -90,6 +97,7 @@ class _Cast:
     office: str  # the 督查科室
     leaders: tuple[str, ...]  # who draw and record the 三级 checks
     verifier: str  # who verifies the 整改 results
+    doc_prefix: str  # of the bureau's own documents: 夏食药监发
 
     @classmethod
     def of(cls, book: ExchangeBook) -> _Cast:
@@ -100,7 +108,8 @@ class _Cast:
             for p in book.people
             if p.department == office and p.position not in LEADER_POSITIONS
         ]
-        return cls(office, leaders, staff[0] if staff else leaders[0])
+        county = (book.bureau_name or "").strip()[:1] or "夏"  # as the generator's 文号
+        return cls(office, leaders, staff[0] if staff else leaders[0], f"{county}食药监发")
 
 
 def follow_up_year(
@@ -137,6 +146,9 @@ def follow_up_year(
         for notice, row in issued:
             if not (last and row.category is TaskCategory.ROUTINE):
                 _verify(desk, cast, clock.now.date(), notice, row)
+        if quarter.quarter == 2:  # the first half's 督办单 deductions all stand now
+            clock.set(quarter.end + timedelta(days=SCORE_AFTER))
+            make_a_tie(desk, quarter.half, cast.doc_prefix)
     progress.report(len(ended), len(ended) + 1, PROGRESS)
     current = Quarter.containing(today)
     _chase_unrecorded(desk, clock, rng, current, today)
@@ -207,7 +219,9 @@ def _worst(
 
 
 def _standing_check_id(row: DueCheckRow) -> int:
-    return next(e.check_id for e in reversed(row.levels) if e is not None and not e.draft)
+    entry = row.standing_entry
+    assert entry is not None, "the demo issues notices on recorded checks only"
+    return entry.check_id
 
 
 def _issue(

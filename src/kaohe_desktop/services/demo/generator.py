@@ -72,7 +72,12 @@ def generate_demo_book(
         book.tasks.extend(task for task, _ in pairs)
         checks_rng = random.Random(f"{seed}/查账/{current}")
         book.checks.extend(build_checks(checks_rng, org, pairs, today))
-        book.adjustments.extend(build_adjustments(rng, org, current, county, veto))
+        # The last year's first half is scripted (catalog_half_year) for the 半年考核.
+        book.adjustments.extend(
+            build_adjustments(
+                rng, org, current, county, veto, today=today, scripted=current == year
+            )
+        )
         rewards, incidents = build_rewards(rng, org, current, county)
         book.rewards.extend(rewards)
         book.assessments.extend(build_assessments(rng, org, current, incidents))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.periods import (
+    HalfYear,
     Period,
     PeriodError,
     Quarter,
@@ -29,6 +30,7 @@ from kaohe_desktop.services.files.period_locks import (
     quarters_left_ungraded,
 )
 from kaohe_desktop.services.quarterly.close import close_quarter, store_ready_quarter
+from kaohe_desktop.services.scoring.close import close_half, halves_left_unscored, store_ready_half
 from kaohe_desktop.storage.models import PeriodLockRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -171,19 +173,25 @@ class PeriodService:
         a period is not sealed over a damaged file."""
         period = _parse(period_text)
         closed_at, closed_by = self._clock(), self.guard.actor.username
-        quarter = parse_closable(period)
-        if isinstance(quarter, Quarter):
+        parsed = parse_closable(period)
+        if isinstance(parsed, Quarter):
             # A quarter's grades are checked and stored as it closes, whichever screen
             # (or command) closes it.
-            close_quarter(self._uow, quarter, closed_by, closed_at, note)
+            close_quarter(self._uow, parsed, closed_by, closed_at, note)
+            return
+        if isinstance(parsed, HalfYear):
+            # So is a half year's scoring (missing checks, unsettled ties refuse it).
+            close_half(self._uow, parsed, closed_by, closed_at, note)
             return
         check_integrity(self._uow, period)
 
         def work(session: Session) -> None:
-            # Its open quarters are sealed with it: their grades are stored as a
-            # quarter's own close would store them, or the close is refused.
+            # Its open quarters and halves are sealed with it: their grades and scores
+            # are stored as their own close would store them, or the close is refused.
             for quarter in quarters_left_ungraded(session, period):
                 store_ready_quarter(session, quarter, closed_at)
+            for half in halves_left_unscored(session, parsed):
+                store_ready_half(session, half, closed_at)
             add_period_lock(session, period, closed_by, closed_at, note)
 
         self._uow.write(work)

@@ -32,6 +32,7 @@ from kaohe_desktop.storage.models.scoring import (
     AdjustmentRow,
     DepartmentScoreRow,
     SchemeRow,
+    ScoreDecisionRow,
     VetoRow,
 )
 
@@ -62,6 +63,7 @@ __all__ = [
     "QuarterlyAssessmentRow",
     "RectificationRow",
     "SchemeRow",
+    "ScoreDecisionRow",
     "StaffCategoryRow",
     "TalkRow",
     "TaskDepartmentRow",

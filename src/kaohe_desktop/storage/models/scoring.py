@@ -83,3 +83,21 @@ class DepartmentScoreRow(Versioned, Base):
     advanced: Mapped[bool] = mapped_column(Boolean, default=False)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
     computed_at: Mapped[datetime | None]
+
+
+class ScoreDecisionRow(Versioned, Base):
+    """委员会裁定: the committee's grade for a department whose equal total straddled a
+    quota line in a half year, with its reason. Written before the close (the scoring
+    reads it), locked with the half; the audit log keeps every change."""
+
+    __tablename__ = "score_decision"
+    __label_attr__ = "reason"
+    __table_args__ = (UniqueConstraint("half", "department_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    half: Mapped[str] = mapped_column(String(10))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    grade: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(40))
+    decided_at: Mapped[datetime]

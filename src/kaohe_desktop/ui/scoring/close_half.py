@@ -1,0 +1,268 @@
+"""关闭本半年 and reopening it (管理员, with a reason), through the periods' close.
+
+Closing refuses while a due check has no confirmed result or a tie waits for the
+committee: the list is shown (科室, 序号, 任务, 期间; the tied departments), with a
+button that limits the table to those departments. Otherwise the clerk confirms,
+knowing what follows: every department's result is stored as it stands and the half
+is locked for everyone. The close runs the full integrity check of the data file
+first, which on a network drive can take a while, so it runs as a job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kaohe_desktop.domain.enums import DepartmentGrade
+from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.errors import (
+    HalfNotReadyError,
+    InputError,
+    PermissionDeniedError,
+    StorageError,
+)
+from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.scoring.views import HalfYearSheet
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason
+from kaohe_desktop.ui.scoring.scoring_session import ScoringSession
+from kaohe_desktop.ui.workers import Job, run_job
+
+translate = QCoreApplication.translate
+
+
+class HalfBlockersDialog(QDialog):
+    """What keeps the half from being closed, one line each."""
+
+    show_only = Signal()  # limit the table to the departments listed
+
+    def __init__(self, title: str, lines: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("halfBlockersDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(title)
+        self.resize(640, 420)
+        heading = QLabel(
+            self.tr("The half cannot be closed yet. {0} items must be settled first:").format(
+                len(lines)
+            )
+        )
+        heading.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("halfBlockerList")
+        self.list.addItems(lines)
+        hint = QLabel(
+            self.tr(
+                "Record the missing checks in the 查账 tab (a due period without a confirmed "
+                "check counts as 未完成 until then); a reviewer settles each tie with "
+                "委员会裁定…. Then close again."
+            )
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.show_button = buttons.addButton(
+            self.tr("Show only these departments"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.show_button.setObjectName("showOnlyHalfBlockers")
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.show_button.clicked.connect(self._show_only)
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def _show_only(self) -> None:
+        self.show_only.emit()
+        self.accept()
+
+
+def grade_summary(sheet: HalfYearSheet) -> str:
+    """优秀 2 个、良好 5 个、一般 6 个、较差 0 个 (what is about to be stored)."""
+    counts = dict.fromkeys(DepartmentGrade, 0)
+    for result in sheet.scoring.results:
+        counts[result.grade] += 1
+    return "、".join(f"{grade.label} {counts[grade]} 个" for grade in DepartmentGrade)
+
+
+class CloseHalfDialog(QDialog):
+    def __init__(self, sheet: HalfYearSheet, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeHalfDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        label = sheet.half.label()
+        self.setWindowTitle(self.tr("Close {0}").format(label))
+        self.setMinimumWidth(540)
+        heading = QLabel(self.tr("Close the scoring of {0}?").format(label))
+        heading.setStyleSheet("font-weight: bold;")
+        summary = QLabel(grade_summary(sheet))
+        summary.setObjectName("closeHalfSummary")
+        consequences = QLabel(
+            self.tr(
+                "• Every department's scores, ranks, grade and 先进科室 are stored as they are "
+                "now.\n"
+                "• The half's 加减分, vetoes and decisions, and its checks, become read-only for "
+                "everyone.\n"
+                "• Only an administrator can reopen the half, and must give a reason (kept in "
+                "the audit log).\n"
+                "• A full integrity check of the data file runs first; on a network drive this "
+                "can take a while."
+            )
+        )
+        consequences.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setObjectName("closeHalfNote")
+        self.note.setPlaceholderText(self.tr("Optional, e.g. approved by the committee"))
+        form = QFormLayout()
+        form.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox()
+        self.close_button = buttons.addButton(
+            self.tr("Close the half"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button.setObjectName("confirmCloseHalf")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)  # locking everyone out is not what Enter should do
+        self.close_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(summary)
+        layout.addWidget(consequences)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class HalfClosing:
+    """One close or reopen, from the button to the new sheet."""
+
+    def __init__(
+        self, parent: QWidget, session: ScoringSession, show_only: Callable[[], None]
+    ) -> None:
+        assert session.source is not None and session.sheet is not None
+        self.parent, self.session, self.show_only = parent, session, show_only
+        self.source, self.sheet = session.source, session.sheet
+        self.dialog: QDialog | None = None  # the dialog last opened (tests look at it)
+        self.job: Job | None = None
+        self.title = translate("HalfClosing", "Close {0}").format(self.sheet.half.label())
+
+    # --- closing --------------------------------------------------------------------
+    def close(self) -> QDialog | None:
+        refusal = self._close_refusal()
+        if refusal is not None:
+            messages.warn(self.parent, self.title, refusal)
+            return None
+        blockers = self.sheet.blockers()
+        if blockers:
+            return self._show_blockers(blockers)
+        dialog = CloseHalfDialog(self.sheet, self.parent)
+        dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
+        return self._open(dialog)
+
+    def _close_refusal(self) -> str | None:
+        label = self.sheet.half.label()
+        if self.sheet.closed:
+            return translate("HalfClosing", "{0} is closed already.").format(label)
+        if self.source.read_only:
+            return translate("HalfClosing", "The data file is open read-only: {0}").format(
+                self.source.read_only_reason or ""
+            )
+        if not self.source.may(Action.CLOSE_PERIOD):
+            return translate(
+                "HalfClosing", "Only a reviewer or an administrator can close a half year."
+            )
+        return None
+
+    def _show_blockers(self, lines: list[str]) -> QDialog:
+        dialog = HalfBlockersDialog(self.title, lines, self.parent)
+        dialog.show_only.connect(self.show_only)
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _run_close(self, note: str) -> Job:
+        half, periods = self.sheet.half, self.source.periods
+
+        def closed(_result: object) -> None:
+            self.session.request_reload()
+            messages.info(
+                self.parent,
+                self.title,
+                translate("HalfClosing", "{0} is closed.").format(half.label()),
+            )
+
+        def failed(error: BaseException) -> None:
+            self.session.request_reload()  # what stood in the way is in the file
+            if isinstance(error, HalfNotReadyError):
+                self._show_blockers(error.blockers)
+            else:
+                messages.show_error(self.parent, self.title, error)
+
+        self.job = run_job(
+            self.parent,
+            translate("HalfClosing", "Checking the data file and closing {0}…").format(
+                half.label()
+            ),
+            lambda _progress: periods.close(str(half), note.strip()),
+            on_success=closed,
+            on_error=failed,
+            cancellable=False,
+        )
+        return self.job
+
+    # --- reopening ----------------------------------------------------------------------
+    def reopen(self) -> bool:
+        half = self.sheet.half
+        title = translate("HalfClosing", "Reopen {0}").format(half.label())
+        refusal = self._reopen_refusal()
+        if refusal is not None:
+            messages.warn(self.parent, title, refusal)
+            return False
+        reason = ask_reopen_reason(self.parent, half.label())
+        if reason is None:
+            return False
+        try:
+            self.source.periods.reopen(str(half), reason)
+        except (InputError, StorageError, PermissionDeniedError) as error:
+            messages.show_error(self.parent, title, error)
+            self.session.request_reload()
+            return False
+        self.session.request_reload()
+        return True
+
+    def _reopen_refusal(self) -> str | None:
+        half = self.sheet.half
+        if not self.sheet.closed:
+            return translate("HalfClosing", "{0} is open.").format(half.label())
+        if self.source.read_only:
+            return translate("HalfClosing", "The data file is open read-only: {0}").format(
+                self.source.read_only_reason or ""
+            )
+        if not self.source.may(Action.REOPEN_PERIOD):
+            return translate("HalfClosing", "Only an administrator can reopen a half year.")
+        try:
+            statuses = period_statuses(half.year, self.source.periods.history())
+        except (StorageError, PermissionDeniedError) as error:
+            return str(error)
+        labels = {status.period: status.label for status in statuses}
+        own = next((s for s in statuses if s.period == str(half)), None)
+        if own is not None and own.state is PeriodState.COVERED and own.covered_by:
+            return translate(
+                "HalfClosing",
+                "{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.",
+            ).format(half.label(), labels.get(own.covered_by, own.covered_by))
+        return None
