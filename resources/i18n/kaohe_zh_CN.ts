@@ -2465,40 +2465,12 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>关闭{0}</translation>
     </message>
     <message>
-        <source>{0} is closed already.</source>
-        <translation>{0}已经关闭。</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
-    </message>
-    <message>
         <source>Only a reviewer or an administrator can close a half year.</source>
         <translation>只有审核人或管理员可以关闭半年。</translation>
     </message>
     <message>
-        <source>{0} is closed.</source>
-        <translation>{0}已关闭。</translation>
-    </message>
-    <message>
-        <source>Checking the data file and closing {0}…</source>
-        <translation>正在检查数据文件并关闭{0}…</translation>
-    </message>
-    <message>
-        <source>Reopen {0}</source>
-        <translation>重新开放{0}</translation>
-    </message>
-    <message>
-        <source>{0} is open.</source>
-        <translation>{0}未关闭。</translation>
-    </message>
-    <message>
         <source>Only an administrator can reopen a half year.</source>
         <translation>只有管理员可以重新开放半年。</translation>
-    </message>
-    <message>
-        <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
-        <translation>{0}因{1}已关闭而锁定。请在 管理 → 期间关闭 中重新开放{1}。</translation>
     </message>
 </context>
 <context>
@@ -3490,6 +3462,37 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>PeriodClosing</name>
+    <message>
+        <source>{0} is closed already.</source>
+        <translation>{0}已经关闭。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is closed.</source>
+        <translation>{0}已关闭。</translation>
+    </message>
+    <message>
+        <source>Checking the data file and closing {0}…</source>
+        <translation>正在检查数据文件并关闭{0}…</translation>
+    </message>
+    <message>
+        <source>Reopen {0}</source>
+        <translation>重新开放{0}</translation>
+    </message>
+    <message>
+        <source>{0} is open.</source>
+        <translation>{0}尚未关闭。</translation>
+    </message>
+    <message>
+        <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
+        <translation>{0}因{1}已关闭而锁定。请在“管理 → 期间关闭”中重新开放{1}。</translation>
+    </message>
+</context>
+<context>
     <name>PeriodTableModel</name>
     <message>
         <source>Period</source>
@@ -3703,40 +3706,12 @@ Is the network drive connected?</source>
         <translation>关闭{0}</translation>
     </message>
     <message>
-        <source>{0} is closed already.</source>
-        <translation>{0}已经关闭。</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
-    </message>
-    <message>
         <source>Only a reviewer or an administrator can close a quarter.</source>
         <translation>只有审核人或管理员可以关闭季度。</translation>
     </message>
     <message>
-        <source>{0} is closed.</source>
-        <translation>{0}已关闭。</translation>
-    </message>
-    <message>
-        <source>Checking the data file and closing {0}…</source>
-        <translation>正在检查数据文件并关闭{0}…</translation>
-    </message>
-    <message>
-        <source>Reopen {0}</source>
-        <translation>重新开放{0}</translation>
-    </message>
-    <message>
-        <source>{0} is open.</source>
-        <translation>{0}尚未关闭。</translation>
-    </message>
-    <message>
         <source>Only an administrator can reopen a quarter.</source>
         <translation>只有管理员可以重新开放季度。</translation>
-    </message>
-    <message>
-        <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
-        <translation>{0}因{1}已关闭而锁定。请在“管理 → 期间关闭”中重新开放{1}。</translation>
     </message>
 </context>
 <context>

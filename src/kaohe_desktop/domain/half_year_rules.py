@@ -14,9 +14,8 @@ quotas and lines, the year as the average of its halves).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
 
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
@@ -24,7 +23,12 @@ from kaohe_desktop.domain.enums import (
     CommendationLevel,
     LabeledEnum,
 )
-from kaohe_desktop.domain.quarterly_rules import RulesError, percent, plain
+from kaohe_desktop.domain.quarterly_rules import (
+    RulesError,
+    percent,
+    plain,
+    rules_values_from_json,
+)
 
 # The four scored categories, in the order of the score sheet.
 SCORED_CATEGORIES: tuple[AdjustmentCategory, ...] = (
@@ -132,25 +136,7 @@ class HalfYearRules:
     @classmethod
     def from_json(cls, text: str) -> HalfYearRules:
         """Rules written by this or an older version; unknown keys keep their defaults."""
-        try:
-            data: dict[str, Any] = json.loads(text)
-        except ValueError as error:
-            raise RulesError(f"考核方案无法读取：{error}") from None
-        if not isinstance(data, dict):
-            raise RulesError("考核方案无法读取：内容不是一组设置")
-        known = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {}
-        key, raw = "", None
-        try:
-            for key, raw in data.items():
-                if key not in known:
-                    continue
-                value = YearTotal(raw) if key == "year_total" else Decimal(str(raw))
-                if isinstance(value, Decimal) and not value.is_finite():
-                    raise ValueError(raw)
-                values[key] = value
-        except (ValueError, InvalidOperation):
-            raise RulesError(f"考核方案中的“{key}”无法读取：{raw}") from None
+        values = rules_values_from_json(text, cls, {"year_total": YearTotal})
         return replace(cls(), **values).check()
 
     def describe(self) -> list[tuple[str, str]]:

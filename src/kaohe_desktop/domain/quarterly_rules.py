@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -83,25 +84,7 @@ class QuarterlyRules:
     def from_json(cls, text: str) -> QuarterlyRules:
         """Rules written by this or an older version; keys it does not know are kept at
         their defaults so an older file still grades."""
-        try:
-            data: dict[str, Any] = json.loads(text)
-        except ValueError as error:
-            raise RulesError(f"考核方案无法读取：{error}") from None
-        if not isinstance(data, dict):
-            raise RulesError("考核方案无法读取：内容不是一组设置")
-        known = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {}
-        try:
-            for key, raw in data.items():
-                if key not in known:
-                    continue
-                value = QuotaScope(raw) if key == "quota_scope" else Decimal(str(raw))
-                # NaN would make problems() raise InvalidOperation instead of listing it.
-                if isinstance(value, Decimal) and not value.is_finite():
-                    raise ValueError(raw)
-                values[key] = value
-        except (ValueError, InvalidOperation):
-            raise RulesError(f"考核方案中的“{key}”无法读取：{raw}") from None
+        values = rules_values_from_json(text, cls, {"quota_scope": QuotaScope})
         return replace(cls(), **values).check()
 
     def describe(self) -> list[tuple[str, str]]:
@@ -115,6 +98,37 @@ class QuarterlyRules:
             ("好等次名额", f"参加考核人数的 {percent(self.good_quota)}（向下取整），"
              f"{self.quota_scope.label}"),
         ]  # fmt: skip
+
+
+def rules_values_from_json(
+    text: str, rules_type: type[Any], enum_fields: Mapping[str, Callable[[Any], Any]]
+) -> dict[str, Any]:
+    """The field values a scheme's JSON gives for the dataclass `rules_type`: a field in
+    `enum_fields` through its parser, every other one as a finite Decimal. Keys the type
+    does not know are skipped, so rules written by an older version keep the defaults
+    for what it lacked. Raises RulesError naming the key that cannot be read."""
+    try:
+        data: dict[str, Any] = json.loads(text)
+    except ValueError as error:
+        raise RulesError(f"考核方案无法读取：{error}") from None
+    if not isinstance(data, dict):
+        raise RulesError("考核方案无法读取：内容不是一组设置")
+    known = {f.name for f in fields(rules_type)}
+    values: dict[str, Any] = {}
+    key, raw = "", None
+    try:
+        for key, raw in data.items():
+            if key not in known:
+                continue
+            parse = enum_fields.get(key)
+            value = parse(raw) if parse is not None else Decimal(str(raw))
+            # NaN would make problems() raise InvalidOperation instead of listing it.
+            if isinstance(value, Decimal) and not value.is_finite():
+                raise ValueError(raw)
+            values[key] = value
+    except (ValueError, InvalidOperation):
+        raise RulesError(f"考核方案中的“{key}”无法读取：{raw}") from None
+    return values
 
 
 def round_half_up(value: Decimal, places: Decimal = HUNDREDTH) -> Decimal:

@@ -25,20 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.grading import GRADE_ORDER
-from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import (
     InputError,
     PermissionDeniedError,
     QuarterNotReadyError,
     StorageError,
 )
-from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodService
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.access import Access
-from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason
-from kaohe_desktop.ui.workers import Job, run_job
+from kaohe_desktop.ui.periods.period_closing import (
+    ClosingTarget,
+    close_refusal,
+    reopen_period,
+    run_close,
+)
+from kaohe_desktop.ui.workers import Job
 
 translate = QCoreApplication.translate
 SheetCallback = Callable[[GradingSheet], None]
@@ -193,19 +197,15 @@ class QuarterClosing:
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 
+    def _target(self) -> ClosingTarget:
+        quarter = self.sheet.quarter
+        return ClosingTarget(str(quarter), quarter.year, quarter.label(), self.sheet.closed)
+
     def _close_refusal(self) -> str | None:
-        label = self.sheet.quarter.label()
-        if self.sheet.closed:
-            return translate("QuarterClosing", "{0} is closed already.").format(label)
-        if self.access.read_only:
-            return translate("QuarterClosing", "The data file is open read-only: {0}").format(
-                self.access.read_only_reason or ""
-            )
-        if not self.access.may(Action.CLOSE_PERIOD):
-            return translate(
-                "QuarterClosing", "Only a reviewer or an administrator can close a quarter."
-            )
-        return None
+        not_allowed = translate(
+            "QuarterClosing", "Only a reviewer or an administrator can close a quarter."
+        )
+        return close_refusal(self.access, self._target(), not_allowed)
 
     def _show_blockers(self, lines: list[str], person_ids: list[int]) -> QDialog:
         dialog = BlockersDialog(self.title, lines, person_ids, self.parent)
@@ -219,32 +219,25 @@ class QuarterClosing:
 
     def _run_close(self, note: str) -> Job:
         quarter, grading = self.sheet.quarter, self.grading
+        fresh: list[GradingSheet | None] = [None]  # the sheet read after the attempt
 
-        def closed(_result: object) -> None:
-            self._reread()
-            messages.info(
-                self.parent,
-                self.title,
-                translate("QuarterClosing", "{0} is closed.").format(quarter.label()),
-            )
+        def reread() -> None:
+            fresh[0] = self._reread()
 
-        def failed(error: BaseException) -> None:
-            sheet = self._reread()  # what stood in the way is in the file, not on screen
-            if isinstance(error, QuarterNotReadyError):
-                rows = sheet.blocking_rows() if sheet is not None else []
-                self._show_blockers(error.blockers, [r.person_id for r in rows])
-            else:
-                messages.show_error(self.parent, self.title, error)
+        def not_ready(error: BaseException) -> bool:
+            if not isinstance(error, QuarterNotReadyError):
+                return False
+            rows = fresh[0].blocking_rows() if fresh[0] is not None else []
+            self._show_blockers(error.blockers, [r.person_id for r in rows])
+            return True
 
-        self.job = run_job(
+        self.job = run_close(
             self.parent,
-            translate("QuarterClosing", "Checking the data file and closing {0}…").format(
-                quarter.label()
-            ),
-            lambda _progress: grading.close_quarter(quarter, note.strip()),
-            on_success=closed,
-            on_error=failed,
-            cancellable=False,  # the check and the close are one step, too short to stop
+            self.title,
+            self._target(),
+            lambda: grading.close_quarter(quarter, note.strip()),
+            reread=reread,
+            not_ready=not_ready,
         )
         return self.job
 
@@ -260,44 +253,12 @@ class QuarterClosing:
 
     # --- reopening ------------------------------------------------------------
     def reopen(self) -> bool:
-        quarter = self.sheet.quarter
-        title = translate("QuarterClosing", "Reopen {0}").format(quarter.label())
-        refusal = self._reopen_refusal()
-        if refusal is not None:
-            messages.warn(self.parent, title, refusal)
-            return False
-        reason = ask_reopen_reason(self.parent, quarter.label())
-        if reason is None:
-            return False
-        try:
-            self.periods.reopen(str(quarter), reason)
-        except (InputError, StorageError, PermissionDeniedError) as error:
-            messages.show_error(self.parent, title, error)
-            self._reread()
-            return False
-        self._reread()
-        return True
-
-    def _reopen_refusal(self) -> str | None:
-        quarter = self.sheet.quarter
-        if not self.sheet.closed:
-            return translate("QuarterClosing", "{0} is open.").format(quarter.label())
-        if self.access.read_only:
-            return translate("QuarterClosing", "The data file is open read-only: {0}").format(
-                self.access.read_only_reason or ""
-            )
-        if not self.access.may(Action.REOPEN_PERIOD):
-            return translate("QuarterClosing", "Only an administrator can reopen a quarter.")
-        try:
-            statuses = period_statuses(quarter.year, self.periods.history())
-        except (StorageError, PermissionDeniedError) as error:
-            return str(error)
-        labels = {status.period: status.label for status in statuses}
-        own = next((s for s in statuses if s.period == str(quarter)), None)
-        if own is not None and own.state is PeriodState.COVERED and own.covered_by:
-            # Reopening the quarter alone would not unlock it: the longer period holds it.
-            return translate(
-                "QuarterClosing",
-                "{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.",
-            ).format(quarter.label(), labels.get(own.covered_by, own.covered_by))
-        return None
+        not_allowed = translate("QuarterClosing", "Only an administrator can reopen a quarter.")
+        return reopen_period(
+            self.parent,
+            self.access,
+            self.periods,
+            self._target(),
+            not_allowed=not_allowed,
+            reread=self._reread,
+        )

@@ -25,19 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.enums import DepartmentGrade
-from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.errors import (
-    HalfNotReadyError,
-    InputError,
-    PermissionDeniedError,
-    StorageError,
-)
-from kaohe_desktop.services.files.periods import PeriodState, period_statuses
+from kaohe_desktop.services.errors import HalfNotReadyError
 from kaohe_desktop.services.scoring.views import HalfYearSheet
 from kaohe_desktop.ui.common import messages
-from kaohe_desktop.ui.periods.periods_dialog import ask_reopen_reason
+from kaohe_desktop.ui.periods.period_closing import (
+    ClosingTarget,
+    close_refusal,
+    reopen_period,
+    run_close,
+)
 from kaohe_desktop.ui.scoring.scoring_session import ScoringSession
-from kaohe_desktop.ui.workers import Job, run_job
+from kaohe_desktop.ui.workers import Job
 
 translate = QCoreApplication.translate
 
@@ -170,19 +168,15 @@ class HalfClosing:
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 
+    def _target(self) -> ClosingTarget:
+        half = self.sheet.half
+        return ClosingTarget(str(half), half.year, half.label(), self.sheet.closed)
+
     def _close_refusal(self) -> str | None:
-        label = self.sheet.half.label()
-        if self.sheet.closed:
-            return translate("HalfClosing", "{0} is closed already.").format(label)
-        if self.source.read_only:
-            return translate("HalfClosing", "The data file is open read-only: {0}").format(
-                self.source.read_only_reason or ""
-            )
-        if not self.source.may(Action.CLOSE_PERIOD):
-            return translate(
-                "HalfClosing", "Only a reviewer or an administrator can close a half year."
-            )
-        return None
+        not_allowed = translate(
+            "HalfClosing", "Only a reviewer or an administrator can close a half year."
+        )
+        return close_refusal(self.source, self._target(), not_allowed)
 
     def _show_blockers(self, lines: list[str]) -> QDialog:
         dialog = HalfBlockersDialog(self.title, lines, self.parent)
@@ -197,72 +191,30 @@ class HalfClosing:
     def _run_close(self, note: str) -> Job:
         half, periods = self.sheet.half, self.source.periods
 
-        def closed(_result: object) -> None:
-            self.session.request_reload()
-            messages.info(
-                self.parent,
-                self.title,
-                translate("HalfClosing", "{0} is closed.").format(half.label()),
-            )
+        def not_ready(error: BaseException) -> bool:
+            if not isinstance(error, HalfNotReadyError):
+                return False
+            self._show_blockers(error.blockers)
+            return True
 
-        def failed(error: BaseException) -> None:
-            self.session.request_reload()  # what stood in the way is in the file
-            if isinstance(error, HalfNotReadyError):
-                self._show_blockers(error.blockers)
-            else:
-                messages.show_error(self.parent, self.title, error)
-
-        self.job = run_job(
+        self.job = run_close(
             self.parent,
-            translate("HalfClosing", "Checking the data file and closing {0}…").format(
-                half.label()
-            ),
-            lambda _progress: periods.close(str(half), note.strip()),
-            on_success=closed,
-            on_error=failed,
-            cancellable=False,
+            self.title,
+            self._target(),
+            lambda: periods.close(str(half), note.strip()),
+            reread=self.session.request_reload,
+            not_ready=not_ready,
         )
         return self.job
 
     # --- reopening ----------------------------------------------------------------------
     def reopen(self) -> bool:
-        half = self.sheet.half
-        title = translate("HalfClosing", "Reopen {0}").format(half.label())
-        refusal = self._reopen_refusal()
-        if refusal is not None:
-            messages.warn(self.parent, title, refusal)
-            return False
-        reason = ask_reopen_reason(self.parent, half.label())
-        if reason is None:
-            return False
-        try:
-            self.source.periods.reopen(str(half), reason)
-        except (InputError, StorageError, PermissionDeniedError) as error:
-            messages.show_error(self.parent, title, error)
-            self.session.request_reload()
-            return False
-        self.session.request_reload()
-        return True
-
-    def _reopen_refusal(self) -> str | None:
-        half = self.sheet.half
-        if not self.sheet.closed:
-            return translate("HalfClosing", "{0} is open.").format(half.label())
-        if self.source.read_only:
-            return translate("HalfClosing", "The data file is open read-only: {0}").format(
-                self.source.read_only_reason or ""
-            )
-        if not self.source.may(Action.REOPEN_PERIOD):
-            return translate("HalfClosing", "Only an administrator can reopen a half year.")
-        try:
-            statuses = period_statuses(half.year, self.source.periods.history())
-        except (StorageError, PermissionDeniedError) as error:
-            return str(error)
-        labels = {status.period: status.label for status in statuses}
-        own = next((s for s in statuses if s.period == str(half)), None)
-        if own is not None and own.state is PeriodState.COVERED and own.covered_by:
-            return translate(
-                "HalfClosing",
-                "{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.",
-            ).format(half.label(), labels.get(own.covered_by, own.covered_by))
-        return None
+        not_allowed = translate("HalfClosing", "Only an administrator can reopen a half year.")
+        return reopen_period(
+            self.parent,
+            self.source,
+            self.source.periods,
+            self._target(),
+            not_allowed=not_allowed,
+            reread=self.session.request_reload,
+        )
