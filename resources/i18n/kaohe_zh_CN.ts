@@ -3491,6 +3491,18 @@ Is the network drive connected?</source>
         <source>{0} is locked because {1} is closed. Reopen {1} under Manage → Close periods.</source>
         <translation>{0}因{1}已关闭而锁定。请在“管理 → 期间关闭”中重新开放{1}。</translation>
     </message>
+    <message>
+        <source>{0} is locked because {1} was closed by {2} on {3}: read-only.</source>
+        <translation>{0}已锁定，因为{1}已由{2}于 {3} 关闭：只读。</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>关闭说明：{0}</translation>
+    </message>
+    <message>
+        <source>You can reopen it with a reason.</source>
+        <translation>您可以填写理由后重新开放。</translation>
+    </message>
 </context>
 <context>
     <name>PeriodTableModel</name>
@@ -3836,20 +3848,8 @@ Is the network drive connected?</source>
         <translation>{0}已关闭：表格为只读。</translation>
     </message>
     <message>
-        <source>{0} is locked because {1} was closed by {2} on {3}: read-only.</source>
-        <translation>{0}已锁定，因为{1}已由{2}于 {3} 关闭：只读。</translation>
-    </message>
-    <message>
         <source>{0} was closed by {1} on {2}: the grid is read-only.</source>
         <translation>{0}已由{1}于 {2} 关闭：表格为只读。</translation>
-    </message>
-    <message>
-        <source>Note: {0}</source>
-        <translation>关闭说明：{0}</translation>
-    </message>
-    <message>
-        <source>You can reopen it with a reason.</source>
-        <translation>您可以填写理由后重新开放。</translation>
     </message>
     <message>
         <source>Scores cannot be entered: the data file is open read-only ({0}).</source>
@@ -4647,20 +4647,8 @@ Is the network drive connected?</source>
         <translation>{0}已关闭，得分只读。</translation>
     </message>
     <message>
-        <source>{0} is locked because {1} was closed by {2} on {3}: read-only.</source>
-        <translation>{0}因{1}已由{2}于 {3} 关闭而锁定，只读。</translation>
-    </message>
-    <message>
         <source>{0} was closed by {1} on {2}: the scores are stored and read-only.</source>
         <translation>{0}已由{1}于 {2} 关闭，得分已保存，只读。</translation>
-    </message>
-    <message>
-        <source>Note: {0}</source>
-        <translation>备注：{0}</translation>
-    </message>
-    <message>
-        <source>You can reopen it with a reason.</source>
-        <translation>您可以填写理由后重新开放。</translation>
     </message>
 </context>
 <context>

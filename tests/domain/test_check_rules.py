@@ -23,6 +23,7 @@ from kaohe_desktop.domain.check_rules import (
     level_refusal,
     notice_number,
     parse_notice_number,
+    periods_with_due,
     sample_size,
     suggested_color,
 )
@@ -319,3 +320,12 @@ def test_a_draw_is_a_sorted_subset_of_the_size_asked(
     assert set(drawn) <= set(population)
     assert drawn == sorted(set(drawn))
     assert len(drawn) == sample_size(len(set(population)), **asked)  # type: ignore[arg-type]
+
+
+def test_the_periods_with_something_due_by_kind_of_task() -> None:
+    """Routine tasks give quarters, key tasks months; an unreadable 完成时限 gives none."""
+    quarters, months = periods_with_due(
+        [(ROUTINE, "6月底前"), (ROUTINE, "下半年"), (KEY, "5-6月"), (KEY, "某时")], 2026
+    )
+    assert quarters == [Quarter(2026, 2), Quarter(2026, 3), Quarter(2026, 4)]
+    assert months == [Month(2026, 5), Month(2026, 6)]

@@ -7,7 +7,7 @@ Where each rule comes from:
   (domain/deadlines.DeadlineWindow.due_periods), per responsible department;
 - three levels (一级 牵头科室汇总 → 二级 督查科室核对 → 三级 局领导抽查): which one stands
   is domain/checks.standing_checks; who enters which is `entry_levels` (ours);
-- 红 / 黄 / 蓝 by urgency (霍林郭勒/天门 practice); the thresholds are settings (ours);
+- 红 / 黄 / 蓝 by urgency (霍林郭勒/天门 practice); the 红 threshold is a setting (ours);
 - 督办〔2026〕第N号 and 通报〔2026〕第N期 per year, never reused (公文 practice);
 - the 三级 sample is drawn with a recorded seed, so anyone can draw it again (ours).
 
@@ -26,7 +26,7 @@ from typing import Protocol
 
 from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, NoticeColor, TaskCategory
-from kaohe_desktop.domain.periods import Month, Quarter
+from kaohe_desktop.domain.periods import Month, PeriodError, Quarter, parse_check_period
 from kaohe_desktop.domain.roles import Role
 
 CheckPeriod = Quarter | Month
@@ -47,8 +47,6 @@ class CheckSettings:
     photo_max_px: int = 2000
     # 红: a key task 未完成, or any due task overdue by more than this many days.
     red_overdue_days: int = 30
-    # 蓝: a reminder this many days or fewer before a deadline.
-    blue_days_before: int = 15
     # The default share of a period's checks drawn for the 三级 局领导抽查.
     sample_percent: int = 10
     # A 督办单's 整改时限 by default: this many days after it is issued.
@@ -65,8 +63,6 @@ class CheckSettings:
             found.append("照片缩小尺寸应为 0（不缩小）或 600–10000 像素")
         if not 1 <= self.red_overdue_days <= 365:
             found.append("红色督办的逾期天数应在 1–365 之间")
-        if not 1 <= self.blue_days_before <= 90:
-            found.append("蓝色提醒的提前天数应在 1–90 之间")
         if not 1 <= self.sample_percent <= 100:
             found.append("抽查比例应在 1%–100% 之间")
         if not 1 <= self.rectify_days <= 180:
@@ -128,6 +124,15 @@ class DuePair:
     due_by: date
 
 
+def check_period_label(text: str) -> str:
+    """2026Q2 → 2026年第二季度, 2026-05 → its month label; a text that is no check period
+    (written into the file by hand) is shown as it is."""
+    try:
+        return parse_check_period(text).label()
+    except PeriodError:
+        return text
+
+
 def is_check_period(period: CheckPeriod, category: TaskCategory) -> bool:
     """Routine tasks are checked per quarter, key tasks per month."""
     return isinstance(period, Month) == (category is TaskCategory.KEY)
@@ -167,6 +172,23 @@ def _due_day(deadline: str, period: CheckPeriod, category: TaskCategory) -> date
     return due_by(window.due, period) if period in window.due_periods(category) else None
 
 
+def periods_with_due(
+    tasks: Iterable[tuple[TaskCategory, str]], year: int
+) -> tuple[list[Quarter], list[Month]]:
+    """The quarters in which routine tasks and the months in which key tasks are due,
+    given each task's category and 完成时限 (one unreadable 完成时限 is skipped)."""
+    found: set[Quarter | Month] = set()
+    for category, deadline in tasks:
+        try:
+            window = parse_deadline(deadline, year)
+        except DeadlineError:
+            continue
+        found.update(p for p in window.due_periods(category) if is_check_period(p, category))
+    quarters = sorted(p for p in found if isinstance(p, Quarter))
+    months = sorted(p for p in found if isinstance(p, Month))
+    return quarters, months
+
+
 def is_overdue_unrecorded(pair: DuePair, recorded: bool, today: date) -> bool:
     """逾期未录: due, its day passed, and no confirmed check at any level."""
     return not recorded and today > pair.due_by
@@ -197,13 +219,7 @@ def suggested_color(
     return NoticeColor.BLUE
 
 
-def reminder_due(due: date, today: date, settings: CheckSettings) -> bool:
-    """Whether a deadline is close enough for a 蓝色 reminder."""
-    return 0 <= (due - today).days <= settings.blue_days_before
-
-
 NOTICE_NUMBER = re.compile(r"^督办〔(\d{4})〕第(\d{1,5})号$")
-BULLETIN_NUMBER = re.compile(r"^通报〔(\d{4})〕第(\d{1,4})期$")
 
 
 def notice_number(year: int, serial: int) -> str:

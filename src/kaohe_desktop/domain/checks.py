@@ -4,9 +4,8 @@ A check is one record of a task × responsible department × period × level. Th
 can be recorded for the same task, department and period (一级 牵头科室汇总 → 二级
 督查科室核对 → 三级 局领导抽查); the one that stands is the highest level recorded,
 whatever order they were entered in. The wall chart prints it, the task list summarises
-it, and the 1000-point half-year scoring (issue 14) is to deduct by it: this module is
-the one place that says so. (Today's 半年考核 tab still counts first-level checks only,
-as it did before; issue 14 replaces that count.)
+it, and the 1000-point half-year scoring deducts by it (through services/checks/views.
+standing_entry): this module is the one place that says so.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import re
 import time
@@ -143,16 +144,7 @@ class EvidenceStore:
             return self.put_stream(stream, expected_sha)
 
     def put_bytes(self, data: bytes) -> Stored:
-        sha = hashlib.sha256(data).hexdigest()
-        temp = self._new_temp()
-        try:
-            with temp.open("wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            return Stored(sha, len(data), self._settle(temp, sha))
-        finally:
-            temp.unlink(missing_ok=True)
+        return self.put_stream(io.BytesIO(data), None)
 
     def put_stream(self, stream: BinaryIO, expected_sha: str | None) -> Stored:
         temp = self._new_temp()

@@ -14,6 +14,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.storage.models import MetaRow
+from kaohe_desktop.storage.queries.meta import store_meta
 
 SerialKind = Literal["notice", "bulletin"]
 
@@ -31,13 +32,7 @@ def last_serial(session: Session, kind: SerialKind, year: int) -> int:
 
 
 def _store(session: Session, kind: SerialKind, year: int, value: int) -> None:
-    key = serial_key(kind, year)
-    row = session.get(MetaRow, key)
-    if row is None:
-        session.add(MetaRow(key=key, value=str(value)))
-    else:
-        row.value = str(value)
-    session.flush()
+    store_meta(session, serial_key(kind, year), str(value))
 
 
 def take_serial(session: Session, kind: SerialKind, year: int) -> int:

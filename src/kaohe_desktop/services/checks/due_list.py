@@ -15,7 +15,7 @@ to one cell never reads the whole period again).
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
 
@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.check_rules import (
     CheckPeriod,
     CheckSettings,
-    count_statuses,
     due_pairs,
     is_overdue_unrecorded,
 )
@@ -284,16 +283,12 @@ def load_due_list(
     names = {d.id: d.name for d in departments}
     sample = latest_sample(session, period)
     rows = _rows(session, period, today, names, sample, None)
-    overdue = Counter(row.department_id for row in rows if row.overdue_unrecorded)
     return DueList(
         period=period,
         rows=tuple(rows),
         settings=settings,
         closed=is_closed(session, period),
-        counts=count_statuses(row.standing for row in rows),
-        overdue_by_department=tuple(
-            (d.name, overdue[d.id]) for d in departments if overdue.get(d.id)
-        ),
+        department_order=tuple(d.name for d in departments),
         sample=sample,
     )
 

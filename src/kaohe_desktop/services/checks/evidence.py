@@ -35,7 +35,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.check_rules import level_refusal
+from kaohe_desktop.domain.check_rules import check_period_label, level_refusal
 from kaohe_desktop.domain.leases import check_scope
 from kaohe_desktop.domain.periods import parse_check_period
 from kaohe_desktop.domain.roles import Action
@@ -51,7 +51,6 @@ from kaohe_desktop.services.checks.evidence_reads import (
 from kaohe_desktop.services.checks.evidence_upkeep import (
     GRACE,
     open_in_viewer_folder,
-    period_label,
     remove_unreferenced,
     store_problems,
 )
@@ -219,8 +218,9 @@ class EvidenceService:
                 f"文件“{name}”与已附的“{target.on_check[sha][1]}”内容相同，无需重复附加。"
             )
         if sha not in target.period_shas and target.period_bytes + size > limit_mb * MB:
+            used = target.period_bytes / MB
             raise InputError(
-                f"{period_label(target.period)}的佐证材料已有 {target.period_bytes / MB:.1f} MB，"
+                f"{check_period_label(target.period)}的佐证材料已有 {used:.1f} MB，"
                 f"加上文件“{name}”（{size / MB:.1f} MB）将超过每期上限 {limit_mb} MB，未附加。"
             )
 

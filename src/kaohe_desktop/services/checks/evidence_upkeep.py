@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.periods import PeriodError, parse_check_period
+from kaohe_desktop.domain.check_rules import check_period_label
 from kaohe_desktop.services.checks.evidence_files import name_problem
 from kaohe_desktop.services.checks.views import CheckFileProblems
 from kaohe_desktop.services.errors import StorageError, describe_os_error
@@ -33,16 +33,9 @@ GRACE = timedelta(hours=24)
 VIEWER_FOLDER = "kaohe-佐证材料"  # under the user's temp folder
 
 
-def period_label(period: str) -> str:
-    try:
-        return parse_check_period(period).label()
-    except PeriodError:
-        return period
-
-
 def check_label(period: str, department: str, seq: int, title: str) -> str:
     """2026年第二季度 · 综合科 · 第3项“…”: where an attachment belongs, in messages."""
-    return f"{period_label(period)} · {department} · 第{seq}项“{title}”"
+    return f"{check_period_label(period)} · {department} · 第{seq}项“{title}”"
 
 
 def remove_unreferenced(

@@ -7,9 +7,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.check_rules import check_period_label
 from kaohe_desktop.domain.enums import NoticeColor
 from kaohe_desktop.domain.notice_rules import COLOR_WORDS
-from kaohe_desktop.domain.periods import PeriodError, parse_check_period
 from kaohe_desktop.reports.notice_content import (
     NoticeSheet,
     NoticeTaskLine,
@@ -25,13 +25,6 @@ URGENCY: dict[NoticeColor, str] = {
     NoticeColor.YELLOW: "较急 · 限期整改",
     NoticeColor.BLUE: "提示 · 请在时限前完成",
 }
-
-
-def _period_label(text: str) -> str:
-    try:
-        return parse_check_period(text).label()
-    except PeriodError:
-        return text
 
 
 def _display_name(session: Session, username: str) -> str:
@@ -56,7 +49,7 @@ def notice_sheet(session: Session, view: NoticeView, printed_on: date) -> Notice
         color_words=COLOR_WORDS[view.color],
         urgency=URGENCY[view.color],
         department=view.department,
-        period=_period_label(view.period),
+        period=check_period_label(view.period),
         tasks=tuple(NoticeTaskLine(t.seq, t.title) for t in view.tasks),
         problem=view.content,
         deadline=view.deadline,

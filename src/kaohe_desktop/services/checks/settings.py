@@ -19,6 +19,7 @@ from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.models import MetaRow
+from kaohe_desktop.storage.queries.meta import store_meta
 
 CHECK_SETTINGS_KEY = "check_settings"
 
@@ -29,7 +30,6 @@ _LABELS = {
     "max_period_mb": "每期附件总量上限（MB）",
     "photo_max_px": "照片缩小到（像素）",
     "red_overdue_days": "红色督办逾期天数",
-    "blue_days_before": "蓝色提醒提前天数",
     "sample_percent": "局领导抽查比例（%）",
     "rectify_days": "督办单整改期限（天）",
 }
@@ -73,13 +73,8 @@ def write_check_settings(session: Session, account: str, settings: CheckSettings
     old = read_check_settings(session)
     if old == settings:
         return
-    row = session.get(MetaRow, CHECK_SETTINGS_KEY)
     value = json.dumps(_plain(settings), ensure_ascii=False, sort_keys=True)
-    if row is None:
-        session.add(MetaRow(key=CHECK_SETTINGS_KEY, value=value))
-    else:
-        row.value = value
-    session.flush()
+    store_meta(session, CHECK_SETTINGS_KEY, value)
     before, after = _plain(old), _plain(settings)
     changed = {
         _LABELS[name]: {"from": before[name], "to": after[name]}

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from kaohe_desktop.domain.check_rules import CheckPeriod, CheckSettings, CompletionCounts
+from kaohe_desktop.domain.check_rules import (
+    CheckPeriod,
+    CheckSettings,
+    CompletionCounts,
+    count_statuses,
+)
 from kaohe_desktop.domain.checks import level_rank, standing_checks
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, NoticeColor, TaskCategory
 
@@ -93,10 +99,28 @@ class DueList:
     rows: tuple[DueCheckRow, ...]
     settings: CheckSettings
     closed: bool
-    counts: CompletionCounts
-    # Department name → number of 逾期未录 pairs, in the bureau's department order.
-    overdue_by_department: tuple[tuple[str, int], ...] = ()
+    # The bureau's department order (names), for the 逾期未录 line.
+    department_order: tuple[str, ...] = ()
     sample: SampleView | None = None
+
+    @property
+    def counts(self) -> CompletionCounts:
+        """The period's standing statuses counted (None = 未录入)."""
+        return count_statuses(row.standing for row in self.rows)
+
+    @property
+    def overdue_by_department(self) -> tuple[tuple[str, int], ...]:
+        """Department name → number of 逾期未录 pairs, in the bureau's order."""
+        overdue = Counter(row.department for row in self.rows if row.overdue_unrecorded)
+        return tuple((name, overdue[name]) for name in self.department_order if overdue[name])
+
+    def with_rows(self, fresh: Iterable[DueCheckRow]) -> DueList:
+        """This list with the rows of these pairs replaced (what a write returns), so a
+        screen shows its own save without reading the period again."""
+        by_key = {row.key: row for row in fresh}
+        if not by_key:
+            return self
+        return replace(self, rows=tuple(by_key.get(row.key, row) for row in self.rows))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.text_rules import DEFAULT_CODE_CASE, CodeCase
 from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.models import MetaRow
+from kaohe_desktop.storage.queries.meta import store_meta
 
 CODE_CASE_KEY = "code_case"
 
@@ -31,12 +32,7 @@ def write_code_case(session: Session, account: str, case: CodeCase) -> None:
     old = read_code_case(session)
     if old is case:
         return
-    row = session.get(MetaRow, CODE_CASE_KEY)
-    if row is None:
-        session.add(MetaRow(key=CODE_CASE_KEY, value=case.value))
-    else:
-        row.value = case.value
-    session.flush()
+    store_meta(session, CODE_CASE_KEY, case.value)
     record_event(
         session.connection(),
         account,

@@ -11,14 +11,13 @@ period again after the clerk's own write.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kaohe_desktop.domain.check_rules import CheckPeriod, count_statuses
+from kaohe_desktop.domain.check_rules import CheckPeriod
 from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.leases import Lease, LeaseService
@@ -54,24 +53,6 @@ class CheckSource(Access, Protocol):
 
     @property
     def ledger(self) -> LedgerService: ...
-
-
-def with_rows(due: DueList, fresh: Iterable[DueCheckRow]) -> DueList:
-    """`due` with the rows of these pairs replaced, its counts and 逾期未录 per department
-    worked out again over the new rows (by the same domain function as the service)."""
-    by_key = {row.key: row for row in fresh}
-    if not by_key:
-        return due
-    rows = tuple(by_key.get(row.key, row) for row in due.rows)
-    overdue = Counter(row.department for row in rows if row.overdue_unrecorded)
-    order = [name for name, _count in due.overdue_by_department]
-    order += [row.department for row in rows if row.department not in order]
-    return replace(
-        due,
-        rows=rows,
-        counts=count_statuses(row.standing for row in rows),
-        overdue_by_department=tuple((name, overdue[name]) for name in order if overdue[name]),
-    )
 
 
 class CheckSession(QObject):
@@ -119,7 +100,7 @@ class CheckSession(QObject):
         """The fresh rows a write returned: they replace those pairs' rows only."""
         if self.due is None or not rows:
             return
-        self.due = with_rows(self.due, rows)
+        self.due = self.due.with_rows(rows)
         self.rows_changed.emit(list(rows))
 
     def set_file_count(self, key: tuple[int, int], check_id: int, count: int) -> bool:

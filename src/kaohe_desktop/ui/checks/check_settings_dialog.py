@@ -77,7 +77,6 @@ class CheckSettingsDialog(QDialog):
         self.photo = _spin("photoMaxPx", 0, 10_000, current.photo_max_px, self.tr(" px"))
         self.photo.setSpecialValueText(self.tr("keep as taken"))
         self.red_days = _spin("redOverdueDays", 1, 365, current.red_overdue_days, days)
-        self.blue_days = _spin("blueDaysBefore", 1, 90, current.blue_days_before, days)
         self.sample = _spin("samplePercent", 1, 100, current.sample_percent, " %")
         self.rectify = _spin("rectifyDays", 1, 180, current.rectify_days, days)
         self.problem = QLabel()
@@ -92,7 +91,6 @@ class CheckSettingsDialog(QDialog):
         form.addRow(self.tr("Files per period, at most:"), self.max_period)
         form.addRow(self.tr("Reduce photos to (longer side):"), self.photo)
         form.addRow(self.tr("Red notice after overdue by:"), self.red_days)
-        form.addRow(self.tr("Blue reminder before a deadline:"), self.blue_days)
         form.addRow(self.tr("Leaders' spot check share:"), self.sample)
         form.addRow(self.tr("Time to rectify a notice:"), self.rectify)
         buttons = QDialogButtonBox(
@@ -115,7 +113,6 @@ class CheckSettingsDialog(QDialog):
             max_period_mb=self.max_period.value(),
             photo_max_px=self.photo.value(),
             red_overdue_days=self.red_days.value(),
-            blue_days_before=self.blue_days.value(),
             sample_percent=self.sample.value(),
             rectify_days=self.rectify.value(),
         )

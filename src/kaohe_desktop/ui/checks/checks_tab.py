@@ -173,7 +173,9 @@ class ChecksTab(DataTab):
         self.session.open(workspace, period)
         due = self.session.load()  # shown through due_changed
         self.commands.read_bulletin()
-        self.show_rows_or_empty(bool(due.rows), self._empty_text(workspace, period))
+        # The empty page's text reads the year's whole task list: only when it is shown.
+        empty = "" if due.rows else self._empty_text(workspace, period)
+        self.show_rows_or_empty(bool(due.rows), empty)
         self.update_actions()
 
     def _same_in(self, year: int) -> CheckPeriod:

@@ -13,8 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from kaohe_desktop.domain.check_rules import CheckPeriod, is_check_period
-from kaohe_desktop.domain.deadlines import DeadlineError, parse_deadline
+from kaohe_desktop.domain.check_rules import CheckPeriod, periods_with_due
 from kaohe_desktop.domain.leases import LeaseState
 from kaohe_desktop.domain.periods import Month, Quarter
 from kaohe_desktop.services.checks.views import DueList
@@ -27,20 +26,10 @@ translate = QCoreApplication.translate
 
 def due_periods(tasks: Sequence[TaskView], year: int) -> tuple[list[Quarter], list[Month]]:
     """The quarters with routine tasks due and the months with key tasks due."""
-    found: set[Quarter | Month] = set()
-    for task in tasks:
-        if task.year != year or not task.responsible_departments:
-            continue
-        try:
-            window = parse_deadline(task.deadline, year)
-        except DeadlineError:
-            continue
-        found.update(
-            p for p in window.due_periods(task.category) if is_check_period(p, task.category)
-        )
-    quarters = sorted(p for p in found if isinstance(p, Quarter))
-    months = sorted(p for p in found if isinstance(p, Month))
-    return quarters, months
+    return periods_with_due(
+        ((t.category, t.deadline) for t in tasks if t.year == year and t.responsible_departments),
+        year,
+    )
 
 
 def empty_text(period: CheckPeriod, tasks: Sequence[TaskView]) -> str:

@@ -36,6 +36,34 @@ class ClosingTarget:
     closed: bool
 
 
+def closed_text(
+    access: Access, periods: PeriodService, target: ClosingTarget, *, closed: str, closed_by: str
+) -> str:
+    """本期已关闭（谁、何时）, or which longer period locks it, for a tab's banner.
+    `closed` ("{0} is closed: …") and `closed_by` ("{0} was closed by {1} on {2}: …") say
+    what is read-only on that tab."""
+    try:
+        statuses = period_statuses(target.year, periods.history())
+    except (StorageError, PermissionDeniedError):
+        statuses = []
+    own = next((s for s in statuses if s.period == target.period), None)
+    text = closed.format(target.label)
+    if own is not None and own.who and own.at:
+        when = f"{own.at:%Y-%m-%d %H:%M}"
+        if own.state is PeriodState.COVERED and own.covered_by:
+            labels = {s.period: s.label for s in statuses}
+            text = translate(
+                "PeriodClosing", "{0} is locked because {1} was closed by {2} on {3}: read-only."
+            ).format(target.label, labels.get(own.covered_by, own.covered_by), own.who, when)
+        else:
+            text = closed_by.format(target.label, own.who, when)
+        if own.text:
+            text += " " + translate("PeriodClosing", "Note: {0}").format(own.text)
+    if access.may(Action.REOPEN_PERIOD):
+        text += " " + translate("PeriodClosing", "You can reopen it with a reason.")
+    return text
+
+
 def close_refusal(access: Access, target: ClosingTarget, not_allowed: str) -> str | None:
     """Why `target` cannot be closed now, or None. `not_allowed` names who may."""
     if target.closed:

@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication
 
 from kaohe_desktop.domain.grading import Flag
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodService
 from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.periods import period_closing
+from kaohe_desktop.ui.periods.period_closing import ClosingTarget
 
 translate = QCoreApplication.translate
 
@@ -24,30 +25,15 @@ translate = QCoreApplication.translate
 def closed_text(access: Access, periods: PeriodService, sheet: GradingSheet) -> str:
     """本季度已关闭（谁、何时）, or which longer period locks it."""
     quarter = sheet.quarter
-    try:
-        statuses = period_statuses(quarter.year, periods.history())
-    except (StorageError, PermissionDeniedError):
-        statuses = []
-    own = next((s for s in statuses if s.period == str(quarter)), None)
-    text = translate("QuarterlyBanners", "{0} is closed: the grid is read-only.").format(
-        quarter.label()
+    return period_closing.closed_text(
+        access,
+        periods,
+        ClosingTarget(str(quarter), quarter.year, quarter.label(), sheet.closed),
+        closed=translate("QuarterlyBanners", "{0} is closed: the grid is read-only."),
+        closed_by=translate(
+            "QuarterlyBanners", "{0} was closed by {1} on {2}: the grid is read-only."
+        ),
     )
-    if own is not None and own.who and own.at:
-        when = f"{own.at:%Y-%m-%d %H:%M}"
-        if own.state is PeriodState.COVERED and own.covered_by:
-            labels = {s.period: s.label for s in statuses}
-            text = translate(
-                "QuarterlyBanners", "{0} is locked because {1} was closed by {2} on {3}: read-only."
-            ).format(quarter.label(), labels.get(own.covered_by, own.covered_by), own.who, when)
-        else:
-            text = translate(
-                "QuarterlyBanners", "{0} was closed by {1} on {2}: the grid is read-only."
-            ).format(quarter.label(), own.who, when)
-        if own.text:
-            text += " " + translate("QuarterlyBanners", "Note: {0}").format(own.text)
-    if access.may(Action.REOPEN_PERIOD):
-        text += " " + translate("QuarterlyBanners", "You can reopen it with a reason.")
-    return text
 
 
 def edit_state_text(access: Access, periods: PeriodService, sheet: GradingSheet) -> str | None:

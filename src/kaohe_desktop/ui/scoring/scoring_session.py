@@ -17,11 +17,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from kaohe_desktop.domain.periods import HalfYear
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.leases import Lease, LeaseService
-from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
-from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
+from kaohe_desktop.services.files.periods import PeriodService
 from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
 from kaohe_desktop.services.scoring.views import HalfYearSheet
 from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.periods import period_closing
+from kaohe_desktop.ui.periods.period_closing import ClosingTarget
 from kaohe_desktop.ui.scoring.scoring_leases import ScoringLeases
 
 translate = QCoreApplication.translate
@@ -119,29 +120,12 @@ class ScoringSession(QObject):
 
 def closed_text(access: Access, periods: PeriodService, half: HalfYear) -> str:
     """本半年已关闭（谁、何时）, or which longer period locks it."""
-    try:
-        statuses = period_statuses(half.year, periods.history())
-    except (StorageError, PermissionDeniedError):
-        statuses = []
-    own = next((s for s in statuses if s.period == str(half)), None)
-    text = translate("ScoringSession", "{0} is closed: the scores are read-only.").format(
-        half.label()
+    return period_closing.closed_text(
+        access,
+        periods,
+        ClosingTarget(str(half), half.year, half.label(), closed=True),
+        closed=translate("ScoringSession", "{0} is closed: the scores are read-only."),
+        closed_by=translate(
+            "ScoringSession", "{0} was closed by {1} on {2}: the scores are stored and read-only."
+        ),
     )
-    if own is not None and own.who and own.at:
-        when = f"{own.at:%Y-%m-%d %H:%M}"
-        if own.state is PeriodState.COVERED and own.covered_by:
-            labels = {s.period: s.label for s in statuses}
-            cover = labels.get(own.covered_by, own.covered_by)
-            text = translate(
-                "ScoringSession", "{0} is locked because {1} was closed by {2} on {3}: read-only."
-            ).format(half.label(), cover, own.who, when)
-        else:
-            text = translate(
-                "ScoringSession",
-                "{0} was closed by {1} on {2}: the scores are stored and read-only.",
-            ).format(half.label(), own.who, when)
-        if own.text:
-            text += " " + translate("ScoringSession", "Note: {0}").format(own.text)
-    if access.may(Action.REOPEN_PERIOD):
-        text += " " + translate("ScoringSession", "You can reopen it with a reason.")
-    return text
