@@ -47,12 +47,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, CommendationLevel
 from kaohe_desktop.domain.periods import HalfYear
 from kaohe_desktop.domain.records import AdjustmentRecord, ExchangeBook
+
+if TYPE_CHECKING:
+    from kaohe_desktop.services.workspace import Workspace
 
 HALF = HalfYear(2026, 1)
 USER, PASSWORD = "bench", "bench-pass-1"
@@ -192,10 +196,10 @@ def build_county(path: Path) -> str:
 # ---- measuring ----------------------------------------------------------------------------
 
 
-def profile_scoring(workspace: object) -> str:
+def profile_scoring(workspace: Workspace) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
-    workspace.scoring.scoring(HALF)  # type: ignore[attr-defined]
+    workspace.scoring.scoring(HALF)
     profiler.disable()
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(15)

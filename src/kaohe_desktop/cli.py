@@ -22,16 +22,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.domain.check_rules import notice_number, parse_notice_number
 from kaohe_desktop.domain.notice_rules import COLOR_WORDS
 from kaohe_desktop.domain.periods import (
-    HalfYear,
-    Month,
     PeriodError,
-    Quarter,
     parse_check_period,
     parse_half,
     parse_quarter,
@@ -67,6 +65,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C
 
 log = logging.getLogger(__name__)
+_P = TypeVar("_P")  # a period parsed from the command line
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -205,23 +204,9 @@ def _paper(text: str) -> Paper:
         raise InputError(f"纸张应为 A3 或 A4，而不是“{text}”；未写入任何文件。") from None
 
 
-def _quarter(text: str) -> Quarter:
+def _period(parse: Callable[[str], _P], text: str) -> _P:
     try:
-        return parse_quarter(text)
-    except PeriodError as error:
-        raise InputError(f"{error}；未写入任何文件。") from None
-
-
-def _half(text: str) -> HalfYear:
-    try:
-        return parse_half(text)
-    except PeriodError as error:
-        raise InputError(f"{error}；未写入任何文件。") from None
-
-
-def _check_period(text: str) -> Quarter | Month:
-    try:
-        return parse_check_period(text)
+        return parse(text)
     except PeriodError as error:
         raise InputError(f"{error}；未写入任何文件。") from None
 
@@ -232,6 +217,13 @@ def _notice_number(text: str) -> str:
     except ValueError as error:
         raise InputError(f"{error}；未写入任何文件。") from None
     return notice_number(year, serial)
+
+
+def _env_font() -> Path | None:
+    """No Settings on the command line: the font file the environment names, else None
+    (the first usable system font, exactly as the GUI finds it without a setting)."""
+    named = os.environ.get(FONT_ENVIRONMENT)
+    return Path(named) if named else None
 
 
 def _edition_text(doc_no: str, edition: int) -> str:
@@ -377,15 +369,19 @@ def _run(args: argparse.Namespace) -> int:
 
     # Checked before the file is opened, so a typo costs no sign-in.
     paper = _paper(args.paper) if args.command == "ledger-pdf" else Paper.A3
-    quarter = _quarter(args.quarter) if args.command == "ranking" else None
-    check_period = _check_period(args.period) if args.command == "bulletin-pdf" else None
+    quarter = _period(parse_quarter, args.quarter) if args.command == "ranking" else None
+    check_period = (
+        _period(parse_check_period, args.period) if args.command == "bulletin-pdf" else None
+    )
     number = _notice_number(args.number) if args.command == "notice-pdf" else None
-    half = _half(args.half) if args.command == "scores" and args.half is not None else None
+    half = (
+        _period(parse_half, args.half)
+        if args.command == "scores" and args.half is not None
+        else None
+    )
 
     def do_ledger_pdf(ws: Workspace) -> int:
-        # No Settings on the command line: the font is the one named by the environment,
-        # else the first usable system font, exactly as the GUI finds it without a setting.
-        font_path = os.environ.get(FONT_ENVIRONMENT) or None
+        font_path = _env_font()
         written = ws.wall_charts.write(
             args.year,
             args.out,
@@ -393,7 +389,7 @@ def _run(args: argparse.Namespace) -> int:
             blank=args.blank,
             paper=paper,
             per_department=args.per_department,
-            font_path=Path(font_path) if font_path else None,
+            font_path=font_path,
             progress=_progress(args.quiet),
         )
         for path in written:
@@ -412,12 +408,11 @@ def _run(args: argparse.Namespace) -> int:
         progress = _progress(args.quiet)
         written = [ws.ranking.write_workbook(quarter, args.out, progress=progress)]
         if args.pdf is not None:
-            font_path = os.environ.get(FONT_ENVIRONMENT) or None
             written.append(
                 ws.ranking.write_pdf(
                     quarter,
                     args.pdf,
-                    font_path=Path(font_path) if font_path else None,
+                    font_path=_env_font(),
                     progress=progress,
                 )
             )
@@ -433,13 +428,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.new or (latest is None and args.edition is None):
             latest = ws.bulletins.generate(check_period)
             print(f"已生成{_edition_text(latest.doc_no, latest.edition)}：{latest.title}")
-        font_path = os.environ.get(FONT_ENVIRONMENT) or None
-        ws.bulletins.write_pdf(
-            check_period,
-            args.out,
-            edition=args.edition,
-            font_path=Path(font_path) if font_path else None,
-        )
+        ws.bulletins.write_pdf(check_period, args.out, edition=args.edition, font_path=_env_font())
         shown = args.edition or (latest.edition if latest is not None else 1)
         doc_no = latest.doc_no if latest is not None else ""
         print(f"已写出通报 {args.out}（{_edition_text(doc_no, shown)}）")
@@ -447,10 +436,8 @@ def _run(args: argparse.Namespace) -> int:
 
     def do_notice_pdf(ws: Workspace) -> int:
         assert number is not None
-        font_path = os.environ.get(FONT_ENVIRONMENT) or None
-        out = ws.notices.notice_pdf(
-            number, args.out, font_path=Path(font_path) if font_path else None
-        )
+        font_path = _env_font()
+        out = ws.notices.notice_pdf(number, args.out, font_path=font_path)
         print(f"已写出督办单 {number}：{out}")
         print(f"字体：{pdf_font(font_path).description}")
         return EXIT_OK
@@ -470,8 +457,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     def do_scores(ws: Workspace) -> int:
-        font_path = os.environ.get(FONT_ENVIRONMENT) or None
-        font, progress = (Path(font_path) if font_path else None), _progress(args.quiet)
+        font, progress = _env_font(), _progress(args.quiet)
         export = ws.score_export
         if half is not None:
             result = export.export_half(half, args.out, args.pdf, font_path=font, progress=progress)

@@ -1140,7 +1140,6 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
         "",
         _plain(lambda ws, env, role: ws.scoring.scoring(HalfYear(2026, 1))),
     ),
-    ("scoring", "rules", "", _plain(lambda ws, env, role: ws.scoring.rules(HalfYear(2026, 1)))),
     ("scoring", "year", "", _plain(lambda ws, env, role: ws.scoring.year(2026))),
     (
         "scoring",
@@ -1293,7 +1292,6 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("notices", "notice_pdf"): Action.EXPORT,
     ("scoring", "sheet"): Action.VIEW,
     ("scoring", "scoring"): Action.VIEW,
-    ("scoring", "rules"): Action.VIEW,
     ("scoring", "year"): Action.VIEW,
     ("scoring", "acquire_lease"): Action.ENTER_DATA,
     ("scoring", "add_adjustment"): Action.ENTER_DATA,

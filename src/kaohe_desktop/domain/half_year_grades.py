@@ -3,7 +3,7 @@ totals; the points themselves are domain/half_year_points.py's.
 
 Each rule has one home below:
 
-- ranks by total, 1, 2, 2, 4, per group and bureau-wide → `_ranks`
+- ranks by total, 1, 2, 2, 4, per group and bureau-wide → `competition_ranks`
 - the size of the 优秀 and 良好 quotas                    → `excellent_places`, `good_places`
 - who may be 优秀 (total ≥ 900, no veto), 良好 (≥ 800)    → `_eligible`
 - filling a quota in order, the tie rule, decisions       → `_fill`
@@ -92,15 +92,18 @@ def _by_total(members: Iterable[Standing]) -> list[list[Standing]]:
     return [list(run) for _key, run in groupby(ordered, key=_total)]
 
 
+def competition_ranks(totals: Mapping[int, Decimal]) -> dict[int, int]:
+    """Competition ranks by total, descending: equal totals share (1, 2, 2, 4). Keyed
+    as `totals` (department ids); the year's ranks (年底算账) are these too."""
+    ordered = sorted(totals.values(), reverse=True)
+    first: dict[Decimal, int] = {}
+    for position, value in enumerate(ordered, 1):
+        first.setdefault(value, position)
+    return {key: first[value] for key, value in totals.items()}
+
+
 def _ranks(members: Iterable[Standing]) -> dict[int, int]:
-    """Competition ranks by total, descending: equal totals share (1, 2, 2, 4)."""
-    ranks: dict[int, int] = {}
-    position = 1
-    for run in _by_total(members):
-        for standing in run:
-            ranks[standing.department_id] = position
-        position += len(run)
-    return ranks
+    return competition_ranks({s.department_id: s.total for s in members})
 
 
 def _eligible(grade: DepartmentGrade, standing: Standing, rules: HalfYearRules) -> bool:

@@ -14,6 +14,7 @@ quotas and lines, the year as the average of its halves).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ from kaohe_desktop.domain.quarterly_rules import (
     RulesError,
     percent,
     plain,
+    round_half_up,
     rules_values_from_json,
 )
 
@@ -104,6 +106,15 @@ class HalfYearRules:
             CommendationLevel.COUNTY_DEPARTMENT: self.county_department_bonus,
         }
         return points[level]
+
+    def year_total_of(self, totals: Iterable[Decimal]) -> Decimal:
+        """The year's total (年底算账) of the halves a department was scored in: their
+        average (to 0.01, half up) or their sum, as `year_total` says."""
+        values = list(totals)
+        total = sum(values, Decimal(0))
+        if self.year_total is YearTotal.AVERAGE and values:
+            total = round_half_up(total / len(values))
+        return total
 
     def problems(self) -> list[str]:
         found = []

@@ -45,7 +45,7 @@ from kaohe_desktop.domain.enums import (
 )
 from kaohe_desktop.domain.half_year_rules import HalfYearRules
 from kaohe_desktop.domain.half_year_scoring import DueCheck, SourceKind
-from kaohe_desktop.domain.periods import Month
+from kaohe_desktop.domain.periods import HalfYear, Month
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.checks.views import NoticeDraft
 from kaohe_desktop.services.errors import InputError
@@ -214,15 +214,20 @@ def test_adjustments_bonuses_and_vetoes_become_sources_with_who_entered_them(
     assert sheet.rules.base + counted == office.total
 
 
+def _rules(workspace: Workspace, half: HalfYear) -> tuple[HalfYearRules, bool]:
+    sheet = workspace.scoring.sheet(half)
+    return sheet.rules, sheet.rules_frozen
+
+
 def test_the_rules_freeze_at_the_first_entry(admin: Workspace, clerk: Workspace) -> None:
-    assert clerk.scoring.rules(H1) == (HalfYearRules(), False)
+    assert _rules(clerk, H1) == (HalfYearRules(), False)
     add(clerk, deduction(clerk, "督查室", "-2"))
-    assert clerk.scoring.rules(H1) == (HalfYearRules(), True)
+    assert _rules(clerk, H1) == (HalfYearRules(), True)
     # Rules set for the next half do not rescore this one; that half inherits nothing back.
     admin.scoring.set_rules(H2, HalfYearRules(attendance_max=Decimal(50)))
-    assert clerk.scoring.rules(H1) == (HalfYearRules(), True)
+    assert _rules(clerk, H1) == (HalfYearRules(), True)
     assert clerk.scoring.sheet(H1).rules.attendance_max == Decimal(100)
-    assert clerk.scoring.rules(H2)[0].attendance_max == Decimal(50)
+    assert _rules(clerk, H2)[0].attendance_max == Decimal(50)
 
 
 def test_a_status_recorded_only_at_the_second_level_stands(admin: Workspace) -> None:

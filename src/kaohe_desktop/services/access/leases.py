@@ -40,7 +40,7 @@ class Lease:
     token: str
 
 
-def _info(row: EditLeaseRow) -> LeaseInfo:
+def lease_info(row: EditLeaseRow) -> LeaseInfo:
     return LeaseInfo(
         row.scope,
         row.label,
@@ -91,7 +91,7 @@ def acquire_lease(
         now = clock()
         row = session.get(EditLeaseRow, scope)
         if row is not None:
-            info = _info(row)
+            info = lease_info(row)
             if not may_reclaim(info, actor.username, now):
                 raise LeaseHeldError(info, info.describe(now))
             session.delete(row)
@@ -135,7 +135,7 @@ class LeaseService:
     def holder(self, scope: str) -> LeaseInfo | None:
         with self._uow.read() as session:
             row = session.get(EditLeaseRow, scope)
-            return None if row is None else _info(row)
+            return None if row is None else lease_info(row)
 
     @requires(Action.ENTER_DATA)
     def acquire(self, scope: str, label: str) -> Lease:
@@ -169,7 +169,7 @@ class LeaseService:
             now = self._clock()
             row = session.get(EditLeaseRow, scope)
             if row is not None:
-                info = _info(row)
+                info = lease_info(row)
                 if info.state(now) is LeaseState.ACTIVE and info.holder != actor.username:
                     raise LeaseHeldError(
                         info,

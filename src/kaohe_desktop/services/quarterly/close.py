@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, raiseload
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.grading import GradeStatus, Grading
-from kaohe_desktop.domain.leases import LeaseInfo, LeaseState
+from kaohe_desktop.domain.leases import LeaseState
 from kaohe_desktop.domain.periods import Quarter
-from kaohe_desktop.services.access.leases import this_workstation
+from kaohe_desktop.services.access.leases import lease_info, this_workstation
 from kaohe_desktop.services.errors import InputError, QuarterNotReadyError
 from kaohe_desktop.services.exchange.upsert import assign
 from kaohe_desktop.services.files.period_locks import add_period_lock, check_integrity
@@ -71,11 +71,7 @@ def _refuse_while_others_grade(session: Session, quarter: Quarter, now: datetime
     )
     held = [
         info.describe(now)
-        for info in (
-            LeaseInfo(r.scope, r.label, r.holder, r.holder_name, r.workstation,
-                      r.acquired_at, r.heartbeat_at)
-            for r in rows
-        )
+        for info in (lease_info(r) for r in rows)
         if info.state(now) is LeaseState.ACTIVE
     ]  # fmt: skip
     if held:

@@ -14,9 +14,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.leases import LeaseInfo, LeaseState, scoring_scope
+from kaohe_desktop.domain.leases import LeaseState, scoring_scope
 from kaohe_desktop.domain.periods import HalfYear, Year
-from kaohe_desktop.services.access.leases import this_workstation
+from kaohe_desktop.services.access.leases import lease_info, this_workstation
 from kaohe_desktop.services.errors import HalfNotReadyError, InputError
 from kaohe_desktop.services.files.period_locks import (
     add_period_lock,
@@ -38,10 +38,7 @@ def _refuse_while_others_score(session: Session, half: HalfYear, now: datetime) 
     row = session.get(EditLeaseRow, scoring_scope(str(half)))
     if row is None or row.workstation == this_workstation():
         return
-    info = LeaseInfo(
-        row.scope, row.label, row.holder, row.holder_name, row.workstation,
-        row.acquired_at, row.heartbeat_at,
-    )  # fmt: skip
+    info = lease_info(row)
     if info.state(now) is LeaseState.ACTIVE:
         raise InputError(
             f"{half.label()}暂不能关闭：其他工作站正在录入加减分。\n{info.describe(now)}",

@@ -28,6 +28,7 @@ from kaohe_desktop.domain.periods import HalfYear, PeriodError, parse_half
 from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.services.exchange.upsert import assign
 from kaohe_desktop.services.scoring.scheme import freeze_rules, rules_for
 from kaohe_desktop.storage.models import AdjustmentRow, DepartmentRow, NoticeRow, VetoRow
 
@@ -118,9 +119,7 @@ def update_adjustment(
     _check_adjustment(session, half, draft)
     _department(session, draft.department_id, adding=draft.department_id != row.department_id)
     require_scoring_lease(session, half, leases)
-    for name, value in _values(session, half, draft).items():
-        if getattr(row, name) != value:  # an unchanged field writes no audit entry
-            setattr(row, name, value)
+    assign(row, _values(session, half, draft), keep_blank=False)  # unchanged: no audit entry
     freeze_rules(session, half, now)
     return half
 
@@ -206,9 +205,7 @@ def update_veto(
         "doc_no": draft.doc_no,
         "decided_on" if isinstance(row, VetoRow) else "adjusted_on": draft.on,
     }
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+    assign(row, values, keep_blank=False)
     freeze_rules(session, half, now)
     return half
 

@@ -31,7 +31,7 @@ from kaohe_desktop.services.access.leases import Lease, acquire_lease, this_work
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.scoring import entries
 from kaohe_desktop.services.scoring.decisions import decision_grades, write_decision
-from kaohe_desktop.services.scoring.scheme import rules_for, store_rules
+from kaohe_desktop.services.scoring.scheme import store_rules
 from kaohe_desktop.services.scoring.sheet import load_sheet
 from kaohe_desktop.services.scoring.views import HalfYearSheet, YearScores
 from kaohe_desktop.services.scoring.year import build_year
@@ -61,13 +61,6 @@ class HalfYearScoringService:
     def scoring(self, half: HalfYear) -> HalfYearScoring:
         """The half's results (of a closed half: what its close stored)."""
         return self.sheet(half).scoring
-
-    @requires(Action.VIEW)
-    def rules(self, half: HalfYear) -> tuple[HalfYearRules, bool]:
-        """(rules, frozen): the half's own scheme once its scoring has started, else the
-        rules it would start with."""
-        with self._uow.read() as session:
-            return rules_for(session, half)
 
     @requires(Action.VIEW)
     def year(self, year: int) -> YearScores:

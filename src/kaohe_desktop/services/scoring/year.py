@@ -11,37 +11,17 @@ year's total, equal totals sharing a rank (1, 2, 2, 4), within the group and ove
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.half_year_rules import HalfYearRules, YearTotal
+from kaohe_desktop.domain.half_year_grades import competition_ranks
 from kaohe_desktop.domain.half_year_scoring import DepartmentResult
 from kaohe_desktop.domain.periods import HalfYear
 from kaohe_desktop.services.scoring.sheet import build_sheet
 from kaohe_desktop.services.scoring.views import YearScoreRow, YearScores
 from kaohe_desktop.storage.queries.org import departments_in_order
-
-HUNDREDTH = Decimal("0.01")
-
-
-def year_total(rules: HalfYearRules, totals: Iterable[Decimal]) -> Decimal:
-    values = list(totals)
-    total = sum(values, Decimal(0))
-    if rules.year_total is YearTotal.AVERAGE and values:
-        total = (total / len(values)).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
-    return total
-
-
-def shared_ranks(totals: dict[int, Decimal]) -> dict[int, int]:
-    """Competition ranks, descending: equal totals share (1, 2, 2, 4)."""
-    ordered = sorted(totals.values(), reverse=True)
-    first: dict[Decimal, int] = {}
-    for position, value in enumerate(ordered, 1):
-        first.setdefault(value, position)
-    return {key: first[value] for key, value in totals.items()}
 
 
 def build_year(session: Session, year: int, today: date) -> YearScores:
@@ -53,14 +33,14 @@ def build_year(session: Session, year: int, today: date) -> YearScores:
             halves[result.department_id][index] = result
     departments = [d for d in departments_in_order(session) if d.id in halves]
     totals = {
-        d.id: year_total(rules, (r.total for r in halves[d.id] if r is not None))
+        d.id: rules.year_total_of(r.total for r in halves[d.id] if r is not None)
         for d in departments
     }
     groups: dict[str, dict[int, Decimal]] = defaultdict(dict)
     for d in departments:
         groups[d.group_name or ""][d.id] = totals[d.id]
-    in_group = {k: v for members in groups.values() for k, v in shared_ranks(members).items()}
-    overall = shared_ranks(totals)
+    in_group = {k: v for members in groups.values() for k, v in competition_ranks(members).items()}
+    overall = competition_ranks(totals)
     rows = []
     for d in departments:
         one, two = halves[d.id]
