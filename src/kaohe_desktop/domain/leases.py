@@ -40,6 +40,17 @@ def scoring_scope(half: str) -> str:
     return f"scoring:{half}"
 
 
+def archive_scope(person_id: int) -> str:
+    """One person's 奖惩 and 谈心谈话 records (their archive), apart from the person's
+    own record so a clerk adding a talk does not block one correcting a birth date."""
+    return f"archive:{person_id}"
+
+
+def annual_scope(year: int) -> str:
+    """年度考核 decisions of one year, everyone: the 优秀 quota is shared by all."""
+    return f"annual:{year}"
+
+
 @dataclass(frozen=True)
 class LeaseInfo:
     """Who holds a scope, seen from another workstation."""

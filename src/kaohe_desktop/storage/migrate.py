@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # The schema version this program writes: user_version of the newest revision.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 # Alembic is imported only when a file is created or migrated: it costs a quarter of

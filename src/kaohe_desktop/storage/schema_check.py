@@ -34,7 +34,7 @@ from kaohe_desktop.storage.engine import execute_outside_transaction
 from kaohe_desktop.storage.errors import TABLE_LABELS
 
 # user_version → the Alembic revision that leaves a file at it (0: before any).
-REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005"}
+REVISIONS: dict[int, str] = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0006"}
 
 # user_version → fingerprint of a freshly migrated empty file at that version. Version
 # 0 is the empty schema: a file claiming it while holding tables was tampered with.
@@ -45,6 +45,7 @@ EXPECTED_FINGERPRINTS: dict[int, str] = {
     3: "1379ec56ab3e47b7e73974aa49961884af11f6946f1134249c590a236ceeea54",
     4: "0465af62babe17246ff08463053448bf7c5d19b58026e1c463c6463a83c02fd9",
     5: "dbd4785a4fc03b3c3ec7377ecc43442538a10b5e2def71e4c2394f41e299b807",
+    6: "6c75c86dec91b4d1e14396537249efc72cc64c9972efc408eae4db7f1937851d",
 }
 
 SCHEMA_QUERY = (

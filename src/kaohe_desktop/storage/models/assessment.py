@@ -60,7 +60,18 @@ class AnnualAssessmentRow(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    # The clerk's decisions while the year is open: a grade set by hand (称职 / 基本称职 /
+    # 不称职 / 不参加; None: the rules decide, 称职 for the eligible) with its reason,
+    # and the 优秀 recommendation.
     grade: Mapped[str | None] = mapped_column(String(30))
+    reason: Mapped[str | None] = mapped_column(Text)
     recommended: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)  # 备注
     decided_on: Mapped[date | None]
+    # The outcome as the year's close stored it (None while open; revision 0006).
+    final_grade: Mapped[str | None] = mapped_column(String(30))
+    eligible: Mapped[bool | None] = mapped_column(Boolean)
+    good_count: Mapped[int | None]
+    limits: Mapped[str | None] = mapped_column(Text)
+
+    person: Mapped[PersonRow] = relationship(lazy="joined", innerjoin=True)
