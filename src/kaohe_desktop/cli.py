@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
+from kaohe_desktop.cli_archive import add_archive_commands, archive_actions
 from kaohe_desktop.domain.check_rules import notice_number, parse_notice_number
 from kaohe_desktop.domain.notice_rules import COLOR_WORDS
 from kaohe_desktop.domain.periods import (
@@ -183,6 +184,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
     backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
+    add_archive_commands(commands, _year)
     commands.add_parser(
         "sweep-evidence",
         help="清理佐证材料文件夹中已无记录引用、且一天以上未再使用的文件（管理员）",
@@ -490,6 +492,7 @@ def _run(args: argparse.Namespace) -> int:
         "bulletin-pdf": do_bulletin_pdf,
         "notice-pdf": do_notice_pdf,
         "notices": do_notices,
+        **archive_actions(args, _say, _env_font, lambda: _progress(args.quiet)),
     }
     return _with_workspace(args, actions[args.command])
 

@@ -65,6 +65,7 @@ def write_numbered_pdf(
     author: str,
     subject: str,
     made_at: datetime | None = None,
+    canvas_class: type[NumberedCanvas] = NumberedCanvas,
 ) -> int:
     """Lay `story` out in one frame per page (the page size and side margins are the
     furniture's) and write it to `path` (beside it first, renamed when complete);
@@ -72,13 +73,14 @@ def write_numbered_pdf(
 
     `made_at` is for a document reprinted unchanged (a 通报 edition): the PDF then
     carries that moment as its creation date and reportlab runs in invariant mode, so
-    the same story gives the same bytes."""
+    the same story gives the same bytes. `canvas_class` may add to the page furniture
+    (the archive names the person on the pages that continue a section)."""
     page = (furniture.page_width, furniture.page_height)
     margin = furniture.margin
     canvases: list[NumberedCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        canvas = NumberedCanvas(*args, furniture=furniture, **kwargs)
+        canvas = canvas_class(*args, furniture=furniture, **kwargs)
         if made_at is not None:
             canvas.setDateFormatter(lambda *_: f"D:{made_at:%Y%m%d%H%M%S}")
         canvases.append(canvas)

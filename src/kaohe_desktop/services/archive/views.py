@@ -64,6 +64,8 @@ class ArchiveQuarter:
     no_grade_reason: str | None  # 不定等次 reason
     closed: bool
     override_reason: str | None = None
+    # Of an open quarter: what keeps it from closing (并列超出名额 …), as the grid flags it.
+    flag: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ quarter's grading close), and the full integrity_check each runs first."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +16,8 @@ from kaohe_desktop.storage.engine import execute_outside_transaction
 from kaohe_desktop.storage.errors import CorruptFileError
 from kaohe_desktop.storage.models import PeriodLockRow, QuarterlyAssessmentRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+P = TypeVar("P", bound=Period)
 
 
 def check_integrity(uow: UnitOfWork, period: str) -> None:
@@ -79,3 +83,19 @@ def is_closed(session: Session, period: Period) -> bool:
         PeriodLockRow.last_month >= last,
     )
     return bool(session.scalar(statement))
+
+
+def closed_among(session: Session, periods: Collection[P]) -> set[P]:
+    """Which of `periods` are closed: is_closed of each, over the open locks read once
+    (the same comparison of month spans)."""
+    locks = session.execute(
+        select(PeriodLockRow.first_month, PeriodLockRow.last_month).where(
+            PeriodLockRow.reopened_at.is_(None)
+        )
+    ).all()
+    closed = set()
+    for period in periods:
+        first, last = month_span(period)
+        if any(lock.first_month <= first and lock.last_month >= last for lock in locks):
+            closed.add(period)
+    return closed

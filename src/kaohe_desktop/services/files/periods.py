@@ -22,6 +22,7 @@ from kaohe_desktop.domain.periods import (
 )
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
+from kaohe_desktop.services.archive.annual_close import store_ready_year
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.files.period_locks import (
     add_period_lock,
@@ -192,6 +193,9 @@ class PeriodService:
                 store_ready_quarter(session, quarter, closed_at)
             for half in halves_left_unscored(session, parsed):
                 store_ready_half(session, half, closed_at)
+            # The year's 年度考核 last, its quarters' marks final now: every grade is
+            # stored (or the close refused while a recommendation is over the quota …).
+            store_ready_year(session, parsed.year, closed_at)
             add_period_lock(session, period, closed_by, closed_at, note)
 
         self._uow.write(work)

@@ -105,20 +105,22 @@ class PersonService(RecordEditor[PersonRow]):
                 .join(DepartmentRow, DepartmentRow.id == PersonRow.department_id)
                 .order_by(DepartmentRow.sort_order, PersonRow.code)
             ).all()
-            return [
-                PersonView(
-                    row.id,
-                    row.code,
-                    row.name,
-                    label_or_none(Gender, row.gender),
-                    row.birth_date,
-                    label_or_none(PoliticalStatus, row.political_status),
-                    row.department.name,
-                    row.position,
-                    row.category.name,
-                    row.key_post,
-                    row.work_start,
-                    label_or_none(PersonStatus, row.status) or row.status,
-                )
-                for row in rows
-            ]
+            return [person_view(row) for row in rows]
+
+
+def person_view(row: PersonRow) -> PersonView:
+    """A person's record as the screens show it (labels, unknown codes as they are)."""
+    return PersonView(
+        row.id,
+        row.code,
+        row.name,
+        label_or_none(Gender, row.gender),
+        row.birth_date,
+        label_or_none(PoliticalStatus, row.political_status),
+        row.department.name,
+        row.position,
+        row.category.name,
+        row.key_post,
+        row.work_start,
+        label_or_none(PersonStatus, row.status) or row.status,
+    )

@@ -69,6 +69,11 @@ def _overlapping(quarter: Quarter) -> ColumnElement[bool]:
     )
 
 
+def _overlaps(stint: _Stint, quarter: Quarter) -> bool:
+    """_overlapping in Python, for stints already read (person_rosters)."""
+    return stint.start <= quarter.end and (stint.end is None or stint.end >= quarter.start)
+
+
 def _department_at_end(stints: list[_Stint], quarter: Quarter) -> int:
     """`stints` ordered by start: the last one covering the quarter's last day (a move
     on that day ends one stint and starts the next), else the latest begun."""
@@ -147,3 +152,49 @@ def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None
             RosterEntry(person_id, code, name, position, category_id, department_id, moves)
         )
     return Roster(entries, departments)
+
+
+def person_rosters(
+    session: Session, person_id: int, quarters: Collection[Quarter]
+) -> dict[Quarter, Roster]:
+    """load_roster(session, quarter, only={person_id}) for each of `quarters` the person
+    has a 平时考核 row in (so is on the roster whatever their status), in three queries
+    whatever the number of quarters: one person's archive reads all their quarters."""
+    departments = [
+        (row.id, row.name)
+        for row in session.execute(
+            select(DepartmentRow.id, DepartmentRow.name).order_by(*BUREAU_ORDER)
+        )
+    ]
+    names = dict(departments)
+    person = session.execute(
+        select(
+            PersonRow.code, PersonRow.name, PersonRow.position, PersonRow.category_id,
+            PersonRow.department_id,
+        ).where(PersonRow.id == person_id)
+    ).first()  # fmt: skip
+    if person is None:
+        return {}
+    stints = [
+        _Stint(department_id, start, end)
+        for department_id, start, end in session.connection().execute(
+            select(
+                PersonDepartmentRow.department_id,
+                PersonDepartmentRow.start_date,
+                PersonDepartmentRow.end_date,
+            )
+            .where(PersonDepartmentRow.person_id == person_id)
+            .order_by(PersonDepartmentRow.start_date, PersonDepartmentRow.id)
+        )
+    ]
+    rosters = {}
+    for quarter in quarters:
+        own = [s for s in stints if _overlaps(s, quarter)]
+        department_id = person.department_id if not own else _department_at_end(own, quarter)
+        moves = _moves(own, quarter, names) if own else ()
+        entry = RosterEntry(
+            person_id, person.code, person.name, person.position, person.category_id,
+            department_id, moves,
+        )  # fmt: skip
+        rosters[quarter] = Roster([entry], departments)
+    return rosters

@@ -10,6 +10,7 @@ freezes through `freeze_rules`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -31,6 +32,14 @@ def rules_for(session: Session, quarter: Quarter) -> tuple[QuarterlyRules, bool]
     """(rules, frozen): the quarter's own rules, else the latest earlier quarter's, else
     the defaults."""
     return _QUARTER_ROWS.rules_for(session, str(quarter))
+
+
+def rules_for_quarters(
+    session: Session, quarters: Collection[Quarter]
+) -> dict[Quarter, tuple[QuarterlyRules, bool]]:
+    """rules_for of each of `quarters`, in one query."""
+    found = _QUARTER_ROWS.rules_for_each(session, [str(q) for q in quarters])
+    return {q: found[str(q)] for q in quarters}
 
 
 def freeze_rules(session: Session, quarter: Quarter, now: datetime) -> QuarterlyRules:

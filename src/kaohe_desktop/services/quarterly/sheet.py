@@ -13,18 +13,23 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Row, case, func, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import LabeledEnum, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Candidate, Outcome, grade_quarter
 from kaohe_desktop.domain.periods import Quarter, parse_quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
-from kaohe_desktop.services.files.period_locks import is_closed
-from kaohe_desktop.services.quarterly.roster import Roster, RosterEntry, load_roster
-from kaohe_desktop.services.quarterly.scheme import rules_for
+from kaohe_desktop.services.files.period_locks import closed_among, is_closed
+from kaohe_desktop.services.quarterly.roster import (
+    Roster,
+    RosterEntry,
+    load_roster,
+    person_rosters,
+)
+from kaohe_desktop.services.quarterly.scheme import rules_for, rules_for_quarters
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet
 from kaohe_desktop.storage.models import (
     CommentRow,
@@ -68,32 +73,39 @@ def _enum(kind: type[E], code: str | None) -> E | None:
         return None
 
 
+def _entry_columns() -> tuple[Any, ...]:
+    qa = QuarterlyAssessmentRow
+    return (
+        qa.person_id, qa.quarter, qa.id, qa.version, qa.performance, qa.leader,
+        qa.comment_points, qa.override, qa.override_reason, qa.no_grade_reason, qa.composite,
+        qa.grade, qa.rank,
+    )  # fmt: skip
+
+
+def _entry(row: Row[Any]) -> Entry:
+    return Entry(
+        row.id,
+        row.version,
+        row.performance,
+        row.leader,
+        row.comment_points,
+        _enum(QuarterGrade, row.override),
+        row.override_reason,
+        _enum(NoGradeReason, row.no_grade_reason),
+        row.composite,
+        _enum(QuarterGrade, row.grade),
+        row.rank,
+    )
+
+
 def load_entries(
     session: Session, quarter: Quarter, only: Collection[int] | None = None
 ) -> dict[int, Entry]:
     qa = QuarterlyAssessmentRow
-    statement = select(
-        qa.person_id, qa.id, qa.version, qa.performance, qa.leader, qa.comment_points,
-        qa.override, qa.override_reason, qa.no_grade_reason, qa.composite, qa.grade, qa.rank,
-    ).where(qa.quarter == str(quarter))  # fmt: skip
+    statement = select(*_entry_columns()).where(qa.quarter == str(quarter))
     if only is not None:
         statement = statement.where(qa.person_id.in_(sorted(only)))
-    entries = {}
-    for row in session.connection().execute(statement):
-        entries[row.person_id] = Entry(
-            row.id,
-            row.version,
-            row.performance,
-            row.leader,
-            row.comment_points,
-            _enum(QuarterGrade, row.override),
-            row.override_reason,
-            _enum(NoGradeReason, row.no_grade_reason),
-            row.composite,
-            _enum(QuarterGrade, row.grade),
-            row.rank,
-        )
-    return entries
+    return {row.person_id: _entry(row) for row in session.connection().execute(statement)}
 
 
 def _as_stored(outcome: Outcome, entry: Entry) -> Outcome:
@@ -232,16 +244,14 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
     )
 
 
-def _row_alone(session: Session, quarter: Quarter, person_id: int) -> GradingRow | None:
-    """One person's row of the quarter without grading the whole quarter, built by
-    build_sheet's own pieces. Graded alone, only the person's own values are right
-    (scores, 点评, 综合得分, band, status). Of a closed quarter, _as_stored puts back the
-    等次 and 排名 its close stored; an override was honoured exactly when the stored grade
-    is it (a close is refused while one is not). Of an open quarter, 等次 and 排名 are
-    left empty: they depend on everyone's scores, and only the grid's sheet knows them."""
-    inputs = _inputs(session, quarter, only={person_id})
-    if not inputs.people:
-        return None
+def _row_alone(inputs: _Inputs, person_id: int) -> GradingRow:
+    """One person's row of the quarter without grading the whole quarter, from inputs
+    read for them alone, by build_sheet's own pieces. Graded alone, only the person's own
+    values are right (scores, 点评, 综合得分, band, status). Of a closed quarter, _as_stored
+    puts back the 等次 and 排名 its close stored; an override was honoured exactly when the
+    stored grade is it (a close is refused while one is not). Of an open quarter, 等次 and
+    排名 are left empty: they depend on everyone's scores, and only the grid's sheet knows
+    them."""
     candidates = _candidates(inputs)
     alone = grade_quarter(candidates, inputs.rules).outcomes[person_id]
     if inputs.closed:
@@ -253,23 +263,68 @@ def _row_alone(session: Session, quarter: Quarter, person_id: int) -> GradingRow
     return _rows(inputs, candidates, {person_id: outcome})[0]
 
 
-def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:
+def _person_comments(
+    session: Session, person_id: int, quarters: list[Quarter]
+) -> dict[Quarter, tuple[Decimal, int]]:
+    """comment_totals of one person for each of `quarters`, in one query (a Σ and a
+    count per quarter, each over in_quarter)."""
+    columns = []
+    for quarter in quarters:
+        inside = in_quarter(quarter)
+        columns += [func.sum(case((inside, CommentRow.points))), func.count(case((inside, 1)))]
+    row = session.execute(select(*columns).where(CommentRow.person_id == person_id)).one()
+    return {
+        quarter: (row[2 * n] or ZERO, row[2 * n + 1])
+        for n, quarter in enumerate(quarters)
+        if row[2 * n + 1]
+    }
+
+
+class PersonQuarter(NamedTuple):
+    quarter: Quarter
+    row: GradingRow  # read for the person alone (_row_alone)
+    closed: bool  # locked: the row holds what the close stored
+
+
+def person_quarter_rows(session: Session, person_id: int) -> list[PersonQuarter]:
     """Each quarter the person has an entry in, oldest first, with their row read for
     them alone (_row_alone): a closed quarter exactly as its close stored it, an open
-    one with the person's own scores and 综合得分 but no 等次 or 排名 yet. Grading a whole
-    open quarter for one person's archive took 0.3 s a quarter at 10,000 people."""
-    quarters = session.scalars(
-        select(QuarterlyAssessmentRow.quarter)
-        .where(QuarterlyAssessmentRow.person_id == person_id)
-        .order_by(QuarterlyAssessmentRow.quarter)
-    ).all()
+    one with the person's own scores and 综合得分 but no 等次 or 排名 yet (grading a whole
+    open quarter takes 0.3 s at 10,000 people: services/archive/quarter_outcomes keeps
+    them). The person's rows, stints and 点评 of every quarter are read at once, not
+    quarter by quarter: a handful of queries, plus each quarter's rules and lock."""
+    qa = QuarterlyAssessmentRow
+    statement = select(*_entry_columns()).where(qa.person_id == person_id).order_by(qa.quarter)
+    entries = {
+        parse_quarter(row.quarter): _entry(row) for row in session.connection().execute(statement)
+    }
+    if not entries:
+        return []
+    quarters = list(entries)
+    rosters = person_rosters(session, person_id, quarters)
+    comments = _person_comments(session, person_id, quarters)
+    categories = staff_categories(session)
+    schemes = rules_for_quarters(session, quarters)
+    closed_quarters = closed_among(session, quarters)
     found = []
-    for text in quarters:
-        quarter = parse_quarter(text)
-        row = _row_alone(session, quarter, person_id)
-        if row is not None:
-            found.append((quarter, row))
+    for quarter in quarters:
+        roster = rosters.get(quarter)
+        if roster is None:  # the person is gone (deleted meanwhile)
+            continue
+        rules, frozen = schemes[quarter]
+        closed = quarter in closed_quarters
+        inputs = _Inputs(
+            rules, frozen, roster, roster.entries, {person_id: entries[quarter]},
+            {person_id: comments[quarter]} if quarter in comments else {},
+            categories, closed,
+        )  # fmt: skip
+        found.append(PersonQuarter(quarter, _row_alone(inputs, person_id), closed))
     return found
+
+
+def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:
+    """person_quarter_rows without the closed marks."""
+    return [(q.quarter, q.row) for q in person_quarter_rows(session, person_id)]
 
 
 def load_sheet(uow: UnitOfWork, quarter: Quarter) -> GradingSheet:

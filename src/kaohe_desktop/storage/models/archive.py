@@ -10,11 +10,28 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kaohe_desktop.storage.models.base import Base, Versioned
 
 
-class CommendationRow(Versioned, Base):
+class _NamedForAudit:
+    """The audit log names the person where the writer says it (services/archive/
+    records: name_for_audit, "张三（A001）嘉奖 2026-03-01"); a row written without it
+    (the workbook import) is named by `__audit_fallback__`, as before."""
+
+    __audit_fallback__ = ""
+
+    def name_for_audit(self, text: str) -> None:
+        """What the audit log calls this row in the write that changes it."""
+        self._audit_label = text
+
+    @property
+    def audit_label(self) -> str:
+        return getattr(self, "_audit_label", None) or str(getattr(self, self.__audit_fallback__))
+
+
+class CommendationRow(_NamedForAudit, Versioned, Base):
     """奖励 of a person."""
 
     __tablename__ = "commendation"
-    __label_attr__ = "type"
+    __label_attr__ = "audit_label"
+    __audit_fallback__ = "type"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
@@ -25,11 +42,12 @@ class CommendationRow(Versioned, Base):
     impact_until: Mapped[date | None]
 
 
-class DisciplineRow(Versioned, Base):
+class DisciplineRow(_NamedForAudit, Versioned, Base):
     """处分 or 组织处理 of a person; its impact period matters for annual grading."""
 
     __tablename__ = "discipline"
-    __label_attr__ = "type"
+    __label_attr__ = "audit_label"
+    __audit_fallback__ = "type"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
@@ -40,11 +58,12 @@ class DisciplineRow(Versioned, Base):
     impact_until: Mapped[date | None]
 
 
-class TalkRow(Versioned, Base):
+class TalkRow(_NamedForAudit, Versioned, Base):
     """谈心谈话."""
 
     __tablename__ = "talk"
-    __label_attr__ = "talker"
+    __label_attr__ = "audit_label"
+    __audit_fallback__ = "talker"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)

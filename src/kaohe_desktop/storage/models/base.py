@@ -47,7 +47,8 @@ class Hundredths(TypeDecorator[Decimal]):
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return (Decimal(value) / 100).normalize() if value % 100 == 0 else Decimal(value) / 100
+        # A whole number comes back as one (70, not 70.00 nor normalize()'s 7E+1).
+        return Decimal(value // 100) if value % 100 == 0 else Decimal(value) / 100
 
 
 class Base(DeclarativeBase):

@@ -1,0 +1,122 @@
+"""The `kaohe` commands of the 人员档案 and the 年度考核 (DESIGN.md §7): `annual`,
+`annual-forms`, `annual-notice`, `archive-pdf`, `due-lists`.
+
+Kept beside cli.py, which builds the parser and runs them with the same exits and
+messages, so that module stays readable; the services do the work, as in the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from kaohe_desktop.services.progress import ProgressReporter
+from kaohe_desktop.services.workspace import Workspace
+
+Action = Callable[[Workspace], int]
+EXIT_OK = 0
+
+
+def add_archive_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    year_type: Callable[[str], int],
+) -> None:
+    annual = commands.add_parser(
+        "annual",
+        help="导出年度考核表（年度考核 + 名额）；季度未全部关闭时为草稿",
+    )
+    annual.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
+    annual.add_argument("--out", required=True, type=Path, help="年度考核表 .xlsx 文件")
+
+    forms = commands.add_parser("annual-forms", help="打印公务员年度考核登记表 PDF（每人一页）")
+    forms.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
+    forms.add_argument("--person", help="只打印这个人（编号）；不填则打印全部人员")
+    forms.add_argument("--department", help="只打印这个科室的人员")
+    forms.add_argument("--out", required=True, type=Path, help="登记表 PDF 文件")
+
+    notice = commands.add_parser("annual-notice", help="打印年度考核优秀等次拟推荐人选公示 PDF")
+    notice.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
+    notice.add_argument("--start", type=_day, help="公示开始日期，如 2027-01-05（默认今天）")
+    notice.add_argument("--days", type=int, default=5, help="公示天数（工作日，默认 5）")
+    notice.add_argument("--out", required=True, type=Path, help="公示 PDF 文件")
+
+    archive = commands.add_parser("archive-pdf", help="打印人员档案 PDF（一人一节，带书签）")
+    # Neither or both is refused by the service, in Chinese (argparse would say it in English).
+    archive.add_argument("--person", help="人员编号（与 --department 二选一）")
+    archive.add_argument("--department", help="科室名称：打印该科室的全部人员")
+    archive.add_argument("--out", required=True, type=Path, help="档案 PDF 文件")
+
+    due = commands.add_parser(
+        "due-lists", help="导出待办清单：谈心谈话不足、专项谈话、关键岗位交流轮岗"
+    )
+    due.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
+    due.add_argument("--out", required=True, type=Path, help="待办清单 .xlsx 文件")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 2027-01-05 的样子，而不是“{text}”") from None
+
+
+def archive_actions(
+    args: argparse.Namespace,
+    say: Callable[[str], None],
+    font: Callable[[], Path | None],
+    progress: Callable[[], ProgressReporter],
+) -> dict[str, Action]:
+    """The commands above, for cli.py's table of actions; `font` is the PDF font file
+    the environment names (None: found as the GUI finds it), `progress` the reporter."""
+
+    def state(words: str) -> None:
+        if words:
+            say(f"注意：{words}。")
+
+    def do_annual(ws: Workspace) -> int:
+        result = ws.annual_export.write_workbook(args.year, args.out)
+        print(f"已写出 {result.path}（{result.rows} 人）")
+        state(result.state_words())
+        return EXIT_OK
+
+    def do_forms(ws: Workspace) -> int:
+        result = ws.annual_export.write_forms(
+            args.year, args.out, code=args.person, department=args.department, font_path=font()
+        )
+        print(f"已写出 {result.path}（{result.rows} 人，每人一页）")
+        state(result.state_words())
+        return EXIT_OK
+
+    def do_notice(ws: Workspace) -> int:
+        result = ws.annual_export.write_excellent_list(
+            args.year, args.out, start=args.start, days=args.days, font_path=font()
+        )
+        print(f"已写出 {result.path}（{result.rows} 人）")
+        state(result.state_words())
+        return EXIT_OK
+
+    def do_archive(ws: Workspace) -> int:
+        result = ws.archive_print.write_pdf(
+            args.out,
+            person_code=args.person,
+            department=args.department,
+            font_path=font(),
+            progress=progress(),
+        )
+        print(f"已写出 {result.path}（{result.people} 人，{result.pages} 页）")
+        return EXIT_OK
+
+    def do_due(ws: Workspace) -> int:
+        path = ws.due_lists.export(args.year, args.out)
+        print(f"已写出 {path}")
+        return EXIT_OK
+
+    return {
+        "annual": do_annual,
+        "annual-forms": do_forms,
+        "annual-notice": do_notice,
+        "archive-pdf": do_archive,
+        "due-lists": do_due,
+    }
