@@ -174,11 +174,11 @@
         <translation>将从{1}扣除 {0} 分。</translation>
     </message>
     <message>
-        <source>Choose the level: each level has its value; the half&apos;s bonus is at most {0}.</source>
+        <source>Choose the level: each level has its value; the half's bonus is at most {0}.</source>
         <translation>请选择级别：按级别计分，本半年加分合计不超过 {0} 分。</translation>
     </message>
     <message>
-        <source>Counts {0} points ({1}); the same document no. counts once, at its highest level; the half&apos;s bonus is at most {2}.</source>
+        <source>Counts {0} points ({1}); the same document no. counts once, at its highest level; the half's bonus is at most {2}.</source>
         <translation>按{1}计 {0} 分；同一文号只按最高级别计一次；本半年加分合计不超过 {2} 分。</translation>
     </message>
 </context>
@@ -234,65 +234,1068 @@ Open it now?</source>
     </message>
 </context>
 <context>
-    <name>ArchiveEntryTableModel</name>
+    <name>AnnualActions</name>
+    <message>
+        <source>Recommend 优秀</source>
+        <translation>推荐优秀</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>取消推荐</translation>
+    </message>
+    <message>
+        <source>Set grade…</source>
+        <translation>设定等次…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Close the year…</source>
+        <translation>关闭本年度…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>导出年度考核表…</translation>
+    </message>
+    <message>
+        <source>Print registration forms…</source>
+        <translation>打印考核登记表…</translation>
+    </message>
+    <message>
+        <source>Print 优秀 notice…</source>
+        <translation>打印优秀公示…</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>Nobody to assess this year</source>
+        <translation>本年度没有需要考核的人员</translation>
+    </message>
+    <message>
+        <source>Select a person first</source>
+        <translation>请先选择人员</translation>
+    </message>
+    <message>
+        <source>Recommend the selected person for 优秀 (Ctrl+E)</source>
+        <translation>推荐所选人员为优秀（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>The 优秀 quota is full: withdraw another recommendation first</source>
+        <translation>优秀名额已满：请先取消其他人的推荐</translation>
+    </message>
+    <message>
+        <source>{0} is not recommended</source>
+        <translation>{0}未被推荐为优秀</translation>
+    </message>
+    <message>
+        <source>Withdraw the 优秀 recommendation (Ctrl+Shift+E)</source>
+        <translation>取消优秀推荐（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>称职 / 基本称职 / 不称职 / 不参加 by hand, with a reason (Ctrl+G)</source>
+        <translation>手工设定称职 / 基本称职 / 不称职 / 不参加，并填写理由（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>A note printed in 备注 (F2)</source>
+        <translation>填写备注，打印在“备注”栏（F2）</translation>
+    </message>
+    <message>
+        <source>Write the annual workbook (sheets 年度考核 and 名额)</source>
+        <translation>导出年度考核表（含“年度考核”“名额”两个工作表）</translation>
+    </message>
+    <message>
+        <source>公务员年度考核登记表 as PDF: everyone, a department or one person</source>
+        <translation>生成公务员年度考核登记表 PDF：全体、一个科室或一人</translation>
+    </message>
+    <message>
+        <source>Nobody is recommended for 优秀 yet</source>
+        <translation>还没有推荐优秀人选</translation>
+    </message>
+    <message>
+        <source>The 优秀 notice (公示) as PDF: names, departments and the posting dates</source>
+        <translation>生成优秀等次拟推荐人选公示 PDF：姓名、科室和公示期</translation>
+    </message>
+    <message>
+        <source>{0} is closed</source>
+        <translation>{0}已关闭</translation>
+    </message>
+    <message>
+        <source>Store every grade of the year and lock it</source>
+        <translation>保存本年度每个人的等次并锁定</translation>
+    </message>
+    <message>
+        <source>{0} people still keep the year from closing; press to list them</source>
+        <translation>还有 {0} 人的问题未处理，本年度暂不能关闭；点击查看名单</translation>
+    </message>
+    <message>
+        <source>The year is open</source>
+        <translation>本年度未关闭</translation>
+    </message>
+    <message>
+        <source>Reopen the closed year (with a reason)</source>
+        <translation>重新开放已关闭的年度（须填写理由）</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may not close the year; a reviewer or an administrator can.</source>
+        <translation>您的角色（{0}）不能关闭年度，请由审核人或管理员关闭。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a year (your role: {0}).</source>
+        <translation>只有管理员可以重新开放年度（您的角色：{0}）。</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the annual assessment but not change it.</source>
+        <translation>您的角色（{0}）只能查看年度考核，不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualBanners</name>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualCommands</name>
+    <message>
+        <source>Recommend 优秀</source>
+        <translation>推荐优秀</translation>
+    </message>
+    <message>
+        <source>Withdraw the 优秀 recommendation</source>
+        <translation>取消优秀推荐</translation>
+    </message>
+    <message>
+        <source>Set the annual grade</source>
+        <translation>设定年度等次</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualGradeDialog</name>
+    <message>
+        <source>Set the annual grade</source>
+        <translation>设定年度等次</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Grade now:</source>
+        <translation>当前等次：</translation>
+    </message>
+    <message>
+        <source>The usual grade; no reason needed.</source>
+        <translation>一般情况下的等次，不需填写理由。</translation>
+    </message>
+    <message>
+        <source>Needs a reason.</source>
+        <translation>须填写理由。</translation>
+    </message>
+    <message>
+        <source>Needs a reason. Not counted among those assessed: the 优秀 quota is worked out without them.</source>
+        <translation>须填写理由。不计入参加考核人数，优秀名额按其余人员计算。</translation>
+    </message>
+    <message>
+        <source>Restore the default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Clears the grade set by hand: 称职, or 优秀 when recommended.</source>
+        <translation>清除手工设定的等次：恢复为称职（已推荐优秀的为优秀）。</translation>
+    </message>
+    <message>
+        <source>Grade set by hand</source>
+        <translation>手工设定等次</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>No grade is set by hand.</source>
+        <translation>没有手工设定的等次。</translation>
+    </message>
+    <message>
+        <source> (set by hand: {0})</source>
+        <translation>（手工设定：{0}）</translation>
+    </message>
+    <message>
+        <source> (recommended for 优秀)</source>
+        <translation>（已推荐优秀）</translation>
+    </message>
+    <message>
+        <source>{0} is 不定等次 this year ({1}): only 不参加 can be set.</source>
+        <translation>{0}本年度不定等次（{1}），只能设为不参加。</translation>
+    </message>
+    <message>
+        <source>{0} does not take part this year ({1}).</source>
+        <translation>{0}本年度不参加考核（{1}）。</translation>
+    </message>
+    <message>
+        <source>Choose a grade, or restore the default.</source>
+        <translation>请选择等次，或恢复默认。</translation>
+    </message>
+    <message>
+        <source>Required: why, e.g. the committee's decision and its date</source>
+        <translation>必填：理由，如经考核委员会研究决定及日期</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>{0} is recommended for 优秀: a grade set by hand replaces it.</source>
+        <translation>{0}已被推荐为优秀：手工设定等次后将取消该推荐。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualGrid</name>
+    <message>
+        <source>Search 编号, 姓名 or 科室</source>
+        <translation>搜索编号、姓名或科室</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Qualify for 优秀</source>
+        <translation>有优秀资格</translation>
+    </message>
+    <message>
+        <source>Recommended for 优秀</source>
+        <translation>已推荐优秀</translation>
+    </message>
+    <message>
+        <source>不定等次 · 不参加</source>
+        <translation>不定等次·不参加</translation>
+    </message>
+    <message>
+        <source>To settle (flagged)</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>Which people the list shows</source>
+        <translation>名单显示哪些人员</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualNoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Printed in 备注 of the workbook and the form</source>
+        <translation>打印在年度考核表和登记表的“备注”中</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Leave it empty to remove the note.</source>
+        <translation>清空即删除备注。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualOutputs</name>
+    <message>
+        <source>Export the annual workbook</source>
+        <translation>导出年度考核表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Print registration forms</source>
+        <translation>打印考核登记表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the 优秀 notice</source>
+        <translation>打印优秀公示</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualSchemeLine</name>
+    <message>
+        <source>Change the share…</source>
+        <translation>修改比例…</translation>
+    </message>
+    <message>
+        <source>Scheme details</source>
+        <translation>方案详情</translation>
+    </message>
+    <message>
+        <source>the year's own rules</source>
+        <translation>本年度已定的方案</translation>
+    </message>
+    <message>
+        <source>rules of the latest scheme, kept for the year at its first decision</source>
+        <translation>沿用最近的方案，本年度首次推荐或定等次时固定</translation>
+    </message>
+    <message>
+        <source>Scheme: {0} ({1})</source>
+        <translation>考核方案：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The 优秀 share of the year: 20% as a rule, 15% or 25% with a reason</source>
+        <translation>本年度优秀比例：一般为 20%，15% 或 25% 须注明依据</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualTab</name>
+    <message>
+        <source>Choose the year in the year box at the top</source>
+        <translation>在窗口上方的年度框中选择年度</translation>
+    </message>
+    <message>
+        <source>{0} annual assessment</source>
+        <translation>{0}考核</translation>
+    </message>
+    <message>
+        <source>Nobody is on the annual list of {0}: it lists everyone assigned to a department during the year. Add people under Manage → People, or fill in the 人员 sheet of the template and import it with File → Import workbook.</source>
+        <translation>{0}考核名单中没有人员：名单包括年内在各科室任职的所有人员。请在“管理 → 人员”中添加人员，或填写模板的“人员”工作表，再用“文件 → 导入工作簿”导入。</translation>
+    </message>
+    <message>
+        <source>{0} has no quarterly grades yet. The annual assessment fills in from the quarters: enter and grade the 平时考核 of each quarter in the Quarterly assessment tab, and everyone's 好次数, 优秀资格 and 限制情形 appear here.</source>
+        <translation>{0}还没有任何季度的平时考核等次。年度考核由各季度结果生成：请在“季度考核”页录入并评定各季度的平时考核，每个人的好次数、优秀资格和限制情形就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>{0} people ({1})</source>
+        <translation>共 {0} 人（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>显示 {0} / {1} 人</translation>
+    </message>
+    <message>
+        <source>{0} has no quarterly grades yet</source>
+        <translation>{0}还没有平时考核等次</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualTableModel</name>
+    <message>
+        <source>Q1</source>
+        <translation>一季度</translation>
+    </message>
+    <message>
+        <source>Q2</source>
+        <translation>二季度</translation>
+    </message>
+    <message>
+        <source>Q3</source>
+        <translation>三季度</translation>
+    </message>
+    <message>
+        <source>Q4</source>
+        <translation>四季度</translation>
+    </message>
+    <message>
+        <source>The quarter's 平时考核 grade: as stored by its close, or as its grid stands while it is open</source>
+        <translation>该季度的平时考核等次：已关闭的季度为关闭时保存的等次，未关闭的为当前评定结果</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Order of the list: by department, then 编号</source>
+        <translation>名单顺序：按科室，再按编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Post and rank</source>
+        <translation>职务职级</translation>
+    </message>
+    <message>
+        <source>好 count</source>
+        <translation>好次数</translation>
+    </message>
+    <message>
+        <source>How many of the year's graded quarters were 好</source>
+        <translation>本年度已评定等次的季度中“好”的次数</translation>
+    </message>
+    <message>
+        <source>Qualifies for 优秀</source>
+        <translation>优秀资格</translation>
+    </message>
+    <message>
+        <source>好 in at least half of the graded quarters, no 一般 or 较差, and no 警告, 诫勉 or 调整职务 in the year</source>
+        <translation>已评定的季度中“好”不少于一半，且无“一般”“较差”；当年无警告、诫勉、调整职务</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制情形</translation>
+    </message>
+    <message>
+        <source>What bars 优秀, in words; for 不定等次 and 不参加, the reason</source>
+        <translation>不能评为优秀的原因；不定等次和不参加的人员为其原因</translation>
+    </message>
+    <message>
+        <source>Proposed grade</source>
+        <translation>推荐等次</translation>
+    </message>
+    <message>
+        <source>优秀 when recommended, or the grade set by hand; empty: 称职 by default</source>
+        <translation>已推荐的为优秀，或手工设定的等次；空白表示默认称职</translation>
+    </message>
+    <message>
+        <source>Annual grade</source>
+        <translation>年度等次</translation>
+    </message>
+    <message>
+        <source>The grade as it stands now (as stored, once closed)</source>
+        <translation>当前的年度等次（年度关闭后为保存的等次）</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>理由/备注</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>What must be settled before the year can be closed</source>
+        <translation>关闭本年度前必须处理的问题</translation>
+    </message>
+    <message>
+        <source>Recommended for 优秀 within the quota</source>
+        <translation>在名额内推荐为优秀</translation>
+    </message>
+    <message>
+        <source>Set by hand: {0}</source>
+        <translation>手工设定：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing decided: 称职 by default</source>
+        <translation>未作决定：默认称职</translation>
+    </message>
+    <message>
+        <source>Reason: {0}</source>
+        <translation>理由：{0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>备注：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualTexts</name>
+    <message>
+        <source>The annual assessment of {0} was closed by {1} on {2}: every grade is stored and read-only.</source>
+        <translation>{0}考核已由 {1} 于 {2} 关闭：各人等次已保存，只能查看。</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>说明：{0}</translation>
+    </message>
+    <message>
+        <source>The annual assessment of {0} is closed: every grade is read-only.</source>
+        <translation>{0}考核已关闭：各人等次只能查看。</translation>
+    </message>
+    <message>
+        <source>You can reopen it with a reason.</source>
+        <translation>您可以填写理由后重新开放。</translation>
+    </message>
+    <message>
+        <source>Draft: {0} not closed yet. Their grades are read as the quarter's grid shows them now and may still change; close them in the Quarterly assessment tab (closing the year also stores them).</source>
+        <translation>草稿：{0}尚未关闭。这些季度的等次按平时考核当前的评定结果显示，仍可能变化；请在“季度考核”页关闭（关闭本年度时也会一并保存）。</translation>
+    </message>
+    <message>
+        <source>Nothing can be changed: the data file is open read-only ({0}).</source>
+        <translation>不能修改：数据文件以只读方式打开（{0}）。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the annual assessment but not change it.</source>
+        <translation>您的角色（{0}）只能查看年度考核，不能修改。</translation>
+    </message>
+    <message>
+        <source>{0} is recommended for 优秀 already.</source>
+        <translation>{0}已被推荐为优秀。</translation>
+    </message>
+    <message>
+        <source>{0} is {1} this year ({2}): cannot be 优秀.</source>
+        <translation>{0}本年度{1}（{2}），不能推荐优秀。</translation>
+    </message>
+    <message>
+        <source>{0} does not qualify for 优秀: {1}</source>
+        <translation>{0}不符合优秀资格：{1}</translation>
+    </message>
+    <message>
+        <source>优秀 quota {0} · recommended {1} · left {2}</source>
+        <translation>优秀名额 {0} · 已推荐 {1} · 剩余 {2}</translation>
+    </message>
+    <message>
+        <source>{0} people assessed ({1} 不定等次 and {2} 不参加 not counted)</source>
+        <translation>参加考核 {0} 人（不定等次 {1} 人、不参加 {2} 人不计入）</translation>
+    </message>
+    <message>
+        <source>优秀 quota = ⌊{0} × {1}⌋ = {2}: at most {1} of those assessed, rounded down</source>
+        <translation>优秀名额 = ⌊{0} × {1}⌋ = {2}：不超过参加考核人数的 {1}，向下取整</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Add commendation or discipline…</source>
+        <translation>新增奖惩…</translation>
+    </message>
+    <message>
+        <source>Add talk…</source>
+        <translation>新增谈话…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>This person's archive…</source>
+        <translation>打印本人档案…</translation>
+    </message>
+    <message>
+        <source>Archives of the whole department…</source>
+        <translation>打印本科室全部人员档案…</translation>
+    </message>
+    <message>
+        <source>Print archive…</source>
+        <translation>打印档案…</translation>
+    </message>
+    <message>
+        <source>Edit person…</source>
+        <translation>修改人员信息…</translation>
+    </message>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>Select a person on the left first</source>
+        <translation>请先在左侧选择人员</translation>
+    </message>
+    <message>
+        <source>Record a commendation (奖励) or a discipline (处分·组织处理) (Ctrl+J)</source>
+        <translation>登记奖励或处分·组织处理（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>Record a talk with this person (Ctrl+T)</source>
+        <translation>登记与此人的谈话（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Choose a row on the 奖惩 or 谈心谈话 page first</source>
+        <translation>请先在“奖惩”或“谈心谈话”页选中一条记录</translation>
+    </message>
+    <message>
+        <source>Change the chosen record (F2)</source>
+        <translation>修改选中的记录（F2）</translation>
+    </message>
+    <message>
+        <source>Delete the chosen record (Del)</source>
+        <translation>删除选中的记录（Del）</translation>
+    </message>
+    <message>
+        <source>Your role may not print</source>
+        <translation>您的角色不能打印</translation>
+    </message>
+    <message>
+        <source>Print the archive as a PDF</source>
+        <translation>将人员档案打印为 PDF</translation>
+    </message>
+    <message>
+        <source>This person's archive as a PDF (Ctrl+P)</source>
+        <translation>将本人档案保存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>The archives of everyone in {0}, one section each</source>
+        <translation>{0}全部人员的档案，每人一节</translation>
+    </message>
+    <message>
+        <source>View person…</source>
+        <translation>查看人员信息…</translation>
+    </message>
+    <message>
+        <source>Edit this person's record (name, department, post…); one clerk at a time</source>
+        <translation>修改此人的人员信息（姓名、科室、职务等）；同一时间只能一人修改</translation>
+    </message>
+    <message>
+        <source>Read this person's record</source>
+        <translation>查看此人的人员信息</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveAnnualModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Quarters 好</source>
+        <translation>好次数</translation>
+    </message>
+    <message>
+        <source>Eligible for 优秀</source>
+        <translation>优秀资格</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制情形</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveCommands</name>
+    <message>
+        <source>Personnel archive</source>
+        <translation>人员档案</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete the {0} of {1}?
+{2}</source>
+        <translation>删除 {1} 的“{0}”记录吗？
+{2}</translation>
+    </message>
+    <message>
+        <source>Delete the {0} of {1} held by {2}?</source>
+        <translation>删除 {1} 由 {2} 进行的“{0}”记录吗？</translation>
+    </message>
+    <message>
+        <source>Print archive</source>
+        <translation>打印档案</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}
+
+{1} archives, {2} pages.</source>
+        <translation>已保存到：
+{0}
+
+共 {1} 人的档案，{2} 页。</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveCommentModel</name>
     <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
+        <source>Points</source>
+        <translation>分值</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
+        <source>Comment</source>
+        <translation>点评内容</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHeader</name>
+    <message>
+        <source>Principal officer (党政正职)</source>
+        <translation>党政正职</translation>
+    </message>
+    <message>
+        <source>Key post (关键岗位)</source>
+        <translation>关键岗位</translation>
+    </message>
+    <message>
+        <source>No person selected</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>Out of service: {0}</source>
+        <translation>已不在岗：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveQuarterModel</name>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>实绩分</translation>
+    </message>
+    <message>
+        <source>Leaders' rating</source>
+        <translation>领导测评分</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Rank in category</source>
+        <translation>类别内排名</translation>
+    </message>
+    <message>
+        <source>Rank among {0}</source>
+        <translation>在“{0}”中的排名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>不定等次</translation>
+    </message>
+    <message>
+        <source>Not graded: {0}</source>
+        <translation>不定等次：{0}</translation>
+    </message>
+    <message>
+        <source>Grade set by hand: {0}</source>
+        <translation>等次调整：{0}</translation>
+    </message>
+    <message>
+        <source>No score entered</source>
+        <translation>未录入得分</translation>
+    </message>
+    <message>
+        <source>Quarter not closed yet</source>
+        <translation>季度未关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveRecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Still to fill in or correct: {0}</source>
+        <translation>尚需填写或更正：{0}</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields to save.</source>
+        <translation>请更正标红的内容后保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveRewardModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>处分·组织处理</translation>
+    </message>
+    <message>
+        <source>Commendation</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Impact until</source>
+        <translation>影响期至</translation>
+    </message>
+    <message>
+        <source>Effect on the annual grade</source>
+        <translation>对年度考核的影响</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSections</name>
+    <message>
+        <source>Departments served in (任职科室经历), oldest first</source>
+        <translation>任职科室经历（按时间先后）</translation>
+    </message>
+    <message>
+        <source>Basic details</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Quarterly assessment</source>
+        <translation>平时考核</translation>
+    </message>
+    <message>
+        <source>Annual assessment</source>
+        <translation>年度考核</translation>
+    </message>
+    <message>
+        <source>Commendations and discipline</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>Comments (点评)</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>No quarterly assessment for this person yet. Scores are entered in the 季度考核 tab (or imported from the 平时考核 sheet).</source>
+        <translation>此人还没有平时考核记录。得分在“季度考核”页录入（或从工作簿的“平时考核”表导入）。</translation>
+    </message>
+    <message>
+        <source>No annual assessment yet. A year appears here once its quarters are assessed; its grade is decided in the 年度考核 tab.</source>
+        <translation>还没有年度考核结果。某年度的季度考核有结果后会在此显示，年度等次在“年度考核”页签中确定。</translation>
+    </message>
+    <message>
+        <source>No commendation or discipline recorded. Add one with “Add commendation or discipline…” (Ctrl+J) above, or import the 奖励 and 处分 sheets.</source>
+        <translation>没有奖惩记录。可点上方“新增奖惩…”（Ctrl+J）登记，或从工作簿的“奖励”“处分”表导入。</translation>
+    </message>
+    <message>
+        <source>No talk recorded. Add one with “Add talk…” (Ctrl+T) above, or import the 谈心谈话 sheet.</source>
+        <translation>没有谈话记录。可点上方“新增谈话…”（Ctrl+T）登记，或从工作簿的“谈心谈话”表导入。</translation>
+    </message>
+    <message>
+        <source>No 点评 for this person. 点评 are entered in the 季度考核 tab.</source>
+        <translation>此人没有点评记录。点评在“季度考核”页录入。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSession</name>
+    <message>
+        <source>Select a person first.</source>
+        <translation>请先选择人员。</translation>
+    </message>
+    <message>
+        <source>Nothing can be entered: the data file is open read-only ({0}).</source>
+        <translation>不能录入：数据文件以只读方式打开（{0}）。</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may read the archive but not add or change its records.</source>
+        <translation>您的角色（{0}）可以查看人员档案，但不能新增或修改其中的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveStintModel</name>
+    <message>
+        <source>to date</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>止</translation>
     </message>
 </context>
 <context>
     <name>ArchiveTab</name>
     <message>
-        <source>Search code, name or department</source>
-        <translation>搜索编号、姓名或科室</translation>
+        <source>Archive</source>
+        <translation>个人档案</translation>
     </message>
     <message>
-        <source>Edit person…</source>
-        <translation>编辑人员信息…</translation>
+        <source>Due lists</source>
+        <translation>待办清单</translation>
     </message>
     <message>
-        <source>Edit this person&apos;s record; one clerk at a time, others see who edits it</source>
-        <translation>编辑该人员的信息；同一时间只能一人编辑，其他人可以看到谁正在编辑</translation>
-    </message>
-    <message>
-        <source>Archive records, newest first</source>
-        <translation>档案记录（按日期由近及远）</translation>
-    </message>
-    <message>
-        <source>View…</source>
-        <translation>查看…</translation>
-    </message>
-    <message>
-        <source>Only {0}</source>
-        <translation>只看 {0} 年度</translation>
+        <source>Who is short of talks, which special talks and rotations are due</source>
+        <translation>谈心谈话不足、应进行的专项谈话和应交流轮岗的人员</translation>
     </message>
     <message>
         <source>There are no people yet. Fill in the 科室 and 人员 sheets of the template and import it with File → Import workbook.</source>
         <translation>还没有人员。请在模板的“科室”和“人员”表中填写后，通过 文件 → 导入工作簿 导入。</translation>
     </message>
     <message>
-        <source>Select a person on the left.</source>
-        <translation>请在左侧选择一名人员。</translation>
+        <source>The archive could not be read: {0}</source>
+        <translation>无法读取人员档案：{0}</translation>
     </message>
     <message>
-        <source>Nothing recorded for this person yet. Quarterly assessments, commendations, discipline and talks are imported from the workbook&apos;s sheets.</source>
-        <translation>该人员还没有档案记录。平时考核、奖励、处分和谈心谈话均从工作簿的相应表导入。</translation>
+        <source>Nobody matches “{0}”. Type part of a code or a name, the pinyin initials of a name (zs for 张三), a department or a status, or clear the search box.</source>
+        <translation>没有符合“{0}”的人员。可输入编号或姓名的一部分、姓名拼音首字母（zs 即张三）、科室或状态，或清空搜索框。</translation>
     </message>
     <message>
-        <source>{0} of {1} people</source>
-        <translation>显示 {0} 人，共 {1} 人</translation>
+        <source>Select a person on the left to see their archive.</source>
+        <translation>请在左侧选择人员，查看其档案。</translation>
+    </message>
+    <message>
+        <source>Due lists ({0} overdue)</source>
+        <translation>待办清单（{0} 项逾期）</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTalkModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Talker</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
     </message>
 </context>
 <context>
@@ -302,7 +1305,7 @@ Open it now?</source>
         <translation>序号</translation>
     </message>
     <message>
-        <source>The entry&apos;s place in the chain</source>
+        <source>The entry's place in the chain</source>
         <translation>该条记录在日志链中的位置</translation>
     </message>
     <message>
@@ -337,7 +1340,7 @@ Open it now?</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <source>Checking the log&apos;s chain…</source>
+        <source>Checking the log's chain…</source>
         <translation>正在校验日志链…</translation>
     </message>
     <message>
@@ -377,7 +1380,7 @@ Open it now?</source>
         <translation>已取消读取，表中内容可能不是最新的。</translation>
     </message>
     <message>
-        <source>The log&apos;s chain was not checked. Press Refresh to check it.</source>
+        <source>The log's chain was not checked. Press Refresh to check it.</source>
         <translation>尚未校验日志链。请点击“刷新”进行校验。</translation>
     </message>
     <message>
@@ -675,21 +1678,6 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
-    <name>CheckLeases</name>
-    <message>
-        <source>Take over the edit lease</source>
-        <translation>接管编辑锁</translation>
-    </message>
-    <message>
-        <source>Take over the lease of “{0}”?</source>
-        <translation>接管“{0}”的编辑锁？</translation>
-    </message>
-    <message>
-        <source>The previous holder&apos;s unsaved changes will be refused when they save.</source>
-        <translation>原持有人尚未保存的修改将在其保存时被拒绝。</translation>
-    </message>
-</context>
-<context>
     <name>CheckOutputs</name>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -780,11 +1768,7 @@ The open data file was not changed.</source>
         <translation>逾期超过多少天为红色督办：</translation>
     </message>
     <message>
-        <source>Blue reminder before a deadline:</source>
-        <translation>到期前多少天发蓝色提醒：</translation>
-    </message>
-    <message>
-        <source>Leaders&apos; spot check share:</source>
+        <source>Leaders' spot check share:</source>
         <translation>局领导抽查比例：</translation>
     </message>
     <message>
@@ -815,7 +1799,7 @@ The open data file was not changed.</source>
         <translation>督办单列表</translation>
     </message>
     <message>
-        <source>Leaders&apos; spot check…</source>
+        <source>Leaders' spot check…</source>
         <translation>局领导抽查…</translation>
     </message>
     <message>
@@ -847,7 +1831,7 @@ The open data file was not changed.</source>
         <translation>为所选各项（同一科室）下达督办单</translation>
     </message>
     <message>
-        <source>The year&apos;s 督办单, their 整改 and 核实; print a 督办单</source>
+        <source>The year's 督办单, their 整改 and 核实; print a 督办单</source>
         <translation>本年度的督办单及其整改、核实；打印督办单</translation>
     </message>
     <message>
@@ -859,7 +1843,7 @@ The open data file was not changed.</source>
         <translation>{0}是本年度第一期，没有上期可复制</translation>
     </message>
     <message>
-        <source>Copy the previous period&apos;s {0} checks as drafts where this period has none; drafts count only once confirmed</source>
+        <source>Copy the previous period's {0} checks as drafts where this period has none; drafts count only once confirmed</source>
         <translation>将上期的{0}查账记录复制为本期尚未录入各项的草稿；草稿确认后才计入结果</translation>
     </message>
     <message>
@@ -875,7 +1859,7 @@ The open data file was not changed.</source>
         <translation>{0}已关闭</translation>
     </message>
     <message>
-        <source>Make this period&apos;s 通报 and save it as a PDF</source>
+        <source>Make this period's 通报 and save it as a PDF</source>
         <translation>生成本期通报并保存为 PDF</translation>
     </message>
     <message>
@@ -934,7 +1918,7 @@ The open data file was not changed.</source>
         <translation>{0}年度台账中没有任务，请先在“台账”中录入或导入任务（也可用“文件 → 导入工作簿”导入台账工作表）。</translation>
     </message>
     <message>
-        <source>No task of {0} is due in any period: check the tasks&apos; 完成时限 and 责任科室 in the 台账 tab.</source>
+        <source>No task of {0} is due in any period: check the tasks' 完成时限 and 责任科室 in the 台账 tab.</source>
         <translation>{0}年度没有任何任务在某一期到期：请在“台账”中检查各任务的完成时限和责任科室。</translation>
     </message>
     <message>
@@ -973,8 +1957,8 @@ The open data file was not changed.</source>
         <translation>关闭{0}的半年考核？</translation>
     </message>
     <message>
-        <source>• Every department&apos;s scores, ranks, grade and 先进科室 are stored as they are now.
-• The half&apos;s 加减分, vetoes and decisions, and its checks, become read-only for everyone.
+        <source>• Every department's scores, ranks, grade and 先进科室 are stored as they are now.
+• The half's 加减分, vetoes and decisions, and its checks, become read-only for everyone.
 • Only an administrator can reopen the half, and must give a reason (kept in the audit log).
 • A full integrity check of the data file runs first; on a network drive this can take a while.</source>
         <translation>• 各科室的得分、排名、等次和先进科室按当前结果保存。
@@ -1030,6 +2014,57 @@ The open data file was not changed.</source>
     <message>
         <source>Close the quarter</source>
         <translation>关闭季度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CloseYearDialog</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>Close the annual assessment of {0}?</source>
+        <translation>关闭{0}考核？</translation>
+    </message>
+    <message>
+        <source>• Every person's annual grade, 优秀资格, 好次数 and 限制情形 are stored as they are now; the archive shows them from then on.</source>
+        <translation>• 每个人的年度等次、优秀资格、好次数和限制情形按当前结果保存，此后人员档案显示保存的结果。</translation>
+    </message>
+    <message>
+        <source>• The year's recommendations, grades set by hand and notes become read-only for everyone.</source>
+        <translation>• 本年度的优秀推荐、手工设定的等次和备注对所有人只读。</translation>
+    </message>
+    <message>
+        <source>• Not closed yet, and stored and locked with the year as they stand: {0}.</source>
+        <translation>• 以下期间尚未关闭，将按当前结果随本年度一并保存并锁定：{0}。</translation>
+    </message>
+    <message>
+        <source>• Every quarter and half of the year is closed already.</source>
+        <translation>• 本年度各季度和半年均已关闭。</translation>
+    </message>
+    <message>
+        <source>• Only an administrator can reopen the year, and must give a reason (kept in the audit log).</source>
+        <translation>• 只有管理员可以重新开放本年度，且须填写理由（记入操作日志）。</translation>
+    </message>
+    <message>
+        <source>• A full integrity check of the data file runs first; on a network drive this can take a while.</source>
+        <translation>• 关闭前先完整检查数据文件；数据文件在网络盘上时可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. approved by the committee</source>
+        <translation>可不填，如：经考核委员会审定</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Close the year</source>
+        <translation>关闭本年度</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1113,7 +2148,7 @@ The open data file was not changed.</source>
         <translation>；实绩分 {0} → {1}</translation>
     </message>
     <message>
-        <source>{0} points (set by the quarter&apos;s scheme)</source>
+        <source>{0} points (set by the quarter's scheme)</source>
         <translation>{0} 分（由本季度考核方案规定）</translation>
     </message>
     <message>
@@ -1207,7 +2242,7 @@ The open data file was not changed.</source>
         <translation>从往年复制任务</translation>
     </message>
     <message>
-        <source>Renumber (after the target year&apos;s last number)</source>
+        <source>Renumber (after the target year's last number)</source>
         <translation>重新编号（接在目标年度最后一个序号之后）</translation>
     </message>
     <message>
@@ -1270,7 +2305,7 @@ The open data file was not changed.</source>
 <context>
     <name>DataTab</name>
     <message>
-        <source>No data file is open. Create a new data file with File → New, or open the bureau&apos;s file with File → Open.</source>
+        <source>No data file is open. Create a new data file with File → New, or open the bureau's file with File → Open.</source>
         <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，或通过 文件 → 打开 打开本单位的数据文件。</translation>
     </message>
     <message>
@@ -1573,6 +2608,82 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>DueListsPanel</name>
+    <message>
+        <source>Add talk…</source>
+        <translation>新增谈话…</translation>
+    </message>
+    <message>
+        <source>Record a talk with the person of the chosen row (a special talk's kind is chosen)</source>
+        <translation>为选中行的人员登记谈话（专项谈话自动选好谈话类型）</translation>
+    </message>
+    <message>
+        <source>Show archive</source>
+        <translation>查看档案</translation>
+    </message>
+    <message>
+        <source>Export due lists…</source>
+        <translation>导出待办清单…</translation>
+    </message>
+    <message>
+        <source>Write the three lists as an Excel workbook</source>
+        <translation>将三张清单导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>The due lists are read when shown.</source>
+        <translation>待办清单在显示时读取。</translation>
+    </message>
+    <message>
+        <source>Due lists of {0}, as of {1}: {2} overdue.</source>
+        <translation>{0}年度待办清单，截至 {1}：{2} 项逾期。</translation>
+    </message>
+    <message>
+        <source>Short of routine talks (谈心谈话) in {0}: {1}</source>
+        <translation>{0}年度谈心谈话不足：{1} 人</translation>
+    </message>
+    <message>
+        <source>Special talks called for (专项谈话): {0}, {1} overdue</source>
+        <translation>专项谈话：{0} 项，其中 {1} 项已逾期</translation>
+    </message>
+    <message>
+        <source>Key posts due for rotation (交流轮岗) by the end of {0}: {1}, {2} due now</source>
+        <translation>{0}年底前应交流轮岗的关键岗位：{1} 人，其中 {2} 人已到期</translation>
+    </message>
+    <message>
+        <source>Everyone in service has had the year's talks.</source>
+        <translation>在职人员本年度的谈心谈话均已达到次数。</translation>
+    </message>
+    <message>
+        <source>No special talk is waiting.</source>
+        <translation>没有待进行的专项谈话。</translation>
+    </message>
+    <message>
+        <source>No key post reaches its years in the department.</source>
+        <translation>没有关键岗位人员在本科室任职年限已满。</translation>
+    </message>
+</context>
+<context>
+    <name>DueListsSession</name>
+    <message>
+        <source>Export due lists</source>
+        <translation>导出待办清单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to:
+{0}</source>
+        <translation>已保存到：
+{0}</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>DueTableModel</name>
     <message>
         <source>not recorded</source>
@@ -1591,7 +2702,7 @@ The open data file was not changed.</source>
         <translation>从上期复制的草稿，确认后才计入本期结果。</translation>
     </message>
     <message>
-        <source>Not drawn for this period&apos;s 局领导抽查: a 三级 check is recorded only on the drawn rows (局领导抽查…).</source>
+        <source>Not drawn for this period's 局领导抽查: a 三级 check is recorded only on the drawn rows (局领导抽查…).</source>
         <translation>未被本期局领导抽查抽中：三级核查只录入抽中的项目（见“局领导抽查…”）。</translation>
     </message>
     <message>
@@ -1621,7 +2732,7 @@ Edit the cell and press Enter to save it again.</source>
         <translation>应完成日期</translation>
     </message>
     <message>
-        <source>The day this period&apos;s part of the task is due</source>
+        <source>The day this period's part of the task is due</source>
         <translation>本期应完成的日期</translation>
     </message>
     <message>
@@ -1799,7 +2910,7 @@ Edit the cell and press Enter to save it again.</source>
         <translation>扣分：</translation>
     </message>
     <message>
-        <source>blank: the level&apos;s value</source>
+        <source>blank: the level's value</source>
         <translation>留空按级别计分</translation>
     </message>
     <message>
@@ -2136,6 +3247,49 @@ The backup folder (set in Manage → Backups and restore) is:
     </message>
 </context>
 <context>
+    <name>FormsScopeDialog</name>
+    <message>
+        <source>Print registration forms</source>
+        <translation>打印考核登记表</translation>
+    </message>
+    <message>
+        <source>公务员年度考核登记表 of {0}, one page per person. Print the forms of:</source>
+        <translation>{0}公务员年度考核登记表，每人一页。打印：</translation>
+    </message>
+    <message>
+        <source>Everyone ({0} people)</source>
+        <translation>全体人员（{0} 人）</translation>
+    </message>
+    <message>
+        <source>The department {0} ({1} people)</source>
+        <translation>科室：{0}（{1} 人）</translation>
+    </message>
+    <message>
+        <source>The selected person's department</source>
+        <translation>所选人员的科室</translation>
+    </message>
+    <message>
+        <source>{0} only</source>
+        <translation>仅{0}</translation>
+    </message>
+    <message>
+        <source>The selected person</source>
+        <translation>所选人员</translation>
+    </message>
+    <message>
+        <source>The printed fields come from the personnel records and the year's grade; 个人总结, 评语 and 意见 are left blank for handwriting.</source>
+        <translation>表中信息取自人员资料和本年度等次；个人总结、评语和意见留空，供手写填写。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全体</translation>
+    </message>
+</context>
+<context>
     <name>GradeChart</name>
     <message>
         <source>No quarter is shown.</source>
@@ -2193,7 +3347,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>人工设定等次</translation>
     </message>
     <message>
-        <source>Required: why, e.g. the committee&apos;s decision</source>
+        <source>Required: why, e.g. the committee's decision</source>
         <translation>必填：调整理由，如考核委员会的决定</translation>
     </message>
     <message>
@@ -2526,7 +3680,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>要接管“{0}”的编辑锁吗？</translation>
     </message>
     <message>
-        <source>The previous holder&apos;s unsaved changes will be refused when they save.</source>
+        <source>The previous holder's unsaved changes will be refused when they save.</source>
         <translation>原持有人尚未保存的修改，在其保存时将被拒绝。</translation>
     </message>
 </context>
@@ -2577,7 +3731,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>请先选择一项任务</translation>
     </message>
     <message>
-        <source>Add a task to the year&apos;s ledger (Ins)</source>
+        <source>Add a task to the year's ledger (Ins)</source>
         <translation>向本年度台账新增一项任务（Ins）</translation>
     </message>
     <message>
@@ -2585,7 +3739,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>编辑所选任务（Enter）</translation>
     </message>
     <message>
-        <source>A new task prefilled with the selected task&apos;s values</source>
+        <source>A new task prefilled with the selected task's values</source>
         <translation>以所选任务的内容新建一项任务</translation>
     </message>
     <message>
@@ -2609,7 +3763,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>重做：{0}（Ctrl+Y）</translation>
     </message>
     <message>
-        <source>Copy chosen tasks of an earlier year into this year&apos;s ledger</source>
+        <source>Copy chosen tasks of an earlier year into this year's ledger</source>
         <translation>把往年选定的任务复制到本年度台账</translation>
     </message>
     <message>
@@ -2621,7 +3775,7 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>{0} 年没有任务</translation>
     </message>
     <message>
-        <source>Write this year&apos;s tasks to the 台账 sheet of an exchange workbook</source>
+        <source>Write this year's tasks to the 台账 sheet of an exchange workbook</source>
         <translation>把本年度任务写入交换工作簿的“台账”工作表</translation>
     </message>
     <message>
@@ -2745,7 +3899,7 @@ Import it now? Other sheets of the workbook are ignored.</source>
         <translation>到期月份：</translation>
     </message>
     <message>
-        <source>There are no ledger tasks for {0} yet. Add them one by one with New task, copy last year&apos;s with Copy from last year, or import the ledger with File → Import workbook (download the template, fill in its 台账 sheet and import it).</source>
+        <source>There are no ledger tasks for {0} yet. Add them one by one with New task, copy last year's with Copy from last year, or import the ledger with File → Import workbook (download the template, fill in its 台账 sheet and import it).</source>
         <translation>{0} 年还没有台账任务。可用“新增任务”逐条添加，用“从上年复制”复制上年的任务，或用“文件 → 导入工作簿”导入台账（先下载模板，填写其中的“台账”工作表再导入）。</translation>
     </message>
     <message>
@@ -2868,7 +4022,7 @@ Import it now? Other sheets of the workbook are ignored.</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <source>This data file has no account yet. Create its administrator (管理员): the account that adds the colleagues&apos; accounts and may do everything. Keep the password safe; nobody can recover it.</source>
+        <source>This data file has no account yet. Create its administrator (管理员): the account that adds the colleagues' accounts and may do everything. Keep the password safe; nobody can recover it.</source>
         <translation>该数据文件还没有任何账号。请创建它的管理员：管理员负责为同事添加账号，可以进行所有操作。请妥善保管密码，密码遗失后任何人都无法找回。</translation>
     </message>
     <message>
@@ -2928,6 +4082,10 @@ Is the network drive connected?</source>
     <message>
         <source>Half-year scoring</source>
         <translation>半年考核</translation>
+    </message>
+    <message>
+        <source>Annual assessment</source>
+        <translation>年度考核</translation>
     </message>
     <message>
         <source>Personnel archive</source>
@@ -3113,7 +4271,7 @@ Is the network drive connected?</source>
         <translation> 分</translation>
     </message>
     <message>
-        <source>The deduction goes into the half year&apos;s 加减分 (半年考核) as 业务工作, with this notice&apos;s number as 依据文号.</source>
+        <source>The deduction goes into the half year's 加减分 (半年考核) as 业务工作, with this notice's number as 依据文号.</source>
         <translation>扣分计入该半年考核的加减分（业务工作），依据文号为本督办单编号，无需另行录入。</translation>
     </message>
     <message>
@@ -3165,7 +4323,7 @@ Is the network drive connected?</source>
         <translation>请取消后重新点“修改…”，查看督办单现在保存的内容。</translation>
     </message>
     <message>
-        <source>The half year&apos;s 加减分 (半年考核, 业务工作, 依据文号 {0}) follows: a changed deduction changes it, and no deduction removes it.</source>
+        <source>The half year's 加减分 (半年考核, 业务工作, 依据文号 {0}) follows: a changed deduction changes it, and no deduction removes it.</source>
         <translation>半年考核中对应的加减分（业务工作，依据文号 {0}）随之更改；取消扣分则删除该条加减分。</translation>
     </message>
     <message>
@@ -3447,6 +4605,33 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Code, name, initials (zs), department or status</source>
+        <translation>编号、姓名、拼音首字母（如 zs）、科室或状态</translation>
+    </message>
+    <message>
+        <source>Type a code, a name, the pinyin initials of a name (zs for 张三), a department or a status (退休); several words must all match</source>
+        <translation>可输入编号、姓名、姓名拼音首字母（zs 即张三）、科室或状态（如退休）；输入多个词时须全部符合</translation>
+    </message>
+    <message>
+        <source>Show retired and transferred people</source>
+        <translation>显示已退休/调出人员</translation>
+    </message>
+    <message>
+        <source>People out of service (退休, 调出, 离职) are listed greyed, with their status</source>
+        <translation>已退休、调出、离职的人员以灰色显示，并标明状态</translation>
+    </message>
+    <message>
+        <source>{0} of {1} people shown</source>
+        <translation>显示 {0} 人，共 {1} 人</translation>
+    </message>
+    <message>
+        <source> ({0} out of service)</source>
+        <translation>（其中 {0} 人已不在岗）</translation>
+    </message>
+</context>
+<context>
     <name>PeriodChooser</name>
     <message>
         <source>Quarters list the routine tasks (常规工作), months the key tasks (重点工作)</source>
@@ -3668,14 +4853,6 @@ Is the network drive connected?</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <source>No person selected</source>
-        <translation>未选择人员</translation>
-    </message>
-    <message>
-        <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3685,9 +4862,9 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
-    <name>PersonTableModel</name>
+    <name>PersonFindModel</name>
     <message>
-        <source>Key post</source>
+        <source>Key post (关键岗位)</source>
         <translation>关键岗位</translation>
     </message>
     <message>
@@ -3707,8 +4884,47 @@ Is the network drive connected?</source>
         <translation>科室</translation>
     </message>
     <message>
+        <source>Post and rank</source>
+        <translation>职务职级</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <source>Print the 优秀 notice</source>
+        <translation>打印优秀公示</translation>
+    </message>
+    <message>
+        <source>{0} people recommended for 优秀: {1}</source>
+        <translation>拟推荐优秀 {0} 人：{1}</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Posted from:</source>
+        <translation>公示开始：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>公示期：</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>公示截止：</translation>
+    </message>
+    <message>
+        <source>Working days are Monday to Friday; allow for holidays yourself.</source>
+        <translation>工作日按周一至周五计算，节假日请自行调整。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择保存位置…</translation>
     </message>
 </context>
 <context>
@@ -3724,6 +4940,21 @@ Is the network drive connected?</source>
     <message>
         <source>Only an administrator can reopen a quarter.</source>
         <translation>只有管理员可以重新开放季度。</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterScoreChart</name>
+    <message>
+        <source>Only one quarter is scored so far ({0}: {1}); the line appears with the second.</source>
+        <translation>目前只有一个季度有得分（{0}：{1}），有第二个季度后显示折线。</translation>
+    </message>
+    <message>
+        <source>No quarter is scored yet: the chart of 综合得分 appears from the second.</source>
+        <translation>还没有季度得分：有两个季度的综合得分后显示折线图。</translation>
+    </message>
+    <message>
+        <source>综合得分 by quarter (axis from {0})</source>
+        <translation>各季度综合得分（纵轴从 {0} 起）</translation>
     </message>
 </context>
 <context>
@@ -3864,7 +5095,7 @@ Is the network drive connected?</source>
         <translation>以下科室正由其他计算机编辑，在本机为只读：</translation>
     </message>
     <message>
-        <source>{0} people are equal on 综合得分, 领导测评分 and 实绩分 across the last 好 slot, so all of them are 较好 for now. Ways out: set 好 by hand (Adjust grade…) for as many of them as there are slots left ({1}); confirm 较好 for the others (Adjust grade… → 较好, with the committee&apos;s reason); or correct a score that was entered wrongly.</source>
+        <source>{0} people are equal on 综合得分, 领导测评分 and 实绩分 across the last 好 slot, so all of them are 较好 for now. Ways out: set 好 by hand (Adjust grade…) for as many of them as there are slots left ({1}); confirm 较好 for the others (Adjust grade… → 较好, with the committee's reason); or correct a score that was entered wrongly.</source>
         <translation>有 {0} 人的综合得分、领导测评分和实绩分完全相同，并列在好等次名额的分界线上（剩余名额不够全部定为好），因此暂时都定为较好。处理办法：按剩余名额（{1}）将其中相应人数人工定为好（等次调整…）；其余人员确认为较好（等次调整… → 较好，并填写考核委员会的理由）；或更正录错的分数。</translation>
     </message>
     <message>
@@ -3971,6 +5202,37 @@ Is the network drive connected?</source>
     <message>
         <source>{0}: {1} people</source>
         <translation>{0}：{1} 人</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaCounterBar</name>
+    <message>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Show only the flagged people</source>
+        <translation>只显示需处理的人员</translation>
+    </message>
+    <message>
+        <source>优秀 quota {0} · recommended {1} · left {2}</source>
+        <translation>优秀名额 {0} · 已推荐 {1} · 剩余 {2}</translation>
+    </message>
+    <message>
+        <source>Over the quota by {0}: withdraw recommendations</source>
+        <translation>超出名额 {0} 人：请取消多出的推荐</translation>
+    </message>
+    <message>
+        <source>The quota is full</source>
+        <translation>名额已满</translation>
+    </message>
+    <message>
+        <source>Too few people assessed for a 优秀 place</source>
+        <translation>参加考核人数太少，没有优秀名额</translation>
+    </message>
+    <message>
+        <source>{0} to settle before closing</source>
+        <translation>关闭前须处理 {0} 人</translation>
     </message>
 </context>
 <context>
@@ -4218,9 +5480,158 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Edit commendation or discipline</source>
+        <translation>修改奖惩</translation>
+    </message>
+    <message>
+        <source>Add commendation or discipline</source>
+        <translation>新增奖惩</translation>
+    </message>
+    <message>
+        <source>Commendation (奖励)</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Discipline or organisational measure (处分·组织处理)</source>
+        <translation>处分·组织处理</translation>
+    </message>
+    <message>
+        <source>e.g. 霍市监发〔2026〕12号</source>
+        <translation>如 霍市监发〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>No impact period</source>
+        <translation>无影响期</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Document no.:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Impact until:</source>
+        <translation>影响期至：</translation>
+    </message>
+    <message>
+        <source>Effect:</source>
+        <translation>影响：</translation>
+    </message>
+    <message>
+        <source>Set from the type: {0}. Change it if the decision says otherwise.</source>
+        <translation>按类型自动计算：{0}。如决定另有规定，可修改。</translation>
+    </message>
+    <message>
+        <source>no impact period</source>
+        <translation>无影响期</translation>
+    </message>
+    <message>
+        <source>until {0}</source>
+        <translation>至 {0}</translation>
+    </message>
+    <message>
+        <source>Set by hand; the type's default is {0}.</source>
+        <translation>已手工修改；按类型应为{0}。</translation>
+    </message>
+    <message>
+        <source>A commendation does not limit the annual grade.</source>
+        <translation>奖励不影响年度考核等次。</translation>
+    </message>
+    <message>
+        <source>{0} does not limit the annual grade.</source>
+        <translation>{0}不影响年度考核等次。</translation>
+    </message>
+</context>
+<context>
+    <name>RotationModel</name>
+    <message>
+        <source>Due now</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Post and rank</source>
+        <translation>职务职级</translation>
+    </message>
+    <message>
+        <source>In the department since</source>
+        <translation>本科室任职起始</translation>
+    </message>
+    <message>
+        <source>Years full on</source>
+        <translation>满年限日期</translation>
+    </message>
+    <message>
+        <source>{0} years in the department</source>
+        <translation>在本科室任职满 {0} 年</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>是否到期</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineTalkModel</name>
+    <message>
+        <source>never</source>
+        <translation>从未谈话</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Post and rank</source>
+        <translation>职务职级</translation>
+    </message>
+    <message>
+        <source>Held / required</source>
+        <translation>已谈/应谈</translation>
+    </message>
+    <message>
+        <source>Routine talks held this year / at least required</source>
+        <translation>本年度已进行的谈心谈话次数 / 至少应谈次数</translation>
+    </message>
+    <message>
+        <source>Last talk</source>
+        <translation>最近一次谈话</translation>
+    </message>
+</context>
+<context>
     <name>SampleDialog</name>
     <message>
-        <source>Leaders&apos; spot check (局领导抽查), {0}</source>
+        <source>Leaders' spot check (局领导抽查), {0}</source>
         <translation>{0}局领导抽查</translation>
     </message>
     <message>
@@ -4298,7 +5709,7 @@ Is the network drive connected?</source>
         <translation>方案详情</translation>
     </message>
     <message>
-        <source>the half&apos;s own rules</source>
+        <source>the half's own rules</source>
         <translation>本半年已定的方案</translation>
     </message>
     <message>
@@ -4522,7 +5933,7 @@ Is the network drive connected?</source>
         <translation>一票否决：该科室本半年不得评为优秀</translation>
     </message>
     <message>
-        <source>Write the year&apos;s score workbook (年底算账) and, if wished, the PDF</source>
+        <source>Write the year's score workbook (年底算账) and, if wished, the PDF</source>
         <translation>导出全年得分表（年底算账），可同时生成 PDF</translation>
     </message>
     <message>
@@ -4546,7 +5957,7 @@ Is the network drive connected?</source>
         <translation>{0}已关闭</translation>
     </message>
     <message>
-        <source>Lock the half and store every department&apos;s result</source>
+        <source>Lock the half and store every department's result</source>
         <translation>锁定本半年并保存各科室的考核结果</translation>
     </message>
     <message>
@@ -4562,7 +5973,7 @@ Is the network drive connected?</source>
         <translation>重新开放已关闭的半年（须填写理由）</translation>
     </message>
     <message>
-        <source>Your role ({0}) may not record the committee&apos;s decision; a reviewer or an administrator can.</source>
+        <source>Your role ({0}) may not record the committee's decision; a reviewer or an administrator can.</source>
         <translation>您的角色（{0}）不能录入委员会裁定；审核人或管理员可以。</translation>
     </message>
     <message>
@@ -4589,7 +6000,7 @@ Is the network drive connected?</source>
         <translation>重新开放…</translation>
     </message>
     <message>
-        <source>No ledger task is due in {0}, so no check deducts anything and every department keeps its full 业务工作. Build the year&apos;s ledger in the 台账 tab; deductions, bonuses and vetoes can be entered here meanwhile.</source>
+        <source>No ledger task is due in {0}, so no check deducts anything and every department keeps its full 业务工作. Build the year's ledger in the 台账 tab; deductions, bonuses and vetoes can be entered here meanwhile.</source>
         <translation>{0}没有到期的台账任务，查账不扣分，各科室业务工作均为满分。请在“台账”页建立本年度台账；扣分、加分和一票否决可以先在这里录入。</translation>
     </message>
     <message>
@@ -4770,6 +6181,49 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>优秀 share of {0}</source>
+        <translation>{0}优秀比例</translation>
+    </message>
+    <message>
+        <source>{0} people are assessed this year; {1} are recommended for 优秀 now.</source>
+        <translation>本年度参加考核 {0} 人，目前已推荐优秀 {1} 人。</translation>
+    </message>
+    <message>
+        <source>{0} places (⌊{1} × {2}⌋)</source>
+        <translation>名额 {0} 人（⌊{1} × {2}⌋）</translation>
+    </message>
+    <message>
+        <source>; the standard share</source>
+        <translation>；标准比例</translation>
+    </message>
+    <message>
+        <source>; needs a reason (a document or a decision)</source>
+        <translation>；须注明依据（文件或决定）</translation>
+    </message>
+    <message>
+        <source>; fewer than the {0} recommended now</source>
+        <translation>；少于目前已推荐的 {0} 人</translation>
+    </message>
+    <message>
+        <source>优秀 at most</source>
+        <translation>优秀比例上限</translation>
+    </message>
+    <message>
+        <source>e.g. the document number of the approval</source>
+        <translation>如：批准文件的文号</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <source>Choose a share.</source>
+        <translation>请选择比例。</translation>
+    </message>
+</context>
+<context>
     <name>SourceTableModel</name>
     <message>
         <source>Source</source>
@@ -4818,6 +6272,37 @@ Is the network drive connected?</source>
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialTalkModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>谈话类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Arose on</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>应谈日期</translation>
     </message>
 </context>
 <context>
@@ -4881,8 +6366,59 @@ Is the network drive connected?</source>
         <translation>修改会立即保存到数据文件</translation>
     </message>
     <message>
+        <source>Overdue talks and rotations: {0}</source>
+        <translation>谈话、轮岗逾期 {0} 项</translation>
+    </message>
+    <message>
+        <source>See the due lists in the Personnel archive tab (待办清单)</source>
+        <translation>详见“人员档案”页的待办清单</translation>
+    </message>
+    <message>
         <source>Refreshed {0}</source>
         <translation>刷新于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <source>Edit talk</source>
+        <translation>修改谈话</translation>
+    </message>
+    <message>
+        <source>Add talk</source>
+        <translation>新增谈话</translation>
+    </message>
+    <message>
+        <source>Who held the talk, e.g. 王局长</source>
+        <translation>谈话人姓名，如 王局长</translation>
+    </message>
+    <message>
+        <source>What was talked about, what was agreed (Ctrl+Enter saves)</source>
+        <translation>谈话内容和议定事项（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Talker:</source>
+        <translation>谈话人：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>内容摘要：</translation>
+    </message>
+    <message>
+        <source>Counts towards the year's routine talks (谈心谈话).</source>
+        <translation>计入本年度谈心谈话次数。</translation>
+    </message>
+    <message>
+        <source>Answers a {0} due on or before its date; not a routine talk.</source>
+        <translation>用于完成此日期当天或之前发生的{0}，不计入谈心谈话次数。</translation>
     </message>
 </context>
 <context>
@@ -5246,7 +6782,7 @@ Is the network drive connected?</source>
         <translation>欢迎使用考核台账</translation>
     </message>
     <message>
-        <source>The ledger, the quarterly and half-year assessments and every person&apos;s archive are kept in one data file, usually on the office&apos;s shared drive so that colleagues can open it too. How would you like to start?</source>
+        <source>The ledger, the quarterly and half-year assessments and every person's archive are kept in one data file, usually on the office's shared drive so that colleagues can open it too. How would you like to start?</source>
         <translation>台账、季度与半年考核以及每个人的档案都保存在一个数据文件中，通常放在科室的共享盘上，以便同事也能打开。您想如何开始？</translation>
     </message>
     <message>
@@ -5254,7 +6790,7 @@ Is the network drive connected?</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <source>Start the bureau&apos;s own file; import the ledger and staff from Excel.</source>
+        <source>Start the bureau's own file; import the ledger and staff from Excel.</source>
         <translation>建立本单位自己的数据文件，再从 Excel 导入台账和人员。</translation>
     </message>
     <message>
@@ -5312,12 +6848,46 @@ Is the network drive connected?</source>
         <translation>• 编号 {0} 仍视为已用，不会再分配给其他督办单。</translation>
     </message>
     <message>
-        <source>• Its deduction of {0} points is removed from the half year&apos;s 加减分.</source>
+        <source>• Its deduction of {0} points is removed from the half year's 加减分.</source>
         <translation>• 其扣分 {0} 分将从半年考核的加减分中删除。</translation>
     </message>
     <message>
         <source>• Its 整改 record is removed with it.</source>
         <translation>• 其整改记录一并删除。</translation>
+    </message>
+</context>
+<context>
+    <name>YearBlockersDialog</name>
+    <message>
+        <source>The year cannot be closed yet. {0} people must be settled first:</source>
+        <translation>本年度暂不能关闭，须先处理以下 {0} 人：</translation>
+    </message>
+    <message>
+        <source>Withdraw recommendations over the quota or of people who no longer qualify, and give a reason to every grade set by hand. Then close again.</source>
+        <translation>请取消超出名额或不再符合资格的优秀推荐，并为手工设定的等次填写理由，然后再关闭。</translation>
+    </message>
+    <message>
+        <source>Show only these people</source>
+        <translation>只显示这些人员</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>YearClosing</name>
+    <message>
+        <source>Close {0}</source>
+        <translation>关闭{0}</translation>
+    </message>
+    <message>
+        <source>Only a reviewer or an administrator can close the year.</source>
+        <translation>只有审核人或管理员可以关闭年度。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reopen a year.</source>
+        <translation>只有管理员可以重新开放年度。</translation>
     </message>
 </context>
 <context>
@@ -5381,7 +6951,7 @@ Is the network drive connected?</source>
         <translation>未关闭，得分可能变化</translation>
     </message>
     <message>
-        <source>{0}: the year&apos;s total is {1}. First half {2}; second half {3}.</source>
+        <source>{0}: the year's total is {1}. First half {2}; second half {3}.</source>
         <translation>{0}年：全年总分为{1}。上半年{2}；下半年{3}。</translation>
     </message>
     <message>

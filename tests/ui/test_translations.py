@@ -89,7 +89,7 @@ def test_chinese_is_what_the_clerk_sees(chinese: None, qtbot: Any, settings: Any
     window = MainWindow(settings)
     qtbot.addWidget(window)
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == ["台账", "查账", "季度考核", "半年考核", "人员档案"]
+    assert tabs == ["台账", "查账", "季度考核", "半年考核", "年度考核", "人员档案"]
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     model = window.ledger_tab.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]

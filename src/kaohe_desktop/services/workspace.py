@@ -25,7 +25,12 @@ from kaohe_desktop.services.access.accounts import (
 from kaohe_desktop.services.access.audit_log import AuditLogService
 from kaohe_desktop.services.access.guard import Guard
 from kaohe_desktop.services.access.leases import LeaseService
+from kaohe_desktop.services.archive.annual import AnnualService
+from kaohe_desktop.services.archive.annual_export import AnnualExport
+from kaohe_desktop.services.archive.archive_print import ArchivePrint
+from kaohe_desktop.services.archive.due_lists import DueListService
 from kaohe_desktop.services.archive.person_archive import PersonArchive
+from kaohe_desktop.services.archive.records import ArchiveRecords
 from kaohe_desktop.services.checks.bulletins import BulletinService
 from kaohe_desktop.services.checks.entry import CheckService
 from kaohe_desktop.services.checks.evidence import (
@@ -81,6 +86,9 @@ class Workspace:
         self.guard = guard = Guard(self.actor, uow)
         self.bureau = BureauService(guard, uow)
         self.archive = PersonArchive(guard, uow)
+        self.archive_records = ArchiveRecords(
+            guard, uow, clock=self.clock, outcomes=self.archive.outcomes
+        )
         self.importer = ExchangeImport(guard, uow)
         self.exporter = ExchangeExport(guard, uow)
         self.accounts = AccountService(guard, uow)
@@ -101,6 +109,10 @@ class Workspace:
         self.bulletins = BulletinService(guard, uow, clock=self.clock)
         self.checks = CheckService(guard, uow, clock=self.clock)
         self.notices = NoticeService(guard, uow, clock=self.clock)
+        self.annual = AnnualService(guard, uow, clock=self.clock, outcomes=self.archive.outcomes)
+        self.annual_export = AnnualExport(guard, uow, clock=self.clock)
+        self.due_lists = DueListService(guard, uow, clock=self.clock)
+        self.archive_print = ArchivePrint(guard, uow, clock=self.clock)
 
     @property
     def account(self) -> str:

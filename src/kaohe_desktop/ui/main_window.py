@@ -1,4 +1,4 @@
-"""The main window: composes the four tabs, the menus, the toolbar and the status bar.
+"""The main window: composes the tabs, the menus, the toolbar and the status bar.
 
 It owns the open Workspace and the chosen year and hands both to the tabs; all
 file work lives in FileActions / ExchangeActions, all table work in the tabs.
@@ -16,6 +16,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.admin_actions import AdminActions
+from kaohe_desktop.ui.annual.annual_tab import AnnualTab
 from kaohe_desktop.ui.archive.archive_tab import ArchiveTab
 from kaohe_desktop.ui.checks.checks_tab import ChecksTab
 from kaohe_desktop.ui.common import messages
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.checks_tab = ChecksTab(guidance)
         self.quarterly_tab = QuarterlyTab(guidance)
         self.scoring_tab = ScoringTab(guidance)
+        self.annual_tab = AnnualTab(guidance)
         self.archive_tab = ArchiveTab(guidance)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checks_tab, self.tr("Checks"))
         self.tabs.addTab(self.quarterly_tab, self.tr("Quarterly assessment"))
         self.tabs.addTab(self.scoring_tab, self.tr("Half-year scoring"))
+        self.tabs.addTab(self.annual_tab, self.tr("Annual assessment"))
         self.tabs.addTab(self.archive_tab, self.tr("Personnel archive"))
         self.setCentralWidget(self.tabs)
 
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
 
         self.year_selector.year_changed.connect(self._on_year_changed)
         self.archive_tab.edit_person_requested.connect(self.admin_actions.edit_person)
+        self.archive_tab.overdue_changed.connect(self.status_line.show_overdue)
         # An import or a copy forward may bring a new year: read the years again, and
         # show the year the clerk just copied into.
         self.ledger_tab.data_changed.connect(self.refresh)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
             self.checks_tab,
             self.quarterly_tab,
             self.scoring_tab,
+            self.annual_tab,
             self.archive_tab,
         ]
 

@@ -52,8 +52,13 @@ class StatusLine(QStatusBar):
         self.access.setObjectName("statusAccess")
         self.refreshed = QLabel()
         self.refreshed.setObjectName("statusRefreshed")
+        # 谈话 and 轮岗 past their time (the 人员档案 tab's due lists); hidden at 0.
+        self.overdue = QLabel()
+        self.overdue.setObjectName("statusOverdue")
+        self.overdue.setStyleSheet("color: #c62828;")
+        self.overdue.hide()
         self.addWidget(self.path, 1)
-        for label in (self.user, self.access, self.refreshed):
+        for label in (self.overdue, self.user, self.access, self.refreshed):
             self.addPermanentWidget(label)
         self.show_workspace(None)
 
@@ -81,6 +86,14 @@ class StatusLine(QStatusBar):
             self.access.setText(self.tr("Read and write"))
             self.access.setStyleSheet("")
             self.access.setToolTip(self.tr("Changes are saved to the data file at once"))
+
+    def show_overdue(self, count: int) -> None:
+        """How many talks and rotations are past their time (0 hides the label)."""
+        self.overdue.setVisible(count > 0)
+        self.overdue.setText(self.tr("Overdue talks and rotations: {0}").format(count))
+        self.overdue.setToolTip(
+            self.tr("See the due lists in the Personnel archive tab (待办清单)")
+        )
 
     def mark_refreshed(self, when: datetime | None = None) -> None:
         moment = when or datetime.now()

@@ -1,4 +1,5 @@
-"""The header of one person's archive: who they are, as recorded."""
+"""One person's details as recorded (the 基本情况 page of the archive); the name and
+编号 head the archive above it."""
 
 from __future__ import annotations
 
@@ -46,11 +47,9 @@ class PersonDetails(QGroupBox):
 
     def show_person(self, person: PersonView | None) -> None:
         if person is None:
-            self.setTitle(self.tr("No person selected"))
             for value in self.fields.values():
                 value.setText("")
             return
-        self.setTitle(self.tr("{0} ({1})").format(person.name, person.code))
         for key, value in self.fields.items():
             raw = getattr(person, key)
             if key == "key_post":

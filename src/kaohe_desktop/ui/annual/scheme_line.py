@@ -1,0 +1,79 @@
+"""The scheme the year is assessed by, in one line: the 优秀 quota rule in words
+(AnnualRules.describe(), the same words as the workbook's 名额 sheet), whether it is
+the year's own or inherited, 修改比例… for an administrator, and 方案详情 that opens
+every rule of the year (优秀资格, 不定等次, talks, rotation).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from kaohe_desktop.domain.annual_rules import AnnualRules
+
+
+class AnnualSchemeLine(QWidget):
+    change_share_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annualSchemeLine")
+        self.summary = QLabel()
+        self.summary.setObjectName("annualSchemeSummary")
+        self.summary.setWordWrap(True)
+        self.change = QPushButton(self.tr("Change the share…"))
+        self.change.setObjectName("changeExcellentShare")
+        self.change.clicked.connect(lambda _checked=False: self.change_share_requested.emit())
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("annualSchemeToggle")
+        self.toggle.setText(self.tr("Scheme details"))
+        self.toggle.setCheckable(True)
+        self.details = QLabel()
+        self.details.setObjectName("annualSchemeDetails")
+        self.details.setWordWrap(True)
+        self.details.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.change)
+        row.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        self.toggle.toggled.connect(self.details.setVisible)
+
+    def set_rules(self, rules: AnnualRules | None, *, frozen: bool) -> None:
+        if rules is None:
+            self.summary.clear()
+            self.details.clear()
+            self.setToolTip("")
+            return
+        lines = rules.describe()
+        name, text = lines[0]
+        state = (
+            self.tr("the year's own rules")
+            if frozen
+            else self.tr("rules of the latest scheme, kept for the year at its first decision")
+        )
+        self.summary.setText(self.tr("Scheme: {0} ({1})").format(f"{name}：{text}", state))
+        rows = "".join(
+            f"<tr><td style='padding-right:8px'><b>{html.escape(n)}</b></td>"
+            f"<td>{html.escape(t)}</td></tr>"
+            for n, t in lines
+        )
+        self.details.setText(f"<table>{rows}</table>")
+        self.setToolTip("\n".join(f"{n}：{t}" for n, t in lines))
+
+    def set_change_state(self, refusal: str | None, *, visible: bool) -> None:
+        """修改比例… is shown to an administrator; disabled with the reason when the year
+        cannot be changed now."""
+        self.change.setVisible(visible)
+        self.change.setEnabled(refusal is None)
+        self.change.setToolTip(
+            refusal
+            or self.tr("The 优秀 share of the year: 20% as a rule, 15% or 25% with a reason")
+        )
