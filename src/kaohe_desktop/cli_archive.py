@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from kaohe_desktop.services.archive.annual_export import MAX_POSTING_DAYS, POSTING_DAYS
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
 
@@ -39,7 +40,9 @@ def add_archive_commands(
     notice = commands.add_parser("annual-notice", help="打印年度考核优秀等次拟推荐人选公示 PDF")
     notice.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
     notice.add_argument("--start", type=_day, help="公示开始日期，如 2027-01-05（默认今天）")
-    notice.add_argument("--days", type=int, default=5, help="公示天数（工作日，默认 5）")
+    notice.add_argument(
+        "--days", type=_days, default=POSTING_DAYS, help=f"公示天数（工作日，默认 {POSTING_DAYS}）"
+    )
     notice.add_argument("--out", required=True, type=Path, help="公示 PDF 文件")
 
     archive = commands.add_parser("archive-pdf", help="打印人员档案 PDF（一人一节，带书签）")
@@ -60,6 +63,17 @@ def _day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应写成 2027-01-05 的样子，而不是“{text}”") from None
+
+
+def _days(text: str) -> int:
+    """A whole number, else refused in Chinese (argparse's int says it in English); its
+    range is the service's to check."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"公示天数应为 1–{MAX_POSTING_DAYS} 之间的整数（工作日），而不是“{text}”"
+        ) from None
 
 
 def archive_actions(

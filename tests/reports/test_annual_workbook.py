@@ -166,3 +166,17 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
         write_annual_workbook(book(), target)
     assert not target.parent.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_people_sheets_note_states_the_rules_the_book_carries(tmp_path: Path) -> None:
+    # The note under the list quotes the year's scheme (AnnualRules.describe), not its
+    # own copy of the 优秀资格 rule: a scheme worded otherwise is printed as worded.
+    rules = tuple(
+        (label, "好不少于三个季度" if label == "优秀资格" else text)
+        for label, text in AnnualRules().describe()
+    )
+    ws = load_workbook(_write(book(rules_lines=rules), tmp_path))["年度考核"]
+    notes = [c.value for c in ws["A"] if isinstance(c.value, str) and "优秀资格" in c.value]
+    assert notes == [
+        "不定等次、不参加人员不计入参加考核人数，其原因列于“限制情形”；优秀资格：好不少于三个季度。"
+    ]

@@ -25,7 +25,7 @@ from kaohe_desktop.domain.records import (
 )
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.audit_log import AuditFilter
-from kaohe_desktop.services.access.leases import LeaseService
+from kaohe_desktop.services.access.leases import LeaseService, held_elsewhere
 from kaohe_desktop.services.errors import (
     InputError,
     LeaseHeldError,
@@ -246,3 +246,20 @@ def test_leases_read_on_a_day_that_is_not_today(office: Office) -> None:
     info = office.clerk.leases.holder("test:clock")
     assert info is not None and info.acquired_at == datetime(2030, 1, 2, 3, 4, 5)
     assert info.acquired_at.date() != date.today()
+
+
+def test_a_close_waits_only_for_a_live_lease_of_another_workstation(office: Office) -> None:
+    # held_elsewhere: what the quarter, half and year closes ask before they lock.
+    scope = "test:close-waits"
+    uow = office.admin.opened.unit_of_work("test")
+    with uow.read() as session:
+        assert held_elsewhere(session, scope, T0) is None  # nobody holds it
+    own = office.clerk.leases.acquire(scope, "2026年度考核")
+    with uow.read() as session:
+        assert held_elsewhere(session, scope, T0) is None  # this workstation's own
+    office.clerk.leases.release(own)
+    _pc2(office.clerk, office.clock).acquire(scope, "2026年度考核")
+    with uow.read() as session:
+        info = held_elsewhere(session, scope, T0)
+        assert info is not None and (info.holder, info.workstation) == ("clerk", "PC2")
+        assert held_elsewhere(session, scope, T0 + LEASE_TTL + timedelta(seconds=1)) is None

@@ -8,6 +8,7 @@ year)`. Each rule has one home below:
 - 不定等次 from discipline, probation, leave, investigation  → `_participation`
 - 优秀资格 and 限制情形 in words                              → `_limits`
 - the quota ⌊participants × share⌋                           → `quota_size`
+- the counter 名额 / 已推荐 / 剩余 of any list of standings      → `count_quota`
 - the grade as it stands and what blocks a close             → `_standing`
 - whether one more 优秀 recommendation may be made           → `recommendation_refusal`
 
@@ -171,8 +172,13 @@ def _not_graded_reasons(candidate: AnnualCandidate, year: int) -> list[str]:
     return reasons
 
 
+def out_of_service(status: PersonStatus | None) -> str | None:
+    """Why someone out of service is 不参加: 已退休 / 已调出 / 已离职 (None: in service)."""
+    return None if status is None else _OUT_OF_SERVICE.get(status)
+
+
 def _participation(candidate: AnnualCandidate, year: int) -> tuple[Participation, list[str]]:
-    out = _OUT_OF_SERVICE.get(candidate.status)
+    out = out_of_service(candidate.status)
     if out is not None:
         return Participation.NOT_PARTICIPATING, [out]
     choice = candidate.choice
@@ -236,29 +242,38 @@ def _standing(candidate: AnnualCandidate, year: int) -> AnnualStanding:
     )  # fmt: skip
 
 
+def count_quota(standings: Iterable[AnnualStanding], share: Decimal) -> QuotaCounter:
+    """名额 / 已推荐 of a list of standings: the participants (不定等次 and 不参加 left
+    out of the base), the quota ⌊participants × share⌋ and the 优秀 among them. The
+    live year and a closed year's stored grades are counted here alike."""
+    counts = {p: 0 for p in Participation}
+    excellent = 0
+    for standing in standings:
+        counts[standing.participation] += 1
+        if standing.grade is AnnualGrade.EXCELLENT:
+            excellent += 1
+    participants = counts[Participation.PARTICIPANT]
+    return QuotaCounter(
+        participants,
+        counts[Participation.NOT_GRADED],
+        counts[Participation.NOT_PARTICIPATING],
+        share,
+        quota_size(participants, share),
+        excellent,
+    )
+
+
 def assess_year(
     candidates: Iterable[AnnualCandidate], rules: AnnualRules, year: int
 ) -> AnnualOutcome:
     standings = {c.person_id: _standing(c, year) for c in candidates}
-    counts = {p: 0 for p in Participation}
-    for standing in standings.values():
-        counts[standing.participation] += 1
-    participants = counts[Participation.PARTICIPANT]
-    quota = quota_size(participants, rules.excellent_share)
-    excellent = [s for s in standings.values() if s.grade is AnnualGrade.EXCELLENT]
-    if len(excellent) > quota:
+    counter = count_quota(standings.values(), rules.excellent_share)
+    if counter.remaining < 0:
         # Over the quota (participants fell after the recommendations were made): the
         # recommendations stand as made, and the year cannot close until some are withdrawn.
-        for s in excellent:
-            standings[s.person_id] = _with_flag(s, AnnualFlag.OVER_QUOTA)
-    counter = QuotaCounter(
-        participants,
-        counts[Participation.NOT_GRADED],
-        counts[Participation.NOT_PARTICIPATING],
-        rules.excellent_share,
-        quota,
-        len(excellent),
-    )
+        for s in list(standings.values()):
+            if s.grade is AnnualGrade.EXCELLENT:
+                standings[s.person_id] = _with_flag(s, AnnualFlag.OVER_QUOTA)
     return AnnualOutcome(standings, counter)
 
 

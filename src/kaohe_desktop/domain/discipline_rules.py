@@ -77,6 +77,13 @@ def annual_effects(kind: DisciplineType, decided_on: date) -> tuple[YearEffect, 
     return tuple(YearEffect(decided_on.year + n, effect) for n in range(later_years + 1))
 
 
+def decision_years_reaching(year: int) -> tuple[int, ...]:
+    """The years whose decisions can change `year`'s 年度考核, oldest first: the year
+    itself and as many before it as the longest-reaching type reaches on."""
+    reach = max(later for _effect, later in _EFFECTS.values())
+    return tuple(range(year - reach, year + 1))
+
+
 def effect_in(kind: DisciplineType, decided_on: date, year: int) -> AnnualEffect | None:
     return next((e.effect for e in annual_effects(kind, decided_on) if e.year == year), None)
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,19 +27,27 @@ from kaohe_desktop.domain.annual_rules import AnnualRules
 from kaohe_desktop.domain.enums import DisciplineType, QuarterGrade, TalkKind
 
 # Post titles of a 正职 (the head of a bureau or department). Ranks (…科员, …调研员)
-# are not posts; a title starting with 副 is a deputy.
+# are not posts; a post with 副 before its title is a deputy (副科长, 办公室副主任).
 PRINCIPAL_TITLES = ("局长", "书记", "主任", "科长", "队长", "所长", "站长")
 _RANK_ENDINGS = ("科员", "调研员", "巡视员", "办事员")
+# "党组书记、局长": several posts in one field; any 正职 among them counts.
+_POST_SEPARATORS = re.compile(r"[、，,;；/\s]+")
 
 ROUTINE_KINDS = frozenset({None, TalkKind.HEART_TO_HEART, TalkKind.KEY_POST})
+# Quarter grades that call for a 提醒谈话 (once the quarter is closed).
+CALLING_GRADES = frozenset({QuarterGrade.AVERAGE, QuarterGrade.POOR})
 
 
 def is_principal(position: str | None) -> bool:
-    """党政正职: 局长, 科长, 大队长, 所长… but not 副科长 nor 一级主任科员."""
-    title = (position or "").strip()
-    if not title or title.startswith("副") or title.endswith(_RANK_ENDINGS):
+    """党政正职: 局长, 科长, 大队长, 所长… but not 副科长, 办公室副主任 nor 一级主任科员."""
+    return any(_is_principal_post(p) for p in _POST_SEPARATORS.split(position or ""))
+
+
+def _is_principal_post(post: str) -> bool:
+    if post.endswith(_RANK_ENDINGS):
         return False
-    return title.endswith(PRINCIPAL_TITLES)
+    title = next((t for t in PRINCIPAL_TITLES if post.endswith(t)), None)
+    return title is not None and "副" not in post[: -len(title)]
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,7 @@ class TalkEvent:
 def quarter_event(
     person_id: int, year: int, quarter: int, grade: QuarterGrade, ended: date
 ) -> TalkEvent | None:
-    if grade not in (QuarterGrade.AVERAGE, QuarterGrade.POOR):
+    if grade not in CALLING_GRADES:
         return None
     reason = f"{year}年{QUARTER_WORDS[quarter - 1]}平时考核{grade.label}"
     return TalkEvent(person_id, ended, TalkKind.REMINDER, reason)
@@ -136,6 +145,19 @@ def move_events(person_id: int, stints: Sequence[Stint]) -> list[TalkEvent]:
                 )
             )  # fmt: skip
     return events
+
+
+def special_rule_text(rules: AnnualRules) -> str:
+    """Which events call for which special talk, and by when, in the clerk's words (the
+    due lists' workbook): quarter_event, discipline_event, move_events and special_dues."""
+    grades = "或".join(g.label for g in QuarterGrade if g in CALLING_GRADES)
+    return (
+        f"季度平时考核为{grades}、受处分或组织处理的，进行{TalkKind.REMINDER.label}"
+        f"（{DisciplineType.ADMONISHMENT.label}的进行{TalkKind.ADMONITION.label}）；"
+        f"调入其他科室的，进行{TalkKind.APPOINTMENT.label}；"
+        f"均应在发生之日起 {int(rules.special_talk_days)} 天内谈话，此后为已逾期；"
+        "发生之日或之后同类谈话即为已谈"
+    )
 
 
 @dataclass(frozen=True)

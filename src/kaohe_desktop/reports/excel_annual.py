@@ -46,10 +46,8 @@ _ANNUAL_WIDTHS = ((6, 8), (8, 14), (8, 12), (10, 20), (10, 18)) + ((8, 10),) * 4
     (8, 8), (8, 10), (16, 36), (8, 10), (8, 10), (12, 30),
 )  # fmt: skip
 _QUOTA_WIDTHS = ((8, 10),) * len(QUOTA_HEADERS)
-NOT_GRADED_NOTE = (
-    "不定等次、不参加人员不计入参加考核人数，其原因列于“限制情形”；"
-    "优秀资格：本年度已评定季度中“好”不少于一半且无“一般”“较差”，当年无警告、诫勉、调整职务。"
-)
+NOT_GRADED_NOTE = "不定等次、不参加人员不计入参加考核人数，其原因列于“限制情形”"
+ELIGIBILITY = "优秀资格"  # the scheme's line (AnnualRules.describe) quoted under the list
 
 
 def write_annual_workbook(book: AnnualBook, path: str | Path) -> None:
@@ -125,7 +123,15 @@ def _write_people(cells: StyledCells, ws: Sheet, book: AnnualBook) -> None:
             ws.row_dimensions[HEADER_ROW + number].height = LINE_HEIGHT * tall
         ws.append(_line_cells(cells, ws, number, line))
     ws.append([])
-    note_rows(ws, [NOT_GRADED_NOTE], HEADER_ROW + len(lines) + 2, widths)
+    note_rows(ws, [_list_note(book)], HEADER_ROW + len(lines) + 2, widths)
+
+
+def _list_note(book: AnnualBook) -> str:
+    """Who is left out of the base, and the 优秀资格 rule in the scheme's own words."""
+    eligibility = dict(book.rules_lines).get(ELIGIBILITY)
+    if eligibility is None:
+        return f"{NOT_GRADED_NOTE}。"
+    return f"{NOT_GRADED_NOTE}；{ELIGIBILITY}：{eligibility}。"
 
 
 def _write_quota(cells: StyledCells, ws: Sheet, book: AnnualBook) -> None:

@@ -161,3 +161,13 @@ def test_another_workstations_lease_holds_the_close(admin: Workspace) -> None:
     admin.leases.release(lease)
     admin.periods.close(str(YEAR))
     assert admin.annual.sheet(YEAR).closed
+
+
+def test_a_year_with_no_quarterly_assessment_closes_without_inventing_grades(
+    admin: Workspace,
+) -> None:
+    """Closing a later year for its ledger alone stores no 年度考核: nobody was graded."""
+    later = YEAR + 1
+    admin.periods.close(str(later), "台账年终结账")
+    assert _count(admin, AnnualAssessmentRow, AnnualAssessmentRow.year == later) == 0
+    assert admin.annual.sheet(later).closed

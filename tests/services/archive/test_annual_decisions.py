@@ -141,7 +141,10 @@ def test_a_note_is_kept_and_cleared(admin: Workspace, lease: Lease) -> None:
 
 
 def test_someone_not_on_the_years_list_is_refused(admin: Workspace, lease: Lease) -> None:
-    with pytest.raises(InputError, match="退休乙（P12）不在2026年度考核名单中"):
+    # P12 has a department stint in 2026: the message says why they are not listed.
+    with pytest.raises(
+        InputError, match="退休乙（P12）不在2026年度考核名单中（已退休，且该年度没有平时考核记录）"
+    ):
         admin.annual.set_note(YEAR, ids(admin)["P12"], "备注", [lease])
     with pytest.raises(InputError, match="人员（内部编号 99999）不存在"):
         admin.annual.recommend(YEAR, 99999, [lease])
@@ -180,3 +183,13 @@ def test_a_decision_needs_the_years_lease_still_held(admin: Workspace, lease: Le
     admin.annual.recommend(YEAR, person, [fresh])
     with pytest.raises(LeaseLostError):
         admin.annual.withdraw(YEAR, person, [lease])
+
+
+def test_clearing_what_was_never_set_writes_nothing(admin: Workspace, lease: Lease) -> None:
+    # A blank 备注 or "back to the rules' grade" for someone with nothing stored changes
+    # nothing: no empty row, no audit entry, and the year's rules are not frozen by it.
+    person = ids(admin)["P07"]
+    admin.annual.set_note(YEAR, person, "  ", [lease])
+    admin.annual.set_grade(YEAR, person, None, None, [lease])
+    assert _stored(admin) == {}
+    assert admin.annual.rules(YEAR) == (AnnualRules(), False)

@@ -297,7 +297,12 @@ def test_rotation_due_later_in_the_year_is_listed_not_reached(workspace: Workspa
 def test_overdue_count_on_a_fixed_clock(workspace: Workspace, now: datetime, expected: int) -> None:
     dues = service(workspace, now)
     assert dues.overdue_count() == expected
-    assert dues.lists(now.year).overdue == expected
+    view = dues.lists(now.year)
+    assert view.overdue == expected
+    # Its two parts, as the panel's headings show them (counted here, not on screen).
+    assert view.special_overdue == sum(1 for r in view.special if r.overdue)
+    assert view.rotations_reached == sum(1 for r in view.rotations if r.reached)
+    assert view.special_overdue + view.rotations_reached == expected
 
 
 def test_overdue_count_falls_as_talks_are_held(workspace: Workspace) -> None:

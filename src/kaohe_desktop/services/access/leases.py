@@ -52,6 +52,16 @@ def lease_info(row: EditLeaseRow) -> LeaseInfo:
     )
 
 
+def held_elsewhere(session: Session, scope: str, now: datetime) -> LeaseInfo | None:
+    """The lease of `scope` while another workstation holds it alive, else None. A
+    period's close waits for it: the lock would refuse what that clerk is typing."""
+    row = session.get(EditLeaseRow, scope)
+    if row is None or row.workstation == this_workstation():
+        return None
+    info = lease_info(row)
+    return info if info.state(now) is LeaseState.ACTIVE else None
+
+
 def require_lease(session: Session, lease: Lease) -> None:
     """Inside a write: refuse unless `lease` is still the one recorded for its scope."""
     row = session.get(EditLeaseRow, lease.scope)

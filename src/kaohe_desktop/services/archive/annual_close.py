@@ -18,24 +18,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, raiseload
 
 from kaohe_desktop.domain.annual_assessment import AnnualFlag, AnnualOutcome
-from kaohe_desktop.domain.leases import LeaseState, annual_scope
-from kaohe_desktop.services.access.leases import lease_info, this_workstation
+from kaohe_desktop.domain.leases import annual_scope
+from kaohe_desktop.domain.periods import Year
+from kaohe_desktop.services.access.leases import held_elsewhere
 from kaohe_desktop.services.archive.annual_scheme import freeze_annual_rules
 from kaohe_desktop.services.archive.annual_sheet import YearAssessment, assess
 from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.exchange.upsert import assign
-from kaohe_desktop.storage.models import AnnualAssessmentRow, EditLeaseRow
+from kaohe_desktop.storage.models import AnnualAssessmentRow, QuarterlyAssessmentRow
 
 
 def _refuse_while_others_decide(session: Session, year: int, now: datetime) -> None:
     """A clerk deciding on another workstation would lose the decision to the lock: the
     close waits until their annual lease is released or has gone stale."""
-    row = session.get(EditLeaseRow, annual_scope(year))
-    if row is None or row.workstation == this_workstation():
-        return
-    info = lease_info(row)
-    if info.state(now) is LeaseState.ACTIVE:
+    info = held_elsewhere(session, annual_scope(year), now)
+    if info is not None:
         raise InputError(
             f"{year}年度暂不能关闭：其他工作站正在录入年度考核。\n{info.describe(now)}",
             [info.describe(now)],
@@ -62,12 +60,24 @@ def _blockers(assessment: YearAssessment) -> list[str]:
     return lines
 
 
+def _has_quarterly_rows(session: Session, year: int) -> bool:
+    qa = QuarterlyAssessmentRow
+    statement = select(qa.id).where(qa.quarter.in_([str(q) for q in Year(year).quarters()]))
+    return session.scalar(statement.limit(1)) is not None
+
+
 def store_ready_year(session: Session, year: int, closed_at: datetime) -> None:
     """Inside the year's closing write: refuse while anything is flagged, else freeze
     the year's rules and store every listed person's outcome."""
     assessment = assess(session, year)
     if assessment.closed or not assessment.people:
         return  # closed already: the lock's own refusal says so
+    if not _has_quarterly_rows(session, year) and not any(
+        c.recommended or c.grade for c in assessment.choices.values()
+    ):
+        # A year closed for its ledger alone (no 平时考核 and no decision in it) has
+        # nothing to assess: storing 称职 for everyone would invent a year's results.
+        return
     _refuse_while_others_decide(session, year, closed_at)
     refuse(_blockers(assessment))
     freeze_annual_rules(session, year, closed_at)

@@ -29,6 +29,7 @@ from kaohe_desktop.domain.annual_assessment import (
     DisciplineMark,
     QuarterMark,
 )
+from kaohe_desktop.domain.discipline_rules import decision_years_reaching
 from kaohe_desktop.domain.enums import (
     AnnualGrade,
     DisciplineType,
@@ -229,11 +230,12 @@ def _has_rows(session: Session, quarter: Quarter) -> bool:
 def discipline_marks(
     session: Session, year: int, only: Collection[int] | None = None
 ) -> dict[int, tuple[DisciplineMark, ...]]:
-    """The disciplines that may reach the year: decided in it or the year before (the
-    longest effect, 记大过 / 降级 / 撤职, reaches one year on). Unknown types are left out."""
+    """The disciplines that may reach the year (decided in one of
+    discipline_rules.decision_years_reaching). Unknown types are left out."""
     d = DisciplineRow
+    years = decision_years_reaching(year)
     statement = select(d.person_id, d.decided_on, d.type).where(
-        d.decided_on.between(date(year - 1, 1, 1), date(year, 12, 31))
+        d.decided_on.between(date(years[0], 1, 1), date(years[-1], 12, 31))
     )
     if only is not None:
         statement = statement.where(d.person_id.in_(sorted(set(only))))

@@ -27,8 +27,8 @@ from kaohe_desktop.domain.annual_assessment import (
     QuarterMark,
     QuotaCounter,
     assess_year,
+    count_quota,
     marks_in_order,
-    quota_size,
 )
 from kaohe_desktop.domain.annual_rules import AnnualRules
 from kaohe_desktop.domain.enums import AnnualGrade
@@ -112,21 +112,6 @@ def _stored_standing(computed: AnnualStanding, stored: StoredChoice) -> AnnualSt
     )
 
 
-def _counter(standings: Collection[AnnualStanding], rules: AnnualRules) -> QuotaCounter:
-    counts = {p: 0 for p in Participation}
-    for standing in standings:
-        counts[standing.participation] += 1
-    participants = counts[Participation.PARTICIPANT]
-    return QuotaCounter(
-        participants,
-        counts[Participation.NOT_GRADED],
-        counts[Participation.NOT_PARTICIPATING],
-        rules.excellent_share,
-        quota_size(participants, rules.excellent_share),
-        sum(1 for s in standings if s.grade is AnnualGrade.EXCELLENT),
-    )
-
-
 Shown = tuple[list[YearPerson], dict[int, AnnualStanding], QuotaCounter]
 QuarterLabels = tuple[str | None, str | None, str | None, str | None]
 
@@ -143,7 +128,8 @@ def shown_standings(assessment: YearAssessment) -> Shown:
     for person_id, choice in stored.items():
         if person_id in standings:
             standings[person_id] = _stored_standing(standings[person_id], choice)
-    return people, standings, _counter([standings[p.person_id] for p in people], assessment.rules)
+    shown = [standings[p.person_id] for p in people]
+    return people, standings, count_quota(shown, assessment.rules.excellent_share)
 
 
 def quarter_labels(marks: tuple[QuarterMark, ...]) -> QuarterLabels:

@@ -5,16 +5,16 @@ the year closed (the same PeriodClosedError the triggers raise), its annual leas
 held or taken over, a person not on the year's list, a decision the rules refuse
 (domain/annual_assessment: recommendation_refusal, grade_refusal). The year is
 assessed again inside the transaction, under its lease, so two clerks can never
-recommend more than the quota between them. Then the person's annual_assessment row
-is written (decided_on = today, only when something changed) and the year's rules are
-frozen.
+recommend more than the quota between them. Then, only when something changed, the
+person's annual_assessment row is written (decided_on = today) and the year's rules
+are frozen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -26,16 +26,17 @@ from kaohe_desktop.domain.annual_assessment import (
     AnnualStanding,
     assess_year,
     grade_refusal,
+    out_of_service,
     quota_size,
     recommendation_refusal,
 )
 from kaohe_desktop.domain.annual_rules import AnnualRules
-from kaohe_desktop.domain.enums import AnnualGrade
+from kaohe_desktop.domain.enums import AnnualGrade, PersonStatus
 from kaohe_desktop.domain.leases import annual_scope
 from kaohe_desktop.domain.periods import Year
 from kaohe_desktop.domain.quarterly_rules import RulesError, percent
 from kaohe_desktop.services.access.leases import Lease, require_lease
-from kaohe_desktop.services.archive.annual_inputs import YearPerson
+from kaohe_desktop.services.archive.annual_inputs import YearPerson, enum_or_none
 from kaohe_desktop.services.archive.annual_scheme import (
     annual_rules_for,
     freeze_annual_rules,
@@ -94,25 +95,39 @@ def _target(
     person = assessment.person(person_id)
     if person is None:
         raise InputError(
-            f"未保存：{row.name}（{row.code}）不在{year}年度考核名单中"
-            "（该年度既无任职记录，也无平时考核记录）。"
+            f"未保存：{row.name}（{row.code}）不在{year}年度考核名单中（{_why_unlisted(row)}）。"
         )
     return Target(assessment, person, assessment.outcome.standings[person_id])
 
 
+def _why_unlisted(row: PersonRow) -> str:
+    """Why year_people leaves the person out: gone (退休 / 调出 / 离职) with no row in
+    the year, or in service but with no stint overlapping it and no row."""
+    gone = out_of_service(enum_or_none(PersonStatus, row.status))
+    if gone is not None:
+        return f"{gone}，且该年度没有平时考核记录"
+    return "该年度既无任职记录，也无平时考核记录"
+
+
 def _upsert(
-    session: Session, year: int, person_id: int, values: Mapping[str, object], today: date
+    session: Session, year: int, person_id: int, values: Mapping[str, object], now: datetime
 ) -> None:
+    """Write the person's row, and freeze the year's rules, only when something changes:
+    clearing what was never set adds no empty row, no audit entry and no frozen rules."""
     row = session.scalars(
         select(AnnualAssessmentRow).where(
             AnnualAssessmentRow.year == year, AnnualAssessmentRow.person_id == person_id
         )
     ).first()
+    new = row is None
     if row is None:
         row = AnnualAssessmentRow(year=year, person_id=person_id, recommended=False)
+    if not assign(row, dict(values), keep_blank=False):
+        return
+    if new:
         session.add(row)
-    if assign(row, dict(values), keep_blank=False):  # unchanged: no write, no audit entry
-        row.decided_on = today
+    row.decided_on = now.date()
+    freeze_annual_rules(session, year, now)
 
 
 def recommend(
@@ -130,8 +145,7 @@ def recommend(
     refusal = recommendation_refusal(target.who, target.standing, counter)
     refuse([refusal] if refusal else [])
     values = {"recommended": True, "grade": None, "reason": None}
-    _upsert(session, year, person_id, values, now.date())
-    freeze_annual_rules(session, year, now)
+    _upsert(session, year, person_id, values, now)
 
 
 def withdraw(
@@ -146,8 +160,7 @@ def withdraw(
     stored = target.assessment.choices.get(person_id)
     if stored is None or not stored.recommended:
         raise InputError(f"未保存：{target.who}没有被推荐为优秀，无需取消。")
-    _upsert(session, year, person_id, {"recommended": False}, now.date())
-    freeze_annual_rules(session, year, now)
+    _upsert(session, year, person_id, {"recommended": False}, now)
 
 
 def _grade_refusal(target: Target, grade: AnnualGrade, reason: str | None) -> str | None:
@@ -190,8 +203,7 @@ def set_grade(
         refusal = _grade_refusal(target, grade, cleaned)
         refuse([refusal] if refusal else [])
         values = {"grade": grade.value, "reason": cleaned, "recommended": False}
-    _upsert(session, year, person_id, values, now.date())
-    freeze_annual_rules(session, year, now)
+    _upsert(session, year, person_id, values, now)
 
 
 def set_note(
@@ -204,8 +216,7 @@ def set_note(
     outcomes: QuarterOutcomes | None = None,
 ) -> None:
     _target(session, year, person_id, leases, outcomes)
-    _upsert(session, year, person_id, {"note": (note or "").strip() or None}, now.date())
-    freeze_annual_rules(session, year, now)
+    _upsert(session, year, person_id, {"note": (note or "").strip() or None}, now)
 
 
 def checked_share(rules: AnnualRules, share: Decimal, reason: str) -> AnnualRules:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.enums import DisciplineType, QuarterGrade, TalkKind
 from kaohe_desktop.domain.periods import Quarter, Year
 from kaohe_desktop.domain.talk_rules import (
+    CALLING_GRADES,
     Stint,
     TalkEvent,
     TalkFact,
@@ -45,8 +46,8 @@ from kaohe_desktop.storage.models import (
 )
 from kaohe_desktop.storage.queries.org import BUREAU_ORDER
 
-# Grades that call for a 提醒谈话 once their quarter is closed.
-_CALLING_GRADES = (QuarterGrade.AVERAGE.value, QuarterGrade.POOR.value)
+# Only the rows quarter_event may turn into a 提醒谈话 are read.
+_CALLING_CODES = sorted(grade.value for grade in CALLING_GRADES)
 SPECIAL_KINDS = frozenset({TalkKind.REMINDER, TalkKind.ADMONITION, TalkKind.APPOINTMENT})
 
 
@@ -174,7 +175,7 @@ def _quarter_events(session: Session, year: int) -> list[TalkEvent]:
     statement = (
         select(qa.person_id, qa.quarter, qa.grade)
         .join(PersonRow, PersonRow.id == qa.person_id)
-        .where(qa.quarter.in_(sorted(quarters)), qa.grade.in_(_CALLING_GRADES), in_service())
+        .where(qa.quarter.in_(sorted(quarters)), qa.grade.in_(_CALLING_CODES), in_service())
     )
     events = []
     for person_id, text, grade in session.connection().execute(statement):

@@ -21,13 +21,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.annual_rules import AnnualRules
-from kaohe_desktop.domain.enums import TalkKind
 from kaohe_desktop.domain.periods import PeriodError, Year
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.domain.talk_rules import (
     rotations_due,
     routine_shortfalls,
     special_dues,
+    special_rule_text,
 )
 from kaohe_desktop.reports.due_lists_content import (
     DueListsBook,
@@ -168,7 +168,7 @@ def due_lists_book(view: DueListsView, rules: AnnualRules, bureau: str) -> DueLi
         year=view.year,
         today=view.today,
         routine_rule=described["谈心谈话"],
-        special_rule=special_rule(rules),
+        special_rule=special_rule_text(rules),
         rotation_rule=described["交流轮岗"],
         rotation_years=int(rules.rotation_years),
         routine=tuple(
@@ -187,13 +187,3 @@ def due_lists_book(view: DueListsView, rules: AnnualRules, bureau: str) -> DueLi
             for r in view.rotations
         ),
     )  # fmt: skip
-
-
-def special_rule(rules: AnnualRules) -> str:
-    """Which events call for which talk, and by when, in words."""
-    return (
-        f"季度平时考核为一般或较差、受处分或组织处理的，进行{TalkKind.REMINDER.label}"
-        f"（诫勉的进行{TalkKind.ADMONITION.label}）；调入其他科室的，进行"
-        f"{TalkKind.APPOINTMENT.label}；均应在发生之日起 {int(rules.special_talk_days)} 天内谈话，"
-        "此后为已逾期；发生之日或之后同类谈话即为已谈"
-    )

@@ -226,8 +226,16 @@ class DueListsView:
     rotations: tuple[RotationRow, ...]
 
     @property
+    def special_overdue(self) -> int:
+        """Special talks past their time."""
+        return sum(1 for r in self.special if r.overdue)
+
+    @property
+    def rotations_reached(self) -> int:
+        """Key posts whose years in the department are full by today."""
+        return sum(1 for r in self.rotations if r.reached)
+
+    @property
     def overdue(self) -> int:
         """What the status bar counts: special talks past their time, rotations reached."""
-        return sum(1 for r in self.special if r.overdue) + sum(
-            1 for r in self.rotations if r.reached
-        )
+        return self.special_overdue + self.rotations_reached

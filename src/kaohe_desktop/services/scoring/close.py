@@ -14,9 +14,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.leases import LeaseState, scoring_scope
+from kaohe_desktop.domain.leases import scoring_scope
 from kaohe_desktop.domain.periods import HalfYear, Year
-from kaohe_desktop.services.access.leases import lease_info, this_workstation
+from kaohe_desktop.services.access.leases import held_elsewhere
 from kaohe_desktop.services.errors import HalfNotReadyError, InputError
 from kaohe_desktop.services.files.period_locks import (
     add_period_lock,
@@ -28,18 +28,14 @@ from kaohe_desktop.services.quarterly.close import store_ready_quarter
 from kaohe_desktop.services.scoring.scheme import freeze_rules
 from kaohe_desktop.services.scoring.sheet import build_sheet, is_scored, store_results
 from kaohe_desktop.services.scoring.views import HalfYearSheet
-from kaohe_desktop.storage.models import EditLeaseRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
 def _refuse_while_others_score(session: Session, half: HalfYear, now: datetime) -> None:
     """A clerk typing a 加减分 on another workstation would lose it to the lock: the
     close waits until their lease is released or has gone stale."""
-    row = session.get(EditLeaseRow, scoring_scope(str(half)))
-    if row is None or row.workstation == this_workstation():
-        return
-    info = lease_info(row)
-    if info.state(now) is LeaseState.ACTIVE:
+    info = held_elsewhere(session, scoring_scope(str(half)), now)
+    if info is not None:
         raise InputError(
             f"{half.label()}暂不能关闭：其他工作站正在录入加减分。\n{info.describe(now)}",
             [info.describe(now)],

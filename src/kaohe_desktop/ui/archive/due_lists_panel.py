@@ -222,8 +222,8 @@ class DueListsPanel(QWidget):
                 )
             )
         year = view.year if view else ""
-        overdue = sum(1 for r in view.special if r.overdue) if view else 0
-        reached = sum(1 for r in view.rotations if r.reached) if view else 0
+        overdue = view.special_overdue if view else 0
+        reached = view.rotations_reached if view else 0
         self.titles[self.routine_table].setText(
             self.tr("Short of routine talks (谈心谈话) in {0}: {1}").format(
                 year, self.routine.rowCount()
