@@ -1,10 +1,10 @@
-"""Screenshots of the four tabs on the demo data, in Chinese, for year 2026, and of
+"""Screenshots of the tabs on the demo data, in Chinese, for year 2026, and of
 the multi-user screens: sign-in, a person's record under an edit lock held by
 another clerk, a save conflict, and the 操作日志.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUT_DIR]
 
-Writes ledger.png, quarterly.png, scoring.png and archive.png (1400×860), then
+Writes ledger.png, quarterly.png, scoring.png, annual.png, archive.png and archive_due.png (1400×860), then
 login.png, record_leased.png, conflict.png and audit_log.png, then the 台账 screens
 (task_invalid.png, task_edit.png, wall_chart_dialog.png, wall_chart_preview.png,
 departments.png), then the 季度考核 screens (quarterly_chart.png, quarterly_comments.png,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 YEAR = 2026
 SIZE = (1400, 860)
-TABS = ("ledger", "quarterly", "scoring", "archive")
+TABS = ("ledger", "quarterly", "scoring", "annual", "archive")
 
 
 def main(out_dir: Path) -> list[Path]:
@@ -58,14 +58,24 @@ def main(out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for index, name in enumerate(TABS):
-        window.tabs.setCurrentIndex(index)
+    for name in TABS:
+        window.tabs.setCurrentWidget(getattr(window, f"{name}_tab"))
         for _ in range(3):
             app.processEvents()
+        if name == "archive":
+            window.archive_tab.select_person("XJ0071")  # a quarter in each year, a chart
+            for _ in range(3):
+                app.processEvents()
         path = out_dir / f"{name}.png"
         if not window.grab().save(str(path)):
             raise SystemExit(f"could not write {path}")
         written.append(path)
+    window.archive_tab.show_due_lists()
+    for _ in range(3):
+        app.processEvents()
+    path = out_dir / "archive_due.png"
+    window.grab().save(str(path))
+    written.append(path)
     from multiuser_shots import grab_multiuser_screens  # beside this script
 
     written += grab_multiuser_screens(app, window, demo, out_dir)

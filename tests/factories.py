@@ -54,6 +54,23 @@ def new_workspace(
     return workspace
 
 
+def new_unclosed_demo(directory: Path, *, roles: bool) -> Workspace:
+    """The demo bureau as `kaohe init --demo` makes it but with every period still open
+    and its 年度考核 undecided (services/demo/follow_up without its closes)."""
+    from kaohe_desktop.services.demo import generate_demo_book
+    from kaohe_desktop.services.demo.accounts import add_demo_accounts
+    from kaohe_desktop.services.demo.follow_up import DemoClock, follow_up_year
+
+    book = generate_demo_book()
+    workspace = new_workspace(directory, roles=roles)
+    add_demo_accounts(workspace.accounts)
+    workspace.importer.apply(book)
+    clock = DemoClock()
+    on_its_day = Workspace(workspace.opened, workspace.actor, clock)
+    follow_up_year(on_its_day, clock, book, closes=False)
+    return workspace
+
+
 def credentials(role: Role) -> Credentials:
     return Credentials(ROLE_USERS[role], PASSWORD)
 
@@ -103,9 +120,13 @@ class Master:
     demo: bool = False  # the generated demo bureau
     roles: bool = True  # one account per role: ROLE_USERS, all with PASSWORD
     fill: Callable[[Workspace], object] | None = None  # more data, as the administrator
+    closed: bool = True  # the demo's periods closed as `kaohe init --demo` closes them
 
     def build(self, folder: Path) -> Path:
-        workspace = new_workspace(folder, demo=self.demo, roles=self.roles)
+        if self.demo and not self.closed:
+            workspace = new_unclosed_demo(folder, roles=self.roles)
+        else:
+            workspace = new_workspace(folder, demo=self.demo, roles=self.roles)
         try:
             if self.fill is not None:
                 self.fill(workspace)
@@ -116,6 +137,8 @@ class Master:
     @property
     def label(self) -> str:
         parts = ["demo" if self.demo else "empty", "roles" if self.roles else "admin"]
+        if self.demo and not self.closed:
+            parts.append("unclosed")
         if self.fill is not None:
             parts.append(self.fill.__name__.strip("_"))
         return "master-" + "-".join(parts)
@@ -123,6 +146,8 @@ class Master:
 
 DEMO_ROLES = Master(demo=True)  # the demo bureau, an account per role
 DEMO = Master(demo=True, roles=False)  # the demo bureau, its administrator only
+# The demo bureau before any period was closed: for the tests of closing and reopening.
+DEMO_ROLES_UNCLOSED = Master(demo=True, closed=False)
 ROLES = Master()  # an account per role, no bureau data
 
 

@@ -187,22 +187,20 @@ def test_init_demo_lists_the_role_accounts_and_they_act_by_role(
     assert "tester" in listing.stdout and "管理员" in listing.stdout
     assert "luru" in listing.stdout and "录入员" in listing.stdout
 
-    refused = run_as("luru", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q2")
+    refused = run_as("luru", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q4")
     assert refused.returncode == 2
     assert "无权关闭期间" in refused.stderr
-    closed = run_as("shenhe", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q2")
+    closed = run_as("shenhe", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q4")
     assert closed.returncode == 0, closed.stderr
     no_reason = run_as(
-        "shenhe", DEMO_PASSWORD, "--db", str(copy), "reopen-period", "2026Q2", "--reason", "更正"
+        "shenhe", DEMO_PASSWORD, "--db", str(copy), "reopen-period", "2026Q4", "--reason", "更正"
     )
     assert no_reason.returncode == 2 and "无权重新开放" in no_reason.stderr
-    reopened = run("--db", str(copy), "reopen-period", "2026Q2", "--reason", "更正录入错误")
+    reopened = run("--db", str(copy), "reopen-period", "2026Q4", "--reason", "更正录入错误")
     assert reopened.returncode == 0, reopened.stderr
 
 
-def test_code_case_is_shown_and_set_by_the_administrator(
-    data_file: Path, tmp_path: Path
-) -> None:
+def test_code_case_is_shown_and_set_by_the_administrator(data_file: Path, tmp_path: Path) -> None:
     assert run("--db", str(data_file), "init").returncode == 0
     shown = run("--db", str(data_file), "code-case")
     assert shown.returncode == 0 and "大写" in shown.stdout

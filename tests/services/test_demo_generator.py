@@ -20,6 +20,7 @@ from tests.factories import ADMIN, DEMO, MasterFiles, copy_to, sign_in
 from kaohe_desktop.cli import main
 from kaohe_desktop.domain.check_rules import due_by
 from kaohe_desktop.domain.deadlines import parse_deadline
+from kaohe_desktop.domain.discipline_rules import default_impact_until
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
     CheckLevel,
@@ -32,7 +33,9 @@ from kaohe_desktop.domain.enums import (
     NoGradeReason,
     NoticeColor,
     PersonStatus,
+    PoliticalStatus,
     QuarterGrade,
+    TalkKind,
     TaskCategory,
 )
 from kaohe_desktop.domain.half_year_rules import SCORED_CATEGORIES, HalfYearRules
@@ -45,8 +48,16 @@ from kaohe_desktop.domain.half_year_scoring import (
     Veto,
     score_half,
 )
-from kaohe_desktop.domain.periods import HalfYear, Month, Quarter, parse_check_period, parse_half
+from kaohe_desktop.domain.periods import (
+    HalfYear,
+    Month,
+    Quarter,
+    Year,
+    parse_check_period,
+    parse_half,
+)
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
+from kaohe_desktop.domain.talk_rules import ROUTINE_KINDS, is_principal
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.demo._common import demo_today
 from kaohe_desktop.services.demo.half_year_tie import deduction_for, plan_tie
@@ -59,8 +70,30 @@ LEADER_NAMES = {p.name for p in generate_demo_book().people if p.position in LEA
 
 
 @pytest.fixture(scope="module")
-def book() -> ExchangeBook:
+def full_book() -> ExchangeBook:
+    """The default demo: 2025 complete, 2026 up to the demo's today."""
     return generate_demo_book()
+
+
+def of_year(book: ExchangeBook, year: int) -> ExchangeBook:
+    """The rows of `book` that belong to `year` (people and departments all)."""
+    text = str(year)
+    return replace(
+        book,
+        tasks=[t for t in book.tasks if t.year == year],
+        checks=[c for c in book.checks if c.year == year],
+        adjustments=[a for a in book.adjustments if a.half.startswith(text)],
+        assessments=[a for a in book.assessments if a.quarter.startswith(text)],
+        comments=[c for c in book.comments if c.date.year == year],
+        rewards=[r for r in book.rewards if r.date.year == year],
+        talks=[t for t in book.talks if t.date.year == year],
+    )
+
+
+@pytest.fixture(scope="module")
+def book(full_book: ExchangeBook) -> ExchangeBook:
+    """The demo's last year, 2026: what the tests of one year's rows look at."""
+    return of_year(full_book, 2026)
 
 
 @pytest.fixture(scope="module")
@@ -159,21 +192,32 @@ def test_same_arguments_give_the_same_book() -> None:
     assert generate_demo_book(seed=7).people != generate_demo_book(seed=8).people
 
 
-def test_base_bureau_has_the_size_of_a_county_bureau(book: ExchangeBook) -> None:
-    assert book.bureau_name == "夏津县食品药品监督管理局"
-    assert 8 <= len(book.departments) <= 10
-    assert len(book.people) == 80
-    assert 45 <= len(book.tasks) <= 60
-    assert {t.year for t in book.tasks} == {2026}
-    assert [t.seq for t in book.tasks] == list(range(1, len(book.tasks) + 1))
-    counts = book.counts()
+def test_base_bureau_has_the_size_of_a_county_bureau(full_book: ExchangeBook) -> None:
+    assert full_book.bureau_name == "夏津县食品药品监督管理局"
+    assert 8 <= len(full_book.departments) <= 10
+    assert len(full_book.people) == 80
+    assert {t.year for t in full_book.tasks} == {2025, 2026}
+    for year in (2025, 2026):
+        tasks = of_year(full_book, year).tasks
+        assert 45 <= len(tasks) <= 60
+        assert [t.seq for t in tasks] == list(range(1, len(tasks) + 1))
+    counts = full_book.counts()
     made_by_the_services = {"督办单", "整改"}  # follow_up, after the import
     assert all(counts[sheet] > 0 for sheet in counts.keys() - made_by_the_services)
     assert all(counts[sheet] == 0 for sheet in made_by_the_services)
 
 
-def test_base_bureau_is_consistent(book: ExchangeBook) -> None:
-    assert_consistent(book)
+def test_base_bureau_is_consistent(full_book: ExchangeBook) -> None:
+    assert_consistent(full_book)
+
+
+def test_the_last_year_does_not_depend_on_the_years_before_it() -> None:
+    """The last year draws from the book's own stream, each earlier year from its own:
+    a one-year demo's rows are the two-year demo's 2026 rows (bar the archive's story)."""
+    one, two = generate_demo_book(years=1), of_year(generate_demo_book(), 2026)
+    assert one.people == two.people
+    for sheet in ("tasks", "checks", "adjustments", "assessments", "comments"):
+        assert getattr(one, sheet) == getattr(two, sheet), sheet
 
 
 def test_tasks_mix_routine_and_key_work_with_the_clerks_deadlines(book: ExchangeBook) -> None:
@@ -288,14 +332,68 @@ def test_rewards_talks_and_comments(book: ExchangeBook) -> None:
     assert types[DisciplineType.ADMONISHMENT] == 1
     assert all(r.doc_no and "〔2026〕" in r.doc_no for r in book.rewards)
 
-    talks = Counter(t.code for t in book.talks)
-    for person in book.people:
-        if person.key_post:
-            assert talks[person.code] >= 2
-
     assert all(c.date.year == 2026 for c in book.comments)
     assert {c.kind for c in book.comments} == {CommentKind.PRAISE, CommentKind.CRITICISM}
     assert len({c.code for c in book.comments}) < len(book.people)
+
+
+def test_disciplines_carry_their_impact_period_by_type(full_book: ExchangeBook) -> None:
+    """记大过 the year before (不定等次 2025 and 2026), 严重警告 in 2026 (不定等次), a 警告 and
+    a 诫勉 each year (bar 优秀); each 影响期 as domain/discipline_rules gives it."""
+    disciplines = [r for r in full_book.rewards if isinstance(r.type, DisciplineType)]
+    by_year = {
+        year: Counter(r.type for r in disciplines if r.date.year == year) for year in (2025, 2026)
+    }
+    assert by_year[2025] == Counter(
+        {DisciplineType.WARNING: 1, DisciplineType.ADMONISHMENT: 1, DisciplineType.MAJOR_DEMERIT: 1}
+    )
+    assert by_year[2026] == Counter(
+        {DisciplineType.WARNING: 1, DisciplineType.ADMONISHMENT: 1,
+         DisciplineType.SERIOUS_WARNING: 1}
+    )  # fmt: skip
+    for row in disciplines:
+        assert row.impact_until == default_impact_until(row.type, row.date), row
+        assert row.reason and row.doc_no and f"〔{row.date.year}〕" in row.doc_no
+    (major,) = [r for r in disciplines if r.type is DisciplineType.MAJOR_DEMERIT]
+    assert major.impact_until is not None and major.impact_until.year == 2027  # 18 months
+    people = {p.code: p for p in full_book.people}
+    assert len({r.code for r in disciplines}) == len(disciplines)  # six different people
+    (serious,) = [r for r in disciplines if r.type is DisciplineType.SERIOUS_WARNING]
+    assert people[serious.code].political_status is PoliticalStatus.CPC_MEMBER  # 党纪处分
+    # each decision is followed by its talk within ten days
+    for row in disciplines:
+        kind = TalkKind.ADMONITION if row.type is DisciplineType.ADMONISHMENT else TalkKind.REMINDER
+        assert any(
+            t.code == row.code and t.kind is kind and 0 <= (t.date - row.date).days <= 10
+            for t in full_book.talks
+        ), row
+
+
+def test_talks_are_kept_up_but_for_the_few_gaps_the_due_lists_show(
+    full_book: ExchangeBook,
+) -> None:
+    """Everyone in service talked with once a year, 党政正职 twice, except in 2026 two
+    党政正职 with one routine talk and one other person with none."""
+    people = {p.code: p for p in full_book.people}
+    for year in (2025, 2026):
+        held = Counter(t.code for t in of_year(full_book, year).talks if t.kind in ROUTINE_KINDS)
+        short = {}
+        for person in full_book.people:
+            assert person.work_start is not None
+            if person.work_start > date(year, 12, 1):
+                continue
+            needed = 2 if is_principal(person.position) else 1
+            if held[person.code] < needed:
+                short[person.code] = (needed, held[person.code])
+        if year == 2025:
+            assert short == {}
+        else:
+            assert sorted(short.values()) == [(1, 0), (2, 1), (2, 1)]
+            assert all(
+                is_principal(people[code].position) for code, (n, _) in short.items() if n == 2
+            )
+    assert all(t.date <= TODAY for t in full_book.talks)
+    assert all(t.kind is not None and t.summary for t in full_book.talks)
 
 
 def test_adjustments_per_half(book: ExchangeBook) -> None:
@@ -385,7 +483,7 @@ def desk(demo_file: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-ENDED = [Quarter(2026, q) for q in (1, 2, 3)]
+ENDED = [*Year(2025).quarters(), *(Quarter(2026, q) for q in (1, 2, 3))]
 
 
 def test_each_ended_quarter_has_a_recorded_draw_with_its_third_level_checks(
@@ -433,7 +531,11 @@ def test_notices_go_out_with_their_rectification_some_verified_one_overdue(
     desk: Workspace,
 ) -> None:
     notices = desk.notices.notices(year=2026)
-    assert 5 <= len(notices) <= 8
+    assert 8 <= len(notices) <= 10
+    # 2025's fourth quarter went out in January: numbered in 2026's series (下达日期).
+    january = [n for n in notices if n.issued_on < date(2026, 2, 1)]
+    assert len(january) == 2 and {n.period[:4] for n in january} == {"2025"}
+    assert len(desk.notices.notices(year=2025)) == 6  # its first three quarters, two each
     numbers = [f"督办〔2026〕第{serial}号" for serial in range(1, len(notices) + 1)]
     assert [n.number for n in notices] == numbers
     assert {n.color for n in notices} == {NoticeColor.RED, NoticeColor.YELLOW, NoticeColor.BLUE}
@@ -472,11 +574,137 @@ def test_deductions_of_notices_are_in_the_half_years_adjustments(desk: Workspace
 
 
 def test_one_bulletin_per_ended_quarter(desk: Workspace) -> None:
-    for serial, quarter in enumerate(ENDED, start=1):
+    # Numbered by the year of issue: 2025's fourth quarter is 2026's first 通报.
+    numbers = [f"通报〔2025〕第{n}期" for n in (1, 2, 3)]
+    numbers += [f"通报〔2026〕第{n}期" for n in (1, 2, 3, 4)]
+    for number, quarter in zip(numbers, ENDED, strict=True):
         (edition,) = desk.bulletins.editions(quarter)
-        assert edition.doc_no == f"通报〔2026〕第{serial}期"
+        assert edition.doc_no == number
         assert quarter.end < edition.issued_on < quarter.end + timedelta(days=31)
     assert desk.bulletins.editions(Quarter(2026, 4)) == []
+
+
+# ---- the demo's closes, 年度考核 and due lists (services/demo/year_end, moves) ----
+
+
+def test_closed_quarters_halves_and_the_year_each_on_its_day(desk: Workspace) -> None:
+    expected = ["2025", "2025H1", "2025H2", *(f"2025Q{n}" for n in range(1, 5))]
+    expected += ["2026Q1", "2026Q2", "2026Q3"]
+    assert desk.periods.closed_periods() == sorted(expected)
+    closes = {view.period: view for view in desk.periods.history()}
+    for quarter in ENDED:  # a month after the quarter's end
+        view = closes[str(quarter)]
+        assert view.closed_at.date() == quarter.end + timedelta(days=30)
+        assert view.closed_by == ADMIN.username and view.close_note
+    assert closes["2025"].closed_at.date() == date(2026, 2, 10)
+    assert all(view.closed_at.date() <= TODAY for view in closes.values())
+
+
+def _averages(desk: Workspace, year: int) -> dict[int, Decimal]:
+    scores: dict[int, list[Decimal]] = {}
+    for quarter in Year(year).quarters():
+        for row in desk.grading.sheet(quarter).rows:
+            if row.composite is not None:
+                scores.setdefault(row.person_id, []).append(row.composite)
+    return {pid: sum(values, Decimal(0)) / len(values) for pid, values in scores.items()}
+
+
+def _discipline(full_book: ExchangeBook, kind: DisciplineType) -> tuple[str, date]:
+    (row,) = [r for r in full_book.rewards if r.type is kind]
+    return row.code, row.date
+
+
+def test_last_years_annual_assessment_is_decided_and_closed(
+    desk: Workspace, full_book: ExchangeBook
+) -> None:
+    sheet = desk.annual.sheet(2025)
+    assert sheet.closed and not sheet.draft and sheet.open_quarters == ()
+    rows = {row.code: row for row in sheet.rows}
+    counter = sheet.counter
+    assert counter.participants + counter.not_graded + counter.not_participating == len(rows)
+    assert (counter.not_graded, counter.not_participating) == (1, 1)
+    assert counter.quota == counter.participants * 20 // 100
+    # 优秀: the eligible with the most 好, then the best average 综合得分, within the quota
+    averages = _averages(desk, 2025)
+    eligible = sorted(
+        (r for r in sheet.rows if r.eligible and r.hand_grade is None),
+        key=lambda r: (-r.good_count, -averages[r.person_id], r.code),
+    )
+    excellent = [r for r in sheet.rows if r.grade == "优秀"]
+    assert 0 < len(excellent) == min(counter.quota, len(eligible)) == counter.recommended
+    assert {r.code for r in excellent} == {r.code for r in eligible[: len(excellent)]}
+    assert all(r.recommended and r.eligible and r.limits == "" for r in excellent)
+    assert all(r.good_count >= 2 for r in excellent)
+    # two grades set by hand, each with its reason
+    by_hand = {r.hand_grade: r for r in sheet.rows if r.hand_grade is not None}
+    assert set(by_hand) == {"基本称职", "不参加"}
+    assert all(r.reason and r.grade == r.hand_grade for r in by_hand.values())
+    weakest = by_hand["基本称职"]
+    assert sum(g in ("一般", "较差") for g in weakest.quarter_grades) >= 2
+    seconded = {p.code for p in full_book.people if p.status is PersonStatus.SECONDED}
+    assert by_hand["不参加"].code in seconded
+    # the 记大过 of October: 不定等次 this year and the next
+    code, on = _discipline(full_book, DisciplineType.MAJOR_DEMERIT)
+    assert (rows[code].participation, rows[code].grade) == ("不定等次", "不定等次")
+    assert rows[code].limits == f"{on.isoformat()} 记大过，影响至2026年"
+    # everyone else 称职 by default
+    assert Counter(r.grade for r in sheet.rows) == Counter(
+        {"优秀": len(excellent), "基本称职": 1, "不参加": 1, "不定等次": 1,
+         "称职": len(rows) - len(excellent) - 3}
+    )  # fmt: skip
+    warned, on = _discipline_of_year(full_book, DisciplineType.WARNING, 2025)
+    assert f"{on.isoformat()} 警告" in rows[warned].limits and not rows[warned].eligible
+
+
+def _discipline_of_year(
+    full_book: ExchangeBook, kind: DisciplineType, year: int
+) -> tuple[str, date]:
+    (row,) = [r for r in full_book.rewards if r.type is kind and r.date.year == year]
+    return row.code, row.date
+
+
+def test_this_years_annual_assessment_is_a_draft_showing_every_limit(
+    desk: Workspace, full_book: ExchangeBook
+) -> None:
+    sheet = desk.annual.sheet(2026)
+    assert sheet.draft and sheet.open_quarters == ("2026Q4",) and not sheet.closed
+    rows = {row.code: row for row in sheet.rows}
+    code, on = _discipline(full_book, DisciplineType.MAJOR_DEMERIT)  # 2025's, reaching 2026
+    assert rows[code].participation == "不定等次"
+    assert rows[code].limits == f"{on.isoformat()} 记大过，影响至2026年"
+    code, on = _discipline(full_book, DisciplineType.SERIOUS_WARNING)
+    assert (rows[code].participation, rows[code].limits) == (
+        "不定等次",
+        f"{on.isoformat()} 严重警告",
+    )
+    for kind in (DisciplineType.WARNING, DisciplineType.ADMONISHMENT):
+        code, on = _discipline_of_year(full_book, kind, 2026)
+        assert rows[code].participation == "参加考核" and not rows[code].eligible
+        assert f"{on.isoformat()} {kind.label}" in rows[code].limits
+    probation = {p.code for p in full_book.people if p.status is PersonStatus.PROBATION}
+    assert probation and all(rows[c].limits == "试用期" for c in probation)
+    assert sheet.counter.not_graded == 2 + len(probation)
+    assert sheet.counter.recommended == 0 and sheet.counter.quota > 0
+
+
+def test_both_due_lists_have_something_to_show(desk: Workspace) -> None:
+    lists = desk.due_lists.lists(2026)
+    routine = sorted((r.principal, r.held, r.required) for r in lists.routine)
+    assert routine == [(False, 0, 1), (True, 1, 2), (True, 1, 2)]
+    assert all(r.last_talk is not None for r in lists.routine)
+    special = {r.kind: r for r in lists.special}
+    assert set(special) == {"提醒谈话", "任职谈话"}
+    assert special["提醒谈话"].reason in {"2026年三季度平时考核一般", "2026年三季度平时考核较差"}
+    assert special["提醒谈话"].arose_on == date(2026, 9, 30)
+    move = special["任职谈话"]
+    assert move.reason.startswith(move.arose_on.isoformat()) and "调入" in move.reason
+    assert move.arose_on.year == 2026 and all(r.overdue for r in lists.special)
+    reached = [r for r in lists.rotations if r.reached]
+    assert len(reached) == 3
+    assert all(r.since <= date(2021, 12, 20) and r.years == 5 for r in reached)
+    (soon,) = [r for r in lists.rotations if not r.reached]
+    assert (soon.since, soon.reaches_on) == (date(2021, 12, 28), date(2026, 12, 28))
+    assert desk.due_lists.overdue_count() == len(lists.special) + len(reached)
 
 
 def test_kaohe_check_passes_on_the_demo_file(

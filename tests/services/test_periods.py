@@ -1,8 +1,9 @@
 """services/periods: who may close and reopen, what a closed period locks (in the
 database, whichever way the write comes), and the history of who did what and why.
 
-The demo bureau (2026, every quarter filled) is generated once per module and copied
-for each test."""
+The demo bureau (2025 and 2026, every quarter filled) with none of its periods closed yet
+(DEMO_ROLES_UNCLOSED: a clean history to close and reopen in) is generated once per run
+and copied for each test."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import DEMO_ROLES, Clock, CopyMaster, sign_in
+from tests.factories import DEMO_ROLES_UNCLOSED, Clock, CopyMaster, sign_in
 from tests.services.scoring.score_helpers import settle_ties
 
 from kaohe_desktop.domain.roles import Role
@@ -41,7 +42,7 @@ _stamp = itertools.count(1)
 
 @pytest.fixture
 def path(copy_master: CopyMaster) -> Path:
-    return copy_master(DEMO_ROLES)
+    return copy_master(DEMO_ROLES_UNCLOSED)
 
 
 @pytest.fixture

@@ -29,28 +29,33 @@ from sqlalchemy.orm import Session
 from tests.factories import PASSWORD, ROLE_USERS, new_workspace, sign_in
 
 from kaohe_desktop.domain.adjustment_rules import AdjustmentDraft, VetoDraft
+from kaohe_desktop.domain.archive_records import RewardDraft, TalkDraft
 from kaohe_desktop.domain.check_rules import CheckSettings, entry_levels
 from kaohe_desktop.domain.enums import (
     AdjustmentCategory,
+    AnnualGrade,
     CheckLevel,
     CheckStatus,
+    CommendationType,
     CommentKind,
     DepartmentGrade,
     NoGradeReason,
     NoticeColor,
+    PersonStatus,
     QuarterGrade,
 )
 from kaohe_desktop.domain.half_year_rules import HalfYearRules
 from kaohe_desktop.domain.leases import check_scope, grading_scope, person_scope
 from kaohe_desktop.domain.periods import HalfYear, Month, Quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
-from kaohe_desktop.domain.records import DepartmentRecord, ExchangeBook
+from kaohe_desktop.domain.records import AssessmentRecord, DepartmentRecord, ExchangeBook
 from kaohe_desktop.domain.roles import PERMISSIONS, Action, Actor, Role, allowed
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.access.guard import Guard, required_action
 from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.archive.views import PersonArchiveView
 from kaohe_desktop.services.checks.views import (
     CheckChange,
     EvidenceView,
@@ -112,6 +117,8 @@ def test_the_workspace_carries_the_known_services() -> None:
         "bureau",
         "scoring",
         "archive",
+        "archive_records",
+        "due_lists",
         "importer",
         "exporter",
         "accounts",
@@ -131,6 +138,8 @@ def test_the_workspace_carries_the_known_services() -> None:
         "evidence",
         "bulletins",
         "notices",
+        "annual",
+        "annual_export",
     }
     # Each service checks with the workspace's own guard (its actor, its audit log).
     assert all(service.guard is _BARE.guard for service in SERVICES.values())
@@ -572,7 +581,7 @@ def _notice_draft(env: Env, role: Role, what: str) -> NoticeDraft:
     return NoticeDraft(
         color=NoticeColor.BLUE,
         department_id=env.department_id,
-        period=Quarter(2026, 3),
+        period=Quarter(2026, 4),  # the demo's quarters before it are closed
         task_ids=(),
         content=f"矩阵督办-{what}-{role.value}",
         deadline=today + timedelta(days=15),
@@ -634,7 +643,7 @@ def _bulletin_pdf(env: Env, role: Role) -> Prepared:
     return lambda ws: ws.bulletins.write_pdf(Quarter(2026, 3), out)
 
 
-# 半年考核: each call works in a half of its own (2002–2025), clear of the demo's 2026.
+# 半年考核: each call works in a half of its own (2002–2021), clear of the demo's 2025–2026.
 
 
 def _scoring_half(base: int, role: Role, half: int) -> HalfYear:
@@ -709,7 +718,7 @@ def _update_veto(env: Env, role: Role) -> Prepared:
 
 
 def _delete_veto(env: Env, role: Role) -> Prepared:
-    period = _scoring_half(2022, role, 1)
+    period = _scoring_half(2006, role, 1)
     seen = _admin_veto(env, period)
     lease = _scoring_lease(env, role, period)
     return lambda ws: ws.scoring.delete_veto(seen.id, seen.version, [lease])
@@ -722,10 +731,157 @@ def _decide(env: Env, role: Role) -> Prepared:
     group = f"矩阵裁定-{role.value}"
     env.admin.importer.apply(ExchangeBook(departments=[DepartmentRecord(n, group) for n in names]))
     department = next(d.id for d in env.admin.departments.listing() if d.name == names[0])
-    period = _scoring_half(2022, role, 2)
+    period = _scoring_half(2006, role, 2)
     return lambda ws: ws.scoring.decide(
         period, department, DepartmentGrade.EXCELLENT, "委员会会议纪要", None
     )
+
+
+# 年度考核: each call works in a year of its own (2040–2063), clear of the demo's years and
+# of the years the other calls grade or close; the lease is the role's where it may
+# take one (for the others any holder will do: the refusal comes first).
+
+
+def _annual_year(base: int, role: Role) -> int:
+    return base + ROLE_INDEX[role]
+
+
+def _annual_lease(env: Env, role: Role, year: int) -> Lease:
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    return holder.annual.acquire_lease(year)
+
+
+def _in_service(env: Env) -> tuple[str, int]:
+    """(编号, id) of a person in service (在职: not 试用期, so graded every year)."""
+    code = next(p.code for p in env.book.people if p.status is PersonStatus.ACTIVE)
+    return code, next(p.id for p in env.admin.people.listing() if p.code == code)
+
+
+def _eligible(env: Env, year: int) -> int:
+    """The person in service graded 好 in the year's Q1 (95/95 among the unscored: the
+    only 好, within the quota), so eligible for 优秀; their id."""
+    code, person = _in_service(env)
+    record = AssessmentRecord(f"{year}Q1", code, Decimal(95), Decimal(95))
+    env.admin.importer.apply(ExchangeBook(assessments=[record]))
+    return person
+
+
+def _recommend(env: Env, role: Role) -> Prepared:
+    year = _annual_year(2040, role)
+    person = _eligible(env, year)
+    lease = _annual_lease(env, role, year)
+    return lambda ws: ws.annual.recommend(year, person, [lease])
+
+
+def _withdraw(env: Env, role: Role) -> Prepared:
+    year = _annual_year(2044, role)
+    person = _eligible(env, year)
+    lease = env.admin.annual.acquire_lease(year)
+    env.admin.annual.recommend(year, person, [lease])
+    env.admin.leases.release(lease)
+    lease = _annual_lease(env, role, year)
+    return lambda ws: ws.annual.withdraw(year, person, [lease])
+
+
+def _annual_call(base: int, call: Callable[[Workspace, int, int, Lease], object]) -> Prepare:
+    def prepare(env: Env, role: Role) -> Prepared:
+        year = _annual_year(base, role)
+        lease = _annual_lease(env, role, year)
+        person = _in_service(env)[1]
+        return lambda ws: call(ws, year, person, lease)
+
+    return prepare
+
+
+def _excellent_list(env: Env, role: Role) -> Prepared:
+    """The 公示 of a year with one person recommended (by the administrator)."""
+    year = _annual_year(2064, role)
+    person = _eligible(env, year)
+    lease = env.admin.annual.acquire_lease(year)
+    env.admin.annual.recommend(year, person, [lease])
+    env.admin.leases.release(lease)
+    out = env.root / f"优秀公示-{role.value}.pdf"
+    return lambda ws: ws.annual_export.write_excellent_list(year, out)
+
+
+# 人员档案 records: each call works on a person of its own (past the first four, whom
+# _person_save edits), so the roles' leases and rows never meet. The lease is the role's
+# where it may take one (for the others any holder will do: the refusal comes first).
+
+_PRAISE = RewardDraft(CommendationType.COMMENDATION, date(2025, 6, 1), "矩阵嘉奖")
+_TALK = TalkDraft(date(2025, 6, 1), "矩阵谈话人")
+
+
+def _archive_person(env: Env, role: Role, call: int) -> int:
+    return env.admin.people.listing()[len(Role) * (1 + call) + ROLE_INDEX[role]].id
+
+
+def _archive_lease(env: Env, role: Role, person: int) -> Lease:
+    holder = env.workspaces[role] if allowed(role, Action.ENTER_DATA) else env.admin
+    return holder.archive_records.acquire_lease(person)
+
+
+def _archive_acquire(env: Env, role: Role) -> Prepared:
+    person = _archive_person(env, role, 0)
+    return lambda ws: ws.archive_records.acquire_lease(person)
+
+
+def _archive_call(call: int, act: Callable[[Workspace, int, Lease], object]) -> Prepare:
+    def prepare(env: Env, role: Role) -> Prepared:
+        person = _archive_person(env, role, call)
+        lease = _archive_lease(env, role, person)
+        return lambda ws: act(ws, person, lease)
+
+    return prepare
+
+
+def _admin_archive_records(env: Env, person: int) -> PersonArchiveView:
+    """A 嘉奖 and a 谈话 the administrator adds to the person (the lease given back);
+    the demo's own records of the person stay beside them."""
+    records = env.admin.archive_records
+    lease = records.acquire_lease(person)
+    try:
+        records.add_reward(person, _PRAISE, lease)
+        return records.add_talk(person, _TALK, lease)
+    finally:
+        env.admin.leases.release(lease)
+
+
+def _archive_seen(call: int) -> Callable[[Env, Role], tuple[PersonArchiveView, Lease]]:
+    def seen(env: Env, role: Role) -> tuple[PersonArchiveView, Lease]:
+        person = _archive_person(env, role, call)
+        view = _admin_archive_records(env, person)
+        return view, _archive_lease(env, role, person)
+
+    return seen
+
+
+def _archive_update_reward(env: Env, role: Role) -> Prepared:
+    view, lease = _archive_seen(2)(env, role)
+    (praise,) = [c for c in view.commendations if c.reason == _PRAISE.reason]
+    draft = RewardDraft(CommendationType.MERIT_3, praise.on, f"矩阵改-{role.value}")
+    return lambda ws: ws.archive_records.update_reward(
+        praise.id, False, praise.version, draft, lease
+    )
+
+
+def _archive_delete_reward(env: Env, role: Role) -> Prepared:
+    view, lease = _archive_seen(3)(env, role)
+    (praise,) = [c for c in view.commendations if c.reason == _PRAISE.reason]
+    return lambda ws: ws.archive_records.delete_reward(praise.id, False, praise.version, lease)
+
+
+def _archive_update_talk(env: Env, role: Role) -> Prepared:
+    view, lease = _archive_seen(5)(env, role)
+    (talk,) = [t for t in view.talks if t.talker == _TALK.talker]
+    draft = TalkDraft(talk.on, f"矩阵改-{role.value}")
+    return lambda ws: ws.archive_records.update_talk(talk.id, talk.version, draft, lease)
+
+
+def _archive_delete_talk(env: Env, role: Role) -> Prepared:
+    view, lease = _archive_seen(6)(env, role)
+    (talk,) = [t for t in view.talks if t.talker == _TALK.talker]
+    return lambda ws: ws.archive_records.delete_talk(talk.id, talk.version, lease)
 
 
 CALLS: list[tuple[str, str, str, Prepare]] = [
@@ -740,6 +896,42 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ),
     ("people", "listing", "", _plain(lambda ws, env, role: ws.people.listing())),
     ("archive", "entries", "", _plain(lambda ws, env, role: ws.archive.entries(env.people[0]))),
+    ("archive", "people", "", _plain(lambda ws, env, role: ws.archive.people())),
+    ("archive", "archive", "", _plain(lambda ws, env, role: ws.archive.archive(env.people[0]))),
+    # 人员档案 records
+    ("archive_records", "acquire_lease", "", _archive_acquire),
+    (
+        "archive_records",
+        "add_reward",
+        "under a lease",
+        _archive_call(
+            1, lambda ws, person, lease: ws.archive_records.add_reward(person, _PRAISE, lease)
+        ),
+    ),
+    ("archive_records", "update_reward", "", _archive_update_reward),
+    ("archive_records", "delete_reward", "", _archive_delete_reward),
+    (
+        "archive_records",
+        "add_talk",
+        "under a lease",
+        _archive_call(
+            4, lambda ws, person, lease: ws.archive_records.add_talk(person, _TALK, lease)
+        ),
+    ),
+    ("archive_records", "update_talk", "", _archive_update_talk),
+    ("archive_records", "delete_talk", "", _archive_delete_talk),
+    ("due_lists", "lists", "2026", _plain(lambda ws, env, role: ws.due_lists.lists(2026))),
+    ("due_lists", "overdue_count", "", _plain(lambda ws, env, role: ws.due_lists.overdue_count())),
+    (
+        "due_lists",
+        "export",
+        "2026",
+        _plain(
+            lambda ws, env, role: ws.due_lists.export(
+                2026, env.root / f"谈话提醒-{role.value}.xlsx"
+            )
+        ),
+    ),
     # 导入 / 导出
     (
         "importer",
@@ -1016,6 +1208,17 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 人员档案 PDF
+    (
+        "archive_print",
+        "write_pdf",
+        "one person",
+        _plain(
+            lambda ws, env, role: ws.archive_print.write_pdf(
+                env.root / f"人员档案-{role.value}.pdf", person_code=env.book.people[0].code
+            )
+        ),
+    ),
     # 半年考核得分表 / 年度得分表
     (
         "score_export",
@@ -1086,8 +1289,8 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     (
         "bulletins",
         "generate",
-        "2026Q2",
-        _plain(lambda ws, env, role: ws.bulletins.generate(Quarter(2026, 2))),
+        "2026Q4",
+        _plain(lambda ws, env, role: ws.bulletins.generate(Quarter(2026, 4))),
     ),
     (
         "bulletins",
@@ -1190,6 +1393,69 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 年度考核
+    ("annual", "sheet", "2026", _plain(lambda ws, env, role: ws.annual.sheet(2026))),
+    ("annual", "rules", "2026", _plain(lambda ws, env, role: ws.annual.rules(2026))),
+    (
+        "annual",
+        "acquire_lease",
+        "",
+        _plain(lambda ws, env, role: ws.annual.acquire_lease(_annual_year(2048, role))),
+    ),
+    ("annual", "recommend", "an eligible person", _recommend),
+    ("annual", "withdraw", "", _withdraw),
+    (
+        "annual",
+        "set_grade",
+        "基本称职 with its reason",
+        _annual_call(
+            2052,
+            lambda ws, year, person, lease: ws.annual.set_grade(
+                year, person, AnnualGrade.BASICALLY_COMPETENT, "矩阵理由", [lease]
+            ),
+        ),
+    ),
+    (
+        "annual",
+        "set_note",
+        "",
+        _annual_call(
+            2056,
+            lambda ws, year, person, lease: ws.annual.set_note(year, person, "矩阵备注", [lease]),
+        ),
+    ),
+    (
+        "annual",
+        "set_share",
+        "25% with its reason",
+        _plain(
+            lambda ws, env, role: ws.annual.set_share(
+                _annual_year(2060, role), Decimal("0.25"), "矩阵依据"
+            )
+        ),
+    ),
+    # 年度考核表 / 登记表 / 优秀公示
+    (
+        "annual_export",
+        "write_workbook",
+        "2026",
+        _plain(
+            lambda ws, env, role: ws.annual_export.write_workbook(
+                2026, env.root / f"年度考核-{role.value}.xlsx"
+            )
+        ),
+    ),
+    (
+        "annual_export",
+        "write_forms",
+        "one person",
+        _plain(
+            lambda ws, env, role: ws.annual_export.write_forms(
+                2026, env.root / f"登记表-{role.value}.pdf", person_id=env.people[0]
+            )
+        ),
+    ),
+    ("annual_export", "write_excellent_list", "one recommended", _excellent_list),
     # 操作日志
     ("audit_log", "entries", "", _plain(lambda ws, env, role: ws.audit_log.entries())),
     ("audit_log", "accounts", "", _plain(lambda ws, env, role: ws.audit_log.accounts())),
@@ -1206,6 +1472,18 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("grading", "assessments"): Action.VIEW,
     ("people", "listing"): Action.VIEW,
     ("archive", "entries"): Action.VIEW,
+    ("archive", "people"): Action.VIEW,
+    ("archive", "archive"): Action.VIEW,
+    ("archive_records", "acquire_lease"): Action.ENTER_DATA,
+    ("archive_records", "add_reward"): Action.ENTER_DATA,
+    ("archive_records", "update_reward"): Action.ENTER_DATA,
+    ("archive_records", "delete_reward"): Action.ENTER_DATA,
+    ("archive_records", "add_talk"): Action.ENTER_DATA,
+    ("archive_records", "update_talk"): Action.ENTER_DATA,
+    ("archive_records", "delete_talk"): Action.ENTER_DATA,
+    ("due_lists", "lists"): Action.VIEW,
+    ("due_lists", "overdue_count"): Action.VIEW,
+    ("due_lists", "export"): Action.EXPORT,
     ("importer", "read_book"): Action.IMPORT,
     ("importer", "import_workbook"): Action.IMPORT,
     ("importer", "apply"): Action.IMPORT,
@@ -1274,6 +1552,7 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("ranking", "book"): Action.VIEW,
     ("ranking", "write_workbook"): Action.EXPORT,
     ("ranking", "write_pdf"): Action.EXPORT,
+    ("archive_print", "write_pdf"): Action.EXPORT,
     ("score_export", "export_half"): Action.EXPORT,
     ("score_export", "export_year"): Action.EXPORT,
     ("bulletins", "generate"): Action.RECORD_CHECKS,
@@ -1303,6 +1582,17 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("scoring", "decide"): Action.REVIEW,
     ("scoring", "decision_grades"): Action.VIEW,
     ("scoring", "set_rules"): Action.EDIT_SCHEME,
+    ("annual", "sheet"): Action.VIEW,
+    ("annual", "rules"): Action.VIEW,
+    ("annual", "acquire_lease"): Action.ENTER_DATA,
+    ("annual", "recommend"): Action.ENTER_DATA,
+    ("annual", "withdraw"): Action.ENTER_DATA,
+    ("annual", "set_grade"): Action.ENTER_DATA,
+    ("annual", "set_note"): Action.ENTER_DATA,
+    ("annual", "set_share"): Action.EDIT_SCHEME,
+    ("annual_export", "write_workbook"): Action.EXPORT,
+    ("annual_export", "write_forms"): Action.EXPORT,
+    ("annual_export", "write_excellent_list"): Action.EXPORT,
     ("checks", "due_list"): Action.VIEW,
     ("checks", "settings"): Action.VIEW,
     ("checks", "entry_levels"): Action.VIEW,

@@ -214,12 +214,12 @@ def test_unknown_department_or_empty_year_is_refused_and_nothing_written(
 ) -> None:
     with pytest.raises(InputError, match="没有名为“不存在科”的科室"):
         demo.wall_charts.write(YEAR, tmp_path / "x.pdf", department="不存在科")
-    with pytest.raises(InputError, match="2025年度没有台账任务"):
-        demo.wall_charts.write(2025, tmp_path / "x.pdf")
+    with pytest.raises(InputError, match="2024年度没有台账任务"):
+        demo.wall_charts.write(2024, tmp_path / "x.pdf")
     with pytest.raises(InputError, match="不存在"):
         demo.wall_charts.write(YEAR, tmp_path / "无此文件夹" / "x.pdf")
     assert _pdf_files(tmp_path) == []
-    assert demo.wall_charts.departments(2025) == []
+    assert demo.wall_charts.departments(2024) == []
 
 
 def test_one_file_holds_every_department(demo: Workspace, tmp_path: Path) -> None:

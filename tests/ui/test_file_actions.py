@@ -137,7 +137,7 @@ def test_manage_menu_offers_each_role_what_it_may_do(
     assert not admin.accounts.isEnabled() and not admin.audit_log.isEnabled()
     assert "只读" in admin.accounts.toolTip()
     assert admin.periods.isEnabled()  # leaders may look at which periods are closed
-    assert window.archive_tab.edit_button.text() == "View…"
+    assert window.archive_tab.toolbar_actions.edit_person.text() == "View person…"
 
 
 def test_backup_and_check(

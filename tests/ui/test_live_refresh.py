@@ -31,6 +31,7 @@ def second_window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def _names(window: MainWindow) -> list[str]:
+    window.tabs.setCurrentWidget(window.archive_tab)  # it reads the people when shown
     return [person.name for person in window.archive_tab.people.rows()]
 
 

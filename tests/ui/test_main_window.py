@@ -48,11 +48,14 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert scoring.departments.rowCount() == len(results) > 0
 
     archive = window.archive_tab
-    assert archive.people.rowCount() == len(queries.people.listing()) > 0
+    assert archive.people.rowCount() == 0  # not shown yet: nothing read
+    window.tabs.setCurrentWidget(archive)
+    assert archive.people.rowCount() == len(workspace.archive.people()) > 0
     person = archive.selected_person()
     assert person is not None
-    assert archive.entries.rowCount() == len(workspace.archive.entries(person.id))
-    assert archive.details.fields["code"].text() == person.code
+    view = workspace.archive.archive(person.id)
+    assert archive.sections.quarters.rows() == list(view.quarters)
+    assert archive.sections.details.fields["code"].text() == person.code
 
     for tab in window.data_tabs():
         window.tabs.setCurrentWidget(tab)  # the 查账 tab reads its period when shown
@@ -221,16 +224,14 @@ def test_archive_search_selects_and_shows_a_person(
 ) -> None:
     workspace = open_in(qtbot, window, demo_file)
     tab = window.archive_tab
-    person = workspace.people.listing()[-1]
+    window.tabs.setCurrentWidget(tab)
+    person = workspace.archive.people()[-1]
     tab.search.setText(person.code)
-    assert tab.people_proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: tab.people_proxy.rowCount() == 1)  # after the short pause
     assert tab.selected_person() == person
-    assert tab.details.title().startswith(person.name)
-    entries = workspace.archive.entries(person.id)
-    assert tab.entries.rows() == entries
-    tab.only_year.setChecked(True)
-    in_year = [e for e in entries if e.date is not None and e.date.year == window.current_year()]
-    assert tab.entries_proxy.rowCount() == len(in_year)
+    assert tab.header.title.text().startswith(person.name)
+    view = workspace.archive.archive(person.id)
+    assert tab.sections.talks.rows() == list(view.talks)
 
 
 def test_a_vanished_file_is_explained_not_crashed(

@@ -27,8 +27,7 @@ def _models(window: MainWindow) -> dict[str, QAbstractItemModel]:
         "sources proxy": scoring.drill.proxy,
         "people": archive.people,
         "people proxy": archive.people_proxy,
-        "entries": archive.entries,
-        "entries proxy": archive.entries_proxy,
+        "quarters": archive.sections.quarters,
     }
 
 
@@ -39,6 +38,7 @@ def test_models_pass_the_model_tester_with_demo_rows(
     scoring = window.scoring_tab
     window.tabs.setCurrentWidget(scoring)  # it reads the half when shown
     scoring.grid.select(scoring.departments.row_at(0).department_id, 0)  # its sources
+    window.tabs.setCurrentWidget(window.archive_tab)  # it reads the people when shown
     for name, model in _models(window).items():
         assert model.rowCount() > 0, name
         qtmodeltester.check(model)  # Qt's own QAbstractItemModelTester

@@ -1,4 +1,5 @@
-"""期间关闭 through its dialog: who may close and reopen, and what the table says."""
+"""期间关闭 through its dialog: who may close and reopen, and what the table says (on the
+demo bureau before any of its periods was closed: DEMO_ROLES_UNCLOSED)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from tests.factories import DEMO_ROLES, CopyMaster, sign_in
+from tests.factories import DEMO_ROLES_UNCLOSED, CopyMaster, sign_in
 from tests.services.scoring.score_helpers import settle_ties
 from tests.ui.helpers import Dialogs, wait_job
 
@@ -22,7 +23,7 @@ YEAR = 2026
 
 @pytest.fixture
 def open_as(copy_master: CopyMaster) -> Iterator[Callable[..., Workspace]]:
-    path = copy_master(DEMO_ROLES)
+    path = copy_master(DEMO_ROLES_UNCLOSED)
     opened: list[Workspace] = []
 
     def open_(role: Role, **options: Any) -> Workspace:

@@ -98,6 +98,8 @@ def routine_shortfalls(
             last[talk.person_id] = talk.talked_on
     found = []
     for subject in subjects:
+        if subject.stints and min(s.start for s in subject.stints).year > year:
+            continue  # joined the bureau after that year: nothing was due from them
         required = int(rules.principal_talks if subject.principal else rules.other_talks)
         if held[subject.person_id] < required:
             found.append(

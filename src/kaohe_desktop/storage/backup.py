@@ -130,6 +130,9 @@ def backup_database(
         raise StorageError(f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。") from error
     finally:
         partial.unlink(missing_ok=True)
+        # A copy larger than SQLite's page cache gets a journal of its own while it is
+        # written; a failed VACUUM INTO leaves it behind.
+        partial.with_name(partial.name + JOURNAL_SUFFIX).unlink(missing_ok=True)
 
 
 def _give_name(partial: Path, wanted: Path) -> Path:

@@ -27,12 +27,21 @@ WRITE_OPTION = "kaohe_write"
 begin_observers: list[Callable[[str], None]] = []
 
 
+SPILL_PAGES = 65_536
+
+
 def _configure(dbapi_connection: sqlite3.Connection, read_only: bool, busy_ms: int) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
+        # A write keeps its changed pages in memory until COMMIT (up to SPILL_PAGES, 256 MB
+        # of 4 KB pages) instead of spilling them into the file midway. A spill takes the
+        # EXCLUSIVE lock early: the other workstations could no longer read during a long
+        # import, and the check before COMMIT that the path still holds our file (another
+        # file copied over it in place) could no longer open it to read its id.
+        cursor.execute(f"PRAGMA cache_spill = {SPILL_PAGES}")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
         if str(mode).lower() == "wal":
             raise WalModeError("数据文件处于 WAL 模式，在网络共享盘上不安全，拒绝打开。")

@@ -6,7 +6,6 @@ whole book; nothing here reads the clock.
 
 from __future__ import annotations
 
-import calendar
 import random
 from collections.abc import Callable, Hashable
 from datetime import date, timedelta
@@ -45,18 +44,6 @@ def one_decimal(value: float) -> Decimal:
 def day_between(rng: random.Random, start: date, end: date) -> date:
     """A day in [start, end], both included."""
     return start + timedelta(days=rng.randint(0, (end - start).days))
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def impact_end(day: date, months: int) -> date:
-    """Last day of an impact period of `months` months starting on `day`."""
-    return add_months(day, months) - timedelta(days=1)
 
 
 def doc_number(rng: random.Random, prefix: str, day: date) -> str:

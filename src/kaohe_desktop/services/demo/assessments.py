@@ -11,15 +11,12 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from kaohe_desktop.domain.enums import CommentKind, DisciplineType, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.periods import Quarter, Year
 from kaohe_desktop.domain.records import AssessmentRecord, CommentRecord, PersonRecord
-from kaohe_desktop.services.demo._common import (
-    add_months,
-    clamp,
-    one_decimal,
-    unique_by,
-)
+from kaohe_desktop.services.demo._common import clamp, one_decimal, unique_by
 from kaohe_desktop.services.demo.catalog import CRITICISMS, PRAISES
 from kaohe_desktop.services.demo.organization import Organization
 from kaohe_desktop.services.demo.rewards import Incident
@@ -32,10 +29,10 @@ def _start(person: PersonRecord) -> date:
     return person.work_start or date(2000, 1, 1)
 
 
-def _on_probation(person: PersonRecord, quarter: Quarter) -> bool:
+def _on_probation(probation_end: date, quarter: Quarter) -> bool:
     """Probation (one year from joining) covers most of the quarter: 不定等次."""
     middle = quarter.start + (quarter.end - quarter.start) / 2
-    return add_months(_start(person), 12) > middle
+    return probation_end > middle
 
 
 def build_assessments(
@@ -57,6 +54,7 @@ def build_assessments(
         for p in rng.sample(active, min(len(active), max(1, round(len(org.people) * 0.01))))
     }  # e.g. maternity leave over half a quarter
 
+    probation_ends = {p.code: _start(p) + relativedelta(years=1) for p in org.people}
     rows: list[AssessmentRecord] = []
     for quarter in Year(year).quarters():
         for person in org.people:
@@ -73,7 +71,7 @@ def build_assessments(
             if reason:
                 performance, leader = rng.uniform(62, 70), rng.uniform(60, 70)
             no_grade = None
-            if _on_probation(person, quarter):
+            if _on_probation(probation_ends[person.code], quarter):
                 no_grade = NoGradeReason.PROBATION
             elif key in investigated:
                 no_grade = NoGradeReason.INVESTIGATION

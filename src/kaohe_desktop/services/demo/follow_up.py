@@ -1,17 +1,20 @@
-"""The demo year's 查账 follow-up, made through the services on the demo's calendar.
+"""The demo's years after the import, made through the services on the demo's calendar.
 
 The book brings the 一级 and 二级 checks through the exchange import, as a clerk's
 workbook would. What only the services make comes after it, each step on the day a
 clerk would have taken it (the services read that day from a clock the follow-up moves
 forward), so it passes the same rules and takes the same numbers as the real thing:
 
+- first, the department history the workbook cannot carry (services/demo/history);
 - per ended quarter: the 局领导 draw (recorded) and their 三级 checks on the drawn
   pairs, which confirm what stands; a 督办单 for the worst key-task check and one for
   the worst routine check, each with its 整改; the quarter's 通报; then the 整改
-  results verified, except the last quarter's routine one, left overdue;
-- after the second quarter, with the first half's 督办单 deductions in: the 扣分 that
-  brings two departments of one group to equal totals across a quota line, so the
-  half waits for the committee (half_year_tie);
+  results verified, except this year's last quarter's routine one, left overdue; then
+  the quarter's 平时考核 closed (services/demo/year_end);
+- after this year's second quarter, with the first half's 督办单 deductions in: the
+  扣分 that brings two departments of one group to equal totals across a quota line,
+  so the half waits for the committee (half_year_tie); an earlier year's halves close;
+- an earlier year ends with its 年度考核 decided and the year closed (year_end);
 - in today's quarter: a 督办单 for a pair still unrecorded after its day, and a 蓝色
   reminder for a task due at the end of the year, both with their 整改 under way.
 
@@ -31,11 +34,18 @@ from typing import Protocol
 
 from kaohe_desktop.domain.check_rules import CheckPeriod
 from kaohe_desktop.domain.checks import SEVERITY_ORDER
-from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, NoticeColor, TaskCategory
+from kaohe_desktop.domain.enums import (
+    CheckLevel,
+    CheckStatus,
+    NoticeColor,
+    PersonStatus,
+    TaskCategory,
+)
 from kaohe_desktop.domain.notice_rules import period_words
-from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.domain.periods import Quarter, Year
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.services.access.leases import LeaseService
+from kaohe_desktop.services.archive.annual import AnnualService
 from kaohe_desktop.services.checks.bulletins import BulletinService
 from kaohe_desktop.services.checks.entry import CheckService
 from kaohe_desktop.services.checks.notices import NoticeService
@@ -49,8 +59,14 @@ from kaohe_desktop.services.demo._common import DEFAULT_SEED, demo_today
 from kaohe_desktop.services.demo.catalog_notices import LEADERSHIP_NOTES, RECTIFICATIONS
 from kaohe_desktop.services.demo.catalog_people import LEADER_POSITIONS
 from kaohe_desktop.services.demo.half_year_tie import make_a_tie
+from kaohe_desktop.services.demo.history import write_history
+from kaohe_desktop.services.demo.moves import planned_moves
+from kaohe_desktop.services.demo.year_end import close_half, close_quarter, finish_year
+from kaohe_desktop.services.files.periods import PeriodService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
+from kaohe_desktop.storage.database import OpenedFile
 
 # Days after a quarter's end on which each step is taken.
 DRAW_AFTER = 10  # 局领导 draw the sample
@@ -65,17 +81,24 @@ CHASE_BEFORE = 10  # a 督办单 for a pair still unrecorded
 REMIND_BEFORE = 2  # a 蓝色 reminder of a task due at the end of the year
 RED_DEDUCTION = Decimal(5)
 YELLOW_DEDUCTION = Decimal(2)
-PROGRESS = "正在生成演示查账（局领导抽查、督办单、通报）"
+PROGRESS = "正在生成演示数据（局领导抽查、督办单、通报、结账、年度考核）"
 
 
 class CheckDesk(Protocol):
     """The services the follow-up works through: a Workspace on the demo's clock."""
 
+    opened: OpenedFile
     checks: CheckService
     notices: NoticeService
     bulletins: BulletinService
     leases: LeaseService
     scoring: HalfYearScoringService
+    periods: PeriodService
+    grading: QuarterlyGrading
+    annual: AnnualService
+
+    @property
+    def account(self) -> str: ...
 
 
 class DemoClock:
@@ -120,40 +143,64 @@ def follow_up_year(
     *,
     seed: int = DEFAULT_SEED,
     progress: ProgressReporter = SILENT,
+    closes: bool = True,
 ) -> None:
-    """Add today's year's draws, 三级 checks, 督办单, 整改 and 通报 to a file `book`
-    was imported into (today: the book's, demo_today of its last year), leaving the
-    clock at `today`."""
+    """Add the book's years' department history, draws, 三级 checks, 督办单, 整改,
+    通报, closes and 年度考核 to a file `book` (generate_demo_book's) was imported into
+    (today: the book's, demo_today of its last year), leaving the clock at `today`.
+    Without `closes`, nothing is closed nor decided (a clean slate for tests of closing)."""
     today = today or demo_today(max(task.year for task in book.tasks))
-    rng = random.Random(f"{seed}/督办/{today.year}")
+    years = sorted({task.year for task in book.tasks})
     cast = _Cast.of(book)
-    ended = [q for q in (Quarter(today.year, n) for n in range(1, 5)) if q.end < today]
-    clock.set(date(today.year, 1, 4))
+    clock.set(date(years[0], 1, 4))
+    write_history(desk, planned_moves(book, today, seed))
     settings = desk.checks.settings()
     desk.checks.save_settings(replace(settings, supervision_department=cast.office))
+    ended = [q for year in years for q in Year(year).quarters() if q.end < today]
+    seconded = {p.code for p in book.people if p.status is PersonStatus.SECONDED}
+    # One stream a year, through its quarters and on to today's quarter.
+    rngs = {year: random.Random(f"{seed}/督办/{year}") for year in years}
     for index, quarter in enumerate(ended):
         progress.report(index, len(ended) + 1, PROGRESS)
-        # Read once: the 三级 checks confirm the statuses, so the rows still tell
-        # what stands after them.
-        rows = desk.checks.due_list(quarter).rows
-        _spot_check(desk, clock, rng, cast, quarter, rows)
-        worst = _worst(desk, rng, quarter, rows)
-        issued = [_issue(desk, clock, rng, period, row) for period, row in worst]
-        clock.set(quarter.end + timedelta(days=BULLETIN_AFTER))
-        desk.bulletins.generate(quarter)
-        clock.set(quarter.end + timedelta(days=VERIFY_AFTER))
-        last = index == len(ended) - 1
-        for notice, row in issued:
-            if not (last and row.category is TaskCategory.ROUTINE):
-                _verify(desk, cast, clock.now.date(), notice, row)
-        if quarter.quarter == 2:  # the first half's 督办单 deductions all stand now
+        rng = rngs[quarter.year]
+        this_year = quarter.year == today.year
+        _follow_up_quarter(desk, clock, rng, cast, quarter, last=quarter == ended[-1])
+        if this_year and quarter.quarter == 2:  # the first half's 督办单 deductions stand
             clock.set(quarter.end + timedelta(days=SCORE_AFTER))
             make_a_tie(desk, quarter.half, cast.doc_prefix)
+        if not closes:
+            continue
+        close_quarter(desk, clock, quarter)
+        if not this_year and quarter.quarter in (2, 4):
+            close_half(desk, clock, quarter.half)
+        if not this_year and quarter.quarter == 4:
+            finish_year(desk, clock, quarter.year, seconded)
     progress.report(len(ended), len(ended) + 1, PROGRESS)
+    rng = rngs.get(today.year) or random.Random(f"{seed}/督办/{today.year}")
     current = Quarter.containing(today)
     _chase_unrecorded(desk, clock, rng, current, today)
     _remind(desk, clock, rng, current, today)
     clock.set(today)
+
+
+def _follow_up_quarter(
+    desk: CheckDesk, clock: DemoClock, rng: random.Random, cast: _Cast, quarter: Quarter,
+    *, last: bool,
+) -> None:  # fmt: skip
+    """The quarter's draw and 三级 checks, its 督办单 with their 整改, its 通报, and the
+    整改 verified (the last ended quarter's routine one left overdue)."""
+    # Read once: the 三级 checks confirm the statuses, so the rows still tell what
+    # stands after them.
+    rows = desk.checks.due_list(quarter).rows
+    _spot_check(desk, clock, rng, cast, quarter, rows)
+    worst = _worst(desk, rng, quarter, rows)
+    issued = [_issue(desk, clock, rng, period, row) for period, row in worst]
+    clock.set(quarter.end + timedelta(days=BULLETIN_AFTER))
+    desk.bulletins.generate(quarter)
+    clock.set(quarter.end + timedelta(days=VERIFY_AFTER))
+    for notice, row in issued:
+        if not (last and row.category is TaskCategory.ROUTINE):
+            _verify(desk, cast, clock.now.date(), notice, row)
 
 
 def _spot_check(

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from kaohe_desktop.domain.discipline_rules import default_impact_until
 from kaohe_desktop.domain.enums import (
     CommendationType,
     DisciplineType,
@@ -18,7 +19,7 @@ from kaohe_desktop.domain.enums import (
     PoliticalStatus,
 )
 from kaohe_desktop.domain.records import PersonRecord, RewardRecord
-from kaohe_desktop.services.demo._common import day_between, doc_number, impact_end, unique_by
+from kaohe_desktop.services.demo._common import day_between, doc_number, unique_by
 from kaohe_desktop.services.demo.catalog import (
     ADMONISHMENT_REASONS,
     CRITICISM_EDUCATION_REASONS,
@@ -30,12 +31,6 @@ from kaohe_desktop.services.demo.catalog import (
 )
 from kaohe_desktop.services.demo.organization import Organization
 
-# 影响期 in months (处分条例 / 公务员考核规定); 批评教育 has none.
-IMPACT_MONTHS = {
-    DisciplineType.WARNING: 6,
-    DisciplineType.ADMONISHMENT: 6,
-    DisciplineType.DEMERIT: 12,
-}
 DISCIPLINE_REASONS = {
     DisciplineType.WARNING: WARNING_REASONS,
     DisciplineType.ADMONISHMENT: ADMONISHMENT_REASONS,
@@ -139,8 +134,7 @@ def build_rewards(
         }.get(kind, "食药监发")
         doc = doc_number(rng, f"{county}{issuer}", day)
         reason = rng.choice(DISCIPLINE_REASONS[kind])
-        months = IMPACT_MONTHS.get(kind)
-        until = impact_end(day, months) if months else None
+        until = default_impact_until(kind, day)  # 影响期 by type; 批评教育 has none
         rows.append(RewardRecord(person.code, day, kind, reason, doc, until))
         incidents.append(Incident(person, day, kind, doc, reason))
     rows = unique_by(rows, lambda r: (r.code, r.date, r.type, r.doc_no))

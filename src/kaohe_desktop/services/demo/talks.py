@@ -19,7 +19,7 @@ from kaohe_desktop.services.demo.organization import Organization
 from kaohe_desktop.services.demo.rewards import Incident
 
 
-class _Talkers:
+class Talkers:
     """Who talks with whom: the 分管领导 with staff, the 局长 with department heads
     and the other 局领导, the 纪检组长 with the 局长 and in 诫勉 cases."""
 
@@ -46,7 +46,7 @@ class _Talkers:
 def build_talks(
     rng: random.Random, org: Organization, year: int, incidents: list[Incident]
 ) -> list[TalkRecord]:
-    talkers = _Talkers(org)
+    talkers = Talkers(org)
     rows: list[TalkRecord] = []
 
     def talk(person: PersonRecord, day: date, talker: str, kind: TalkKind, topic: str) -> None:

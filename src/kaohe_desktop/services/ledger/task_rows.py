@@ -25,7 +25,6 @@ from kaohe_desktop.storage.models import DepartmentRow, TaskDepartmentRow, TaskR
 ENTITY_LABEL = "台账任务"
 
 
-
 def departments_by_name(session: Session) -> dict[str, DepartmentRow]:
     return {row.name: row for row in session.scalars(select(DepartmentRow))}
 
