@@ -37,6 +37,7 @@ from kaohe_desktop.ui.quarterly.comments_dialog import CommentsDialog
 from kaohe_desktop.ui.quarterly.quarterly_tab import QuarterlyTab
 
 QUARTER = Quarter(2026, 2)
+DEMO_OPEN = Quarter(2026, 4)  # the demo's quarter under way (Q1–Q3 are closed)
 
 
 @pytest.fixture
@@ -530,17 +531,24 @@ def test_an_open_editor_survives_a_reload(qtbot: Any, tab: QuarterlyTab) -> None
 
 
 # --- in the main window, on the demo bureau ----------------------------------------------
+def _open_performance(tab: QuarterlyTab, code: str) -> Decimal | None:
+    assert tab.workspace is not None
+    return next(
+        r for r in tab.workspace.grading.sheet(DEMO_OPEN).rows if r.code == code
+    ).performance
+
+
 def test_the_main_window_gives_the_leases_back_when_the_file_or_window_closes(
     qtbot: Any, window: MainWindow, demo_file: Path
 ) -> None:
     workspace = open_in(qtbot, window, demo_file)
-    window.set_year(QUARTER.year)
+    window.set_year(DEMO_OPEN.year)
     tab = window.quarterly_tab
     window.tabs.setCurrentWidget(tab)
-    tab.set_quarter(QUARTER.quarter)
+    tab.set_quarter(DEMO_OPEN.quarter)
     first = tab.session.sheet.rows[0] if tab.session.sheet else None
     assert first is not None and first.performance is not None
-    scope = grading_scope(str(QUARTER), first.department_id)
+    scope = grading_scope(str(DEMO_OPEN), first.department_id)
 
     def held() -> bool:
         watcher = open_workspace(demo_file, Credentials("luru", DEMO_PASSWORD))
@@ -551,16 +559,16 @@ def test_the_main_window_gives_the_leases_back_when_the_file_or_window_closes(
 
     go_to(tab, first.code, cols.PERFORMANCE)
     type_into(qtbot, tab, "66")
-    qtbot.waitUntil(lambda: row(tab, first.code).performance == Decimal("66"))
+    qtbot.waitUntil(lambda: _open_performance(tab, first.code) == Decimal("66"))
     assert held()
     window.set_workspace(None)  # File → Close, or opening another file
     assert not held() and tab.session.leases.all() == []
 
     workspace = open_in(qtbot, window, demo_file)
-    tab.set_quarter(QUARTER.quarter)
+    tab.set_quarter(DEMO_OPEN.quarter)
     go_to(tab, first.code, cols.PERFORMANCE)
     type_into(qtbot, tab, "67")
-    qtbot.waitUntil(lambda: row(tab, first.code).performance == Decimal("67"))
+    qtbot.waitUntil(lambda: _open_performance(tab, first.code) == Decimal("67"))
     assert held() and workspace is window.workspace
     window.close()
     assert not held()
