@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kaohe_desktop.domain.enums import AnnualGrade
@@ -47,6 +46,8 @@ def has_quarter_data(sheet: AnnualSheetView) -> bool:
 
 
 class AnnualTab(DataTab):
+    loads_when_shown = True  # it reads the whole year: only while shown
+
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
@@ -64,7 +65,6 @@ class AnnualTab(DataTab):
         # Not `actions`: that would hide QWidget.actions().
         self.toolbar_actions = AnnualActions(self)
         self.commands = AnnualCommands(self.session, self, self.show_flagged)
-        self._stale = False
         self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
         self._layout(content)
         self._connect()
@@ -121,20 +121,6 @@ class AnnualTab(DataTab):
         )
         self.table.addActions(a.row_actions())  # the context menu, and the keys on the list
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    # --- loading only while shown ---------------------------------------------------------
-    def reload(self) -> None:
-        if self.workspace is not None and self.year is not None and not self.isVisible():
-            self._stale = True  # read when the clerk turns to the tab
-            self.update_actions()
-            return
-        self._stale = False
-        super().reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:

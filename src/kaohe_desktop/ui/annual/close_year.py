@@ -14,23 +14,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.enums import AnnualGrade
 from kaohe_desktop.services.archive.views import AnnualSheetView
 from kaohe_desktop.ui.annual import annual_texts
 from kaohe_desktop.ui.annual.annual_session import AnnualSession
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.periods.closing_dialogs import (
+    BlockerTexts,
+    CloseTexts,
+    PeriodBlockersDialog,
+    PeriodCloseDialog,
+)
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
@@ -52,69 +49,37 @@ def grade_summary(sheet: AnnualSheetView) -> str:
     return "、".join(f"{grade.label} {counts[grade.label]} 人" for grade in AnnualGrade)
 
 
-class YearBlockersDialog(QDialog):
+class YearBlockersDialog(PeriodBlockersDialog):
     """Who keeps the year from being closed, one line each."""
 
     show_only = Signal()  # show only the flagged people
 
     def __init__(self, title: str, lines: list[str], parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("yearBlockersDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(title)
-        self.resize(600, 400)
-        heading = QLabel(
-            self.tr("The year cannot be closed yet. {0} people must be settled first:").format(
-                len(lines)
-            )
+        names = ("yearBlockersDialog", "yearBlockerList", "showOnlyYearBlockers")
+        super().__init__(title, lines, parent, names=names, size=(600, 400))
+        heading = self.tr(
+            "The year cannot be closed yet. {0} people must be settled first:"
+        ).format(len(lines))
+        hint = self.tr(
+            "Withdraw recommendations over the quota or of people who no longer "
+            "qualify, and give a reason to every grade set by hand. Then close again."
         )
-        heading.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("yearBlockerList")
-        self.list.addItems(lines)
-        hint = QLabel(
-            self.tr(
-                "Withdraw recommendations over the quota or of people who no longer "
-                "qualify, and give a reason to every grade set by hand. Then close again."
-            )
-        )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.show_button = buttons.addButton(
-            self.tr("Show only these people"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.show_button.setObjectName("showOnlyYearBlockers")
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.show_button.clicked.connect(self._show_only)
-        close.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        show_only = self.tr("Show only these people")
+        self._lay_out(BlockerTexts(heading, hint, show_only, self.tr("Close")))
 
     def _show_only(self) -> None:
         self.show_only.emit()
         self.accept()
 
 
-class CloseYearDialog(QDialog):
+class CloseYearDialog(PeriodCloseDialog):
     """Confirm closing, with what is stored and locked, and a note for the record."""
 
     def __init__(
         self, sheet: AnnualSheetView, still_open: list[str], parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("closeYearDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         label = annual_texts.year_label(sheet.year)
-        self.setWindowTitle(self.tr("Close {0}").format(label))
-        self.setMinimumWidth(580)
-        heading = QLabel(self.tr("Close the annual assessment of {0}?").format(label))
-        heading.setStyleSheet("font-weight: bold;")
-        summary = QLabel(grade_summary(sheet))
-        summary.setObjectName("closeYearSummary")
-        summary.setWordWrap(True)
+        super().__init__("Year", parent, min_width=580)
         lines = [
             self.tr(
                 "• Every person's annual grade, 优秀资格, 好次数 and 限制情形 are stored as they "
@@ -143,29 +108,16 @@ class CloseYearDialog(QDialog):
                 "this can take a while."
             ),
         ]
-        consequences = QLabel("\n".join(lines))
-        consequences.setObjectName("closeYearConsequences")
-        consequences.setWordWrap(True)
-        self.note = QLineEdit()
-        self.note.setObjectName("closeYearNote")
-        self.note.setPlaceholderText(self.tr("Optional, e.g. approved by the committee"))
-        form = QFormLayout()
-        form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox()
-        self.close_button = buttons.addButton(
-            self.tr("Close the year"), QDialogButtonBox.ButtonRole.AcceptRole
+        texts = CloseTexts(
+            title=self.tr("Close {0}").format(label),
+            heading=self.tr("Close the annual assessment of {0}?").format(label),
+            consequences="\n".join(lines),
+            note_hint=self.tr("Optional, e.g. approved by the committee"),
+            note=self.tr("Note:"),
+            confirm=self.tr("Close the year"),
+            cancel=self.tr("Cancel"),
         )
-        self.close_button.setObjectName("confirmCloseYear")
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setDefault(True)  # locking everyone out is not what Enter should do
-        self.close_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(summary)
-        layout.addWidget(consequences)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self._lay_out(texts, grade_summary(sheet))
 
 
 class YearClosing:

@@ -6,51 +6,29 @@ every rule of the year (优秀资格, 不定等次, talks, rotation).
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kaohe_desktop.domain.annual_rules import AnnualRules
+from kaohe_desktop.ui.common.rules_line import RulesLine
 
 
-class AnnualSchemeLine(QWidget):
+class AnnualSchemeLine(RulesLine):
     change_share_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("annualSchemeLine")
-        self.summary = QLabel()
-        self.summary.setObjectName("annualSchemeSummary")
+        super().__init__("annual", parent)
         self.summary.setWordWrap(True)
         self.change = QPushButton(self.tr("Change the share…"))
         self.change.setObjectName("changeExcellentShare")
         self.change.clicked.connect(lambda _checked=False: self.change_share_requested.emit())
-        self.toggle = QToolButton()
-        self.toggle.setObjectName("annualSchemeToggle")
         self.toggle.setText(self.tr("Scheme details"))
-        self.toggle.setCheckable(True)
-        self.details = QLabel()
-        self.details.setObjectName("annualSchemeDetails")
-        self.details.setWordWrap(True)
-        self.details.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.summary, 1)
-        row.addWidget(self.change)
-        row.addWidget(self.toggle)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(row)
-        layout.addWidget(self.details)
-        self.toggle.toggled.connect(self.details.setVisible)
+        self.row.insertWidget(1, self.change)  # between the summary and 方案详情
+        QWidget.setTabOrder(self.change, self.toggle)
 
     def set_rules(self, rules: AnnualRules | None, *, frozen: bool) -> None:
         if rules is None:
-            self.summary.clear()
-            self.details.clear()
-            self.setToolTip("")
+            self.clear_rules()
             return
         lines = rules.describe()
         name, text = lines[0]
@@ -59,14 +37,7 @@ class AnnualSchemeLine(QWidget):
             if frozen
             else self.tr("rules of the latest scheme, kept for the year at its first decision")
         )
-        self.summary.setText(self.tr("Scheme: {0} ({1})").format(f"{name}：{text}", state))
-        rows = "".join(
-            f"<tr><td style='padding-right:8px'><b>{html.escape(n)}</b></td>"
-            f"<td>{html.escape(t)}</td></tr>"
-            for n, t in lines
-        )
-        self.details.setText(f"<table>{rows}</table>")
-        self.setToolTip("\n".join(f"{n}：{t}" for n, t in lines))
+        self.show_rules(self.tr("Scheme: {0} ({1})").format(f"{name}：{text}", state), lines)
 
     def set_change_state(self, refusal: str | None, *, visible: bool) -> None:
         """修改比例… is shown to an administrator; disabled with the reason when the year

@@ -13,7 +13,6 @@ at every reload, shown or not, for the status bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -53,6 +52,7 @@ def leader_names(rows: list[PersonFindRow]) -> list[str]:
 class ArchiveTab(DataTab):
     edit_person_requested = Signal(int)
     overdue_changed = Signal(int)  # special talks overdue + rotations reached, this year
+    loads_when_shown = True  # it reads the people and their archives: only while shown
 
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
@@ -74,7 +74,6 @@ class ArchiveTab(DataTab):
         self.archive_button = QToolButton()
         self.due_button = QToolButton()
         self._editable = False
-        self._stale = False
         self._reads = 0  # archives read: a reload reads the person once, not twice
         self._window: QWidget | None = None
         self._layout(content)
@@ -162,21 +161,11 @@ class ArchiveTab(DataTab):
         self.due.export_requested.connect(self.due_session.export)
         self.due_session.overdue_changed.connect(self._show_overdue)
 
-    # --- loading only while shown ---------------------------------------------------------
+    # --- loading only while shown (DataTab.loads_when_shown) -----------------------------
     def reload(self) -> None:
         if self.workspace is not None and self.year is not None:
             self.due_session.count_overdue(self.workspace)  # the status bar's, shown or not
-            if not self.isVisible():
-                self._stale = True  # read when the clerk turns to the tab
-                self.update_actions()
-                return
-        self._stale = False
         super().reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:

@@ -15,7 +15,6 @@ out of date and reads when the clerk turns to it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from kaohe_desktop.domain.check_rules import CheckPeriod
@@ -44,6 +43,8 @@ from kaohe_desktop.ui.quarterly.grading_grid import GridNote
 
 
 class ChecksTab(DataTab):
+    loads_when_shown = True  # it reads a whole period: only while shown
+
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
@@ -71,7 +72,6 @@ class ChecksTab(DataTab):
         self.settings_action = named_action(self, self.tr("Chec&k settings…"), "checkSettings")
         self.settings_action.triggered.connect(lambda _checked=False: self.edit_settings())
         self._chosen: CheckPeriod | None = None  # the clerk's choice; None: follow the clock
-        self._stale = False  # a reload was asked for while the tab was hidden
         self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
         self._layout(content)
         self._connect()
@@ -139,20 +139,6 @@ class ChecksTab(DataTab):
             }
         )
         self.table.addActions([a.set_status, a.issue_notice])  # the context menu
-
-    # --- loading only while shown ----------------------------------------------------
-    def reload(self) -> None:
-        if self.workspace is not None and self.year is not None and not self.isVisible():
-            self._stale = True  # read when the clerk turns to the tab
-            self.update_actions()
-            return
-        self._stale = False
-        super().reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:

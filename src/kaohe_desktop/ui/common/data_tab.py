@@ -2,6 +2,9 @@
 
 A tab's `_load` is the only code that asks the services for data, so moving a
 slow tab's loading onto a worker later touches one method.
+
+A tab that reads much sets `loads_when_shown`: it reads only while it is shown; a
+hidden one marks itself out of date and reads when the clerk turns to it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kaohe_desktop.services.errors import StorageError
@@ -31,12 +34,17 @@ class DataTab(QWidget):
     """Subclasses build `content` and implement `_load`; they never call services elsewhere."""
 
     loaded = Signal()
+    # Tabs load when shown: a tab that reads a whole period (or the bureau) sets this, so
+    # a reload asked for while it is hidden (another tab, a new year, a write elsewhere)
+    # costs nothing until the clerk turns to it.
+    loads_when_shown = False
 
     def __init__(self, content: QWidget, guidance: Guidance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guidance = guidance
         self.workspace: Workspace | None = None
         self.year: int | None = None
+        self._stale = False  # a reload was asked for while the tab was hidden
         self.stack = EmptyStateStack(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,6 +61,12 @@ class DataTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        opened = self.workspace is not None and self.year is not None
+        if self.loads_when_shown and opened and not self.isVisible():
+            self._stale = True  # read when the clerk turns to the tab
+            self.update_actions()
+            return
+        self._stale = False
         if self.workspace is None or self.year is None:
             self._clear()
             self.stack.show_empty(
@@ -77,6 +91,11 @@ class DataTab(QWidget):
                 )
         self.loaded.emit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def show_rows_or_empty(self, has_rows: bool, empty_message: str) -> None:
         if has_rows:
             self.stack.show_content()
@@ -90,3 +109,6 @@ class DataTab(QWidget):
     def _clear(self) -> None:
         """Forget the rows of a file that is no longer open."""
         raise NotImplementedError
+
+    def update_actions(self) -> None:
+        """Enable the tab's actions for what it shows; tabs with actions override it."""

@@ -2,9 +2,9 @@
 half year's scoring): who may close or reopen it now, the close run as a job, and a
 reopen with a reason through the periods' service.
 
-Each tab keeps what is its own: the blocker list and the confirmation (their words
-and what "show only" filters), the service call that closes, and how it reads the
-period again afterwards.
+Each tab keeps what is its own: the words of the blocker list and the confirmation
+(laid out in closing_dialogs.py) and what "show only" filters, the service call that
+closes, and how it reads the period again afterwards.
 """
 
 from __future__ import annotations

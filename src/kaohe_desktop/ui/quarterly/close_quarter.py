@@ -12,17 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.grading import GRADE_ORDER
 from kaohe_desktop.services.errors import (
@@ -36,6 +27,12 @@ from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
 from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.periods.closing_dialogs import (
+    BlockerTexts,
+    CloseTexts,
+    PeriodBlockersDialog,
+    PeriodCloseDialog,
+)
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
@@ -48,7 +45,7 @@ translate = QCoreApplication.translate
 SheetCallback = Callable[[GradingSheet], None]
 
 
-class BlockersDialog(QDialog):
+class BlockersDialog(PeriodBlockersDialog):
     """Who keeps the quarter from being closed, one line each."""
 
     show_only = Signal(list)  # person ids
@@ -56,42 +53,20 @@ class BlockersDialog(QDialog):
     def __init__(
         self, title: str, lines: list[str], person_ids: list[int], parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("blockersDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(title)
-        self.resize(600, 420)
+        names = ("blockersDialog", "blockerList", "showOnlyBlockers")
+        super().__init__(title, lines, parent, names=names, size=(600, 420))
         self.person_ids = list(person_ids)
-        heading = QLabel(
-            self.tr("The quarter cannot be closed yet. {0} people are not graded or wait for a "
-                    "decision:").format(len(lines))
-        )  # fmt: skip
-        heading.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("blockerList")
-        self.list.addItems(lines)
-        hint = QLabel(
-            self.tr(
-                "Enter the missing scores; for “并列超出名额” set 好 by hand within the quota "
-                "and confirm 较好 for the others, or correct a score. Then close again."
-            )
+        heading = self.tr(
+            "The quarter cannot be closed yet. {0} people are not graded or wait for a decision:"
+        ).format(len(lines))
+        hint = self.tr(
+            "Enter the missing scores; for “并列超出名额” set 好 by hand within the quota "
+            "and confirm 较好 for the others, or correct a score. Then close again."
         )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.show_button = buttons.addButton(
-            self.tr("Show only these people"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.show_button.setObjectName("showOnlyBlockers")
+        show_only = self.tr("Show only these people")
+        self._lay_out(BlockerTexts(heading, hint, show_only, self.tr("Close")))
         self.show_button.setEnabled(bool(self.person_ids))
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setObjectName("closeBlockers")
-        self.show_button.clicked.connect(self._show_only)
-        close.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        self.close_button.setObjectName("closeBlockers")
 
     def _show_only(self) -> None:
         self.show_only.emit(list(self.person_ids))
@@ -111,22 +86,15 @@ def grade_summary(sheet: GradingSheet) -> str:
     return "、".join([*parts, f"不定等次 {not_graded} 人"])
 
 
-class CloseQuarterDialog(QDialog):
+class CloseQuarterDialog(PeriodCloseDialog):
     """Confirm closing, with the consequences and a note for the record."""
 
     def __init__(self, sheet: GradingSheet, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("closeQuarterDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Close {0}").format(sheet.quarter.label()))
-        self.setMinimumWidth(520)
-        heading = QLabel(self.tr("Close the grading of {0}?").format(sheet.quarter.label()))
-        heading.setStyleSheet("font-weight: bold;")
-        summary = QLabel(grade_summary(sheet))
-        summary.setObjectName("closeQuarterSummary")
-        summary.setWordWrap(True)
-        consequences = QLabel(
-            self.tr(
+        super().__init__("Quarter", parent, min_width=520)
+        texts = CloseTexts(
+            title=self.tr("Close {0}").format(sheet.quarter.label()),
+            heading=self.tr("Close the grading of {0}?").format(sheet.quarter.label()),
+            consequences=self.tr(
                 "• The scores, comments and grades of the quarter become read-only for everyone, "
                 "on every workstation.\n"
                 "• 综合得分, 等次 and 排名 are stored as they are now.\n"
@@ -134,31 +102,13 @@ class CloseQuarterDialog(QDialog):
                 "in the audit log).\n"
                 "• A full integrity check of the data file runs first; on a network drive this "
                 "can take a while."
-            )
+            ),
+            note_hint=self.tr("Optional, e.g. checked by the committee"),
+            note=self.tr("Note:"),
+            confirm=self.tr("Close the quarter"),
+            cancel=self.tr("Cancel"),
         )
-        consequences.setWordWrap(True)
-        self.note = QLineEdit()
-        self.note.setObjectName("closeQuarterNote")
-        self.note.setPlaceholderText(self.tr("Optional, e.g. checked by the committee"))
-        form = QFormLayout()
-        form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox()
-        self.close_button = buttons.addButton(
-            self.tr("Close the quarter"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.close_button.setObjectName("confirmCloseQuarter")
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("cancelCloseQuarter")
-        cancel.setDefault(True)  # locking everyone out is not what Enter should do
-        self.close_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(summary)
-        layout.addWidget(consequences)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
+        self._lay_out(texts, grade_summary(sheet), stretch=True)
 
 
 class QuarterClosing:

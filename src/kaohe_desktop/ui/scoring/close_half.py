@@ -12,22 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kaohe_desktop.domain.enums import DepartmentGrade
 from kaohe_desktop.services.errors import HalfNotReadyError
 from kaohe_desktop.services.scoring.views import HalfYearSheet
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.periods.closing_dialogs import (
+    BlockerTexts,
+    CloseTexts,
+    PeriodBlockersDialog,
+    PeriodCloseDialog,
+)
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
@@ -40,47 +37,24 @@ from kaohe_desktop.ui.workers import Job
 translate = QCoreApplication.translate
 
 
-class HalfBlockersDialog(QDialog):
+class HalfBlockersDialog(PeriodBlockersDialog):
     """What keeps the half from being closed, one line each."""
 
     show_only = Signal()  # limit the table to the departments listed
 
     def __init__(self, title: str, lines: list[str], parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("halfBlockersDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(title)
-        self.resize(640, 420)
-        heading = QLabel(
-            self.tr("The half cannot be closed yet. {0} items must be settled first:").format(
-                len(lines)
-            )
+        names = ("halfBlockersDialog", "halfBlockerList", "showOnlyHalfBlockers")
+        super().__init__(title, lines, parent, names=names, size=(640, 420))
+        heading = self.tr("The half cannot be closed yet. {0} items must be settled first:").format(
+            len(lines)
         )
-        heading.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setObjectName("halfBlockerList")
-        self.list.addItems(lines)
-        hint = QLabel(
-            self.tr(
-                "Record the missing checks in the 查账 tab (a due period without a confirmed "
-                "check counts as 未完成 until then); a reviewer settles each tie with "
-                "委员会裁定…. Then close again."
-            )
+        hint = self.tr(
+            "Record the missing checks in the 查账 tab (a due period without a confirmed "
+            "check counts as 未完成 until then); a reviewer settles each tie with "
+            "委员会裁定…. Then close again."
         )
-        hint.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.show_button = buttons.addButton(
-            self.tr("Show only these departments"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.show_button.setObjectName("showOnlyHalfBlockers")
-        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.show_button.clicked.connect(self._show_only)
-        close.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
+        show_only = self.tr("Show only these departments")
+        self._lay_out(BlockerTexts(heading, hint, show_only, self.tr("Close")))
 
     def _show_only(self) -> None:
         self.show_only.emit()
@@ -95,20 +69,14 @@ def grade_summary(sheet: HalfYearSheet) -> str:
     return "、".join(f"{grade.label} {counts[grade]} 个" for grade in DepartmentGrade)
 
 
-class CloseHalfDialog(QDialog):
+class CloseHalfDialog(PeriodCloseDialog):
     def __init__(self, sheet: HalfYearSheet, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("closeHalfDialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        super().__init__("Half", parent, min_width=540)
         label = sheet.half.label()
-        self.setWindowTitle(self.tr("Close {0}").format(label))
-        self.setMinimumWidth(540)
-        heading = QLabel(self.tr("Close the scoring of {0}?").format(label))
-        heading.setStyleSheet("font-weight: bold;")
-        summary = QLabel(grade_summary(sheet))
-        summary.setObjectName("closeHalfSummary")
-        consequences = QLabel(
-            self.tr(
+        texts = CloseTexts(
+            title=self.tr("Close {0}").format(label),
+            heading=self.tr("Close the scoring of {0}?").format(label),
+            consequences=self.tr(
                 "• Every department's scores, ranks, grade and 先进科室 are stored as they are "
                 "now.\n"
                 "• The half's 加减分, vetoes and decisions, and its checks, become read-only for "
@@ -117,29 +85,13 @@ class CloseHalfDialog(QDialog):
                 "the audit log).\n"
                 "• A full integrity check of the data file runs first; on a network drive this "
                 "can take a while."
-            )
+            ),
+            note_hint=self.tr("Optional, e.g. approved by the committee"),
+            note=self.tr("Note:"),
+            confirm=self.tr("Close the half"),
+            cancel=self.tr("Cancel"),
         )
-        consequences.setWordWrap(True)
-        self.note = QLineEdit()
-        self.note.setObjectName("closeHalfNote")
-        self.note.setPlaceholderText(self.tr("Optional, e.g. approved by the committee"))
-        form = QFormLayout()
-        form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox()
-        self.close_button = buttons.addButton(
-            self.tr("Close the half"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.close_button.setObjectName("confirmCloseHalf")
-        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setDefault(True)  # locking everyone out is not what Enter should do
-        self.close_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(summary)
-        layout.addWidget(consequences)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self._lay_out(texts, grade_summary(sheet))
 
 
 class HalfClosing:

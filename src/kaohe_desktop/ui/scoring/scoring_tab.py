@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -54,6 +53,8 @@ def default_half(year: int, today: date) -> int:
 
 
 class ScoringTab(DataTab):
+    loads_when_shown = True  # it reads a whole period: only while shown
+
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
@@ -79,7 +80,6 @@ class ScoringTab(DataTab):
         self.toolbar_actions = ScoringActions(self)
         self.commands = ScoringCommands(self.session, self, self.show_pending_only)
         self._chosen: int | None = None  # the clerk's half; None: follow the clock
-        self._stale = False
         self._window: QWidget | None = None
         self._layout(content)
         self._connect()
@@ -165,20 +165,6 @@ class ScoringTab(DataTab):
         )
         self.grid.table.addActions([a.add_points, a.veto, a.decide])  # the context menu
         self.grid.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    # --- loading only while shown ---------------------------------------------------------
-    def reload(self) -> None:
-        if self.workspace is not None and self.year is not None and not self.isVisible():
-            self._stale = True  # read when the clerk turns to the tab
-            self.update_actions()
-            return
-        self._stale = False
-        super().reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:
