@@ -28,7 +28,12 @@ from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease, acquire_lease, this_workstation
 from kaohe_desktop.services.archive import annual_writes
 from kaohe_desktop.services.archive.annual_scheme import annual_rules_for
-from kaohe_desktop.services.archive.annual_sheet import build_annual_sheet
+from kaohe_desktop.services.archive.annual_sheet import (
+    YearAssessment,
+    after_decision,
+    build_annual_sheet,
+    sheet_of,
+)
 from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.views import AnnualSheetView
 from kaohe_desktop.services.errors import InputError
@@ -93,10 +98,14 @@ class AnnualService:
 
     # --- decisions ------------------------------------------------------------------------
 
-    def _write(self, year: int, work: Callable[[Session], object]) -> AnnualSheetView:
-        self._uow.write(work)
-        with self._uow.read() as session:
-            return build_annual_sheet(session, year, self._outcomes)
+    def _write(self, year: int, work: Callable[[Session], YearAssessment]) -> AnnualSheetView:
+        """One decision's write, returning the fresh sheet from inside it (the year's
+        inputs read once, for the check and for the answer)."""
+
+        def write_and_show(session: Session) -> AnnualSheetView:
+            return sheet_of(session, after_decision(session, work(session)))
+
+        return self._uow.write(write_and_show)
 
     @requires(Action.ENTER_DATA)
     def recommend(self, year: int, person_id: int, leases: Sequence[Lease]) -> AnnualSheetView:

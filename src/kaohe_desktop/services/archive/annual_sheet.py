@@ -14,12 +14,14 @@ computed again (the stored values stay until the next close overwrites them).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.annual_assessment import (
+    NO_CHOICE,
     AnnualCandidate,
     AnnualOutcome,
     AnnualStanding,
@@ -168,6 +170,25 @@ def _row(person: YearPerson, standing: AnnualStanding, assessment: YearAssessmen
         flag=standing.flag.label if standing.flag is not None else None,
         assessment_id=stored.id if stored is not None else None,
         version=stored.version if stored is not None else None,
+    )
+
+
+def after_decision(session: Session, before: YearAssessment) -> YearAssessment:
+    """The year again, inside the write that just stored a decision or the year's share:
+    only the decisions and the rules are read again and the engine run over them. The
+    people, quarter marks and discipline cannot have changed inside the write, and
+    reading them again was most of the 0.7 s a click took at 10,000 people."""
+    rules, frozen = annual_rules_for(session, before.year)
+    choices = stored_choices(session, before.year)
+    candidates = {
+        person_id: replace(
+            candidate, choice=choices[person_id].choice() if person_id in choices else NO_CHOICE
+        )
+        for person_id, candidate in before.candidates.items()
+    }
+    outcome = assess_year(candidates.values(), rules, before.year)
+    return before._replace(
+        rules=rules, frozen=frozen, choices=choices, candidates=candidates, outcome=outcome
     )
 
 

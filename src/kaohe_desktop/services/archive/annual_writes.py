@@ -137,7 +137,7 @@ def recommend(
     leases: Sequence[Lease],
     now: datetime,
     outcomes: QuarterOutcomes | None = None,
-) -> None:
+) -> YearAssessment:
     """优秀 for an eligible participant while the quota has room (a grade set by hand
     gives way to it)."""
     target = _target(session, year, person_id, leases, outcomes)
@@ -146,6 +146,7 @@ def recommend(
     refuse([refusal] if refusal else [])
     values = {"recommended": True, "grade": None, "reason": None}
     _upsert(session, year, person_id, values, now)
+    return target.assessment
 
 
 def withdraw(
@@ -155,12 +156,13 @@ def withdraw(
     leases: Sequence[Lease],
     now: datetime,
     outcomes: QuarterOutcomes | None = None,
-) -> None:
+) -> YearAssessment:
     target = _target(session, year, person_id, leases, outcomes)
     stored = target.assessment.choices.get(person_id)
     if stored is None or not stored.recommended:
         raise InputError(f"未保存：{target.who}没有被推荐为优秀，无需取消。")
     _upsert(session, year, person_id, {"recommended": False}, now)
+    return target.assessment
 
 
 def _grade_refusal(target: Target, grade: AnnualGrade, reason: str | None) -> str | None:
@@ -190,7 +192,7 @@ def set_grade(
     leases: Sequence[Lease],
     now: datetime,
     outcomes: QuarterOutcomes | None = None,
-) -> None:
+) -> YearAssessment:
     """A grade set by hand (称职 / 基本称职 / 不称职 / 不参加, with its reason), which
     withdraws an 优秀 recommendation; None: back to what the rules give (a
     recommendation, if any, stays)."""
@@ -204,6 +206,7 @@ def set_grade(
         refuse([refusal] if refusal else [])
         values = {"grade": grade.value, "reason": cleaned, "recommended": False}
     _upsert(session, year, person_id, values, now)
+    return target.assessment
 
 
 def set_note(
@@ -214,9 +217,10 @@ def set_note(
     leases: Sequence[Lease],
     now: datetime,
     outcomes: QuarterOutcomes | None = None,
-) -> None:
-    _target(session, year, person_id, leases, outcomes)
+) -> YearAssessment:
+    target = _target(session, year, person_id, leases, outcomes)
     _upsert(session, year, person_id, {"note": (note or "").strip() or None}, now)
+    return target.assessment
 
 
 def checked_share(rules: AnnualRules, share: Decimal, reason: str) -> AnnualRules:
@@ -235,13 +239,14 @@ def set_share(
     reason: str,
     now: datetime,
     outcomes: QuarterOutcomes | None = None,
-) -> None:
+) -> YearAssessment:
     """The year's 优秀 share (15% / 20% / 25%, other than 20% with its reason); refused
     while more people are recommended than the new quota allows."""
     _refuse_closed(session, year)
     rules, _ = annual_rules_for(session, year)
     changed = checked_share(rules, share, reason)
-    counter = assess(session, year, outcomes=outcomes).outcome.counter
+    before = assess(session, year, outcomes=outcomes)
+    counter = before.outcome.counter
     quota = quota_size(counter.participants, changed.excellent_share)
     if counter.recommended > quota:
         refuse([
@@ -250,3 +255,4 @@ def set_share(
             f"须先取消 {counter.recommended - quota} 人的推荐。"
         ])  # fmt: skip
     store_annual_rules(session, year, changed, now)
+    return before
