@@ -114,6 +114,17 @@
     </message>
 </context>
 <context>
+    <name>ActionRefusal</name>
+    <message>
+        <source>Open a data file first</source>
+        <translation>请先打开数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ActualDelegate</name>
     <message>
         <source>What was done; Enter saves</source>
@@ -350,10 +361,6 @@ Open it now?</source>
     <message>
         <source>Only an administrator can reopen a year (your role: {0}).</source>
         <translation>只有管理员可以重新开放年度（您的角色：{0}）。</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may view the annual assessment but not change it.</source>
@@ -785,14 +792,6 @@ Open it now?</source>
     <message>
         <source>{0} is recommended for 优秀 already.</source>
         <translation>{0}已被推荐为优秀。</translation>
-    </message>
-    <message>
-        <source>{0} is {1} this year ({2}): cannot be 优秀.</source>
-        <translation>{0}本年度{1}（{2}），不能推荐优秀。</translation>
-    </message>
-    <message>
-        <source>{0} does not qualify for 优秀: {1}</source>
-        <translation>{0}不符合优秀资格：{1}</translation>
     </message>
     <message>
         <source>优秀 quota {0} · recommended {1} · left {2}</source>
@@ -1877,10 +1876,6 @@ The open data file was not changed.</source>
     <message>
         <source>Make a new edition of {0} from the checks as they are now</source>
         <translation>按当前查账记录生成{0}的新版本</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may not: {1}</source>
@@ -3781,14 +3776,6 @@ The backup folder (set in Manage → Backups and restore) is:
     <message>
         <source>Print or save one wall chart per department (墙上台账)</source>
         <translation>按科室打印或保存墙上台账</translation>
-    </message>
-    <message>
-        <source>Open a data file first</source>
-        <translation>请先打开数据文件</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may not import workbooks.</source>
@@ -5983,10 +5970,6 @@ Is the network drive connected?</source>
     <message>
         <source>Only an administrator can reopen a half year (your role: {0}).</source>
         <translation>只有管理员可以重新开放半年（您的角色：{0}）。</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may view the half-year scores but not change them.</source>

@@ -285,10 +285,9 @@ def _with_flag(standing: AnnualStanding, flag: AnnualFlag) -> AnnualStanding:
     )  # fmt: skip
 
 
-def recommendation_refusal(
-    name: str, standing: AnnualStanding, counter: QuotaCounter
-) -> str | None:
-    """Why `name` cannot be recommended for 优秀 now (None: they can)."""
+def standing_refusal(name: str, standing: AnnualStanding) -> str | None:
+    """Why `name` cannot be recommended for 优秀 whatever the quota (None: they could be):
+    the list's tooltip, and the first part of recommendation_refusal."""
     if standing.recommended and standing.flag is None:
         return f"{name}已推荐为优秀。"
     if standing.participation is not Participation.PARTICIPANT:
@@ -296,6 +295,16 @@ def recommendation_refusal(
         return f"{name}本年度{standing.participation.label}（{why}），不能推荐优秀。"
     if not standing.eligible:
         return f"{name}不符合优秀资格：{standing.limits_text()}。"
+    return None
+
+
+def recommendation_refusal(
+    name: str, standing: AnnualStanding, counter: QuotaCounter
+) -> str | None:
+    """Why `name` cannot be recommended for 优秀 now (None: they can)."""
+    refusal = standing_refusal(name, standing)
+    if refusal is not None:
+        return refusal
     if counter.remaining <= 0:
         return (
             f"优秀名额已满（名额 {counter.quota}，已推荐 {counter.recommended}），"

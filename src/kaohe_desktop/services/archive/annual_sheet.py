@@ -31,6 +31,7 @@ from kaohe_desktop.domain.annual_assessment import (
     assess_year,
     count_quota,
     marks_in_order,
+    standing_refusal,
 )
 from kaohe_desktop.domain.annual_rules import AnnualRules
 from kaohe_desktop.domain.enums import AnnualGrade
@@ -170,6 +171,7 @@ def _row(person: YearPerson, standing: AnnualStanding, assessment: YearAssessmen
         flag=standing.flag.label if standing.flag is not None else None,
         assessment_id=stored.id if stored is not None else None,
         version=stored.version if stored is not None else None,
+        recommend_refusal=standing_refusal(person.name, standing),
     )
 
 

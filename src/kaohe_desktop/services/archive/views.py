@@ -155,6 +155,8 @@ class AnnualRowView:
     flag: str | None  # what blocks the close (推荐优秀超出名额 …)
     assessment_id: int | None  # None: nothing decided for the person yet
     version: int | None
+    # Why the person cannot be recommended whatever the quota (domain standing_refusal).
+    recommend_refusal: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
 from kaohe_desktop.ui.annual import annual_texts
-from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.common.access import Access, action_refusal, offer
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -90,10 +90,13 @@ class AnnualActions(QObject):
         person = change or (self.tr("Select a person first") if row is None else None)
         recommend = person
         if recommend is None and row is not None:
-            recommend = annual_texts.recommend_refusal(row)
+            # The service's words (domain standing_refusal); a recommended row offers 取消推荐.
+            recommend = row.recommend_refusal or (
+                annual_texts.already_recommended(row.name) if row.recommended else None
+            )
         counter = sheet.counter if sheet is not None else None
         full = counter is not None and counter.remaining <= 0
-        self._set(
+        offer(
             self.recommend,
             recommend,
             self.tr("Recommend the selected person for 优秀 (Ctrl+E)")
@@ -103,22 +106,18 @@ class AnnualActions(QObject):
         withdraw = person
         if withdraw is None and row is not None and not row.recommended:
             withdraw = self.tr("{0} is not recommended").format(row.name)
-        self._set(
-            self.withdraw, withdraw, self.tr("Withdraw the 优秀 recommendation (Ctrl+Shift+E)")
-        )
-        self._set(
+        offer(self.withdraw, withdraw, self.tr("Withdraw the 优秀 recommendation (Ctrl+Shift+E)"))
+        offer(
             self.set_grade,
             person,
             self.tr("称职 / 基本称职 / 不称职 / 不参加 by hand, with a reason (Ctrl+G)"),
         )
-        self._set(self.note, person, self.tr("A note printed in 备注 (F2)"))
+        offer(self.note, person, self.tr("A note printed in 备注 (F2)"))
         self._update_close(state, none)
         export = self._why_not(state.access, Action.EXPORT) or none
-        self._set(
-            self.export, export, self.tr("Write the annual workbook (sheets 年度考核 and 名额)")
-        )
+        offer(self.export, export, self.tr("Write the annual workbook (sheets 年度考核 and 名额)"))
         forms = export
-        self._set(
+        offer(
             self.forms,
             forms,
             self.tr("公务员年度考核登记表 as PDF: everyone, a department or one person"),
@@ -127,7 +126,7 @@ class AnnualActions(QObject):
         excellent = export
         if excellent is None and not recommended:
             excellent = self.tr("Nobody is recommended for 优秀 yet")
-        self._set(
+        offer(
             self.excellent_list,
             excellent,
             self.tr("The 优秀 notice (公示) as PDF: names, departments and the posting dates"),
@@ -141,7 +140,7 @@ class AnnualActions(QObject):
             assert sheet is not None
             close = self.tr("{0} is closed").format(annual_texts.year_label(sheet.year))
         waiting = len(sheet.blockers()) if sheet is not None else 0
-        self._set(
+        offer(
             self.close_year,
             close,
             self.tr("Store every grade of the year and lock it")
@@ -153,11 +152,7 @@ class AnnualActions(QObject):
         reopen = self._why_not(state.access, Action.REOPEN_PERIOD, self._reopen_role) or none
         if reopen is None and not closed:
             reopen = self.tr("The year is open")
-        self._set(self.reopen_year, reopen, self.tr("Reopen the closed year (with a reason)"))
-
-    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
-        action.setEnabled(refusal is None)
-        action.setToolTip(tooltip if refusal is None else refusal)
+        offer(self.reopen_year, reopen, self.tr("Reopen the closed year (with a reason)"))
 
     def _close_role(self, role: str) -> str:
         return self.tr(
@@ -174,17 +169,9 @@ class AnnualActions(QObject):
         role_text: Callable[[str], str] | None = None,
     ) -> str | None:
         """Why the clerk may not do `action` now (None: they may)."""
-        if access is None:
-            return self.tr("Open a data file first")
-        if access.may(action):
-            return None
-        if access.read_only:
-            return self.tr("The data file is open read-only: {0}").format(
-                access.read_only_reason or ""
-            )
-        role = access.actor.role.label
-        if role_text is not None:
-            return role_text(role)
+        return action_refusal(access, action, role_text or self._may_only_view)
+
+    def _may_only_view(self, role: str) -> str:
         return self.tr("Your role ({0}) may view the annual assessment but not change it.").format(
             role
         )

@@ -15,7 +15,7 @@ from kaohe_desktop.domain.enums import AnnualGrade
 from kaohe_desktop.domain.periods import PeriodError, parse_closable
 from kaohe_desktop.domain.quarterly_rules import percent
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
+from kaohe_desktop.services.archive.views import AnnualSheetView
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
 from kaohe_desktop.services.files.periods import PeriodService, PeriodState, period_statuses
 from kaohe_desktop.ui.common.access import Access
@@ -114,19 +114,8 @@ def edit_refusal(access: Access, periods: PeriodService, sheet: AnnualSheetView)
     return None
 
 
-def recommend_refusal(row: AnnualRowView) -> str | None:
-    """Why this person cannot be recommended for 优秀 at all (the quota aside)."""
-    if row.recommended:
-        return translate("AnnualTexts", "{0} is recommended for 优秀 already.").format(row.name)
-    if row.participation != PARTICIPANT:
-        return translate("AnnualTexts", "{0} is {1} this year ({2}): cannot be 优秀.").format(
-            row.name, row.participation, row.limits
-        )
-    if not row.eligible:
-        return translate("AnnualTexts", "{0} does not qualify for 优秀: {1}").format(
-            row.name, row.limits
-        )
-    return None
+def already_recommended(name: str) -> str:
+    return translate("AnnualTexts", "{0} is recommended for 优秀 already.").format(name)
 
 
 def counter_text(counter: QuotaCounter) -> str:

@@ -18,7 +18,7 @@ from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.checks.views import BulletinView, DueCheckRow, DueList
-from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.common.access import Access, action_refusal, offer
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -75,23 +75,23 @@ class ChecksActions(QObject):
         selected = state.selected
         pick = None if selected else self.tr("Select one or more rows first")
         self._update_drafts(state, enter)
-        self._set(
+        offer(
             self.set_status,
             enter or pick,
             self.tr("Set one status for all selected rows at {0}").format(state.level.label),
         )
         notice = no_rows or self._why_not(access, Action.RECORD_CHECKS) or pick
-        self._set(
+        offer(
             self.issue_notice,
             notice,
             self.tr("Issue a 督办单 for the selected rows (of one department)"),
         )
-        self._set(
+        offer(
             self.notices,
             self._why_not(access, Action.VIEW),
             self.tr("The year's 督办单, their 整改 and 核实; print a 督办单"),
         )
-        self._set(
+        offer(
             self.sample,
             no_rows,
             self.tr("Draw the 三级 局领导抽查 sample of this period and print its list"),
@@ -112,7 +112,7 @@ class ChecksActions(QObject):
                     due.period.label()
                 )
         level = default.label if default is not None else ""
-        self._set(
+        offer(
             self.copy_forward,
             copy,
             self.tr(
@@ -126,7 +126,7 @@ class ChecksActions(QObject):
         confirm = enter or (
             None if drafts else self.tr("No drafts at {0}").format(state.level.label)
         )
-        self._set(
+        offer(
             self.confirm_drafts,
             confirm,
             self.tr(
@@ -142,11 +142,11 @@ class ChecksActions(QObject):
         if latest is None:
             self.bulletin.setText(self.tr("Generate bulletin…"))
             why = no_rows or self._why_not(access, Action.RECORD_CHECKS) or closed
-            self._set(self.bulletin, why, self.tr("Make this period's 通报 and save it as a PDF"))
-            self._set(self.regenerate, why or self.tr("No bulletin yet"), "")
+            offer(self.bulletin, why, self.tr("Make this period's 通报 and save it as a PDF"))
+            offer(self.regenerate, why or self.tr("No bulletin yet"), "")
             return
         self.bulletin.setText(self.tr("Print bulletin…"))
-        self._set(
+        offer(
             self.bulletin,
             self._why_not(access, Action.EXPORT),
             self.tr("Save {0} (edition {1}, {2}) as a PDF").format(
@@ -154,7 +154,7 @@ class ChecksActions(QObject):
             ),
         )
         regenerate = no_rows or self._why_not(access, Action.RECORD_CHECKS) or closed
-        self._set(
+        offer(
             self.regenerate,
             regenerate,
             self.tr("Make a new edition of {0} from the checks as they are now").format(
@@ -162,17 +162,9 @@ class ChecksActions(QObject):
             ),
         )
 
-    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
-        action.setEnabled(refusal is None)
-        action.setToolTip(tooltip if refusal is None else refusal)
-
     def _why_not(self, access: Access | None, action: Action) -> str | None:
-        if access is None:
-            return self.tr("Open a data file first")
-        if access.may(action):
-            return None
-        if access.read_only:
-            return self.tr("The data file is open read-only: {0}").format(
-                access.read_only_reason or ""
-            )
-        return self.tr("Your role ({0}) may not: {1}").format(access.actor.role.label, action.label)
+        return action_refusal(
+            access,
+            action,
+            lambda role: self.tr("Your role ({0}) may not: {1}").format(role, action.label),
+        )

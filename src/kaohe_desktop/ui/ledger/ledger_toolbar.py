@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.common.access import Access, action_refusal, offer
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -81,28 +81,26 @@ class LedgerActions(QObject):
     def update(self, state: TabState) -> None:
         change = self._why_not(state.access, Action.ENTER_DATA)
         pick = change or (None if state.has_selection else self.tr("Select a task first"))
-        self._set(self.add, change, self.tr("Add a task to the year's ledger (Ins)"))
-        self._set(self.edit, pick, self.tr("Edit the selected task (Enter)"))
-        self._set(
-            self.duplicate, pick, self.tr("A new task prefilled with the selected task's values")
-        )
-        self._set(self.delete, pick, self.tr("Delete the selected task (Del)"))
-        self._set(
+        offer(self.add, change, self.tr("Add a task to the year's ledger (Ins)"))
+        offer(self.edit, pick, self.tr("Edit the selected task (Enter)"))
+        offer(self.duplicate, pick, self.tr("A new task prefilled with the selected task's values"))
+        offer(self.delete, pick, self.tr("Delete the selected task (Del)"))
+        offer(
             self.undo,
             change or (None if state.undo_text else self.tr("Nothing to undo")),
             self.tr("Undo: {0} (Ctrl+Z)").format(state.undo_text),
         )
-        self._set(
+        offer(
             self.redo,
             change or (None if state.redo_text else self.tr("Nothing to redo")),
             self.tr("Redo: {0} (Ctrl+Y)").format(state.redo_text),
         )
-        self._set(
+        offer(
             self.copy_forward,
             change,
             self.tr("Copy chosen tasks of an earlier year into this year's ledger"),
         )
-        self._set(
+        offer(
             self.import_sheet,
             self._why_not(state.access, Action.IMPORT),
             self.tr("Import the 台账 sheet of an exchange workbook (checked first)"),
@@ -110,31 +108,22 @@ class LedgerActions(QObject):
         export = self._why_not(state.access, Action.EXPORT)
         if export is None and not state.has_tasks:
             export = self.tr("There are no tasks in {0}").format(state.year)
-        self._set(
+        offer(
             self.export_sheet,
             export,
             self.tr("Write this year's tasks to the 台账 sheet of an exchange workbook"),
         )
-        self._set(
+        offer(
             self.wall_charts,
             export,
             self.tr("Print or save one wall chart per department (墙上台账)"),
         )
 
-    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
-        action.setEnabled(refusal is None)
-        action.setToolTip(tooltip if refusal is None else refusal)
-
     def _why_not(self, access: Access | None, action: Action) -> str | None:
         """Why the clerk may not do `action` now (None: they may)."""
-        if access is None:
-            return self.tr("Open a data file first")
-        if access.may(action):
-            return None
-        if access.read_only:
-            reason = access.read_only_reason or ""
-            return self.tr("The data file is open read-only: {0}").format(reason)
-        role = access.actor.role.label
+        return action_refusal(access, action, lambda role: self._role_refusal(role, action))
+
+    def _role_refusal(self, role: str, action: Action) -> str:
         if action is Action.IMPORT:
             return self.tr("Your role ({0}) may not import workbooks.").format(role)
         return self.tr("Your role ({0}) may view the ledger but not change it.").format(role)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 from kaohe_desktop.domain.half_year_scoring import DepartmentResult
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.scoring.views import HalfYearSheet
-from kaohe_desktop.ui.common.access import Access
+from kaohe_desktop.ui.common.access import Access, action_refusal, offer
 from kaohe_desktop.ui.common.toolbar import connect_actions, named_action, text_toolbar
 
 
@@ -77,20 +77,20 @@ class ScoringActions(QObject):
             )
         enter = self._why_not(state.access, Action.ENTER_DATA) or none or closed
         enter = enter or state.lease_refusal
-        self._set(
+        offer(
             self.add_points, enter, self.tr("Enter a deduction (扣分) or a commendation (表彰加分)")
         )
-        self._set(self.veto, enter, self.tr("一票否决: the department cannot be 优秀 this half"))
+        offer(self.veto, enter, self.tr("一票否决: the department cannot be 优秀 this half"))
         self._update_decide(state, none or closed)
         self._update_close(state, none)
         if state.year_page:
-            self._set(
+            offer(
                 self.export,
                 self._why_not(state.access, Action.EXPORT),
                 self.tr("Write the year's score workbook (年底算账) and, if wished, the PDF"),
             )
             return
-        self._set(
+        offer(
             self.export,
             self._why_not(state.access, Action.EXPORT) or none,
             self.tr("Write the score workbook (科室得分, 明细) and, if wished, the PDF"),
@@ -103,7 +103,7 @@ class ScoringActions(QObject):
             refusal = self.tr("Select a department flagged 待裁定 first")
         if refusal is None and result is not None and not (result.flagged or result.decided):
             refusal = self.tr("{0} is not in a tie across a quota line").format(result.name)
-        self._set(
+        offer(
             self.decide,
             refusal,
             self.tr("Settle the tie of the selected department by hand, with a reason"),
@@ -117,7 +117,7 @@ class ScoringActions(QObject):
             assert sheet is not None
             close = self.tr("{0} is closed").format(sheet.half.label())
         waiting = len(sheet.blockers()) if sheet is not None else 0
-        self._set(
+        offer(
             self.close_half,
             close,
             self.tr("Lock the half and store every department's result")
@@ -129,11 +129,7 @@ class ScoringActions(QObject):
         reopen = self._why_not(state.access, Action.REOPEN_PERIOD, self._reopen_role) or none
         if reopen is None and not closed:
             reopen = self.tr("The half is open")
-        self._set(self.reopen_half, reopen, self.tr("Reopen the closed half (with a reason)"))
-
-    def _set(self, action: QAction, refusal: str | None, tooltip: str) -> None:
-        action.setEnabled(refusal is None)
-        action.setToolTip(tooltip if refusal is None else refusal)
+        offer(self.reopen_half, reopen, self.tr("Reopen the closed half (with a reason)"))
 
     def _review_role(self, role: str) -> str:
         return self.tr(
@@ -158,16 +154,9 @@ class ScoringActions(QObject):
         role_text: Callable[[str], str] | None = None,
     ) -> str | None:
         """Why the clerk may not do `action` now (None: they may)."""
-        if access is None:
-            return self.tr("Open a data file first")
-        if access.may(action):
-            return None
-        if access.read_only:
-            reason = access.read_only_reason or ""
-            return self.tr("The data file is open read-only: {0}").format(reason)
-        role = access.actor.role.label
-        if role_text is not None:
-            return role_text(role)
+        return action_refusal(access, action, role_text or self._may_only_view)
+
+    def _may_only_view(self, role: str) -> str:
         return self.tr("Your role ({0}) may view the half-year scores but not change them.").format(
             role
         )
