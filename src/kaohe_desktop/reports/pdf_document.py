@@ -4,6 +4,10 @@ once the page count is known, written beside the target and renamed when complet
 
 The 汇总表, the 通报, the 督办单 and the 局领导抽查清单 use it; each keeps its own page
 geometry, columns and story.
+
+A cell of plain text (no markup) can be a pdf_cjk_cell.TextCell instead of a Paragraph
+in cjk_cell_style: the same lines in the same places, without the markup parser, and
+its lines cached per text and width (the wall chart's 30,000 cells use it).
 """
 
 from __future__ import annotations
