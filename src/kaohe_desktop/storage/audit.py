@@ -4,6 +4,10 @@ detected (DESIGN.md §5).
 
 The chain head (last hash and row count) is also kept in app_meta, so removing
 the newest rows is detected as well.
+
+Rows written in bulk (an import's big sheets, a quarter's close) are logged by a few
+compact entries instead (storage/row_digests), appended through the same
+`_write_entries`: one chain.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import Connection, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
 from kaohe_desktop.storage.models import AuditRow, Base, MetaRow
+from kaohe_desktop.storage.own_writes import note_written
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -137,8 +142,10 @@ def _pending_entries(session: Session) -> list[dict[str, Any]]:
     return entries
 
 
-def _dump(value: dict[str, Any] | None) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+def _dump(value: dict[str, Any] | str | None) -> str | None:
+    if value is None or isinstance(value, str):  # a compact entry comes serialised
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _write_entries(connection: Connection, account: str, entries: list[dict[str, Any]]) -> None:
@@ -165,6 +172,9 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
         rows.append(row)
         next_id += 1
     connection.execute(insert(AuditRow), rows)
+    # Which ids this transaction wrote: after COMMIT they are this program's own, and
+    # its live refresh does not take them for another workstation's (own_writes.py).
+    note_written(connection, next_id - len(rows), next_id - 1)
     count = next_id - 1  # ids are contiguous from 1, so the last id is the count
     meta = MetaRow.__tablename__
     for key, value in ((HEAD_KEY, prev_hash), (COUNT_KEY, str(count))):
@@ -175,6 +185,13 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
             ),
             {"k": key, "v": value},
         )
+
+
+def record_entries(connection: Connection, account: str, entries: list[dict[str, Any]]) -> None:
+    """Append prepared entries — the compact ones of a bulk write (storage/row_digests) —
+    to the one chain, inside the caller's write transaction."""
+    if entries:
+        _write_entries(connection, account, entries)
 
 
 def record_event(

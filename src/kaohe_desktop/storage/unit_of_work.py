@@ -9,13 +9,16 @@ Every write also checks that it commits to the file that was opened (SameFile, i
 identity.py): right after BEGIN IMMEDIATE and again just before COMMIT. A file
 replaced underneath aborts the unit of work with FileReplacedError, nothing
 written, and the unit of work turns read-only.
+
+The audit ids a committed write appended are recorded as this program's own
+(own_writes.py), so that the live refresh does not reload the screens for them.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -36,6 +39,7 @@ from kaohe_desktop.storage.errors import (
     StorageError,
 )
 from kaohe_desktop.storage.identity import FileIdentity, Look, SameFile
+from kaohe_desktop.storage.own_writes import OwnWrites, own_writes_of, take_written
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
@@ -70,6 +74,8 @@ class UnitOfWork:
         self.read_only_reason: str | None = "数据文件以只读方式打开。" if read_only else None
         self._attempts = attempts
         self._backoff = backoff_seconds
+        # Shared by every unit of work over this engine and by the file's watcher.
+        self.own_writes: OwnWrites = own_writes_of(engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -112,11 +118,21 @@ class UnitOfWork:
         for attempt in range(self._attempts):
             session = Session(self._write_engine, expire_on_commit=False)
             session.info[ACCOUNT_KEY] = self.account
+            committing = ExitStack()
             try:
-                with session.begin():
-                    begun = self._after_begin(session)
-                    result = work(session)
-                    self._before_commit(session, begun)
+                with committing:
+                    with session.begin():
+                        begun = self._after_begin(session)
+                        result = work(session)
+                        self._before_commit(session, begun)
+                        # The last changes' audit rows (already flushed when the file is
+                        # checked above; a file being made flushes them here).
+                        session.flush()
+                        written = take_written(session.connection())
+                        # Held across COMMIT until the ids are recorded: a poll that already
+                        # sees these rows waits here, and then finds them recorded as ours.
+                        committing.enter_context(self.own_writes.lock)
+                    self.own_writes.add(written)  # committed: only now are they ours
                 return result
             except FileUnavailableError as error:  # replaced or taken away: nothing written
                 self.go_read_only(str(error))

@@ -2,15 +2,17 @@
 
 A timer asks the workspace's DataVersionWatcher (PRAGMA data_version on one kept
 connection) every POLL_MS. The poll runs on a pool thread: on a slow share even a
-header read can stall, and the window must stay painted. A change reloads the
-tabs; a data file deleted or replaced underneath turns the workspace read-only.
+header read can stall, and the window must stay painted. A change by another
+workstation is told with what it touched (ChangeSet: the tables, the leases), so
+the window reloads only the tabs showing those; this program's own saves are not
+told at all. A data file deleted or replaced underneath turns the workspace read-only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from kaohe_desktop.services.files.live import DataVersionWatcher, FileState
+from kaohe_desktop.services.files.live import ChangeSet, DataVersionWatcher, FileState
 from kaohe_desktop.services.workspace import Workspace
 
 POLL_MS = 2_000
@@ -19,7 +21,7 @@ LOST_AFTER_POLLS = 2
 
 
 class _PollSignals(QObject):
-    polled = Signal(object, object)  # watcher, FileState
+    polled = Signal(object, object, object)  # watcher, FileState, ChangeSet
 
 
 class _Poll(QRunnable):
@@ -30,18 +32,19 @@ class _Poll(QRunnable):
 
     def run(self) -> None:
         try:
-            state = self._watcher.poll()
+            state, change = self._watcher.poll_changes()
         except Exception:  # a poll must never take the program down; say "missing"
-            state = FileState.MISSING
-        self._signals.polled.emit(self._watcher, state)
+            state, change = FileState.MISSING, ChangeSet()
+        self._signals.polled.emit(self._watcher, state, change)
 
 
 class LiveRefresh(QObject):
-    """Emits `changed` after another connection commits, `lost(reason)` once when the
-    file is gone or replaced."""
+    """Emits `changed(ChangeSet)` after another workstation commits, `lost(reason)` once
+    when the file is gone or replaced."""
 
-    changed = Signal()
+    changed = Signal(object)  # ChangeSet
     lost = Signal(str)
+    answered = Signal()  # a poll's answer was handled (tests and benches wait for it)
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
@@ -74,7 +77,7 @@ class LiveRefresh(QObject):
         self._busy = True
         QThreadPool.globalInstance().start(_Poll(self._watcher, self._signals))
 
-    def _on_polled(self, watcher: DataVersionWatcher, state: FileState) -> None:
+    def _on_polled(self, watcher: DataVersionWatcher, state: FileState, change: ChangeSet) -> None:
         self._busy = False
         if watcher is not self._watcher:
             watcher.close()  # a poll of a file no longer shown
@@ -82,7 +85,7 @@ class LiveRefresh(QObject):
         gone = state in (FileState.MISSING, FileState.REPLACED)
         self._misses = self._misses + 1 if gone else 0
         if state is FileState.CHANGED:
-            self.changed.emit()
+            self.changed.emit(change)
         elif gone and self._misses >= LOST_AFTER_POLLS and not self._lost:
             self._lost = True
             self.lost.emit(
@@ -97,6 +100,7 @@ class LiveRefresh(QObject):
                     "read-only; reopen the file to see what is there now."
                 )
             )
+        self.answered.emit()
 
     def stop(self) -> None:
         self.timer.stop()

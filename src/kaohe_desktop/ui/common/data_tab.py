@@ -5,6 +5,11 @@ slow tab's loading onto a worker later touches one method.
 
 A tab that reads much sets `loads_when_shown`: it reads only while it is shown; a
 hidden one marks itself out of date and reads when the clerk turns to it.
+
+Each tab names the tables it `shows`: another workstation's change (a ChangeSet from
+the live refresh) reloads only the tabs showing what it touched, a hidden one when
+the clerk turns to it; a lease taken or given back elsewhere only asks the tab's
+lease refusals again.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.files.live import ChangeSet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.empty_state import EmptyStateStack
 from kaohe_desktop.ui.common.messages import describe_error
@@ -38,6 +44,10 @@ class DataTab(QWidget):
     # a reload asked for while it is hidden (another tab, a new year, a write elsewhere)
     # costs nothing until the clerk turns to it.
     loads_when_shown = False
+    # The tables (audit entity names) whose rows the tab shows, read by its `_load`
+    # however indirectly: a change by another workstation to one of them reloads it.
+    # None: every change does. Saying too much costs a reload; too little, a stale screen.
+    shows: frozenset[str] | None = None
 
     def __init__(self, content: QWidget, guidance: Guidance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +55,7 @@ class DataTab(QWidget):
         self.workspace: Workspace | None = None
         self.year: int | None = None
         self._stale = False  # a reload was asked for while the tab was hidden
+        self._changed_elsewhere = False  # this reload is for another workstation's change
         self.stack = EmptyStateStack(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +73,8 @@ class DataTab(QWidget):
 
     def reload(self) -> None:
         opened = self.workspace is not None and self.year is not None
-        if self.loads_when_shown and opened and not self.isVisible():
+        waits = self.loads_when_shown or self._changed_elsewhere
+        if waits and opened and not self.isVisible():
             self._stale = True  # read when the clerk turns to the tab
             self.update_actions()
             return
@@ -90,6 +102,26 @@ class DataTab(QWidget):
                     self.guidance.no_file,
                 )
         self.loaded.emit()
+
+    def changed_elsewhere(self, change: ChangeSet) -> None:
+        """Another workstation committed `change`: read again if this tab shows what it
+        touched (now if shown, else when the clerk turns to it)."""
+        if self.workspace is None or self.year is None:
+            return
+        if change.touches(self.shows):
+            # Through reload(), so that what a tab does on every reload still happens;
+            # a hidden tab, whatever its loads_when_shown, only marks itself.
+            self._changed_elsewhere = True
+            try:
+                self.reload()
+            finally:
+                self._changed_elsewhere = False
+        elif change.leases:
+            self.recheck_leases()
+
+    def recheck_leases(self) -> None:
+        """A lease was taken or given back elsewhere: tabs that refuse what another clerk
+        holds ask about those refusals again (a reload does it too)."""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
