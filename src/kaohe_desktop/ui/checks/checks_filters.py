@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus
 from kaohe_desktop.services.checks.views import DueCheckRow
-from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy
+from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy, SearchDelay
 from kaohe_desktop.ui.common.widgets import DepartmentFilter, make_search_box
 
 RowPredicate = Callable[[DueCheckRow], bool]
@@ -132,7 +132,9 @@ class CheckFilters(QObject):
         self.department = DepartmentFilter()
         self.status = StatusFilter()
         self.level = LevelFilter()
-        self.search.textChanged.connect(self.apply)
+        # The search box filters a short pause after typing (Enter at once); the combos
+        # at once.
+        self.search_delay = SearchDelay(self.search, self.apply)
         self.department.department_changed.connect(lambda _name: self.apply())
         for combo in (self.status, self.level):
             combo.currentIndexChanged.connect(lambda _index: self.apply())
@@ -163,15 +165,14 @@ class CheckFilters(QObject):
                 self.apply()
 
     def apply(self) -> None:
-        self.proxy.set_search_text(self.search.text())
-        self.proxy.set_predicate(
-            checks_filter(
-                self.department.department(),
-                self.status.choice(),
-                self.level.choice(),
-                self.entry_level,
-            )
+        self.search_delay.cancel()  # the box is applied here with the rest
+        predicate = checks_filter(
+            self.department.department(),
+            self.status.choice(),
+            self.level.choice(),
+            self.entry_level,
         )
+        self.proxy.set_filters(self.search.text(), predicate)  # one pass over the rows
         self.changed.emit()
 
     def narrowed(self) -> bool:

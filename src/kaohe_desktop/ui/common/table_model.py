@@ -100,6 +100,14 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def column_headers(self) -> list[str]:
         return [column.header for column in self._columns]
 
+    def display_texts(self, column: int, first: int = 0, last: int | None = None) -> list[str]:
+        """What a column shows (DisplayRole) in rows first..last-1, read without a
+        QModelIndex per cell: the search box's text (RowFilterProxy) of 10,000 rows in a
+        few milliseconds. A subclass that shows other text overrides this too."""
+        value = self._columns[column].value
+        shown = [value(row) for row in self._rows[first:last]]
+        return [text if type(text) is str else format_value(text) for text in shown]
+
     # --- QAbstractTableModel --------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.services.quarterly.views import GradingRow
-from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy
+from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy, SearchDelay
 from kaohe_desktop.ui.common.widgets import DepartmentFilter, make_search_box
 from kaohe_desktop.ui.editing.banner import Banner, Tone
 
@@ -142,7 +142,9 @@ class GridFilters(QObject):
         self.grade = GradeFilter()
         self.banner = Banner("gradingFilterBanner")
         self.only: set[int] | None = None  # "show only these people"
-        self.search.textChanged.connect(self.apply)
+        # The search box filters a short pause after typing (Enter at once); the combos
+        # at once.
+        self.search_delay = SearchDelay(self.search, self.apply)
         self.department.department_changed.connect(lambda _name: self.apply())
         self.category.category_changed.connect(self.apply)
         self.grade.grade_changed.connect(self.apply)
@@ -170,13 +172,11 @@ class GridFilters(QObject):
         self.category.set_categories(categories)
 
     def apply(self) -> None:
-        self.proxy.set_search_text(self.search.text())
-        self.proxy.set_predicate(
-            grading_filter(
-                self.department.department(), self.category.category(), self.grade.grade(),
-                self.only,
-            )
-        )  # fmt: skip
+        self.search_delay.cancel()  # the box is applied here with the rest
+        predicate = grading_filter(
+            self.department.department(), self.category.category(), self.grade.grade(), self.only
+        )
+        self.proxy.set_filters(self.search.text(), predicate)  # one pass over the rows
         self.changed.emit()
 
     def show_only(self, person_ids: Collection[int], text: str) -> None:
