@@ -31,6 +31,11 @@ Together with the package limits of `excel_exchange_package` (file size, entries
 uncompressed size) they bound time and memory whatever the file: the most a file can
 cost is what the largest acceptable workbook costs. Only the worksheets the import
 reads count (`Tally`); other sheets are never parsed.
+
+This module holds the limits and scans the parts openpyxl parses whole; the shared
+strings and the worksheets are read in one bounded pass each, values and all, by
+excel_exchange_stream and excel_exchange_sheet (on expat's callbacks directly), which
+read the limits from here at call time.
 """
 
 from __future__ import annotations
@@ -40,9 +45,7 @@ from typing import IO
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
-from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.utils.exceptions import CellCoordinatesException
+from openpyxl.utils import get_column_letter
 
 MAX_ROWS = 200_000
 MAX_CELLS = 3_200_000
@@ -58,9 +61,10 @@ MAX_PENDING_BYTES = 1024 * 1024
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 CHUNK_BYTES = 64 * 1024
 
-MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# as expat reports them with ElementTree's separator (ElementTree then adds a "{")
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 ROW_TAG, MERGE_TAG, STRING_TAG = MAIN_NS + "row", MAIN_NS + "mergeCell", MAIN_NS + "si"
-VALUE_TAG = MAIN_NS + "v"
+VALUE_TAG, FORMULA_TAG, INLINE_TAG = MAIN_NS + "v", MAIN_NS + "f", MAIN_NS + "is"
 SUSPICIOUS = "疑似恶意构造的文件，拒绝读取"
 UNSAFE_XML = "工作簿含有不安全的 XML 内容，拒绝读取"
 DAMAGED = "文件已损坏，无法作为 Excel 工作簿打开"
@@ -110,9 +114,10 @@ class SheetLayout:
 
     rows: int = 0  # row elements: openpyxl yields exactly this many, then the tail follows
     merges: list[Merge] = field(default_factory=list)
+    formulas: bool = False  # a cell has a formula: openpyxl's parser reads the sheet
 
 
-def _bad_content(error: ParseError) -> str:
+def bad_content(error: ParseError) -> str:
     # expat's own message is English and names a line of XML no clerk has seen
     if error.code == BAD_CHARACTER_REF:
         return f"含有 XML 不允许的控制字符，{RESAVE}"
@@ -161,194 +166,7 @@ class _Budget:
         return None
 
     def parse_error(self, error: ParseError) -> Exception:
-        return self.refuse(_bad_content(error))
-
-
-class _Strings(_Budget):
-    limit = MAX_STRING_ELEMENTS
-
-    def __init__(self, part: str) -> None:
-        super().__init__(part)
-        self.index = -1  # the shared string being read
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        super().start(tag, attrib)
-        if tag == STRING_TAG:
-            self.index += 1
-            if self.index >= MAX_SHARED_STRINGS:
-                raise self.refuse(f"文本过多（超过 {MAX_SHARED_STRINGS:,} 条），{SUSPICIOUS}")
-
-    def data(self, text: str) -> None:
-        if self.index >= 0 and self.text + len(text) > MAX_TEXT_CHARS:
-            reason = f"文本超过 {MAX_TEXT_CHARS} 个字符（Excel 的上限），{SUSPICIOUS}"
-            raise SharedStringError(self.index, reason)
-        super().data(text)
-
-    def parse_error(self, error: ParseError) -> Exception:
-        if self.index < 0:
-            return super().parse_error(error)
-        return SharedStringError(self.index, "文本" + _bad_content(error))
-
-
-_OTHER, _ROW, _CELL, _CONTENT = range(4)  # what an open element is
-
-
-class _Sheet(_Budget):
-    """Rows, cells and merges of one worksheet; refusals name the sheet, row and column."""
-
-    def __init__(self, part: str, sheet: str, tally: Tally, find_string: int | None = None) -> None:
-        super().__init__(part)
-        self.sheet = sheet
-        self.tally = tally
-        self.layout = SheetLayout()
-        self.kinds: list[int] = []
-        self.cells = self.others = self.covered = 0
-        self.row = 0  # openpyxl's counting: the row's r attribute, else the previous + 1
-        self.column = 0  # likewise for the cell; 0 before a row's first cell
-        self.find_string = find_string  # a shared string index to locate, or None
-        self.string_cell = False
-        self.value = ""
-
-    def where(self) -> str:
-        if self.column:
-            letter = get_column_letter(min(self.column, EXCEL_COLUMNS))
-            return f"工作表“{self.sheet}” 第 {self.row} 行 {letter} 列"
-        if self.row:
-            return f"工作表“{self.sheet}” 第 {self.row} 行"
-        return f"工作表“{self.sheet}”"
-
-    def too_many(self) -> WorkbookFileError:
-        return WorkbookFileError(
-            f"要导入的工作表合计超过 {MAX_BOOK_ELEMENTS:,} 个 XML 元素"
-            f"（到工作表“{self.sheet}”第 {self.row:,} 行），{SUSPICIOUS}"
-        )
-
-    # start, end and data run for every element of every sheet read: kept flat, without
-    # calls to the base class, because the scan's time is mostly theirs
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        self.seen, self.text = self.fed, 0
-        self.tally.elements += 1
-        if self.tally.elements > MAX_BOOK_ELEMENTS:
-            raise self.too_many()
-        kinds = self.kinds
-        parent = kinds[-1] if kinds else _OTHER
-        if parent >= _CELL:
-            kinds.append(_CONTENT)
-            self.value = ""
-        elif parent == _ROW:  # openpyxl takes every child of a row for a cell
-            kinds.append(_CELL)
-            self._cell(attrib)
-        elif tag == ROW_TAG:
-            kinds.append(_ROW)
-            self._row(attrib)
-        else:
-            kinds.append(_OTHER)
-            self.others += 1
-            if self.others > MAX_OTHER_ELEMENTS:
-                raise WorkbookFileError(
-                    f"工作表“{self.sheet}”中行以外的内容过多（超过 {MAX_OTHER_ELEMENTS:,} 个"
-                    f" XML 元素：合并、超链接、数据验证、条件格式等），{SUSPICIOUS}"
-                )
-            if tag == MERGE_TAG:
-                self._merge(attrib.get("ref", ""))
-
-    def end(self, tag: str) -> None:
-        self.seen, self.text = self.fed, 0
-        if self.kinds.pop() == _ROW:
-            self.column = 0
-        elif self.string_cell and tag == VALUE_TAG and self.value.strip() == str(self.find_string):
-            raise _Found(self.where())
-
-    def data(self, text: str) -> None:
-        self.seen = self.fed
-        self.text += len(text)
-        if self.text > MAX_TEXT_CHARS:
-            raise self.refuse(f"有超过 {MAX_TEXT_CHARS} 个字符的文本（Excel 的上限），{SUSPICIOUS}")
-        if self.string_cell and self.kinds and self.kinds[-1] == _CONTENT:
-            self.value += text
-
-    def _row(self, attrib: dict[str, str]) -> None:
-        self.layout.rows += 1
-        self.tally.rows += 1
-        self.column = 0
-        number = attrib.get("r")
-        if number is None:
-            self.row += 1
-        else:
-            try:
-                value = float(number)  # openpyxl also takes "5.0"
-            except ValueError:
-                value = 0.5
-            if not (value.is_integer() and 1 <= value <= EXCEL_ROWS):
-                raise WorkbookFileError(
-                    f"工作表“{self.sheet}”第 {self.layout.rows:,} 个行的行号“{number[:20]}”无效，"
-                    + RESAVE
-                )
-            self.row = int(value)
-        # rows present count, not row numbers: one stray cell at row 1,048,576 costs
-        # nothing, a million empty <row/> elements do
-        if self.layout.rows > MAX_ROWS:
-            raise WorkbookFileError(
-                f"工作表“{self.sheet}”超过 {MAX_ROWS:,} 行（第 {self.row:,} 行），"
-                "请只导入需要的数据，或分成几个工作簿导入"
-            )
-        if self.tally.rows > MAX_BOOK_ROWS:
-            raise WorkbookFileError(
-                f"要导入的工作表合计超过 {MAX_BOOK_ROWS:,} 行（到工作表“{self.sheet}”"
-                f"第 {self.row:,} 行），请分成几个工作簿导入"
-            )
-
-    def _cell(self, attrib: dict[str, str]) -> None:
-        self.cells += 1
-        if self.cells > MAX_CELLS:
-            raise WorkbookFileError(
-                f"工作表“{self.sheet}”的单元格超过 {MAX_CELLS:,} 个（第 {self.row:,} 行），"
-                "请只导入需要的数据，或分成几个工作簿导入"
-            )
-        coordinate = attrib.get("r")
-        if coordinate is None:
-            self.column += 1
-        else:
-            try:
-                self.column = coordinate_to_tuple(coordinate)[1]
-            except (ValueError, CellCoordinatesException):
-                self.column = 0
-            if not 1 <= self.column <= EXCEL_COLUMNS:
-                self.column = 0
-                raise self.refuse(f"的单元格位置“{coordinate[:20]}”无效，{RESAVE}")
-        style = attrib.get("s", "0")
-        if not (style.isascii() and style.isdigit()):  # openpyxl would stop at int("x")
-            raise self.refuse(f"的单元格格式编号“{style[:20]}”无效，{RESAVE}")
-        self.string_cell = self.find_string is not None and attrib.get("t") == "s"
-
-    def _merge(self, ref: str) -> None:
-        try:
-            min_col, min_row, max_col, max_row = range_boundaries(ref)
-        except (ValueError, TypeError):
-            raise WorkbookFileError(
-                f"工作表“{self.sheet}”的合并单元格范围“{ref[:40]}”无效，{RESAVE}"
-            ) from None
-        # "A:A" leaves the rows open, "1:1" the columns; "B5:A1" is accepted reversed
-        cols = sorted((min_col or 1, max_col or EXCEL_COLUMNS))
-        rows = sorted((min_row or 1, max_row or EXCEL_ROWS))
-        merge = Merge(cols[0], rows[0], cols[1], rows[1])
-        self.covered += (merge.max_col - merge.min_col + 1) * (merge.max_row - merge.min_row + 1)
-        if self.covered > MAX_MERGED_CELLS:
-            raise WorkbookFileError(
-                f"工作表“{self.sheet}”合并单元格的范围过大（共 {self.covered:,} 个单元格），"
-                + SUSPICIOUS
-            )
-        self.layout.merges.append(merge)
-
-    def parse_error(self, error: ParseError) -> Exception:
-        near = "附近" if self.column else ""
-        return WorkbookFileError(f"{self.where()}{near}：{_bad_content(error)}")
-
-
-class _Found(Exception):
-    def __init__(self, where: str) -> None:
-        super().__init__(where)
-        self.where = where
+        return self.refuse(bad_content(error))
 
 
 def _feed(stream: IO[bytes], budget: _Budget) -> None:
@@ -369,25 +187,3 @@ def _feed(stream: IO[bytes], budget: _Budget) -> None:
 def scan_tree(stream: IO[bytes], part: str) -> None:
     """A part openpyxl will parse whole: bound its elements and text."""
     _feed(stream, _Budget(part))
-
-
-def scan_strings(stream: IO[bytes], part: str) -> None:
-    """The shared strings: bound their count; a bad entry raises SharedStringError."""
-    _feed(stream, _Strings(part))
-
-
-def scan_sheet(stream: IO[bytes], part: str, sheet: str, tally: Tally) -> SheetLayout:
-    """A worksheet: bound rows, cells and merges, and return its row count and merges;
-    `tally` carries the workbook-wide counts from one sheet to the next."""
-    budget = _Sheet(part, sheet, tally)
-    _feed(stream, budget)
-    return budget.layout
-
-
-def find_string_cell(stream: IO[bytes], part: str, sheet: str, index: int) -> str | None:
-    """Where the first cell showing shared string `index` is, as a clerk reads it."""
-    try:
-        _feed(stream, _Sheet(part, sheet, Tally(), find_string=index))
-    except _Found as found:
-        return found.where
-    return None

@@ -1,4 +1,5 @@
-"""Rows the audit log vouches for: period closes and accounts (issue 12).
+"""Rows the audit log vouches for: period closes and accounts (issue 12), and the rows
+written in bulk (storage/audit_digests, issue 16).
 
 The hash chain proves that the log itself was not edited, but a raw-SQL
 `DELETE FROM period_lock` (once its trigger is dropped) or `UPDATE account SET
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.column_labels import column_label
 from kaohe_desktop.storage.audit import column_values, entity_id_of
+from kaohe_desktop.storage.audit_digests import verify_digests
 from kaohe_desktop.storage.models import AccountRow, AuditRow, Base, PeriodLockRow
 
 # The log does not record the version counter's step, so it is not compared.
@@ -42,6 +44,7 @@ VOUCHED: dict[type[Base], tuple[str, str]] = {
 class RecordsReport:
     rows: int  # rows compared
     problems: tuple[str, ...]  # in Chinese, one per row deleted, inserted or changed
+    digested: int = 0  # rows written in bulk, compared with their digests (audit_digests)
 
     @property
     def ok(self) -> bool:
@@ -49,8 +52,11 @@ class RecordsReport:
 
     def __str__(self) -> str:
         if self.ok:
-            return f"期间关闭记录和账号与操作日志一致（{self.rows} 行）"
-        return f"期间关闭记录和账号与操作日志不符（{len(self.problems)} 处）"
+            text = f"期间关闭记录和账号与操作日志一致（{self.rows} 行）"
+            if self.digested:  # a file from before issue 16 has no bulk entries
+                text += f"；批量写入的 {self.digested:,} 行与操作日志记下的校验值一致"
+            return text
+        return f"期间关闭记录、账号或批量写入的行与操作日志不符（{len(self.problems)} 处）"
 
 
 def replay(connection: Connection, table: str) -> dict[str, dict[str, Any]]:
@@ -120,4 +126,5 @@ def verify_records(connection: Connection) -> RecordsReport:
             }
             compared += len(current)
             problems += _compare(table, what, named_by, replay(connection, table), current)
-    return RecordsReport(compared, tuple(problems))
+    digests = verify_digests(connection)
+    return RecordsReport(compared, (*problems, *digests.problems), digests.rows)

@@ -27,6 +27,10 @@ ACTION_LABELS = {
     "setting": "更改设置",
     "restore": "从备份恢复",
     "withdraw": "撤回",
+    # A bulk write's compact entries (storage/row_digests) and an import's own event.
+    "bulk_add": "批量新增",
+    "bulk_edit": "批量修改",
+    "import": "导入工作簿",
 }
 
 # The tables a closed period locks are named once, in storage.errors; the rest here.
@@ -46,6 +50,7 @@ ENTITY_LABELS = {
     "permission": "权限",
     "app_meta": "文件设置",
     "data_file": "数据文件",
+    "workbook": "工作簿",
 }
 
 

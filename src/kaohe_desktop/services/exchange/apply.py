@@ -19,7 +19,7 @@ row it writes is audited. An imported row is a confirmed record: one that meets 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -33,23 +33,25 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.checks.settings import read_check_settings
 from kaohe_desktop.services.exchange.apply_notices import NoticeSheets
 from kaohe_desktop.services.exchange.apply_people import PersonSheets
+from kaohe_desktop.services.exchange.bulk import UNCHANGED, BulkTable
 from kaohe_desktop.services.exchange.overrides import PendingGrade
 from kaohe_desktop.services.exchange.upsert import ApplyCounts, assign
-from kaohe_desktop.services.org.moves import record_moves
 from kaohe_desktop.services.progress import ProgressReporter
+from kaohe_desktop.storage.audit import record_entries
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
     BureauRow,
     CheckRow,
     DepartmentRow,
-    PersonRow,
     StaffCategoryRow,
     TaskDepartmentRow,
     TaskRow,
     VetoRow,
 )
+from kaohe_desktop.storage.row_digests import BulkContext
 
 CHECKS = "查账"
+IMPORT = BulkContext("import", "导入")  # a book applied without a workbook (the demo)
 
 
 class BookApplier(PersonSheets, NoticeSheets):
@@ -60,8 +62,10 @@ class BookApplier(PersonSheets, NoticeSheets):
         progress: ProgressReporter,
         account: str,
         role: Role,
+        context: BulkContext = IMPORT,
     ) -> None:
         self.s = session
+        self.context = context  # what each compact audit entry says of the import
         self.book = book
         self.progress = progress
         self.account = account  # who imports: the issuer of the notices the book adds
@@ -71,7 +75,7 @@ class BookApplier(PersonSheets, NoticeSheets):
         self.today = self.now.date()
         self.departments = {d.name: d for d in session.scalars(select(DepartmentRow))}
         self.categories = {c.name: c for c in session.scalars(select(StaffCategoryRow))}
-        self.people = {p.code: p for p in session.scalars(select(PersonRow))}
+        self.people: dict[str, int] = {}  # 编号 → id, read with the 人员 sheet
         self.tasks = {(t.year, t.seq): t for t in session.scalars(select(TaskRow))}
         self._done = 0
         self._updated_rows: set[Any] = set()
@@ -102,6 +106,26 @@ class BookApplier(PersonSheets, NoticeSheets):
             counts.unchanged += 1
         return existing
 
+    def _table(
+        self, model: Any, what: str, key: tuple[str, ...], compared: tuple[str, ...], where: Any
+    ) -> BulkTable:
+        """A big sheet's table, its stored rows read once (services/exchange/bulk)."""
+        return BulkTable(self.s.connection(), model.__table__, what, key, compared, where)
+
+    def _store(self, table: BulkTable) -> None:
+        """Write what the sheet's upserts left, in chunks, and its compact audit entries.
+        The rows added were inserted as the sheet was read (CHUNK at a time); the bar
+        stays where the sheet's rows put it, and a cancel is seen at every chunk."""
+        if not table.pending:
+            return
+        message = f"正在写入{table.what}"
+
+        def tick(_rows: int) -> None:
+            self.progress.report(self._done, self._total, message)  # Cancelled: rolled back
+
+        table.write(tick)
+        record_entries(self.s.connection(), self.account, table.audit_entries(self.context))
+
     def _mark_updated(self, sheet: str, existing: Any) -> None:
         """A link (科室, 牵头科室, 责任科室) changed on a row assign() counted as unchanged."""
         if existing not in self._updated_rows:
@@ -121,6 +145,7 @@ class BookApplier(PersonSheets, NoticeSheets):
                 self.categories[name] = StaffCategoryRow(name=name, sort_order=order)
                 self.s.add(self.categories[name])
         self._departments()
+        self.s.flush()  # the new departments' ids, which the 人员 rows refer to
         self._people()
         self._tasks()
         self._checks()
@@ -153,46 +178,6 @@ class BookApplier(PersonSheets, NoticeSheets):
                 row.retired = False
             self.departments[record.name] = row
             self._tick("科室")
-
-    def _people(self) -> None:
-        moves: list[tuple[PersonRow, DepartmentRow, date | None]] = []
-        for record in self.book.people:
-            existing = self.people.get(record.code)
-            department = self.departments[record.department]
-            category = self.categories[record.category]
-            row = self._upsert(
-                "人员",
-                existing,
-                PersonRow,
-                {
-                    "code": record.code,
-                    "name": record.name,
-                    "gender": record.gender,
-                    "birth_date": record.birth_date,
-                    "political_status": record.political_status,
-                    "position": record.position,
-                    "key_post": record.key_post,
-                    "work_start": record.work_start,
-                    "status": record.status,
-                },
-            )
-            relinked = False
-            if existing is None or existing.department is not department:
-                row.department = department
-                moves.append((row, department, self.today if existing else None))
-                relinked = existing is not None
-            if existing is None or existing.category is not category:
-                row.category = category
-                relinked = relinked or existing is not None
-            if relinked:
-                self._mark_updated("人员", existing)
-            self.people[record.code] = row
-            self._tick("人员")
-        self.s.flush()
-        self._record_moves(moves)
-
-    def _record_moves(self, moves: list[tuple[PersonRow, DepartmentRow, date | None]]) -> None:
-        record_moves(self.s, moves, self.today)
 
     def _tasks(self) -> None:
         for record in self.book.tasks:
@@ -236,42 +221,37 @@ class BookApplier(PersonSheets, NoticeSheets):
         self.s.flush()
 
     def _checks(self) -> None:
-        existing = {
-            (c.task_id, c.department_id, c.period, c.level): c
-            for c in self.s.scalars(select(CheckRow))
-        }
+        rows = self._table(
+            CheckRow,
+            "查账记录",
+            ("task_id", "department_id", "period", "level"),
+            ("status", "actual", "evidence_text", "checker", "check_date", "draft"),
+            None,
+        )
         settings = read_check_settings(self.s)
-        counts = self.counts.sheet(CHECKS)
         for index, record in enumerate(self.book.checks):
             task = self.tasks[(record.year, record.seq)]
             department = self.departments[record.department]
-            key = (task.id, department.id, record.period, record.level.value)
-            stored = existing.get(key)
-            left_as_stored = counts.unchanged
-            row = self._upsert(
-                CHECKS,
-                stored,
-                partial(CheckRow, task_id=task.id, department=department),
+            _, outcome = rows.upsert(
+                (task.id, department.id, record.period, record.level.value),
                 {
-                    "period": record.period,
                     "status": record.status,
                     "actual": record.actual,
                     "evidence_text": record.evidence,
-                    "level": record.level,
                     "checker": record.checker,
                     "check_date": record.check_date,
+                    "draft": False,  # an imported row is a confirmed record
                 },
             )
-            if stored is not None and stored.draft:
-                stored.draft = False  # an imported row is a confirmed record
-                self._mark_updated(CHECKS, stored)
-            written = counts.unchanged == left_as_stored  # added, changed or confirmed
+            self._count(CHECKS, outcome)
+            # added, changed or confirmed: the importing account must record that level
+            written = outcome != UNCHANGED
             refusal = level_refusal(self.role, record.level, settings) if written else None
             if refusal is not None:
                 row_number = self.book.row_of(CHECKS, index)
                 self.refused.append(CellError(CHECKS, row_number, "核查层级", refusal))
-            existing[key] = row
             self._tick(CHECKS)
+        self._store(rows)
 
     def _adjustments(self) -> None:
         # A notice's deduction follows the notice (督办单 sheet), never a 加减分 row.

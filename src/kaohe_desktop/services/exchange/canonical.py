@@ -56,6 +56,14 @@ def _each(records: list[R], change: Callable[[R], R]) -> list[R]:
     return [change(record) for record in records]
 
 
+def _spelled(record: R, **fields: object) -> R:
+    """`record` with `fields`, or `record` itself when it spells them so already (the
+    usual case: a county book's 155,000 rows are not copied for nothing)."""
+    if all(getattr(record, name) == value for name, value in fields.items()):
+        return record
+    return dataclasses.replace(record, **fields)  # type: ignore[type-var]
+
+
 def canonical_book(session: Session, book: ExchangeBook) -> ExchangeBook:
     """`book` with every code and name as the file spells it (see the module doc)."""
     case: CodeCase = read_code_case(session)
@@ -64,7 +72,7 @@ def canonical_book(session: Session, book: ExchangeBook) -> ExchangeBook:
     code = _Spelling(fold, fold, codes)  # a new 编号 is stored as normalised
     dept = _Spelling(name_key, clean_name, session.scalars(select(DepartmentRow.name)))
     category = _Spelling(name_key, clean_name, session.scalars(select(StaffCategoryRow.name)))
-    replace = dataclasses.replace
+    replace = _spelled
     return replace(
         book,
         departments=_each(book.departments, lambda r: replace(r, name=dept(r.name))),

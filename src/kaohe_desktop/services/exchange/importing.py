@@ -7,6 +7,7 @@ sheet, row and column. The write itself is one BEGIN IMMEDIATE transaction.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,25 +16,50 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.check_rules import parse_notice_number
 from kaohe_desktop.domain.enums import TaskCategory
-from kaohe_desktop.domain.exchange_parse import parse_book
+from kaohe_desktop.domain.exchange_parse import error_order, parse_book
+from kaohe_desktop.domain.exchange_raw import RawSheet, RawWorkbook
+from kaohe_desktop.domain.exchange_sheets import CODECS
 from kaohe_desktop.domain.records import CellError, ExchangeBook
 from kaohe_desktop.domain.roles import Action, Role
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.reports.excel_exchange_reader import WorkbookFileError, read_workbook_rows
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.exchange.apply import BookApplier
+from kaohe_desktop.services.exchange.apply import IMPORT, BookApplier
 from kaohe_desktop.services.exchange.canonical import canonical_book
 from kaohe_desktop.services.exchange.notice_refs import known_notices
 from kaohe_desktop.services.exchange.refs import KnownKeys, find_reference_errors
+from kaohe_desktop.services.exchange.repeat import (
+    IMPORT_ACTION,
+    IMPORT_ENTITY,
+    import_detail,
+    unchanged_since_import,
+)
 from kaohe_desktop.services.exchange.settings import read_code_case, write_code_case
 from kaohe_desktop.services.exchange.upsert import SheetCounts
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
+from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow, StaffCategoryRow, TaskRow
+from kaohe_desktop.storage.row_digests import BulkContext
 from kaohe_desktop.storage.trial_copy import trial_copy
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_ERRORS_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """The workbook an import read, as its audit event names it."""
+
+    name: str
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, path: Path) -> ImportSource:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        return cls(path.name, digest, path.stat().st_size)
 
 
 @dataclass
@@ -42,6 +68,9 @@ class ImportResult:
     dry_run: bool
     # Set on a trial run against a file that cannot be written: the real import will not go.
     read_only_reason: str | None = None
+    # The workbook was imported last, byte for byte, and nothing has changed since
+    # (services/exchange/repeat): it was not read again.
+    same_as_last: bool = False
 
     @property
     def changed(self) -> int:
@@ -54,6 +83,8 @@ class ImportResult:
             lines.append(f"  {sheet}：新增 {c.added}，更新 {c.updated}，未变 {c.unchanged}")
         if not self.counts:
             lines.append("  工作簿中没有可导入的数据")
+        if self.same_as_last:
+            lines.append("工作簿与上次导入的完全相同（SHA-256 一致），此后数据未有改动，无需写入。")
         if self.read_only_reason:
             lines.append(f"注意：{self.read_only_reason}正式导入需要可写的数据文件。")
         return "\n".join(lines)
@@ -80,14 +111,29 @@ class ExchangeImport:
 
     @requires(Action.IMPORT)
     def read_book(self, path: Path) -> ExchangeBook:
-        """Read and validate the cells of a workbook; raise InputError listing every error."""
-        try:
-            raw = read_workbook_rows(path)
-        except WorkbookFileError as error:
-            raise InputError(str(error)) from error
+        """Read and validate the cells of a workbook; raise InputError listing every error.
+
+        Each sheet is converted as soon as it is read, its raw rows then let go: the
+        same parse as `parse_book` of the whole workbook (it converts sheet by sheet),
+        without a county workbook's raw rows and records in memory at once."""
         with self._uow.read() as session:
             code_case = read_code_case(session)
-        book, errors = parse_book(raw, code_case)
+        book, errors = ExchangeBook(), []
+
+        def take(sheet: RawSheet | None, found: list[CellError]) -> None:
+            sheets = {} if sheet is None else {sheet.name: sheet}
+            part, part_errors = parse_book(RawWorkbook(sheets, found), code_case)
+            for codec in CODECS:
+                getattr(book, codec.attr).extend(getattr(part, codec.attr))
+            book.source_rows.update(part.source_rows)
+            errors.extend(part_errors)
+
+        try:
+            raw = read_workbook_rows(path, each_sheet=take)
+        except WorkbookFileError as error:
+            raise InputError(str(error)) from error
+        errors.extend(raw.errors)  # found outside the sheets read (a repeated sheet name)
+        errors.sort(key=error_order)
         if errors:
             raise InputError(errors_message(errors), list(errors))
         return book
@@ -96,7 +142,17 @@ class ExchangeImport:
     def import_workbook(
         self, path: Path, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
-        return self.apply(self.read_book(path), dry_run=dry_run, progress=progress)
+        try:
+            source: ImportSource | None = ImportSource.of(Path(path))
+        except OSError:  # read_book names what is wrong with the file
+            source = None
+        if source is not None:
+            with self._uow.read() as session:
+                unchanged = unchanged_since_import(session, source.sha256)
+            if unchanged is not None:
+                return ImportResult(unchanged, dry_run, same_as_last=True)
+        book = self.read_book(path)
+        return self.apply(book, dry_run=dry_run, progress=progress, source=source)
 
     @requires(Action.VIEW)
     def code_case(self) -> CodeCase:
@@ -111,12 +167,23 @@ class ExchangeImport:
 
     @requires(Action.IMPORT)
     def apply(
-        self, book: ExchangeBook, *, dry_run: bool = False, progress: ProgressReporter = SILENT
+        self,
+        book: ExchangeBook,
+        *,
+        dry_run: bool = False,
+        progress: ProgressReporter = SILENT,
+        source: ImportSource | None = None,
     ) -> ImportResult:
         may_verify = self.guard.actor.may(Action.REVIEW)  # 整改 verified in the 整改 sheet
         role = self.guard.actor.role  # the 查账 levels it may write
         return apply_book(
-            self._uow, book, dry_run=dry_run, progress=progress, may_verify=may_verify, role=role
+            self._uow,
+            book,
+            dry_run=dry_run,
+            progress=progress,
+            may_verify=may_verify,
+            role=role,
+            source=source,
         )
 
 
@@ -128,23 +195,28 @@ def apply_book(
     progress: ProgressReporter,
     may_verify: bool = False,
     role: Role = Role.CLERK,
+    source: ImportSource | None = None,
 ) -> ImportResult:
     """Check a parsed book's references against the file, then write it in one
     transaction (or, for a dry run, roll it back and report what it would do).
     `may_verify`: the account may verify rectifications (the 整改 sheet's 核实人).
     `role`: the importing account's, which decides the 查账 levels it may create or
-    change (by default the least an importing account may do)."""
+    change (by default the least an importing account may do). `source`: the workbook,
+    which the import's audit event names with its SHA-256."""
+    context = _context(source)
 
     def work(session: Session) -> ImportResult:
         canonical = canonical_book(session, book)
         errors = find_reference_errors(canonical, _known_keys(session, canonical, may_verify))
         if errors:
             raise InputError(errors_message(errors), list(errors))
-        applier = BookApplier(session, canonical, progress, uow.account, role)
+        applier = BookApplier(session, canonical, progress, uow.account, role, context)
         counts = applier.apply()
         if applier.refused:
             raise InputError(errors_message(applier.refused), list(applier.refused))
         result = ImportResult(counts.sheets, dry_run)
+        if result.changed:  # an import that changes nothing leaves no trace (see _log_import)
+            _log_import(session, uow.account, source, result)
         if dry_run:
             raise _DryRunDone(result)
         return result
@@ -164,6 +236,31 @@ def apply_book(
             done.result.read_only_reason = uow.read_only_reason
             return done.result
     raise AssertionError("a dry run always ends in _DryRunDone")
+
+
+def _context(source: ImportSource | None) -> BulkContext:
+    if source is None:
+        return IMPORT
+    return BulkContext("import", f"导入 {source.name}"[:60], {"sha256": source.sha256[:16]})
+
+
+def _log_import(
+    session: Session, account: str, source: ImportSource | None, result: ImportResult
+) -> None:
+    """One event per import that changed something: the workbook's name, size and
+    SHA-256 and what each sheet added, updated and left. The rows it wrote have their
+    own entries (compact for the big sheets). An import that changes nothing writes no
+    event: it changed no data, and a commit that writes nothing leaves the file as it
+    was, so other workstations do not reload for it."""
+    if source is None:
+        detail = import_detail(None, None, None, result.counts)
+        name, entity_id = "（未记下工作簿）", "—"
+    else:
+        detail = import_detail(source.name, source.sha256, source.size, result.counts)
+        name, entity_id = source.name, source.sha256[:16]
+    record_event(
+        session.connection(), account, IMPORT_ACTION, IMPORT_ENTITY, entity_id, name, detail
+    )
 
 
 def _known_keys(session: Session, book: ExchangeBook, may_verify: bool) -> KnownKeys:

@@ -25,7 +25,8 @@ class ApplyCounts:
         return self.sheets.setdefault(name, SheetCounts())
 
 
-def _value(v: Any) -> Any:
+def plain_value(v: Any) -> Any:
+    """An enum as the code it is stored as; anything else as it is."""
     return v.value if hasattr(v, "value") and not isinstance(v, str | int) else v
 
 
@@ -33,7 +34,7 @@ def assign(row: Any, values: dict[str, Any], *, keep_blank: bool = True) -> bool
     """Set changed attributes only; return whether anything changed."""
     changed = False
     for key, raw in values.items():
-        value = _value(raw)
+        value = plain_value(raw)
         if value is None and keep_blank:
             continue
         if getattr(row, key) != value:

@@ -18,6 +18,12 @@ from kaohe_desktop.domain.column_labels import COLUMN_LABELS, column_label
 from kaohe_desktop.domain.enums import LabeledEnum
 from kaohe_desktop.domain.roles import Action, Role
 from kaohe_desktop.services.access.audit_log import AuditEntryView
+from kaohe_desktop.ui.audit.compact_summary import (
+    COMPACT_ACTIONS,
+    compact_details,
+    compact_record,
+    compact_summary,
+)
 from kaohe_desktop.ui.common.table_model import Column, RowTableModel
 
 translate = QCoreApplication.translate
@@ -95,6 +101,8 @@ def _ordered(values: dict[str, Any]) -> list[str]:
 
 def summarize(entry: AuditEntryView) -> str:
     """`姓名：张三 → 张四；科室ID：3 → 5` for a change; `key：value；…` otherwise."""
+    if entry.action in COMPACT_ACTIONS:  # an import's or a close's rows, in bulk
+        return compact_summary(entry)
     before, after = _parse(entry.before_json), _parse(entry.after_json)
     parts: list[str] = []
     if isinstance(before, dict) and isinstance(after, dict):
@@ -127,6 +135,8 @@ def _pretty(text: str | None) -> str:
 
 
 def full_change(entry: AuditEntryView) -> str | None:
+    if entry.action in COMPACT_ACTIONS:  # thousands of rows: the first ones spelled out
+        return compact_details(entry, _value)
     if entry.before_json is None and entry.after_json is None:
         return None
     return (
@@ -161,7 +171,9 @@ class AuditEntryTableModel(RowTableModel[AuditEntryView]):
                 Column(self.tr("Object"), lambda e: e.entity_label),
                 Column(
                     self.tr("Record"),
-                    lambda e: e.label or e.entity_id,
+                    lambda e: (
+                        compact_record(e) if e.action in COMPACT_ACTIONS else e.label or e.entity_id
+                    ),
                     tooltip=lambda e: f"{e.entity} {e.entity_id}",
                 ),
                 Column(self.tr("Change"), summarize, tooltip=full_change),
