@@ -221,87 +221,109 @@ def _fill_quota(
     return grades, tied
 
 
+@dataclass(frozen=True)
+class _Slots:
+    """How one scope's 好 quota was filled: all that a member's outcome reads besides
+    their own scores and rank. Only members ≥ the 好 line take part in it, so a change
+    to anyone below the line leaves it as it was (domain/regrading relies on this)."""
+
+    manual_ok: bool  # every manual 好 fits the quota, so all of them stand
+    auto: dict[int, QuarterGrade]  # the automatic 好 / 较好 of the pool
+    tied: frozenset[int]  # 并列超出名额
+
+
+def _honoured(s: _Scored, manual_ok: bool) -> bool:
+    override = s.candidate.override
+    if override is None:
+        return False
+    if override is QuarterGrade.POOR:
+        return True
+    # 好 and 较好 by hand are for people ≥ 90 (a slot, a settled tie), never a lift.
+    return s.band is QuarterGrade.GOOD and (override is not QuarterGrade.GOOD or manual_ok)
+
+
+def _fill_scope(good: Iterable[_Scored], quota: int) -> _Slots:
+    """The 好 slots of one scope, from its scored members whose band is 好 (in any
+    order: the result does not depend on it)."""
+    good = list(good)
+    manual_goods = [s for s in good if s.candidate.override is QuarterGrade.GOOD]
+    manual_ok = _honoured_manual_goods(manual_goods, quota)
+    held = {s.candidate.person_id for s in good if s.candidate.override is QuarterGrade.FAIRLY_GOOD}
+    pool = [s for s in good if not _honoured(s, manual_ok) or s.candidate.person_id in held]
+    slots = quota - (len(manual_goods) if manual_ok else 0)
+    auto, tied = _fill_quota(pool, held, slots)
+    return _Slots(manual_ok, auto, frozenset(tied))
+
+
+def _outcome(candidate: Candidate, s: _Scored | None, slots: _Slots, rank: int | None) -> Outcome:
+    """One member's outcome, from their own scores, their scope's slots and their rank."""
+    pid = candidate.person_id
+    if not candidate.participant:
+        return Outcome(pid, GradeStatus.NOT_GRADED)
+    if s is None:
+        return Outcome(pid, GradeStatus.UNSCORED)
+    flag = None
+    honoured = _honoured(s, slots.manual_ok)
+    if honoured:
+        assert candidate.override is not None
+        grade = candidate.override
+    else:
+        grade = slots.auto.get(pid, s.band)
+        if pid in slots.tied:
+            flag = Flag.TIE_OVER_QUOTA
+        elif candidate.override is not None and s.band is not QuarterGrade.GOOD:
+            flag = Flag.OVERRIDE_BELOW_LINE
+        elif candidate.override is QuarterGrade.GOOD:
+            flag = Flag.MANUAL_GOOD_OVER_QUOTA
+    return Outcome(
+        pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade, rank, flag, honoured
+    )
+
+
 def _grade_scope(
     members: Sequence[Candidate],
     scored: dict[int, _Scored],
     ranks: dict[int, int],
     rules: QuarterlyRules,
     scope_key: int | None,
-) -> tuple[list[Outcome], QuotaCount]:
+) -> tuple[list[Outcome], QuotaCount, _Slots]:
     participants = sum(1 for c in members if c.participant)
     quota = _quota_size(participants, rules)
     mine = [scored[c.person_id] for c in members if c.person_id in scored]
-    manual_goods = [
-        s for s in mine if s.candidate.override is QuarterGrade.GOOD and s.band is QuarterGrade.GOOD
+    slots = _fill_scope((s for s in mine if s.band is QuarterGrade.GOOD), quota)
+    outcomes = [
+        _outcome(c, scored.get(c.person_id), slots, ranks.get(c.person_id)) for c in members
     ]
-    manual_ok = _honoured_manual_goods(manual_goods, quota)
-
-    def honoured(s: _Scored) -> bool:
-        override = s.candidate.override
-        if override is None:
-            return False
-        if override is QuarterGrade.POOR:
-            return True
-        # 好 and 较好 by hand are for people ≥ 90 (a slot, a settled tie), never a lift.
-        return s.band is QuarterGrade.GOOD and (override is not QuarterGrade.GOOD or manual_ok)
-
-    held = {
-        s.candidate.person_id
-        for s in mine
-        if s.candidate.override is QuarterGrade.FAIRLY_GOOD and s.band is QuarterGrade.GOOD
-    }
-    pool = [
-        s
-        for s in mine
-        if s.band is QuarterGrade.GOOD and (not honoured(s) or s.candidate.person_id in held)
-    ]
-    slots = quota - (len(manual_goods) if manual_ok else 0)
-    auto, tied = _fill_quota(pool, held, slots)
-
-    outcomes: list[Outcome] = []
-    for candidate in members:
-        pid = candidate.person_id
-        s = scored.get(pid)
-        if not candidate.participant:
-            outcomes.append(Outcome(pid, GradeStatus.NOT_GRADED))
-            continue
-        if s is None:
-            outcomes.append(Outcome(pid, GradeStatus.UNSCORED))
-            continue
-        flag = None
-        if honoured(s):
-            assert candidate.override is not None
-            grade = candidate.override
-        else:
-            grade = auto.get(pid, s.band)
-            if pid in tied:
-                flag = Flag.TIE_OVER_QUOTA
-            elif candidate.override is not None and s.band is not QuarterGrade.GOOD:
-                flag = Flag.OVERRIDE_BELOW_LINE
-            elif candidate.override is QuarterGrade.GOOD:
-                flag = Flag.MANUAL_GOOD_OVER_QUOTA
-        outcomes.append(
-            Outcome(pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade,
-                    ranks.get(pid), flag, honoured(s))
-        )  # fmt: skip
     used = sum(1 for o in outcomes if o.grade is QuarterGrade.GOOD)
-    return outcomes, QuotaCount(scope_key, participants, quota, used)
+    return outcomes, QuotaCount(scope_key, participants, quota, used), slots
+
+
+def _category_ranks(members: Iterable[_Scored]) -> dict[int, int]:
+    """Competition ranks (1, 2, 2, 4) of one staff category's scored members."""
+    ranks: dict[int, int] = {}
+    position = 1
+    for _key, group_iter in groupby(sorted(members, key=_order), key=_order):
+        group = list(group_iter)
+        for s in group:
+            ranks[s.candidate.person_id] = position
+        position += len(group)
+    return ranks
 
 
 def _ranks(scored: Iterable[_Scored]) -> dict[int, int]:
-    """Competition ranks (1, 2, 2, 4) within each staff category by the same order."""
+    """Competition ranks within each staff category by the same order."""
     ranks: dict[int, int] = {}
     by_category: dict[str, list[_Scored]] = defaultdict(list)
     for s in scored:
         by_category[s.candidate.category].append(s)
     for members in by_category.values():
-        position = 1
-        for _key, group_iter in groupby(sorted(members, key=_order), key=_order):
-            group = list(group_iter)
-            for s in group:
-                ranks[s.candidate.person_id] = position
-            position += len(group)
+        ranks.update(_category_ranks(members))
     return ranks
+
+
+def _scope_key(candidate: Candidate, rules: QuarterlyRules) -> int | None:
+    """Who shares the candidate's 好 quota: their department, or None (the bureau)."""
+    return candidate.department_id if rules.quota_scope is QuotaScope.DEPARTMENT else None
 
 
 def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Grading:
@@ -312,13 +334,13 @@ def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Gra
     ranks = _ranks(scored.values())
     scopes: dict[int | None, list[Candidate]] = defaultdict(list)
     for c in people:
-        scopes[c.department_id if rules.quota_scope is QuotaScope.DEPARTMENT else None].append(c)
+        scopes[_scope_key(c, rules)].append(c)
     if not scopes:
         scopes[None] = []
     outcomes: dict[int, Outcome] = {}
     quotas = []
     for key in sorted(scopes, key=lambda k: -1 if k is None else k):
-        scope_outcomes, count = _grade_scope(scopes[key], scored, ranks, rules, key)
+        scope_outcomes, count, _slots = _grade_scope(scopes[key], scored, ranks, rules, key)
         quotas.append(count)
         outcomes.update((o.person_id, o) for o in scope_outcomes)
     return Grading(outcomes, tuple(quotas), rules.quota_scope)

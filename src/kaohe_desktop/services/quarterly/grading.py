@@ -10,11 +10,17 @@ a closed quarter is refused by the database's triggers (PeriodClosedError).
 Only the entries are written while the quarter is open: 综合得分, 等次 and 排名 are
 computed live by the sheet (a score change does not touch every other row) and
 stored at the close.
+
+The sheets are kept between reads (QuarterSheets, keyed on the file's change token),
+and a write here changes the kept sheet in place: it regrades only the people it
+changed, their quota scope and their staff category, and the sheet it returns says
+which rows moved (GradingSheet.changes), so a typed score at 10,000 people does not
+build the whole quarter again (issue 16).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -27,6 +33,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.domain.text_rules import COMMENT_TEXT
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease
+from kaohe_desktop.services.archive.quarter_outcomes import change_token
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.services.quarterly.assessments import AssessmentView, assessment_views
@@ -42,6 +49,7 @@ from kaohe_desktop.services.quarterly.roster import RosterEntry, load_roster
 from kaohe_desktop.services.quarterly.scheme import freeze_rules, store_rules
 from kaohe_desktop.services.quarterly.scores import new_row, stored_rows, write_scores
 from kaohe_desktop.services.quarterly.sheet import build_sheet, in_quarter, load_sheet
+from kaohe_desktop.services.quarterly.sheet_cache import QuarterSheets, Written
 from kaohe_desktop.services.quarterly.views import CommentView, GradingSheet, ScoreChange
 from kaohe_desktop.storage.models import CommentRow, QuarterlyAssessmentRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -64,14 +72,49 @@ def _leased_person(
 
 
 class QuarterlyGrading:
-    def __init__(self, guard: Guard, uow: UnitOfWork, *, clock: Clock = datetime.now) -> None:
+    def __init__(
+        self,
+        guard: Guard,
+        uow: UnitOfWork,
+        *,
+        clock: Clock = datetime.now,
+        sheets: QuarterSheets | None = None,
+    ) -> None:
         self.guard = guard
         self._uow = uow
         self._clock = clock
+        self.sheets = sheets if sheets is not None else QuarterSheets()
 
     @requires(Action.VIEW)
     def sheet(self, quarter: Quarter) -> GradingSheet:
-        return load_sheet(self._uow, quarter)
+        """The quarter as the file holds it now (kept while its grading inputs are
+        unchanged; services/quarterly/sheet_cache)."""
+        with self._uow.read() as session:
+            return self.sheets.sheet(session, quarter, release=session.rollback)
+
+    def _write(
+        self,
+        quarter: Quarter,
+        work: Callable[[Session], Collection[int]],
+        *,
+        comments: bool = False,
+    ) -> GradingSheet:
+        """One write of the quarter's entries; `work` returns whose entries (or 点评,
+        with `comments`) it changed. The sheet after it: the kept one changed in place,
+        or, when none was kept of the file as the write found it, read again.
+
+        `work` may write only what no other quarter's sheet reads: the quarter's own
+        平时考核 rows, 点评 dated inside it, its frozen scheme row (QuarterSheets.take
+        keeps the other quarters' sheets on that ground). set_rules and the close read
+        everything again instead."""
+
+        def transaction(session: Session) -> Written:
+            base = change_token(session)  # first, before anything is changed
+            people = work(session)
+            return self.sheets.written(session, quarter, base, people, comments=comments)
+
+        written = self._uow.write(transaction)
+        return self.sheets.take(written) or self.sheet(quarter)
 
     @requires(Action.VIEW)
     def default_quarter(self, year: int) -> Quarter:
@@ -108,10 +151,11 @@ class QuarterlyGrading:
         if not changes:
             return self.sheet(quarter)
 
-        self._uow.write(
-            lambda session: write_scores(session, quarter, changes, leases, self._clock())
-        )
-        return self.sheet(quarter)
+        def work(session: Session) -> list[int]:
+            write_scores(session, quarter, changes, leases, self._clock())
+            return [change.person_id for change in changes]
+
+        return self._write(quarter, work)
 
     @requires(Action.ENTER_DATA)
     def set_override(
@@ -126,8 +170,8 @@ class QuarterlyGrading:
         """等次 set by hand with a reason (好 within the quota, 较好 to settle a tie,
         较差); None clears it."""
 
-        def work(session: Session) -> None:
-            sheet = build_sheet(session, quarter)
+        def work(session: Session) -> list[int]:
+            sheet = self.sheets.sheet(session, quarter)  # the file as this write finds it
             row = next((r for r in sheet.rows if r.person_id == person_id), None)
             if row is None:
                 raise off_roster(session, quarter, person_id)
@@ -141,14 +185,14 @@ class QuarterlyGrading:
             stored = stored_rows(session, quarter, [person_id]).get(person_id)
             if stored is None:
                 if grade is None:
-                    return
+                    return []
                 stored = new_row(session, quarter, person_id)
             stored.override = None if grade is None else grade.value
             stored.override_reason = None if grade is None else reason.strip()
             freeze_rules(session, quarter, self._clock())
+            return [person_id]
 
-        self._uow.write(work)
-        return self.sheet(quarter)
+        return self._write(quarter, work)
 
     @requires(Action.ENTER_DATA)
     def set_not_graded(
@@ -161,23 +205,23 @@ class QuarterlyGrading:
     ) -> GradingSheet:
         """不定等次 with its reason (clears any override), or None to grade again."""
 
-        def work(session: Session) -> None:
+        def work(session: Session) -> list[int]:
             person = _leased_person(session, quarter, person_id, leases)
             stored = stored_rows(session, quarter, [person_id]).get(person_id)
             label = person_label(person.name, person.code)
             check_version(label, expected_version, None if stored is None else stored.version)
             if stored is None:
                 if reason is None:
-                    return
+                    return []
                 stored = new_row(session, quarter, person_id)
             stored.no_grade_reason = None if reason is None else reason.value
             if reason is not None:
                 stored.override = None
                 stored.override_reason = None
             freeze_rules(session, quarter, self._clock())
+            return [person_id]
 
-        self._uow.write(work)
-        return self.sheet(quarter)
+        return self._write(quarter, work)
 
     @requires(Action.VIEW)
     def assessments(self, quarter: Quarter) -> list[AssessmentView]:
@@ -226,7 +270,7 @@ class QuarterlyGrading:
         if too_long is not None:
             raise InputError(f"{too_long}。")
 
-        def work(session: Session) -> None:
+        def work(session: Session) -> list[int]:
             _leased_person(session, quarter, person_id, leases)
             rules = freeze_rules(session, quarter, self._clock())
             session.add(
@@ -238,15 +282,15 @@ class QuarterlyGrading:
                     text=text.strip(),
                 )
             )
+            return [person_id]
 
-        self._uow.write(work)
-        return self.sheet(quarter)
+        return self._write(quarter, work, comments=True)
 
     @requires(Action.ENTER_DATA)
     def delete_comment(
         self, quarter: Quarter, comment_id: int, expected_version: int, leases: Sequence[Lease]
     ) -> GradingSheet:
-        def work(session: Session) -> None:
+        def work(session: Session) -> list[int]:
             comment = session.get(CommentRow, comment_id)
             if comment is None:
                 raise InputError("未删除：该点评已被他人删除，已重新载入。")
@@ -256,9 +300,9 @@ class QuarterlyGrading:
             if comment.version != expected_version:
                 raise InputError("未删除：该点评已被他人修改，已重新载入，请核对后再删除。")
             session.delete(comment)
+            return [comment.person_id]
 
-        self._uow.write(work)
-        return self.sheet(quarter)
+        return self._write(quarter, work, comments=True)
 
     @requires(Action.CLOSE_PERIOD)
     def close_quarter(self, quarter: Quarter, note: str = "") -> None:

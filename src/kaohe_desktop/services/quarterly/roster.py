@@ -139,15 +139,21 @@ def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None
     ordered = stint_query.order_by(
         PersonDepartmentRow.person_id, PersonDepartmentRow.start_date, PersonDepartmentRow.id
     )
-    for person_id, department_id, start, end in session.connection().execute(ordered):
+    # .all(): one fetch, not 10,000 (iterating a result fetches row by row).
+    for person_id, department_id, start, end in session.connection().execute(ordered).all():
         stints[person_id].append(_Stint(department_id, start, end))
     entries = []
-    for person_id, code, name, position, category_id, current in session.connection().execute(
-        people_query
-    ):
+    people = session.connection().execute(people_query).all()
+    moves: tuple[RosterMove, ...]
+    for person_id, code, name, position, category_id, current in people:
         own = stints.get(person_id)
-        department_id = current if not own else _department_at_end(own, quarter)
-        moves = _moves(own, quarter, names) if own else ()
+        if not own:
+            department_id, moves = current, ()
+        elif len(own) == 1:  # most people: one stint, no move (what the two below give)
+            department_id, moves = own[0].department_id, ()
+        else:
+            department_id = _department_at_end(own, quarter)
+            moves = _moves(own, quarter, names)
         entries.append(
             RosterEntry(person_id, code, name, position, category_id, department_id, moves)
         )

@@ -13,16 +13,24 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Row, case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.enums import LabeledEnum, NoGradeReason, QuarterGrade
-from kaohe_desktop.domain.grading import Candidate, Outcome, grade_quarter
+from kaohe_desktop.domain.grading import Candidate, Grading, Outcome, grade_quarter
 from kaohe_desktop.domain.periods import Quarter, parse_quarter
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.services.files.period_locks import closed_among, is_closed
+from kaohe_desktop.services.quarterly.entries import (
+    NO_COMMENTS,
+    NO_ENTRY,
+    ZERO,
+    Entry,
+    entry,
+    entry_columns,
+    load_entries,
+)
 from kaohe_desktop.services.quarterly.roster import (
     Roster,
     RosterEntry,
@@ -38,87 +46,24 @@ from kaohe_desktop.storage.models import (
 from kaohe_desktop.storage.queries.org import bureau_name, staff_categories
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
-E = TypeVar("E", bound=LabeledEnum)
-ZERO = Decimal(0)
-
-
-class Entry(NamedTuple):
-    """What is stored for one person in the quarter (columns, not an ORM row; a tuple,
-    as 10,000 of them are made for every sheet)."""
-
-    id: int | None  # None: nothing stored yet (NO_ENTRY)
-    version: int | None
-    performance: Decimal | None
-    leader: Decimal | None
-    comment_points: Decimal | None
-    override: QuarterGrade | None
-    override_reason: str | None
-    no_grade_reason: NoGradeReason | None
-    # What the quarter's close stored (None while open, or for a close before issue 5).
-    stored_composite: Decimal | None = None
-    stored_grade: QuarterGrade | None = None
-    stored_rank: int | None = None
-
-
-NO_ENTRY = Entry(None, None, None, None, None, None, None, None)
-NO_COMMENTS = (ZERO, 0)
-
-
-def _enum(kind: type[E], code: str | None) -> E | None:
-    # A code written by a newer program version is read as "not set" rather than
-    # stopping the whole sheet.
-    try:
-        return None if code is None else kind(code)
-    except ValueError:
-        return None
-
-
-def _entry_columns() -> tuple[Any, ...]:
-    qa = QuarterlyAssessmentRow
-    return (
-        qa.person_id, qa.quarter, qa.id, qa.version, qa.performance, qa.leader,
-        qa.comment_points, qa.override, qa.override_reason, qa.no_grade_reason, qa.composite,
-        qa.grade, qa.rank,
-    )  # fmt: skip
-
-
-def _entry(row: Row[Any]) -> Entry:
-    return Entry(
-        row.id,
-        row.version,
-        row.performance,
-        row.leader,
-        row.comment_points,
-        _enum(QuarterGrade, row.override),
-        row.override_reason,
-        _enum(NoGradeReason, row.no_grade_reason),
-        row.composite,
-        _enum(QuarterGrade, row.grade),
-        row.rank,
-    )
-
-
-def load_entries(
-    session: Session, quarter: Quarter, only: Collection[int] | None = None
-) -> dict[int, Entry]:
-    qa = QuarterlyAssessmentRow
-    statement = select(*_entry_columns()).where(qa.quarter == str(quarter))
-    if only is not None:
-        statement = statement.where(qa.person_id.in_(sorted(only)))
-    return {row.person_id: _entry(row) for row in session.connection().execute(statement)}
-
 
 def _as_stored(outcome: Outcome, entry: Entry) -> Outcome:
     """A closed quarter shows what its close stored, not a recomputation: people added,
     moved or recategorised since must not change a result already posted."""
     if entry.stored_grade is None:
         return outcome
-    return replace(
-        outcome,
-        composite=entry.stored_composite,
-        grade=entry.stored_grade,
-        rank=entry.stored_rank,
-        flag=None,
+    # Outcome(...) rather than dataclasses.replace: a closed quarter of 10,000 people
+    # replaces every outcome, and replace() took 50 ms of its sheet.
+    return Outcome(
+        outcome.person_id,
+        outcome.status,
+        outcome.performance_total,
+        entry.stored_composite,
+        outcome.band,
+        entry.stored_grade,
+        entry.stored_rank,
+        None,
+        outcome.overridden,
     )
 
 
@@ -169,60 +114,93 @@ def _inputs(session: Session, quarter: Quarter, only: Collection[int] | None = N
     return _Inputs(rules, frozen, roster, people, entries, comments, categories, closed)
 
 
+def candidate(person: RosterEntry, entry: Entry, dated: Decimal, category: str) -> Candidate:
+    """One person as the engine sees them; `dated`: Σ of their 点评 dated in the quarter."""
+    reason = entry.no_grade_reason
+    return Candidate(
+        person.person_id,
+        person.department_id,
+        category,
+        entry.performance,
+        entry.leader,
+        dated + (entry.comment_points or ZERO),
+        entry.override,
+        None if reason is None else reason.value,
+    )
+
+
 def _candidates(inputs: _Inputs) -> list[Candidate]:
     category_names = dict(inputs.categories)
-    candidates = []
-    for person in inputs.people:
-        entry = inputs.entries.get(person.person_id, NO_ENTRY)
-        dated, _count = inputs.comments.get(person.person_id, NO_COMMENTS)
-        reason = entry.no_grade_reason
-        candidates.append(
-            Candidate(
-                person.person_id,
-                person.department_id,
-                category_names.get(person.category_id, ""),
-                entry.performance,
-                entry.leader,
-                dated + (entry.comment_points or ZERO),
-                entry.override,
-                None if reason is None else reason.value,
-            )
+    entries, comments = inputs.entries, inputs.comments
+    return [
+        candidate(
+            person,
+            entries.get(person.person_id, NO_ENTRY),
+            comments.get(person.person_id, NO_COMMENTS)[0],
+            category_names.get(person.category_id, ""),
         )
-    return candidates
+        for person in inputs.people
+    ]
+
+
+def grading_row(
+    inputs: _Inputs,
+    person: RosterEntry,
+    candidate: Candidate,
+    outcome: Outcome,
+    department_names: dict[int, str],
+) -> GradingRow:
+    """One person's row of the sheet (of a closed quarter, with what its close stored)."""
+    entry = inputs.entries.get(person.person_id, NO_ENTRY)
+    return GradingRow(
+        person_id=person.person_id,
+        code=person.code,
+        name=person.name,
+        position=person.position,
+        department_id=person.department_id,
+        department=department_names.get(person.department_id, ""),
+        category=candidate.category,
+        moves=person.moves,
+        assessment_id=entry.id,
+        version=entry.version,
+        performance=entry.performance,
+        leader=entry.leader,
+        row_comment_points=entry.comment_points,
+        comment_points=candidate.comment_points,
+        comment_count=inputs.comments.get(person.person_id, NO_COMMENTS)[1],
+        override=entry.override,
+        override_reason=entry.override_reason,
+        no_grade_reason=entry.no_grade_reason,
+        outcome=_as_stored(outcome, entry) if inputs.closed else outcome,
+    )
 
 
 def _rows(
     inputs: _Inputs, candidates: list[Candidate], outcomes: dict[int, Outcome]
 ) -> tuple[GradingRow, ...]:
-    department_names = inputs.roster.department_names()
-    rows = []
-    for person, candidate in zip(inputs.people, candidates, strict=True):
-        entry = inputs.entries.get(person.person_id, NO_ENTRY)
-        outcome = outcomes[person.person_id]
-        rows.append(
-            GradingRow(
-                person_id=person.person_id,
-                code=person.code,
-                name=person.name,
-                position=person.position,
-                department_id=person.department_id,
-                department=department_names.get(person.department_id, ""),
-                category=candidate.category,
-                moves=person.moves,
-                assessment_id=entry.id,
-                version=entry.version,
-                performance=entry.performance,
-                leader=entry.leader,
-                row_comment_points=entry.comment_points,
-                comment_points=candidate.comment_points,
-                comment_count=inputs.comments.get(person.person_id, NO_COMMENTS)[1],
-                override=entry.override,
-                override_reason=entry.override_reason,
-                no_grade_reason=entry.no_grade_reason,
-                outcome=_as_stored(outcome, entry) if inputs.closed else outcome,
-            )
-        )
-    return tuple(rows)
+    names = inputs.roster.department_names()
+    return tuple(
+        grading_row(inputs, person, candidate, outcomes[person.person_id], names)
+        for person, candidate in zip(inputs.people, candidates, strict=True)
+    )
+
+
+def assemble(
+    bureau: str, quarter: Quarter, inputs: _Inputs, rows: tuple[GradingRow, ...], grading: Grading
+) -> GradingSheet:
+    """The GradingSheet of graded rows (build_sheet's, and the kept sheets')."""
+    used = {person.department_id for person in inputs.people}
+    return GradingSheet(
+        quarter=quarter,
+        bureau=bureau,
+        rules=inputs.rules,
+        rules_frozen=inputs.frozen,
+        rows=rows,
+        grading=grading,
+        closed=inputs.closed,
+        departments=tuple((d, name) for d, name in inputs.roster.departments if d in used),
+        categories=tuple(name for _, name in inputs.categories),
+    )
 
 
 def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
@@ -230,18 +208,8 @@ def build_sheet(session: Session, quarter: Quarter) -> GradingSheet:
     inputs = _inputs(session, quarter)
     candidates = _candidates(inputs)
     grading = grade_quarter(candidates, inputs.rules)
-    used = {person.department_id for person in inputs.people}
-    return GradingSheet(
-        quarter=quarter,
-        bureau=bureau_name(session),
-        rules=inputs.rules,
-        rules_frozen=inputs.frozen,
-        rows=_rows(inputs, candidates, dict(grading.outcomes)),
-        grading=grading,
-        closed=inputs.closed,
-        departments=tuple((d, name) for d, name in inputs.roster.departments if d in used),
-        categories=tuple(name for _, name in inputs.categories),
-    )
+    rows = _rows(inputs, candidates, grading.outcomes)
+    return assemble(bureau_name(session), quarter, inputs, rows, grading)
 
 
 def _row_alone(inputs: _Inputs, person_id: int) -> GradingRow:
@@ -294,9 +262,11 @@ def person_quarter_rows(session: Session, person_id: int) -> list[PersonQuarter]
     them). The person's rows, stints and 点评 of every quarter are read at once, not
     quarter by quarter: a handful of queries, plus each quarter's rules and lock."""
     qa = QuarterlyAssessmentRow
-    statement = select(*_entry_columns()).where(qa.person_id == person_id).order_by(qa.quarter)
+    statement = (
+        select(qa.quarter, *entry_columns()).where(qa.person_id == person_id).order_by(qa.quarter)
+    )
     entries = {
-        parse_quarter(row.quarter): _entry(row) for row in session.connection().execute(statement)
+        parse_quarter(row[0]): entry(row[1:]) for row in session.connection().execute(statement)
     }
     if not entries:
         return []

@@ -3,10 +3,12 @@ roster with its entries and the engine's outcome per person."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag, GradeStatus, Grading, Outcome, QuotaCount
@@ -58,8 +60,11 @@ class CommentView:
     text: str
 
 
-@dataclass(frozen=True)
-class GradingRow:
+class GradingRow(NamedTuple):
+    """One person's row of the quarter. A NamedTuple, not a frozen dataclass like the
+    other read models (immutable all the same): 10,000 are made for a county quarter,
+    and a frozen dataclass's field-by-field __init__ took 35 ms of it (issue 16)."""
+
     person_id: int
     code: str
     name: str
@@ -131,6 +136,21 @@ class GradingRow:
 
 
 @dataclass(frozen=True)
+class RowChanges:
+    """Which rows of a sheet differ from the sheet it was made from, when a write of
+    this workstation changed only some people (issue 16): the grid updates those rows
+    and leaves the rest. `base` is weak, so a run of edits does not keep every earlier
+    sheet alive; a grid showing another sheet (or none) reads the whole sheet again."""
+
+    base: weakref.ref[GradingSheet]
+    positions: tuple[int, ...]  # indexes into GradingSheet.rows, ascending
+
+    def since(self, shown: GradingSheet | None) -> tuple[int, ...] | None:
+        """The changed positions, if `shown` is the sheet this one was made from."""
+        return self.positions if shown is not None and self.base() is shown else None
+
+
+@dataclass(frozen=True)
 class GradingSheet:
     quarter: Quarter
     bureau: str
@@ -141,6 +161,9 @@ class GradingSheet:
     closed: bool  # locked by its own close or by a closed half year / year
     departments: tuple[tuple[int, str], ...]  # (id, name) of the roster, in bureau order
     categories: tuple[str, ...]  # staff categories in their order (all of them)
+    # Not part of the value: two sheets of the same quarter are equal whether made whole
+    # or by changing some rows of an earlier one.
+    changes: RowChanges | None = field(default=None, compare=False, repr=False)
 
     def row(self, person_id: int) -> GradingRow:
         return next(r for r in self.rows if r.person_id == person_id)

@@ -7,12 +7,14 @@ the service, and the sheet that comes back replaces the rows. So the grid shows
 what the data file holds, never a value the file refused.
 
 A new sheet with the same roster updates the rows in place (dataChanged), so the
-current cell, the selection and an open editor survive a save or a live refresh.
+current cell, the selection and an open editor survive a save or a live refresh; a
+save's sheet names the rows it changed (GradingSheet.changes), and only those are
+updated (issue 16: at 10,000 people a save touches a few rows, not the grid).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -51,6 +53,7 @@ FLAG_COLOR = "#c62828"  # a flag keeps the quarter from closing
 NOT_GRADED_COLOR = "#616161"
 OVERRIDE_COLOR = "#1d4f91"  # a grade set by hand, honoured
 MOVE_MARK = " ↔"
+MAX_RUNS = 32  # separate dataChanged signals for the runs of rows a save changed
 
 
 def score_of(row: GradingRow, field: ScoreField) -> Decimal | None:
@@ -77,6 +80,7 @@ class GradingTableModel(RowTableModel[GradingRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent=parent)
         self.sheet: GradingSheet | None = None
+        self._position: dict[int, int] = {}  # person id → row, for the current cell
         self._editable = False
         self._locked: dict[int, str] = {}  # department id → why its cells are read-only
         self._unscored = QBrush(QColor(UNSCORED_BACKGROUND))
@@ -85,9 +89,19 @@ class GradingTableModel(RowTableModel[GradingRow]):
 
     # --- contents -------------------------------------------------------------
     def set_sheet(self, sheet: GradingSheet | None) -> None:
-        """Show `sheet`; the same roster in the same order is updated in place."""
-        rows = list(sheet.rows) if sheet is not None else []
+        """Show `sheet`. The sheet shown again (a reload that found nothing changed) costs
+        nothing; a sheet made from the one shown by changing some rows (a save here,
+        GradingSheet.changes) updates just those rows; the same roster in the same order
+        is updated in place; any other is a reset."""
+        if sheet is not None and sheet is self.sheet:
+            return
+        changes = None if sheet is None else sheet.changes
+        changed = None if changes is None else changes.since(self.sheet)
         self.sheet = sheet
+        if sheet is not None and changed is not None and len(sheet.rows) == len(self._rows):
+            self._change_rows(sheet, changed)
+            return
+        rows = list(sheet.rows) if sheet is not None else []
         same_roster = [r.person_id for r in rows] == [r.person_id for r in self._rows]
         if same_roster and rows:
             self._rows = rows
@@ -95,9 +109,28 @@ class GradingTableModel(RowTableModel[GradingRow]):
             self.dataChanged.emit(self.index(0, 0), last)
         else:
             self.set_rows(rows)
+            self._position = {row.person_id: n for n, row in enumerate(rows)}
+
+    def _change_rows(self, sheet: GradingSheet, positions: Sequence[int]) -> None:
+        """Only these rows changed: one dataChanged per run of neighbouring rows (a rise
+        in rank moves a whole category, scattered over the grid: past MAX_RUNS runs one
+        signal spans them all, which the view answers by repainting what it shows)."""
+        for n in positions:
+            self._rows[n] = sheet.rows[n]
+        runs: list[tuple[int, int]] = []
+        for n in positions:
+            if runs and runs[-1][1] == n - 1:
+                runs[-1] = (runs[-1][0], n)
+            else:
+                runs.append((n, n))
+        if len(runs) > MAX_RUNS:
+            runs = [(runs[0][0], runs[-1][1])]
+        last = self.columnCount() - 1
+        for first, final in runs:
+            self.dataChanged.emit(self.index(first, 0), self.index(final, last))
 
     def row_of(self, person_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.person_id == person_id), None)
+        return self._position.get(person_id)
 
     # --- who may type where ---------------------------------------------------
     def set_edit_state(self, editable: bool, locked: Mapping[int, str]) -> None:
