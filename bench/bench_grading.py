@@ -1,6 +1,12 @@
-"""平时考核 timings: grading and ranking 300 and 10,000 people, and the ranking workbook.
+"""平时考核 timings: grading and ranking 300 and 10,000 people, and the ranking workbook;
+with --files, what the 季度考核 grid asks of the service on the demo and the county file.
 
 Usage: python bench/bench_grading.py [--runs 3] [--sizes 300,10000]
+       python bench/bench_grading.py --files demo,county [--runs 7] [--gc freeze] [--tab]
+
+--files (bench_grading_grid.py, issue 16): the grid's interactions, each paired with its
+floor in the same run. Run it once with the code before and once after
+(PYTHONPATH=/tmp/base/src for the unchanged code).
 
 For each size N, a generated bureau (N // 25 departments, the four default staff categories,
 scores spread 55–99 with one decimal so ties happen, 1% 不定等次, 1% manual 较差, one 点评 per
@@ -10,7 +16,10 @@ twenty people) is imported into a fresh data file for 2026Q2. Then:
 2. the grading sheet: `workspace.grading.sheet(2026Q2)` (roster query + engine), in-process;
 3. the ranking workbook: `workspace.ranking.write_workbook`, in-process;
 4. the same workbook through `kaohe ranking --quarter 2026Q2 --out X.xlsx`, whole process
-   (interpreter start-up and the Argon2id sign-in included).
+   (interpreter start-up and the Argon2id sign-in included);
+each of 3 and 4 beside its floor: bench_export.floor_ranking (sqlite3 SELECT of the
+quarter's people, openpyxl write-only of 汇总 and a sheet per category), in-process and
+in a fresh interpreter.
 
 Prints a Markdown table of medians and ranges, in seconds. Not a test: nothing is asserted.
 """
@@ -20,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -29,6 +39,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
+
+from bench_export import floor_ranking  # beside this script
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Candidate, grade_quarter
@@ -138,7 +150,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="300,10000")
+    parser.add_argument("--files", default="", help="demo,county: the grid's interactions")
+    parser.add_argument("--county", default="/tmp/county/county-closed.kaohe")
+    parser.add_argument("--gc", choices=("default", "freeze"), default="default")
+    parser.add_argument("--tab", action="store_true", help="through the 季度考核 tab")
     options = parser.parse_args()
+    if options.files:
+        from bench_grading_grid import run_files  # beside this script
+
+        files = options.files.split(",")
+        run_files(files, options.runs, Path(options.county), options.gc, options.tab)
+        return
     results: dict[str, list[float]] = {}
 
     def add(name: str, seconds: float) -> None:
@@ -168,6 +190,9 @@ def main() -> None:
                     out = folder / f"in{size}-{run}.xlsx"
                     add(f"{size} 人 排名表 xlsx（ranking.write_workbook，进程内）",
                         timed(partial(workspace.ranking.write_workbook, QUARTER, out)))  # fmt: skip
+                    with sqlite3.connect(db) as raw:  # the floor (bench_export)
+                        add(f"{size} 人 对照：sqlite3 + openpyxl write-only（进程内）",
+                            timed(partial(floor_ranking, raw, str(QUARTER), out)))  # fmt: skip
             finally:
                 workspace.close()
             for run in range(options.runs):
@@ -175,6 +200,10 @@ def main() -> None:
                 command = ("--db", str(db), "ranking", "--quarter", str(QUARTER), "--out", str(out))
                 add(f"{size} 人 排名表 xlsx（kaohe ranking，整个进程）",
                     timed(partial(kaohe, *command)))  # fmt: skip
+                floor = [sys.executable, str(Path(__file__).with_name("bench_export.py")),
+                         "--floor-ranking", str(db), str(QUARTER), str(out)]  # fmt: skip
+                add(f"{size} 人 对照：sqlite3 + openpyxl write-only（新进程）",
+                    timed(partial(subprocess.run, floor, check=True)))  # fmt: skip
 
     print("| 测量 | 中位数 (s) | 范围 (s) |")
     print("|---|---:|---:|")

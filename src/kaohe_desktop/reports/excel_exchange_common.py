@@ -63,9 +63,15 @@ def set_up_sheet(ws: Sheet, spec: SheetSpec, data_rows: int) -> None:
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = column_width(column.width, column.name)
     ws.freeze_panes = "A2"
+    set_filter(ws, spec, data_rows)
+    set_up_printing(ws)
+
+
+def set_filter(ws: Sheet, spec: SheetSpec, data_rows: int) -> None:
+    """The auto-filter over the header and the data rows (written in the sheet's tail:
+    a write-only sheet may set it after its rows)."""
     last = get_column_letter(len(spec.columns))
     ws.auto_filter.ref = f"A1:{last}{data_rows + 1}"
-    set_up_printing(ws)
 
 
 def set_up_printing(ws: Sheet) -> None:

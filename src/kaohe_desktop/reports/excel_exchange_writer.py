@@ -1,37 +1,41 @@
 """ExchangeBook → exchange workbook file (DESIGN.md §6).
 
 Written in openpyxl's write-only mode: a county book (10,000 people, 160,000
-assessments) streams row by row instead of holding a million cell objects. Rows
-keep the book's order, so the same book always gives the same sheets.
+assessments, 1.3 million cells) streams row by row instead of holding a million cell
+objects. `ExchangeWorkbook` takes each sheet's rows as an iterator, so the export
+writes them as it reads them. Rows keep the book's order, so the same book always
+gives the same sheets.
 """
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from kaohe_desktop.domain.exchange_parse import book_rows
-from kaohe_desktop.domain.exchange_schema import SHEETS
+from kaohe_desktop.domain.exchange_schema import SHEETS, SheetSpec
 from kaohe_desktop.domain.records import ExchangeBook
+
+# The text guard and the clean-up live in excel_cells (the ranking workbook uses them
+# without the exchange schema); the other writers still import them from here.
+from kaohe_desktop.reports.excel_cells import Sheet
+from kaohe_desktop.reports.excel_cells import discard_workbook as discard_workbook
+from kaohe_desktop.reports.excel_cells import needs_text_guard as needs_text_guard
+from kaohe_desktop.reports.excel_cells import text_cell as text_cell
 from kaohe_desktop.reports.excel_exchange_common import (
-    Sheet,
     add_instructions_sheet,
     header_cells,
+    set_filter,
     set_up_sheet,
 )
 from kaohe_desktop.reports.file_output import written_beside
 
 MAX_CELL_TEXT = 32767  # Excel's limit; openpyxl would silently cut the rest off
-# A text starting with one of these is read by Excel (or by a CSV import of a copy)
-# as a formula: "=HYPERLINK(...)" in a task title would become a live link.
-FORMULA_STARTS = ("=", "+", "-", "@")
-CONTROL_STARTS = ("\t", "\r")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -45,43 +49,81 @@ def write_workbook(book: ExchangeBook, path: str | Path) -> None:
     The file is written next to `path` and then moved over it, so a failure never
     leaves half a workbook where the clerk's file was.
     """
-    path = Path(path)
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "考核台账"
-    add_instructions_sheet(workbook, SHEETS)
-    try:
-        for spec, count, rows in book_rows(book):
-            ws = workbook.create_sheet(spec.name)
-            set_up_sheet(ws, spec, count)
-            ws.append(header_cells(ws, spec))
-            headers = spec.headers
-            for row_number, row in enumerate(rows, start=2):
-                ws.append([_cell(ws, row[name], spec.name, row_number, name) for name in headers])
-    except BaseException:
-        discard_workbook(workbook)
-        raise
-    workbook.active = 1  # open on the first data sheet, not on the instructions
-    _save_replacing(workbook, path)
+    with ExchangeWorkbook() as workbook:
+        for spec, _count, rows in book_rows(book):
+            workbook.add_sheet(spec, rows)
+        workbook.save(path)
 
 
-def needs_text_guard(text: str) -> bool:
-    """Would Excel take this text for a formula (or an error value)?"""
-    return (
-        text.startswith(CONTROL_STARTS)
-        or text.lstrip().startswith(FORMULA_STARTS)
-        or text in ERROR_CODES
-    )
+class ExchangeWorkbook:
+    """The exchange workbook written sheet by sheet, each from an iterator of rows
+    (column → value), so a caller can stream rows as it reads them: nothing but the
+    row being written is held. Used as a context manager: leaving it without `save`
+    (an error, a cancel) deletes what was written."""
+
+    def __init__(self) -> None:
+        self._workbook = Workbook(write_only=True)
+        self._workbook.properties.creator = "考核台账"
+        add_instructions_sheet(self._workbook, SHEETS)
+        self._saved = False
+
+    def __enter__(self) -> ExchangeWorkbook:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._saved:
+            discard_workbook(self._workbook)
+
+    def add_sheet(self, spec: SheetSpec, rows: Iterable[Mapping[str, object]]) -> int:
+        """Write the sheet of `spec` with `rows`, in their order; the rows written."""
+        ws = self._workbook.create_sheet(spec.name)
+        set_up_sheet(ws, spec, 0)  # before the first row: widths and pane go first
+        ws.append(header_cells(ws, spec))
+        headers, name = spec.headers, spec.name
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            ws.append(_row_cells(ws, row, headers, name, count + 1))
+        set_filter(ws, spec, count)  # the filter is written in the sheet's tail
+        return count
+
+    def save(self, path: str | Path) -> None:
+        self._workbook.active = 1  # open on the first data sheet, not on the instructions
+        with written_beside(Path(path), ".partial.xlsx") as partial:
+            self._workbook.save(partial)
+        self._saved = True
 
 
-def text_cell(ws: Sheet, text: str) -> Cell:
-    """A cell that holds `text` as text whatever it starts with."""
-    cell = WriteOnlyCell(ws, text)  # openpyxl types "=..." as a formula here...
-    cell.data_type = "s"  # ...so say it is a string
-    cell.quotePrefix = True  # Excel's leading apostrophe: stays text when the clerk edits it
-    return cell
+def _row_cells(
+    ws: Sheet, row: Mapping[str, object], headers: Sequence[str], sheet: str, number: int
+) -> list[object]:
+    """The row's values as the file's cells (see _cell), in the header's order."""
+    cells: list[object] = []
+    for column in headers:
+        value = row[column]
+        kind = type(value)
+        # The usual cells inline (a county export has 1.9 million): a text with no
+        # control character (isprintable), not too long and not read as a formula
+        # goes as it is, as do None, an int and a date; a Decimal as in _cell.
+        if kind is str:
+            text: str = value  # type: ignore[assignment]
+            if text.isprintable() and len(text) <= MAX_CELL_TEXT and not needs_text_guard(text):
+                cells.append(text)
+                continue
+        elif value is None or kind is int or kind is date:
+            cells.append(value)
+            continue
+        elif kind is Decimal:
+            score: Decimal = value  # type: ignore[assignment]
+            cells.append(int(score) if score == score.to_integral_value() else float(score))
+            continue
+        cells.append(_cell(ws, value, sheet, number, column))
+    return cells
 
 
 def _cell(ws: Sheet, value: object, sheet: str, row: int, column: str) -> object:
+    """A row's value as the file's cell: numbers as numbers, dates as dates, text as
+    text — cleaned of control characters Excel refuses, and guarded where Excel would
+    read it as a formula."""
     if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, Decimal):
@@ -99,21 +141,3 @@ def _cell(ws: Sheet, value: object, sheet: str, row: int, column: str) -> object
             f"超过 Excel 单元格的上限 {MAX_CELL_TEXT}"
         )
     return text_cell(ws, text) if needs_text_guard(text) else text
-
-
-def discard_workbook(workbook: Workbook) -> None:
-    """Finish and delete the temporary sheet files of a write-only workbook we give up
-    on; left alone, they would be closed in arbitrary order by the garbage collector."""
-    for ws in workbook.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        with contextlib.suppress(Exception):
-            ws.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()
-
-
-def _save_replacing(workbook: Workbook, path: Path) -> None:
-    with written_beside(path, ".partial.xlsx") as partial:
-        workbook.save(partial)

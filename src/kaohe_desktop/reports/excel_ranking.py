@@ -16,12 +16,13 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from kaohe_desktop.reports.excel_exchange_writer import discard_workbook
+from kaohe_desktop.reports.excel_cells import discard_workbook
 from kaohe_desktop.reports.excel_sheet_layout import (
     HEADER_ROW,
     LINE_HEIGHT,
     Sheet,
     StyledCells,
+    TableCells,
     header_row,
     lay_out,
     plain_text,
@@ -117,16 +118,14 @@ def _printed(book: RankingBook) -> str:
 # --- 汇总 ---------------------------------------------------------------------------------
 
 
-def _counts_cells(
-    cells: StyledCells, ws: Sheet, label: str, counts: GradeCounts, *, total: bool
-) -> list[Any]:
+def _counts_cells(cells: TableCells, label: str, counts: GradeCounts, *, total: bool) -> list[Any]:
     values = (counts.participants, *counts.by_grade(), counts.not_graded)
-    row = [cells.text(ws, label, bold=total)]
-    row += [cells.number(ws, value, bold=total) for value in values]
+    row = [cells.text(0, label, bold=total)]
+    row += [cells.number(column, value, bold=total) for column, value in enumerate(values, 1)]
     if counts.quota is None:
-        row += [cells.text(ws, NO_QUOTA, "center", bold=total) for _ in range(2)]
+        row += [cells.text(column, NO_QUOTA, "center", bold=total) for column in (7, 8)]
     else:
-        row += [cells.number(ws, value, bold=total) for value in (counts.quota, counts.used)]
+        row += [cells.number(7, counts.quota, bold=total), cells.number(8, counts.used, bold=total)]
     return row
 
 
@@ -142,10 +141,11 @@ def _write_overview(cells: StyledCells, ws: Sheet, book: RankingBook) -> None:
     lay_out(ws, OVERVIEW_HEADERS, _OVERVIEW_WIDTHS, columns, len(book.departments))
     title_rows(ws, book.overview_title(), _overview_note(book), len(OVERVIEW_HEADERS))
     ws.append(header_row(ws, OVERVIEW_HEADERS))
+    table = TableCells(cells, ws)
     for section in book.departments:
-        ws.append(_counts_cells(cells, ws, section.name, section.counts, total=False))
+        ws.append(_counts_cells(table, section.name, section.counts, total=False))
     # Outside the filter's range, so sorting the departments leaves it at the bottom.
-    ws.append(_counts_cells(cells, ws, TOTAL_LABEL, book.total, total=True))
+    ws.append(_counts_cells(table, TOTAL_LABEL, book.total, total=True))
     ws.append([])
     notes = []
     if book.total.unscored:
@@ -161,18 +161,18 @@ def _write_overview(cells: StyledCells, ws: Sheet, book: RankingBook) -> None:
 # --- one staff category ---------------------------------------------------------------------
 
 
-def _ranking_cells(cells: StyledCells, ws: Sheet, person: RankedPerson) -> list[Any]:
+def _ranking_cells(cells: TableCells, person: RankedPerson) -> list[Any]:
     return [
-        cells.number(ws, person.rank),
-        cells.text(ws, person.code),
-        cells.text(ws, person.name),
-        cells.text(ws, person.department),
-        cells.text(ws, person.category),
-        cells.number(ws, person.performance, _score_format(person.performance)),
-        cells.number(ws, person.leader, _score_format(person.leader)),
-        cells.number(ws, person.composite, COMPOSITE_FORMAT),
-        cells.text(ws, person.grade, "center"),
-        cells.text(ws, person.remark, "wrap"),
+        cells.number(0, person.rank),
+        cells.text(1, person.code),
+        cells.text(2, person.name),
+        cells.text(3, person.department),
+        cells.text(4, person.category),
+        cells.number(5, person.performance, _score_format(person.performance)),
+        cells.number(6, person.leader, _score_format(person.leader)),
+        cells.number(7, person.composite, COMPOSITE_FORMAT),
+        cells.text(8, person.grade, "center"),
+        cells.text(9, person.remark, "wrap"),
     ]
 
 
@@ -202,9 +202,10 @@ def _write_category(
     title_rows(ws, book.ranking_title(category.name), _category_note(book, category),
                 len(RANKING_HEADERS))  # fmt: skip
     ws.append(header_row(ws, RANKING_HEADERS))
+    table = TableCells(cells, ws)
     for number, person in enumerate(rows, start=HEADER_ROW + 1):
         lines = wrapped_lines(person.remark, widths[-1])
         if lines > 1:
             # Excel and LibreOffice keep a written row at one line, whatever it wraps.
             ws.row_dimensions[number].height = LINE_HEIGHT * lines
-        ws.append(_ranking_cells(cells, ws, person))
+        ws.append(_ranking_cells(table, person))

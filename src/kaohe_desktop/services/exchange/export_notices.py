@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,22 +29,34 @@ def notice_records(
     session: Session, departments: Mapping[int, str], tasks: Mapping[int, tuple[int, int]]
 ) -> tuple[list[NoticeRecord], list[RectificationRecord]]:
     """The 督办单 and 整改 rows; `departments` and `tasks` give the names and 年度 +
-    序号 of the ids the rows hold."""
-    notices = session.scalars(select(NoticeRow).order_by(NoticeRow.year, NoticeRow.serial)).all()
+    序号 of the ids the rows hold. Plain column selects: no ORM row is loaded."""
+    run = session.connection().execute
+    n, r = NoticeRow, RectificationRow
     linked: dict[int, list[int]] = defaultdict(list)
-    for notice_id, task_id in session.execute(
+    for notice_id, task_id in run(
         select(NoticeTaskRow.notice_id, NoticeTaskRow.task_id).order_by(
             NoticeTaskRow.notice_id, NoticeTaskRow.position
         )
     ):
         linked[notice_id].append(task_id)
-    rectifications: dict[int, RectificationRow] = {}
-    for row in session.scalars(select(RectificationRow).order_by(RectificationRow.id.desc())):
-        if row.notice_id is not None:
-            rectifications[row.notice_id] = row  # newest first: the oldest stands
+    rectifications: dict[int | None, Any] = {}  # notice id → its (oldest) row
+    for row in run(
+        select(
+            r.notice_id, r.target, r.items, r.deadline, r.measures, r.result, r.verified,
+            r.verified_by, r.verified_on,
+        )
+        .where(r.notice_id.is_not(None))
+        .order_by(r.id.desc())
+    ):  # fmt: skip
+        rectifications[row.notice_id] = row  # newest first: the oldest stands
     notice_rows: list[NoticeRecord] = []
     rectification_rows: list[RectificationRecord] = []
-    for notice in notices:
+    for notice in run(
+        select(
+            n.id, n.number, n.color, n.department_id, n.content, n.deadline, n.issued_on,
+            n.period, n.deduction, n.closed,
+        ).order_by(n.year, n.serial)
+    ):  # fmt: skip
         keys = [tasks[task_id] for task_id in linked.get(notice.id, ())]
         notice_rows.append(
             NoticeRecord(
@@ -66,7 +79,7 @@ def notice_records(
     return notice_rows, rectification_rows
 
 
-def _rectification(number: str, row: RectificationRow) -> RectificationRecord:
+def _rectification(number: str, row: Any) -> RectificationRecord:
     verified = row.verified
     return RectificationRecord(
         number,
@@ -83,7 +96,7 @@ def _rectification(number: str, row: RectificationRow) -> RectificationRecord:
 def attachment_names(session: Session) -> dict[int, tuple[str, ...]]:
     """The names of each check's attached files, in the order they were attached."""
     names: dict[int, list[str]] = defaultdict(list)
-    for check_id, name in session.execute(
+    for check_id, name in session.connection().execute(
         select(EvidenceFileRow.check_id, EvidenceFileRow.file_name).order_by(
             EvidenceFileRow.check_id, EvidenceFileRow.id
         )
