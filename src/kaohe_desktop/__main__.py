@@ -3,6 +3,10 @@
 Which file opens: the one named on the command line; with --demo the demo file
 (generated in the per-user folder on first use); otherwise the most recent file;
 and on first run the welcome dialog asks.
+
+The window is imported after the arguments are read (`--version` and `--help` answer
+at once) and shown before the file is opened; the first tab reads the file once the
+account has signed in (ui/accounts/login_dialog.py checks the password on a worker).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,9 +23,11 @@ from PySide6.QtWidgets import QApplication
 from kaohe_desktop import __version__
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.i18n import install_translators
-from kaohe_desktop.ui.main_window import MainWindow
 from kaohe_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
 from kaohe_desktop.ui.welcome import WelcomeChoice, WelcomeDialog
+
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.main_window import MainWindow
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -80,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings()
     translators = install_translators(app, settings.language)
+    from kaohe_desktop.ui.main_window import MainWindow
+
     window = MainWindow(settings)
     window.show()
     # After the event loop starts, so the window is painted behind any dialog.

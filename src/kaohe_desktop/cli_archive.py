@@ -11,12 +11,15 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kaohe_desktop.services.archive.annual_export import MAX_POSTING_DAYS, POSTING_DAYS
-from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.archive.posting import MAX_POSTING_DAYS, POSTING_DAYS
 
-Action = Callable[[Workspace], int]
+if TYPE_CHECKING:  # the parser is built without the services (cli.py says why)
+    from kaohe_desktop.services.progress import ProgressReporter
+    from kaohe_desktop.services.workspace import Workspace
+
+Action = Callable[["Workspace"], int]
 EXIT_OK = 0
 
 

@@ -67,6 +67,7 @@ from kaohe_desktop.services.errors import PermissionDeniedError
 from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.services.scoring.views import HalfAdjustmentView, VetoView
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.services.workspace_services import SERVICE_NAMES
 from kaohe_desktop.storage.models import CheckRow, DepartmentRow, TaskRow
 
 # --- the services a Workspace carries, found without opening a file ----------------------
@@ -86,9 +87,10 @@ _BARE = Workspace(_NoFile(), Actor("x", "x", Role.VIEWER))  # type: ignore[arg-t
 
 
 def _services() -> dict[str, Any]:
+    built = {name: getattr(_BARE, name) for name in SERVICE_NAMES}  # built at first use
     return {
         name: value
-        for name, value in vars(_BARE).items()
+        for name, value in {**vars(_BARE), **built}.items()
         if isinstance(getattr(value, "guard", None), Guard)
     }
 

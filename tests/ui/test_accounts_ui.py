@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,13 @@ def _login(qtbot: Any, pending: PendingOpen, **options: Any) -> LoginDialog:
 def _try(qtbot: Any, dialog: LoginDialog, username: str, password: str) -> None:
     dialog.username.setText(username)
     dialog.password.setText(password)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _press_ok(qtbot, dialog)
+
+
+def _press_ok(qtbot: Any, dialog: LoginDialog) -> None:
+    """OK, and wait for the answer: the password is checked on a worker thread."""
+    with qtbot.waitSignal(dialog.attempted, timeout=30_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
 
 def _error(dialog: QDialog, name: str) -> QLabel:
@@ -94,6 +101,34 @@ def test_right_password_gives_a_workspace_of_the_account_role(
     assert workspace.actor.username == "reviewer"
     assert workspace.actor.role is Role.REVIEWER
     assert dialog.username_entered() == "reviewer"
+
+
+def test_the_password_is_checked_off_the_gui_thread_and_the_form_waits(
+    qtbot: Any, data_path: Path, opened: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Argon2 runs on a worker while the window paints; meanwhile nothing can be pressed,
+    and Cancel (which closes the file the worker reads) is held back until it answers."""
+    checked_on: list[threading.Thread] = []
+    sign_in_now = PendingOpen.sign_in
+
+    def sign_in_recorded(self: PendingOpen, credentials: Credentials) -> Workspace:
+        checked_on.append(threading.current_thread())
+        return sign_in_now(self, credentials)
+
+    monkeypatch.setattr(PendingOpen, "sign_in", sign_in_recorded)
+    dialog = _login(qtbot, opened(begin_open(data_path)))
+    dialog.username.setText("reviewer")
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.attempted, timeout=30_000):
+        dialog.ok_button.click()  # processes no events: the answer cannot have come yet
+        assert dialog.job is not None
+        assert not dialog.buttons.isEnabled() and not dialog.password.isEnabled()
+        dialog.reject()  # Esc or Cancel while the worker reads the file: not yet
+        assert dialog.isVisible()
+    assert checked_on and checked_on[0] is not threading.main_thread()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert opened(dialog.workspace).actor.username == "reviewer"
+    assert dialog.buttons.isEnabled() and dialog.job is None
 
 
 def test_too_many_wrong_passwords_lock_the_account(
@@ -143,19 +178,19 @@ def test_first_admin_mode_creates_the_administrator(
     dialog.display_name.setText("张科长")
     dialog.password.setText(PASSWORD)
     dialog.repeat.setText("not-the-same-1")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _press_ok(qtbot, dialog)
     assert dialog.workspace is None
     assert "do not match" in _error(dialog, "loginError").text()
 
     dialog.password.setText("short")
     dialog.repeat.setText("short")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _press_ok(qtbot, dialog)
     assert dialog.workspace is None
     assert "密码太短" in _error(dialog, "loginError").text()  # the domain rule, inline
 
     dialog.password.setText(PASSWORD)
     dialog.repeat.setText(PASSWORD)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _press_ok(qtbot, dialog)
     workspace = dialog.workspace
     assert workspace is not None
     assert workspace.actor.role is Role.ADMIN

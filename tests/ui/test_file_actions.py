@@ -71,6 +71,7 @@ def test_export_then_import_into_an_empty_file_round_trips(
     assert "导入完成" in dialogs.last("info")
     assert window.workspace is target
     assert window.ledger_tab.model.rowCount() == expected_tasks
+    window.tabs.setCurrentWidget(window.quarterly_tab)  # it grades the quarter when shown
     window.quarterly_tab.set_quarter(2)
     assert window.quarterly_tab.model.rowCount() == expected_q2
     assert not window.ledger_tab.stack.is_empty

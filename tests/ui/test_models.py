@@ -35,6 +35,7 @@ def test_models_pass_the_model_tester_with_demo_rows(
     qtbot: Any, qtmodeltester: Any, window: MainWindow, demo_file: Path
 ) -> None:
     open_in(qtbot, window, demo_file)
+    window.tabs.setCurrentWidget(window.quarterly_tab)  # it grades the quarter when shown
     scoring = window.scoring_tab
     window.tabs.setCurrentWidget(scoring)  # it reads the half when shown
     scoring.grid.select(scoring.departments.row_at(0).department_id, 0)  # its sources
@@ -55,6 +56,7 @@ def test_models_pass_the_model_tester_when_empty(qtmodeltester: Any, window: Mai
 def test_numbers_sort_as_numbers(qtbot: Any, window: MainWindow, demo_file: Path) -> None:
     open_in(qtbot, window, demo_file)
     tab = window.quarterly_tab
+    window.tabs.setCurrentWidget(tab)  # it grades the quarter when shown
     composite = quarterly_columns.COMPOSITE
     tab.table.sortByColumn(composite, Qt.SortOrder.DescendingOrder)
     values = [

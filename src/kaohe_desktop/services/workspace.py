@@ -16,47 +16,16 @@ from pathlib import Path
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.domain.roles import Action, Actor, Role
 from kaohe_desktop.services.access.accounts import (
-    AccountService,
     Credentials,
     account_count,
     authenticate,
     create_first_admin,
 )
-from kaohe_desktop.services.access.audit_log import AuditLogService
 from kaohe_desktop.services.access.guard import Guard
-from kaohe_desktop.services.access.leases import LeaseService
-from kaohe_desktop.services.archive.annual import AnnualService
-from kaohe_desktop.services.archive.annual_export import AnnualExport
-from kaohe_desktop.services.archive.archive_print import ArchivePrint
-from kaohe_desktop.services.archive.due_lists import DueListService
-from kaohe_desktop.services.archive.person_archive import PersonArchive
-from kaohe_desktop.services.archive.records import ArchiveRecords
-from kaohe_desktop.services.checks.bulletins import BulletinService
-from kaohe_desktop.services.checks.entry import CheckService
-from kaohe_desktop.services.checks.evidence import (
-    EVIDENCE_STORE_SINCE,
-    EvidenceService,
-    missing_store_warning,
-)
-from kaohe_desktop.services.checks.notices import NoticeService
-from kaohe_desktop.services.checks.views import CheckFileProblems
 from kaohe_desktop.services.errors import StorageError
-from kaohe_desktop.services.exchange.export import ExchangeExport
-from kaohe_desktop.services.exchange.importing import ExchangeImport
-from kaohe_desktop.services.files.backups import BackupService, run_daily_backup
-from kaohe_desktop.services.files.periods import PeriodService
 from kaohe_desktop.services.files.views import DataFileCheck
-from kaohe_desktop.services.ledger.task_editor import TaskEditor
-from kaohe_desktop.services.ledger.tasks import LedgerService
-from kaohe_desktop.services.ledger.wall_charts import WallChartService
-from kaohe_desktop.services.org.departments import DepartmentService
-from kaohe_desktop.services.org.people import PersonService
-from kaohe_desktop.services.org.summary import BureauService
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
-from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
-from kaohe_desktop.services.quarterly.ranking_export import RankingExport
-from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
-from kaohe_desktop.services.scoring.score_export import ScoreExport
+from kaohe_desktop.services.workspace_services import WorkspaceServices
 from kaohe_desktop.storage.database import (
     CheckReport,
     OpenedFile,
@@ -71,7 +40,10 @@ Clock = Callable[[], datetime]
 
 
 @dataclass
-class Workspace:
+class Workspace(WorkspaceServices):
+    """The services (`ledger`, `grading`, `importer`, …) are WorkspaceServices', each
+    built at first use."""
+
     opened: OpenedFile
     actor: Actor
     clock: Clock = datetime.now
@@ -83,36 +55,7 @@ class Workspace:
         uow = self.opened.unit_of_work(self.actor.username)
         self._uow = uow
         self._store_warning: list[str] | None = None
-        self.guard = guard = Guard(self.actor, uow)
-        self.bureau = BureauService(guard, uow)
-        self.archive = PersonArchive(guard, uow)
-        self.archive_records = ArchiveRecords(
-            guard, uow, clock=self.clock, outcomes=self.archive.outcomes
-        )
-        self.importer = ExchangeImport(guard, uow)
-        self.exporter = ExchangeExport(guard, uow)
-        self.accounts = AccountService(guard, uow)
-        self.leases = LeaseService(guard, uow, clock=self.clock)
-        self.periods = PeriodService(guard, uow, clock=self.clock)
-        self.grading = QuarterlyGrading(guard, uow, clock=self.clock)
-        self.departments = DepartmentService(guard, uow)
-        self.people = PersonService(guard, uow)
-        self.scoring = HalfYearScoringService(guard, uow, clock=self.clock)
-        self.score_export = ScoreExport(guard, uow, clock=self.clock)
-        self.backups = BackupService(guard, uow, self.path, clock=self.clock)
-        self.audit_log = AuditLogService(guard, uow)
-        self.ledger = LedgerService(guard, uow)
-        self.tasks = TaskEditor(guard, uow)
-        self.wall_charts = WallChartService(guard, uow)
-        self.ranking = RankingExport(guard, uow)
-        self.evidence = EvidenceService(guard, uow, self.path, clock=self.clock)
-        self.bulletins = BulletinService(guard, uow, clock=self.clock)
-        self.checks = CheckService(guard, uow, clock=self.clock)
-        self.notices = NoticeService(guard, uow, clock=self.clock)
-        self.annual = AnnualService(guard, uow, clock=self.clock, outcomes=self.archive.outcomes)
-        self.annual_export = AnnualExport(guard, uow, clock=self.clock)
-        self.due_lists = DueListService(guard, uow, clock=self.clock)
-        self.archive_print = ArchivePrint(guard, uow, clock=self.clock)
+        self.guard = Guard(self.actor, uow)
 
     @property
     def account(self) -> str:
@@ -137,6 +80,11 @@ class Workspace:
     def _store_warnings(self) -> list[str]:
         """Read once: rows that refer to attachments while their folder is not there."""
         if self._store_warning is None:
+            from kaohe_desktop.services.checks.evidence import (
+                EVIDENCE_STORE_SINCE,
+                missing_store_warning,
+            )
+
             try:
                 found = (
                     missing_store_warning(self._uow, self.path)
@@ -157,6 +105,9 @@ class Workspace:
         return self.actor.may(action) and (not self.read_only or action in _READ_ACTIONS)
 
     def check(self) -> DataFileCheck:
+        from kaohe_desktop.services.checks.evidence import EVIDENCE_STORE_SINCE
+        from kaohe_desktop.services.checks.views import CheckFileProblems
+
         self.guard.require(Action.CHECK_FILE)
         report: CheckReport = check_data_file(self.opened)
         # A file looked at read-only in an older version keeps its evidence inside.
@@ -189,14 +140,18 @@ class Workspace:
         return self.backups.backup_now(target_dir)
 
     def daily_backup(self) -> None:
+        from kaohe_desktop.services.files.backups import run_daily_backup
+
         warning = run_daily_backup(self.backups)
         if warning:
             self.messages.append(warning)
 
     def change_watcher(self) -> DataVersionWatcher:
-        """A watcher of other workstations' commits; the caller polls and closes it."""
+        """A watcher of other workstations' commits; the caller polls and closes it.
+        It leaves out what this workspace's own saves wrote (their audit ids)."""
         identity = self._uow.identity
-        return DataVersionWatcher(self.path, identity.file_id if identity else None)
+        file_id = identity.file_id if identity else None
+        return DataVersionWatcher(self.path, file_id, own_writes=self._uow.own_writes)
 
     def go_read_only(self, reason: str) -> None:
         self._uow.go_read_only(reason)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -21,16 +21,13 @@ from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import InputError, StorageError
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.ui.accounts.accounts_dialog import AccountsDialog
-from kaohe_desktop.ui.accounts.password_dialog import ChangePasswordDialog
-from kaohe_desktop.ui.audit.audit_log_dialog import AuditLogDialog
-from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_action
-from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
-from kaohe_desktop.ui.editing.record_dialog import RecordDialog
-from kaohe_desktop.ui.file_actions import FileActions
-from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
+
+# Each dialog's module (and the services behind it) is imported when the dialog first
+# opens, not while the program starts.
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.file_actions import FileActions
 
 
 class AdminWindow(Protocol):
@@ -118,6 +115,9 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.editing.departments_dialog import DepartmentsDialog
+        from kaohe_desktop.ui.editing.record_dialog import RecordDialog
+
         dialog = DepartmentsDialog(
             workspace,
             workspace.departments,
@@ -131,6 +131,8 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.periods.periods_dialog import PeriodsDialog
+
         year = self.host.current_year() or date.today().year
         dialog = PeriodsDialog(workspace, workspace.periods, year, self.window)
         dialog.periods_changed.connect(self.host.refresh)
@@ -140,6 +142,8 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(workspace, workspace.backups, workspace.path, self.window)
         dialog.restored.connect(self._offer_restored)
         return self._show(dialog)
@@ -148,24 +152,32 @@ class AdminActions(QObject):
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.accounts.accounts_dialog import AccountsDialog
+
         return self._show(AccountsDialog(workspace, workspace.accounts, self.window))
 
     def show_audit_log(self) -> QDialog | None:
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.audit.audit_log_dialog import AuditLogDialog
+
         return self._show(AuditLogDialog(workspace.audit_log, self.window))
 
     def change_password(self) -> QDialog | None:
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.accounts.password_dialog import ChangePasswordDialog
+
         return self._show(ChangePasswordDialog(workspace, workspace.accounts, self.window))
 
     def edit_person(self, person_id: int) -> QDialog | None:
         workspace = self._workspace()
         if workspace is None:
             return None
+        from kaohe_desktop.ui.editing.record_dialog import RecordDialog
+
         try:
             dialog = RecordDialog(
                 workspace,

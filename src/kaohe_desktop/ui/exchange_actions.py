@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from kaohe_desktop.services.exchange.export import write_template
-from kaohe_desktop.services.exchange.importing import ImportResult
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.workers import Job, run_job
+
+if TYPE_CHECKING:
+    # The exchange modules (openpyxl) are imported when a workbook is read or written,
+    # not when the window starts.
+    from kaohe_desktop.services.exchange.importing import ImportResult
 
 
 class ExchangeWindow(Protocol):
@@ -157,6 +160,8 @@ class ExchangeActions(QObject):
             self.save_template(_with_xlsx(Path(path_text)))
 
     def save_template(self, path: Path) -> Job:
+        from kaohe_desktop.services.exchange.export import write_template
+
         return run_job(
             self.window,
             self.tr("Writing the template…"),

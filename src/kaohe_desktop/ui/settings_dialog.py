@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# The font probe is a pure function of the file system; it writes nothing.
-from kaohe_desktop.reports.pdf_fonts import find_cjk_font
+# The font probe is a pure function of the file system; it writes nothing. It imports
+# reportlab when the dialog opens, not when the program starts.
+from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.settings import Settings
 
@@ -112,7 +113,7 @@ class SettingsDialog(QDialog):
         return Path(text) if text else None
 
     def _probe_font(self) -> None:
-        font = find_cjk_font(self.chosen_font_path())
+        font = pdf_font(self.chosen_font_path())
         self.font_in_use.setText(font.description)
 
     def _choose_font(self) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from kaohe_desktop.domain.edits import Draft
-from kaohe_desktop.reports.excel_unsaved_edit import UnsavedEdit, UnsavedField, write_unsaved_edit
 from kaohe_desktop.services.common.record_edit import FieldSpec
 
 
@@ -35,6 +34,13 @@ def export_unsaved_edit(
     account: str,
     reason: str,
 ) -> Path:
+    # openpyxl is imported when an edit is written, not with every editing dialog.
+    from kaohe_desktop.reports.excel_unsaved_edit import (
+        UnsavedEdit,
+        UnsavedField,
+        write_unsaved_edit,
+    )
+
     items = [
         UnsavedField(
             spec.label,

@@ -88,15 +88,24 @@ class CheckDesk(Protocol):
     """The services the follow-up works through: a Workspace on the demo's clock."""
 
     opened: OpenedFile
-    checks: CheckService
-    notices: NoticeService
-    bulletins: BulletinService
-    leases: LeaseService
-    scoring: HalfYearScoringService
-    periods: PeriodService
-    grading: QuarterlyGrading
-    annual: AnnualService
 
+    # Read-only: a Workspace builds each service at first use (services/workspace_services).
+    @property
+    def checks(self) -> CheckService: ...
+    @property
+    def notices(self) -> NoticeService: ...
+    @property
+    def bulletins(self) -> BulletinService: ...
+    @property
+    def leases(self) -> LeaseService: ...
+    @property
+    def scoring(self) -> HalfYearScoringService: ...
+    @property
+    def periods(self) -> PeriodService: ...
+    @property
+    def grading(self) -> QuarterlyGrading: ...
+    @property
+    def annual(self) -> AnnualService: ...
     @property
     def account(self) -> str: ...
 

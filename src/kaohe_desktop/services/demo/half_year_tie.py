@@ -39,8 +39,11 @@ REVIEW_BEFORE_END = 4  # days: the half's review, dated within the half
 
 
 class ScoringDesk(Protocol):
-    scoring: HalfYearScoringService
-    leases: LeaseService
+    # Read-only: a Workspace builds each service at first use (services/workspace_services).
+    @property
+    def scoring(self) -> HalfYearScoringService: ...
+    @property
+    def leases(self) -> LeaseService: ...
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,15 @@ class DayClock(Protocol):
 
 
 class YearDesk(Protocol):
-    periods: PeriodService
-    grading: QuarterlyGrading
-    annual: AnnualService
-    leases: LeaseService
+    # Read-only: a Workspace builds each service at first use (services/workspace_services).
+    @property
+    def periods(self) -> PeriodService: ...
+    @property
+    def grading(self) -> QuarterlyGrading: ...
+    @property
+    def annual(self) -> AnnualService: ...
+    @property
+    def leases(self) -> LeaseService: ...
 
 
 def close_quarter(desk: YearDesk, clock: DayClock, quarter: Quarter) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,9 +20,7 @@ from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.exchange.importing import ImportResult
 from kaohe_desktop.services.ledger.copy_forward import copy_tasks
-from kaohe_desktop.services.ledger.ledger_sheet import export_sheet, import_sheet
 from kaohe_desktop.services.ledger.task_list import standing_statuses, task_view, year_tasks
 from kaohe_desktop.services.ledger.task_rows import (
     checked_task,
@@ -38,6 +36,11 @@ from kaohe_desktop.storage.models import CheckRow, NoticeTaskRow, TaskRow
 from kaohe_desktop.storage.queries.ledger import years_with_tasks
 from kaohe_desktop.storage.queries.org import active_department_names
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    # The exchange workbook's modules (openpyxl) are imported when the 台账 sheet is
+    # imported or exported, not whenever the 台账 tab shows its tasks.
+    from kaohe_desktop.services.exchange.importing import ImportResult
 
 
 def _check_year(year: int) -> None:
@@ -161,9 +164,13 @@ class LedgerService:
         self, path: Path, *, dry_run: bool = False, progress: ProgressReporter = SILENT
     ) -> ImportResult:
         """Only the 台账 sheet of an exchange workbook; all or nothing."""
+        from kaohe_desktop.services.ledger.ledger_sheet import import_sheet
+
         return import_sheet(self._uow, Path(path), dry_run=dry_run, progress=progress)
 
     @requires(Action.EXPORT)
     def export_ledger(self, year: int, path: Path, *, progress: ProgressReporter = SILENT) -> int:
         """An exchange workbook whose 台账 sheet holds the year's tasks; their number."""
+        from kaohe_desktop.services.ledger.ledger_sheet import export_sheet
+
         return export_sheet(self._uow, year, Path(path), progress=progress)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from kaohe_desktop.domain.periods import HalfYear, PeriodError
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.reports.excel_scores import write_scores_workbook, write_year_workbook
 from kaohe_desktop.reports.score_sheet_content import ScoreSheet, score_sheet
 from kaohe_desktop.reports.year_score_content import YearRow, YearSheet
 from kaohe_desktop.services.access.guard import Guard, requires
@@ -68,6 +67,9 @@ class ScoreExport:
         progress.report(0, 0, "正在读取考核结果")
         sheet = self._half_sheet(half)
         progress.report(1, 3, "正在写入得分表")
+        # openpyxl (~0.17 s to import) is loaded only when a workbook is written.
+        from kaohe_desktop.reports.excel_scores import write_scores_workbook
+
         write_scores_workbook(sheet, out)
         if pdf is not None:
             # reportlab (~150 ms to import) is loaded only when a PDF is written.
@@ -93,6 +95,8 @@ class ScoreExport:
         _check_targets(out, pdf)
         progress.report(0, 0, "正在读取两个半年的考核结果")
         sheet = self._year_sheet(year)
+        from kaohe_desktop.reports.excel_scores import write_year_workbook
+
         write_year_workbook(sheet, out)
         if pdf is not None:
             from kaohe_desktop.reports.pdf_year_scores import write_year_scores_pdf

@@ -5,12 +5,17 @@ creates its first 管理员. A refusal (wrong password, locked account, a passwo
 breaks the rules) is said in red inside the dialog, which stays open for another
 try; a message box on every typo would only be clicked away. Cancel rejects the
 dialog and the caller closes the pending file.
+
+Argon2 is slow on purpose (a fraction of a second, more on an old PC), so the password
+is checked on a worker thread: the window behind keeps painting, and the form is
+disabled (Cancel too: the file must stay open until the check is over) until the
+service answers.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,9 +39,14 @@ from kaohe_desktop.ui.accounts.account_forms import (
     password_rules_text,
     set_error,
 )
+from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.workers import Job
 
 
 class LoginDialog(QDialog):
+    # After each attempt has been answered (refused, or signed in and accepted).
+    attempted = Signal()
+
     def __init__(
         self,
         pending: PendingOpen,
@@ -49,6 +59,7 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.pending = pending
         self.workspace: Workspace | None = None
+        self.job: Job | None = None  # the sign-in being checked on a worker
         # A read-only file made before accounts existed cannot get an administrator;
         # PendingOpen lets anyone look at it instead (as 只读).
         self.creating_admin = pending.needs_first_admin and not pending.read_only
@@ -162,28 +173,65 @@ class LoginDialog(QDialog):
 
     # --- signing in -----------------------------------------------------------
     def accept(self) -> None:
+        if self.job is not None:
+            return  # Enter pressed again while the password is being checked
         set_error(self.error, "")
         if self.creating_admin and self.password.text() != self.repeat.text():
             self._refuse(mismatch_text())
             return
         credentials = Credentials(self.username.text().strip(), self.password.text())
-        # Argon2 is slow on purpose (a fraction of a second): say that we are busy.
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if self.creating_admin:
-                workspace = self.pending.create_admin(credentials, self.display_name.text().strip())
-            else:
-                workspace = self.pending.sign_in(credentials)
-        except (AuthenticationError, InputError, StorageError) as error:
-            self._refuse(str(error))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        display_name = self.display_name.text().strip()
+        pending, creating = self.pending, self.creating_admin
+
+        def work(_progress: object) -> Workspace:
+            # Failed attempts and lockouts are audited by the service, as before.
+            if creating:
+                return pending.create_admin(credentials, display_name)
+            return pending.sign_in(credentials)
+
+        self._set_busy(True)
+        self.job = Job(self, self.tr("Signing in…"), work, cancellable=False)
+        self.job.succeeded.connect(lambda outcome: self._signed_in(outcome.value))
+        self.job.failed.connect(self._failed)
+        self.job.start()
+
+    def _signed_in(self, workspace: Workspace) -> None:
+        self._set_busy(False)
         self.workspace = workspace
         super().accept()
+        self.attempted.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, (AuthenticationError, InputError, StorageError)):
+            self._refuse(str(error))
+            return
+        self._refuse("")
+        messages.show_error(self, self.windowTitle(), error)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While the worker checks the password: a wait cursor, and nothing to press."""
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+            self.job = None
+        for widget in (self.username, self.display_name, self.password, self.repeat, self.buttons):
+            widget.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self.job is None:  # the caller closes the file: not while the worker uses it
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _refuse(self, message: str) -> None:
         set_error(self.error, message)
         self.password.clear()
         self.repeat.clear()
         (self.password if self.username.text().strip() else self.username).setFocus()
+        self.attempted.emit()

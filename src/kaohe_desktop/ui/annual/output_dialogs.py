@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kaohe_desktop.services.archive.annual_export import MAX_POSTING_DAYS, POSTING_DAYS
 from kaohe_desktop.services.archive.annual_export_content import posting_end
+from kaohe_desktop.services.archive.posting import MAX_POSTING_DAYS, POSTING_DAYS
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
 
 

@@ -23,6 +23,7 @@ from kaohe_desktop.domain.periods import Month, Quarter
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.checks.views import DueCheckRow, DueList
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
+from kaohe_desktop.services.files.live import CHECKS, DEPARTMENTS
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.checks import checks_texts
 from kaohe_desktop.ui.checks.check_commands import CheckCommands
@@ -43,6 +44,7 @@ from kaohe_desktop.ui.quarterly.grading_grid import GridNote
 
 
 class ChecksTab(DataTab):
+    shows = DEPARTMENTS | CHECKS  # what `_load` reads
     loads_when_shown = True  # it reads a whole period: only while shown
 
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
@@ -147,6 +149,9 @@ class ChecksTab(DataTab):
             self._chosen = None
         self._close_watch.watch()
         super().set_workspace(workspace, year)
+
+    def recheck_leases(self) -> None:
+        self.session.leases.recheck()
 
     def _load(self, workspace: Workspace, year: int) -> None:
         chosen = self._chosen

@@ -9,15 +9,18 @@ session announces it (`imported`): the tab empties the stack and reads the year 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from kaohe_desktop.services.exchange.importing import ImportResult
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.file_dialogs import ask_save_path
 from kaohe_desktop.ui.ledger.ledger_session import LedgerFile, LedgerSession
 from kaohe_desktop.ui.workers import Job, run_job
+
+if TYPE_CHECKING:  # the exchange modules (openpyxl) load when a sheet is imported
+    from kaohe_desktop.services.exchange.importing import ImportResult
 
 translate = QCoreApplication.translate
 

@@ -17,11 +17,12 @@ from shiboken6 import Shiboken
 from kaohe_desktop.domain.enums import TaskCategory
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
+from kaohe_desktop.services.files.live import DEPARTMENTS, LEDGER
 from kaohe_desktop.services.ledger.views import TaskView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
-from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy
+from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy, SearchDelay
 from kaohe_desktop.ui.common.widgets import DepartmentFilter, make_search_box, make_table_view
 from kaohe_desktop.ui.ledger import ledger_editing
 from kaohe_desktop.ui.ledger import task_model as cols
@@ -51,6 +52,8 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class LedgerTab(DataTab):
+    shows = DEPARTMENTS | LEDGER  # what `_load` reads
+    loads_when_shown = True  # the first tab: it reads at start-up, others when shown
     # Tasks were added in bulk (import, copy forward): the years with data may differ now.
     data_changed = Signal()
     # A copy forward went into another year: the window may switch to it.
@@ -122,7 +125,8 @@ class LedgerTab(DataTab):
         self.session.tasks_changed.connect(self._show_tasks)
         self.session.reload_requested.connect(self.reload_and_select)
         self.session.imported.connect(self._on_imported)
-        self.search.textChanged.connect(self._on_filter_changed)
+        # The search box filters a short pause after typing (Enter at once).
+        self.search_delay = SearchDelay(self.search, self._on_filter_changed)
         self.department.department_changed.connect(lambda _name: self._on_filter_changed())
         self.category.category_changed.connect(self._on_filter_changed)
         self.month.month_changed.connect(self._on_filter_changed)
@@ -228,10 +232,11 @@ class LedgerTab(DataTab):
 
     # --- filters ----------------------------------------------------------------
     def _on_filter_changed(self) -> None:
-        self.proxy.set_search_text(self.search.text())
-        self.proxy.set_predicate(
-            task_filter(self.department.department(), self.category.category(), self.month.month())
+        self.search_delay.cancel()  # the box is applied here with the rest
+        predicate = task_filter(
+            self.department.department(), self.category.category(), self.month.month()
         )
+        self.proxy.set_filters(self.search.text(), predicate)  # one pass over the rows
         self._update_count()
 
     def _update_count(self) -> None:

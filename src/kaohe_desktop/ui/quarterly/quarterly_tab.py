@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.services.files.live import GRADING, PEOPLE
 from kaohe_desktop.services.quarterly.views import GradingSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
@@ -36,11 +37,16 @@ from kaohe_desktop.ui.quarterly.grading_filters import GradeFilter, GridFilters
 from kaohe_desktop.ui.quarterly.grading_grid import GradingGrid, GridNote, count_text
 from kaohe_desktop.ui.quarterly.grading_state import EditState
 from kaohe_desktop.ui.quarterly.grading_toolbar import GradingState, QuarterlyActions
+from kaohe_desktop.ui.quarterly.long_lived import keep_long_lived
+from kaohe_desktop.ui.quarterly.quarter_read_ahead import QuarterReadAhead
 from kaohe_desktop.ui.quarterly.quarter_session import QuarterSession
 from kaohe_desktop.ui.quarterly.quota_bar import QuotaBar
 
 
 class QuarterlyTab(DataTab):
+    shows = PEOPLE | GRADING  # what `_load` reads
+    loads_when_shown = True  # it grades a whole quarter: only while shown
+
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         content = QWidget()
         super().__init__(content, guidance, parent)
@@ -70,7 +76,8 @@ class QuarterlyTab(DataTab):
         )
         self._quarter_chosen = False  # until the clerk picks one, follow the data
         self._shown_for: tuple[Workspace | None, int | None] = (None, None)
-        self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
+        self.read_ahead = QuarterReadAhead(self)
+        self._close_watch = ReleaseOnWindowClose(self, self._window_closing)
         self._layout(content)
         self._connect()
         self.update_actions()
@@ -155,11 +162,20 @@ class QuarterlyTab(DataTab):
         self.filters.forget_only()
         self.reload()
 
+    def _window_closing(self) -> None:
+        self.read_ahead.stop()  # before the window closes the file
+        self.session.leases.release_all()
+
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
+        if workspace is not self.workspace:
+            self.read_ahead.stop()  # no read of the file shown so far outlives it
         if workspace is not self.workspace:
             self.session.leases.release_all()  # the previous file's leases
         self._close_watch.watch()
         super().set_workspace(workspace, year)
+
+    def recheck_leases(self) -> None:
+        self.session.leases.recheck()
 
     def _load(self, workspace: Workspace, year: int) -> None:
         if not self._quarter_chosen and self._shown_for != (workspace, year):
@@ -202,14 +218,36 @@ class QuarterlyTab(DataTab):
     def show_sheet(self, sheet: GradingSheet) -> None:
         """The session's new sheet, after a load or a change; the current cell stays."""
         current = self.grid.current_cell()
-        self.model.set_sheet(sheet)
+        shown = self.model.sheet
+        self.model.set_sheet(sheet)  # only the rows a save changed, nothing if the same
         self.quota.set_sheet(sheet)
         if self.toolbar_actions.chart.isChecked():
             self.chart.set_sheet(sheet)
-        self.filters.set_choices((name for _id, name in sheet.departments), sheet.categories)
+        if shown is None or (shown.departments, shown.categories) != (
+            sheet.departments,
+            sheet.categories,
+        ):  # 455 departments at county scale: not refilled on every save
+            self.filters.set_choices((name for _id, name in sheet.departments), sheet.categories)
         self.edit_state.update()
         self._update_count()
         self.grid.restore(current, sheet)
+        if sheet is not shown and sheet.changes is None:
+            keep_long_lived(len(sheet.rows))  # not walked by every later collection
+            self._read_others_ahead(sheet.quarter)
+
+    def _read_others_ahead(self, shown: Quarter) -> None:
+        """The year's other begun quarters, nearest first, then the year before's, read
+        while the clerk reads (QuarterReadAhead)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        today = workspace.clock().date()
+        others = sorted(
+            (q for q in (Quarter(shown.year, n) for n in range(1, 5)) if q != shown),
+            key=lambda q: abs(q.quarter - shown.quarter),
+        )
+        begun = [q for q in others if q.start <= today]
+        self.read_ahead.schedule(workspace.grading, begun, shown.year - 1)
 
     def update_actions(self) -> None:
         sheet = self.session.sheet

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kaohe_desktop.domain.enums import AdjustmentCategory, DepartmentGrade
 from kaohe_desktop.domain.periods import HalfYear, Quarter
+from kaohe_desktop.services.files.live import CHECKS, DEPARTMENTS, HALF_YEAR
 from kaohe_desktop.services.scoring.views import HalfYearSheet
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.common.data_tab import DataTab, Guidance
@@ -53,6 +54,7 @@ def default_half(year: int, today: date) -> int:
 
 
 class ScoringTab(DataTab):
+    shows = DEPARTMENTS | CHECKS | HALF_YEAR  # what `_load` reads
     loads_when_shown = True  # it reads a whole period: only while shown
 
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
@@ -186,6 +188,9 @@ class ScoringTab(DataTab):
     def _on_half_activated(self, _index: int) -> None:
         self._chosen = int(self.half.currentData())
         self.reload()
+
+    def recheck_leases(self) -> None:
+        self.session.leases.recheck()
 
     def _load(self, workspace: Workspace, year: int) -> None:
         number = self._chosen
