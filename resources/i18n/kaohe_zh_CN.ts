@@ -1425,6 +1425,54 @@ Open it now?</source>
         <source>After:</source>
         <translation>修改后：</translation>
     </message>
+    <message>
+        <source>workbook SHA-256 {0}…</source>
+        <translation>工作簿 SHA-256 {0}…</translation>
+    </message>
+    <message>
+        <source>ids {0}</source>
+        <translation>编号 {0}</translation>
+    </message>
+    <message>
+        <source>Imported {0} {1} rows (ids {2}–{3})</source>
+        <translation>导入 {0} {1} 条（编号 {2}–{3}）</translation>
+    </message>
+    <message>
+        <source>Added {0} {1} rows (ids {2}–{3})</source>
+        <translation>新增 {0} {1} 条（编号 {2}–{3}）</translation>
+    </message>
+    <message>
+        <source>each row's digest recorded</source>
+        <translation>每条的校验值已记下</translation>
+    </message>
+    <message>
+        <source>Close of {0} stored {1} of {2} people</source>
+        <translation>关闭{0}：保存 {2} 人的{1}</translation>
+    </message>
+    <message>
+        <source>Import changed {0} {1} rows: {2}</source>
+        <translation>导入修改 {0} {1} 条：{2}</translation>
+    </message>
+    <message>
+        <source>Changed {0} {1} rows: {2}</source>
+        <translation>修改 {0} {1} 条：{2}</translation>
+    </message>
+    <message>
+        <source>{0}: added {1}, updated {2}, unchanged {3}</source>
+        <translation>{0}：新增 {1}，更新 {2}，未变 {3}</translation>
+    </message>
+    <message>
+        <source>Workbook {0} (SHA-256 {1}…)</source>
+        <translation>工作簿 {0}（SHA-256 {1}…）</translation>
+    </message>
+    <message>
+        <source>No workbook recorded</source>
+        <translation>未记下工作簿（程序生成或未经工作簿的数据）</translation>
+    </message>
+    <message>
+        <source>… and {0} more rows</source>
+        <translation>……另有 {0} 条</translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -4027,6 +4075,10 @@ Import it now? Other sheets of the workbook are ignored.</source>
     <message>
         <source>Demo data. Accounts (password {0}):</source>
         <translation>演示数据。可用账号（密码均为 {0}）：</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
