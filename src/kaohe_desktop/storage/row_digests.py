@@ -116,6 +116,25 @@ def decode_ids(runs: Iterable[int | list[int]]) -> list[int]:
     return ids
 
 
+def in_span(entity_id: str, row_id: int) -> bool:
+    """Whether a bulk entry's entity_id ("first-last", `id_span`) spans row `row_id`."""
+    first, _, last = entity_id.partition("-")
+    try:
+        return int(first) <= row_id <= int(last or first)
+    except ValueError:
+        return False
+
+
+def covers(action: str, entity_id: str, after_json: str | None, row_id: int) -> bool:
+    """Whether a bulk entry (its action, entity_id and after) wrote row `row_id`: a
+    bulk_add every id of its span, a bulk_edit only the ids it lists."""
+    if not in_span(entity_id, row_id):
+        return False
+    if action == BULK_ADD:
+        return True
+    return row_id in decode_ids(json.loads(after_json or "{}").get("ids", []))
+
+
 def id_span(ids: Sequence[int]) -> str:
     """What the log's entity_id says of an entry's rows: "1-10000" (first-last)."""
     return str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"

@@ -25,6 +25,7 @@ from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.errors import EditConflictError, InputError
 from kaohe_desktop.storage.models import AuditRow, Base
+from kaohe_desktop.storage.row_digests import BULK_ACTIONS, BULK_ADD, covers, in_span
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 RowT = TypeVar("RowT", bound=Base)
@@ -146,11 +147,32 @@ class RecordEditor(ABC, Generic[RowT]):
         entity = self.row_type.__tablename__
         entity_id = int(row.id)  # type: ignore[attr-defined]
         last = session.execute(
-            select(AuditRow.account, AuditRow.at)
+            select(AuditRow.id, AuditRow.account, AuditRow.at)
             .where(AuditRow.entity == entity, AuditRow.entity_id == str(entity_id))
             .order_by(AuditRow.id.desc())
             .limit(1)
         ).first()
+        # An import writes big tables in bulk (storage/row_digests): no entry names the
+        # row alone, a later compact entry covering it is its last change.
+        changed_by, changed_at = (last.account, last.at) if last else (None, None)
+        bulk = session.execute(
+            select(AuditRow.id, AuditRow.account, AuditRow.at, AuditRow.action, AuditRow.entity_id)
+            .where(
+                AuditRow.entity == entity,
+                AuditRow.action.in_(BULK_ACTIONS),
+                AuditRow.id > (last.id if last else 0),
+            )
+            .order_by(AuditRow.id.desc())
+        ).all()
+        for entry in bulk:
+            if not in_span(entry.entity_id, entity_id):
+                continue  # the entry's rows are elsewhere (its after is not read)
+            after = None
+            if entry.action != BULK_ADD:
+                after = session.scalar(select(AuditRow.after_json).where(AuditRow.id == entry.id))
+            if covers(entry.action, entry.entity_id, after, entity_id):
+                changed_by, changed_at = entry.account, entry.at
+                break
         return RecordSnapshot(
             entity,
             entity_id,
@@ -158,8 +180,8 @@ class RecordEditor(ABC, Generic[RowT]):
             int(row.version),  # type: ignore[attr-defined]
             self._values(row),
             self._fields(session),
-            last.account if last else None,
-            last.at if last else None,
+            changed_by,
+            changed_at,
         )
 
     def _validate(self, session: Session, changes: Mapping[str, Any]) -> None:
