@@ -253,3 +253,25 @@ def test_a_vanished_file_is_explained_not_crashed(
         window.tabs.setCurrentWidget(tab)
         assert tab.stack.is_empty
         assert "could not be read" in tab.stack.empty_page.message.text()
+
+
+def test_opening_another_file_stops_the_tabs_background_reads_before_closing_it(
+    qtbot: Any, window: MainWindow, demo_file: Path
+) -> None:
+    """The 平时考核 and 年度考核 tabs read ahead on a thread: the window tells them before it
+    closes the file, so no such read runs on a closed file."""
+    workspace = open_in(qtbot, window, demo_file)
+    window.set_year(YEAR)
+    window.tabs.setCurrentWidget(window.quarterly_tab)  # shown: it schedules a read-ahead
+    read_ahead = window.quarterly_tab.read_ahead
+    assert read_ahead.running
+    seen: list[bool] = []
+    closing = workspace.close
+
+    def close() -> None:
+        seen.append(read_ahead.running)
+        closing()
+
+    workspace.close = close  # type: ignore[method-assign]
+    window.set_workspace(None)
+    assert seen == [False]

@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.is_demo = demo and workspace is not None
         if previous is not None and previous is not workspace:
+            for tab in self.made_tabs():
+                tab.before_file_closes()
             previous.close()
         if workspace is not None and not demo:
             # The demo stays out of the recent list, so a restart never opens it by itself.

@@ -123,6 +123,10 @@ class DataTab(QWidget):
         """A lease was taken or given back elsewhere: tabs that refuse what another clerk
         holds ask about those refusals again (a reload does it too)."""
 
+    def before_file_closes(self) -> None:
+        """The window is about to close the file shown: a tab that reads it in the
+        background (read-ahead) stops that read first, so none outlives the file."""
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
