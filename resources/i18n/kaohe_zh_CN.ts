@@ -1431,15 +1431,15 @@ Open it now?</source>
     </message>
     <message>
         <source>ids {0}</source>
-        <translation>编号 {0}</translation>
+        <translation>记录号 {0}</translation>
     </message>
     <message>
         <source>Imported {0} {1} rows (ids {2}–{3})</source>
-        <translation>导入 {0} {1} 条（编号 {2}–{3}）</translation>
+        <translation>导入 {0} {1} 条（记录号 {2}–{3}）</translation>
     </message>
     <message>
         <source>Added {0} {1} rows (ids {2}–{3})</source>
-        <translation>新增 {0} {1} 条（编号 {2}–{3}）</translation>
+        <translation>新增 {0} {1} 条（记录号 {2}–{3}）</translation>
     </message>
     <message>
         <source>each row's digest recorded</source>

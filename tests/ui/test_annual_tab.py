@@ -139,6 +139,7 @@ def test_the_filters_narrow_the_list(qtbot: Any, opened: Opened) -> None:
     assert shown[Show.RECOMMENDED] == set()
     tab.grid.set_shown(Show.ALL)
     tab.grid.search.setText("市场科")
+    tab.grid.search_delay.flush()  # what the pause after typing does
     assert tab.proxy.rowCount() == 6  # P06–P11
     assert "6 of 11 shown" in tab.count.text()
 

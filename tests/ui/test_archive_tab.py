@@ -63,9 +63,11 @@ def make_tab(qtbot: Any, workspace: Workspace | None) -> ArchiveTab:
 
 def row(number: int, name: str, initials: str, status: str = "在职") -> PersonFindRow:
     in_service = status in ("在职", "试用期", "借调")
-    return PersonFindRow(
-        number, f"A{number}", name, initials, "办公室", "科员", "机关", status, in_service, False
+    found = PersonFindRow(
+        number, f"A{number}", name, "办公室", "科员", "机关", status, in_service, False
     )
+    assert found.initials == initials  # worked out from the name when asked
+    return found
 
 
 # --- finding a person ------------------------------------------------------------------

@@ -9,7 +9,7 @@ year)`. Each rule has one home below:
 - 优秀资格 and 限制情形 in words                              → `_limits`
 - the quota ⌊participants × share⌋                           → `quota_size`
 - the counter 名额 / 已推荐 / 剩余 of any list of standings      → `count_quota`
-- the grade as it stands and what blocks a close             → `_standing`
+- the grade as it stands and what blocks a close             → `own_standing`, `settle`
 - whether one more 优秀 recommendation may be made           → `recommendation_refusal`
 
 The discipline types' effects on a year live in domain/discipline_rules.py, the
@@ -211,7 +211,8 @@ def _limits(candidate: AnnualCandidate, year: int) -> tuple[int, int, list[str]]
     return good, len(graded), limits
 
 
-def _standing(candidate: AnnualCandidate, year: int) -> AnnualStanding:
+def own_standing(candidate: AnnualCandidate, year: int) -> AnnualStanding:
+    """The person's standing as far as it is their own (`settle` adds the quota's flags)."""
     participation, reasons = _participation(candidate, year)
     good, graded, limits = _limits(candidate, year)
     choice = candidate.choice
@@ -266,7 +267,15 @@ def count_quota(standings: Iterable[AnnualStanding], share: Decimal) -> QuotaCou
 def assess_year(
     candidates: Iterable[AnnualCandidate], rules: AnnualRules, year: int
 ) -> AnnualOutcome:
-    standings = {c.person_id: _standing(c, year) for c in candidates}
+    return settle({c.person_id: own_standing(c, year) for c in candidates}, rules)
+
+
+def settle(own: Mapping[int, AnnualStanding], rules: AnnualRules) -> AnnualOutcome:
+    """The year's outcome from everyone's own standing (`own_standing`): the quota counted
+    over all of them, and OVER_QUOTA on the 优秀 when it is exceeded. Apart so that a
+    caller keeping the standings of unchanged candidates settles without redoing them;
+    `own` is not changed."""
+    standings = dict(own)
     counter = count_quota(standings.values(), rules.excellent_share)
     if counter.remaining < 0:
         # Over the quota (participants fell after the recommendations were made): the

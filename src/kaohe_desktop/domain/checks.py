@@ -41,9 +41,15 @@ CheckT = TypeVar("CheckT", bound=LeveledCheck)
 KeyT = TypeVar("KeyT", bound=Hashable)
 
 
+_RANKS = {level: n for n, level in enumerate(LEVEL_ORDER, start=1)}
+
+
 def level_rank(level: CheckLevel) -> int:
     """1 for 一级, 2 for 二级, 3 for 三级."""
-    return LEVEL_ORDER.index(level) + 1
+    rank = _RANKS.get(level)
+    if rank is None:
+        raise ValueError(f"{level!r} is not a check level")
+    return rank
 
 
 def standing_checks(checks: Iterable[tuple[KeyT, CheckT]]) -> dict[KeyT, CheckT]:
@@ -51,10 +57,12 @@ def standing_checks(checks: Iterable[tuple[KeyT, CheckT]]) -> dict[KeyT, CheckT]
     highest level recorded. On two checks of the same level the first given stands, so
     a caller that orders by entry keeps the earlier one, as the wall chart always has."""
     standing: dict[KeyT, CheckT] = {}
+    ranks: dict[KeyT, int] = {}  # the held check's rank, not worked out again per check
     for key, check in checks:
-        held = standing.get(key)
-        if held is None or level_rank(check.level) > level_rank(held.level):
+        rank = level_rank(check.level)
+        if rank > ranks.get(key, 0):
             standing[key] = check
+            ranks[key] = rank
     return standing
 
 

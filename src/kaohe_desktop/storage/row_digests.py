@@ -170,7 +170,7 @@ def added_entries(
             "digests": digests_of(connection, table, columns, part),
             **(context.detail or {}),
         }
-        label = f"{context.label}：新增{what} {len(part):,} 条（编号 {part[0]}–{part[-1]}）"
+        label = f"{context.label}：新增{what} {len(part):,} 条（记录号 {part[0]}–{part[-1]}）"
         entries.append(_entry(BULK_ADD, table, part, label, None, after))
     return entries
 

@@ -311,6 +311,27 @@ def test_overdue_count_falls_as_talks_are_held(workspace: Workspace) -> None:
     assert service(workspace).overdue_count() == 1  # the rotation
 
 
+def test_the_count_is_kept_until_a_talk_is_written_here_or_elsewhere_or_the_day_changes(
+    workspace: Workspace,
+) -> None:
+    clock = Clock(TODAY)
+    dues = DueListService(workspace.guard, workspace._uow, clock=clock)
+    assert dues.overdue_count() == 3
+    assert (dues.overdue_count(), dues.counted) == (3, 1)  # kept: nothing changed
+    assert dues.lists(2026) is dues.lists(2026)
+    add_talk(workspace, "D09", date(2026, 3, 20), TalkKind.REMINDER)  # this workstation
+    assert (dues.overdue_count(), dues.counted) == (2, 2)
+    other = sign_in(workspace.path, daily_backup=False)  # another workstation
+    try:
+        add_talk(other, "D08", date(2026, 5, 5), TalkKind.REMINDER)
+    finally:
+        other.close()
+    assert (dues.overdue_count(), dues.counted) == (1, 3)
+    assert dues.lists(2026).overdue == 1
+    clock.now = datetime(2026, 5, 16, 9, 0)  # the move's 任职谈话 is overdue from today
+    assert (dues.overdue_count(), dues.counted) == (2, 4)
+
+
 def test_overdue_count_counts_this_year_only(workspace: Workspace) -> None:
     # In 2027 nothing of 2026 is counted; the rotation still stands (reached in 2026).
     assert service(workspace, datetime(2027, 1, 10)).overdue_count() == 1

@@ -19,8 +19,8 @@ from tests.services.grading_bureau import Q2, ids, score, take_leases
 from kaohe_desktop.domain.archive_records import RewardDraft, TalkDraft
 from kaohe_desktop.domain.enums import CommendationType, DisciplineType, TalkKind
 from kaohe_desktop.domain.roles import Role
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.person_archive import load_archive
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.views import ArchiveQuarter, StintView
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.workspace import Workspace
@@ -110,13 +110,32 @@ def test_the_open_quarter_is_graded_once_until_its_inputs_change(admin: Workspac
     assert outcomes.builds == 1
 
     # A score changes the grid: P01 at 99/99 takes P05's 好 (P02 96, P01 99 ahead of 94).
+    # The archive reads the grid's own sheets (one cache): the score changed the kept
+    # sheet in place, and the archive sees it without grading the quarter again.
+    assert outcomes.sheets is admin.grading.sheets
     leases = take_leases(admin, Q3)
     score(admin, {"P01": ("99", "99")}, leases, Q3)
     assert _grades(admin.archive.archive(people["P01"]).quarters)[1] == ("2026Q3", "好", 1, False)
     assert _grades(admin.archive.archive(people["P05"]).quarters)[1] == (
         "2026Q3", "较好", 3, False,
     )  # fmt: skip
-    assert outcomes.builds == 2
+    assert (outcomes.builds, outcomes.sheets.updates) == (1, 1)
+
+
+def test_another_workstations_score_changes_the_archive(admin: Workspace, path: Path) -> None:
+    people = ids(admin)
+    assert _grades(admin.archive.archive(people["P01"]).quarters)[1] == (
+        "2026Q3", "较好", 5, False,
+    )  # fmt: skip
+    other = sign_in(path, Role.ADMIN, daily_backup=False, clock=Clock(TODAY))
+    try:
+        score(other, {"P01": ("99", "99")}, take_leases(other, Q3), Q3)
+    finally:
+        other.close()
+    assert _grades(admin.archive.archive(people["P01"]).quarters)[1] == ("2026Q3", "好", 1, False)
+    assert _grades(admin.archive.archive(people["P05"]).quarters)[1] == (
+        "2026Q3", "较好", 3, False,
+    )  # fmt: skip
 
 
 def test_a_quarter_closed_since_shows_what_its_close_stored(admin: Workspace) -> None:
@@ -128,13 +147,14 @@ def test_a_quarter_closed_since_shows_what_its_close_stored(admin: Workspace) ->
     assert admin.archive.outcomes.builds == 1  # read before the close only
 
 
-def test_a_shared_cache_keeps_at_most_its_latest_quarters(admin: Workspace) -> None:
+def test_a_cache_of_its_own_keeps_at_most_its_latest_quarters(admin: Workspace) -> None:
     outcomes = QuarterOutcomes(keep=1)
     with admin._uow.read() as session:
         outcomes.outcomes(session, Q3)
-        outcomes.outcomes(session, Q2)  # older: dropped at once, Q3 kept
+        outcomes.outcomes(session, Q3)  # kept
+        outcomes.outcomes(session, Q2)  # Q3 dropped for it
         outcomes.outcomes(session, Q3)
-    assert outcomes.builds == 2
+    assert outcomes.builds == 3
 
 
 # --- details, history, records --------------------------------------------------------

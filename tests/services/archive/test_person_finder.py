@@ -52,6 +52,19 @@ def test_initials_of_names() -> None:
     assert initials("") == ""
 
 
+def test_initials_are_pypinyins_own_word_by_word() -> None:
+    """Kept per word of pypinyin's cut, the initials are still what pypinyin gives the
+    whole name: a phrase it knows reads as that phrase (长孙 zhǎngsūn, not 长's usual
+    cháng)."""
+    from pypinyin import Style, lazy_pinyin
+
+    names = "长孙无忌 长生 曾长生 重庆 覃重阳 单于行长 银行行长 欧阳修 买买提·艾力 乐乐 仇长乐"
+    for name in [*names.split(), "张 三", "了了", "着着", "王A2", "Anna李", "单田芳"]:
+        direct = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+        assert initials(name) == direct, name
+    assert initials("长孙无忌") == "zswj"  # the phrase's reading, not 长's usual cháng
+
+
 def test_everyone_is_listed_in_the_bureaus_order(viewer: Workspace) -> None:
     rows = viewer.archive.people()
     assert [(r.code, r.name, r.initials, r.department) for r in rows] == [

@@ -27,7 +27,11 @@ from tests.services.checks.check_bureau import (
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.checks.due_list import load_due_rows
+from kaohe_desktop.services.checks.due_list import (
+    load_due_rows,
+    load_due_rows_of,
+    load_standings_of,
+)
 from kaohe_desktop.services.workspace import Workspace
 
 LEAD, SUPERVISION = CheckLevel.LEAD, CheckLevel.SUPERVISION
@@ -119,6 +123,24 @@ def test_the_standing_entry_is_the_highest_confirmed_one_not_a_higher_draft(
     assert first.standing_entry == first.entry(LEAD)  # the draft above it does not stand
     assert first.standing is CheckStatus.MISSED
     assert second.standing_entry is None and second.standing is None
+    # The half-year scoring's lean read of the same rows stands by the same check.
+    record(admin, Q1, [(1, "市场科", LEAD, CheckStatus.PARTIAL)])
+    record(admin, MAY, [(3, "质量科", LEAD, CheckStatus.DONE)])
+    periods = [Q1, Q2, MAY]
+    with admin.opened.unit_of_work("test").read() as session:
+        full = load_due_rows_of(session, periods, T0.date())
+        lean = load_standings_of(session, periods)
+    assert {p: [(r.task_id, r.seq, r.title, r.points, r.department_id) for r in rows]
+            for p, rows in full.items()} == {
+        p: [(r.task_id, r.seq, r.title, r.points, r.department_id) for r in rows]
+        for p, rows in lean.items()
+    }  # fmt: skip
+    stands = {p: [r.standing_entry for r in rows] for p, rows in full.items()}
+    assert {p: [(e.level, e.status) if e else (None, None) for e in found]
+            for p, found in stands.items()} == {
+        p: [(r.level, r.status) for r in rows] for p, rows in lean.items()
+    }  # fmt: skip
+    assert lean[Q2][0][5:] == (LEAD, CheckStatus.MISSED)
 
 
 def test_the_rows_of_a_few_pairs_read_alone_equal_the_whole_lists(admin: Workspace) -> None:

@@ -13,7 +13,7 @@ own write.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -27,14 +27,10 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease, acquire_lease, this_workstation
 from kaohe_desktop.services.archive import annual_writes
+from kaohe_desktop.services.archive.annual_cache import AnnualYears, Pending
 from kaohe_desktop.services.archive.annual_scheme import annual_rules_for
-from kaohe_desktop.services.archive.annual_sheet import (
-    YearAssessment,
-    after_decision,
-    build_annual_sheet,
-    sheet_of,
-)
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
+from kaohe_desktop.services.archive.annual_sheet import YearAssessment
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.views import AnnualSheetView
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -65,8 +61,10 @@ class AnnualService:
         self.workstation = this_workstation()
         # Open quarters' grades, kept while the file's grading inputs are unchanged: a
         # decision does not regrade the year's open quarter (0.3 s at 10,000 people).
-        # The Workspace shares the archive's, so the two tabs grade a quarter once.
-        self._outcomes = outcomes if outcomes is not None else QuarterOutcomes()
+        # The Workspace shares the archive's (the grid's sheets): a quarter is graded once.
+        # The years' inputs and outcomes are kept too (annual_cache): a decision reads
+        # back only itself.
+        self.years = AnnualYears(outcomes if outcomes is not None else QuarterOutcomes())
 
     # --- reading ------------------------------------------------------------------------
 
@@ -75,7 +73,7 @@ class AnnualService:
         """The year's list with every person's standing (of a closed year: as stored)."""
         year = _year(year)
         with self._uow.read() as session:
-            return build_annual_sheet(session, year, self._outcomes)
+            return self.years.sheet(session, year)
 
     @requires(Action.VIEW)
     def rules(self, year: int) -> tuple[AnnualRules, bool]:
@@ -98,14 +96,18 @@ class AnnualService:
 
     # --- decisions ------------------------------------------------------------------------
 
-    def _write(self, year: int, work: Callable[[Session], YearAssessment]) -> AnnualSheetView:
-        """One decision's write, returning the fresh sheet from inside it (the year's
-        inputs read once, for the check and for the answer)."""
+    def _write(
+        self, people: Collection[int], work: Callable[[Session], YearAssessment]
+    ) -> AnnualSheetView:
+        """One decision's write (changing `people`'s decisions), returning the fresh sheet
+        made inside it from the kept year, with only those decisions and the rules read
+        back; the year is kept once the write committed."""
+        years = self.years
 
-        def write_and_show(session: Session) -> AnnualSheetView:
-            return sheet_of(session, after_decision(session, work(session)))
+        def write_and_show(session: Session) -> Pending:
+            return years.after_decision(session, work(session), people)
 
-        return self._uow.write(write_and_show)
+        return years.keep_committed(self._uow.write(write_and_show))
 
     @requires(Action.ENTER_DATA)
     def recommend(self, year: int, person_id: int, leases: Sequence[Lease]) -> AnnualSheetView:
@@ -113,9 +115,9 @@ class AnnualService:
         quota full)."""
         year, now = _year(year), self._clock()
         return self._write(
-            year,
+            {person_id},
             lambda session: annual_writes.recommend(
-                session, year, person_id, leases, now, self._outcomes
+                session, year, person_id, leases, now, self.years
             ),
         )
 
@@ -124,9 +126,9 @@ class AnnualService:
         """Withdraw the person's 优秀 recommendation."""
         year, now = _year(year), self._clock()
         return self._write(
-            year,
+            {person_id},
             lambda session: annual_writes.withdraw(
-                session, year, person_id, leases, now, self._outcomes
+                session, year, person_id, leases, now, self.years
             ),
         )
 
@@ -143,9 +145,9 @@ class AnnualService:
         withdraws a recommendation. None: back to the rules' grade."""
         year, now = _year(year), self._clock()
         return self._write(
-            year,
+            {person_id},
             lambda session: annual_writes.set_grade(
-                session, year, person_id, grade, reason, leases, now, self._outcomes
+                session, year, person_id, grade, reason, leases, now, self.years
             ),
         )
 
@@ -156,9 +158,9 @@ class AnnualService:
         """The person's 备注 of the year (blank clears it)."""
         year, now = _year(year), self._clock()
         return self._write(
-            year,
+            {person_id},
             lambda session: annual_writes.set_note(
-                session, year, person_id, note, leases, now, self._outcomes
+                session, year, person_id, note, leases, now, self.years
             ),
         )
 
@@ -170,8 +172,6 @@ class AnnualService:
         year, now = _year(year), self._clock()
         annual_writes.checked_share(AnnualRules(), share, reason)  # refuse before the write
         return self._write(
-            year,
-            lambda session: annual_writes.set_share(
-                session, year, share, reason, now, self._outcomes
-            ),
+            (),
+            lambda session: annual_writes.set_share(session, year, share, reason, now, self.years),
         )

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.enums import Gender, PoliticalStatus, label_or_none
 from kaohe_desktop.domain.periods import PeriodError, Year
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.reports.excel_annual import write_annual_workbook
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.archive.annual_export_content import (
     PersonDetails,
@@ -33,6 +32,7 @@ from kaohe_desktop.services.archive.annual_export_content import (
     recommended_rows,
 )
 from kaohe_desktop.services.archive.annual_sheet import build_annual_sheet
+from kaohe_desktop.services.archive.posting import MAX_POSTING_DAYS, POSTING_DAYS
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
 from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.common.output_paths import output_file
@@ -44,8 +44,6 @@ from kaohe_desktop.storage.unit_of_work import UnitOfWork
 WORKBOOK = "年度考核表（.xlsx）"
 FORMS_PDF = "年度考核登记表（.pdf）"
 POSTING_PDF = "优秀公示（.pdf）"
-POSTING_DAYS = 5  # 公示期: working days
-MAX_POSTING_DAYS = 30
 NOTHING_WRITTEN = "未写入任何文件。"
 Clock = Callable[[], datetime]
 
@@ -77,6 +75,9 @@ class AnnualExport:
     @requires(Action.EXPORT)
     def write_workbook(self, year: int, out: Path) -> AnnualExportResult:
         """年度考核 (every person of the year once) and 名额 to `out`; all or nothing."""
+        # openpyxl (~0.17 s to import) is loaded only when a workbook is written.
+        from kaohe_desktop.reports.excel_annual import write_annual_workbook
+
         out = output_file(out, WORKBOOK)
         sheet = self._sheet(year)
         write_annual_workbook(annual_book(sheet, self._today()), out)

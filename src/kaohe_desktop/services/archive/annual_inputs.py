@@ -7,10 +7,12 @@ disciplines that reach the year and the clerk's decisions (annual_assessment row
   year. Someone gone with rows in the year is listed, and the engine makes them 不参加.
 - A quarter's marks: a closed quarter's as its close stored them, an open one's as its
   grid grades them now (services/quarterly/sheet.build_sheet, the one outcomes
-  function), built only when the quarter has any rows.
+  function, or the grid's kept sheet: services/archive/open_outcomes), built only when
+  the quarter has any rows.
 
 A constant number of queries whatever the bureau's size (four quarters at most), all
-selecting columns, not ORM rows.
+selecting columns, not ORM rows; the year's 10,000 people and 40,000 marks through the
+connection (issue 16). services/archive/annual_cache keeps what is read here.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import date
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.annual_assessment import (
@@ -39,7 +41,7 @@ from kaohe_desktop.domain.enums import (
     QuarterGrade,
 )
 from kaohe_desktop.domain.periods import Quarter, Year
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.services.quarterly.roster import GONE
 from kaohe_desktop.services.quarterly.sheet import build_sheet
@@ -111,10 +113,38 @@ def year_people(
     session: Session, year: int, only: Collection[int] | None = None
 ) -> list[YearPerson]:
     """The year's list in department order, then 编号 (restricted to `only`, if given)."""
-    in_service = and_(
-        PersonRow.id.in_(select(PersonDepartmentRow.person_id).where(_overlapping(Year(year)))),
-        PersonRow.status.not_in(GONE),
-    )
+    return _people(session, year, only, decided=True)
+
+
+def listed_people(session: Session, year: int) -> list[YearPerson]:
+    """Those on the year's list whatever the clerk's decisions (in service, or with a
+    平时考核 row in the year), in year_people's order; year_people adds whoever has an
+    annual row for the year besides."""
+    return _people(session, year, None, decided=False)
+
+
+def _people(
+    session: Session, year: int, only: Collection[int] | None, *, decided: bool
+) -> list[YearPerson]:
+    ids = None if only is None else sorted(set(only))
+
+    def of(select_ids: Select[int], person_id: Any) -> ColumnElement[bool]:
+        # `only`'s people, inside the subquery too: one person's archive reads their
+        # rows, not the whole year's.
+        if ids is not None:
+            select_ids = select_ids.where(person_id.in_(ids))
+        return PersonRow.id.in_(select_ids)
+
+    pd, qa, aa = PersonDepartmentRow, QuarterlyAssessmentRow, AnnualAssessmentRow
+    listed = [
+        and_(
+            of(select(pd.person_id).where(_overlapping(Year(year))), pd.person_id),
+            PersonRow.status.not_in(GONE),
+        ),
+        of(select(qa.person_id).where(_year_quarters(year)), qa.person_id),
+    ]
+    if decided:
+        listed.append(of(select(aa.person_id).where(aa.year == year), aa.person_id))
     statement = (
         select(
             PersonRow.id, PersonRow.code, PersonRow.name, PersonRow.position, PersonRow.status,
@@ -123,29 +153,28 @@ def year_people(
         )
         .join(DepartmentRow, DepartmentRow.id == PersonRow.department_id)
         .join(StaffCategoryRow, StaffCategoryRow.id == PersonRow.category_id)
-        .where(
-            or_(
-                in_service,
-                PersonRow.id.in_(select(QuarterlyAssessmentRow.person_id).where(
-                    _year_quarters(year))),
-                PersonRow.id.in_(select(AnnualAssessmentRow.person_id).where(
-                    AnnualAssessmentRow.year == year)),
-            )
-        )
+        .where(or_(*listed))
     )  # fmt: skip
-    if only is not None:
-        statement = statement.where(PersonRow.id.in_(sorted(set(only))))
+    if ids is not None:
+        statement = statement.where(PersonRow.id.in_(ids))
     in_order = session.scalars(select(DepartmentRow.id).order_by(*BUREAU_ORDER))
     place = {department_id: n for n, department_id in enumerate(in_order)}
+    last, active = len(place), PersonStatus.ACTIVE
+    # Columns through the connection, not ORM rows (10,000 of them); a status of a newer
+    # program version reads as 在职 (enum_or_none's rule, as before).
     people = [
         YearPerson(
-            row.id, row.code, row.name, row.department, row.position, row.category,
-            enum_or_none(PersonStatus, row.status) or PersonStatus.ACTIVE,
-            (place.get(row.department_id, len(place)), row.code),
+            pid, code, name, department, position, category, _STATUSES.get(status, active),
+            (place.get(department_id, last), code),
         )
-        for row in session.execute(statement)
+        for pid, code, name, position, status, department_id, department, category in (
+            session.connection().execute(statement)
+        )
     ]  # fmt: skip
     return sorted(people, key=lambda p: p.order)
+
+
+_STATUSES = {status.value: status for status in PersonStatus}
 
 
 def open_quarter_marks(
@@ -156,8 +185,8 @@ def open_quarter_marks(
 ) -> dict[int, QuarterMark]:
     """An open quarter's marks as its grid grades them now (every person on its roster
     with a grade or a 不定等次 reason). A grade depends on everyone's scores, so the
-    quarter's whole sheet is built, or taken from `outcomes` (kept while the file's
-    grading inputs are unchanged: services/archive/quarter_outcomes)."""
+    quarter's whole sheet is built, or taken from `outcomes` (the grid's kept sheets:
+    services/archive/open_outcomes)."""
     if outcomes is not None:
         cached = outcomes.outcomes(session, quarter)
         # One person's archive asks for one id: look it up, not through 10,000 outcomes.
@@ -169,10 +198,27 @@ def open_quarter_marks(
             for row in build_sheet(session, quarter).rows
         ]
     return {
-        person_id: QuarterMark(quarter.quarter, grade, reason)
+        person_id: _mark(quarter.quarter, grade, reason)
         for person_id, grade, reason in graded
         if grade is not None or reason is not None
     }
+
+
+_GRADES: dict[str | None, QuarterGrade] = {grade.value: grade for grade in QuarterGrade}
+_REASONS: dict[str | None, NoGradeReason] = {reason.value: reason for reason in NoGradeReason}
+# The few marks there are (quarter × 等次 × 不定等次 reason), one object each: 40,000
+# marks of a county's year are made in no time, and people with the same four
+# quarters share one tuple (quarter_marks), which the sheet's labels are worked out
+# once for (annual_cache).
+_MARKS: dict[tuple[int, QuarterGrade | None, NoGradeReason | None], QuarterMark] = {}
+
+
+def _mark(quarter: int, grade: QuarterGrade | None, reason: NoGradeReason | None) -> QuarterMark:
+    key = (quarter, grade, reason)
+    found = _MARKS.get(key)
+    if found is None:
+        found = _MARKS.setdefault(key, QuarterMark(quarter, grade, reason))
+    return found
 
 
 def _closed_quarter_marks(
@@ -183,11 +229,17 @@ def _closed_quarter_marks(
     if only is not None:
         statement = statement.where(qa.person_id.in_(sorted(set(only))))
     marks = {}
-    for person_id, grade_code, reason_code in session.execute(statement):
-        grade = enum_or_none(QuarterGrade, grade_code)
-        reason = enum_or_none(NoGradeReason, reason_code)
-        if grade is not None or reason is not None:
-            marks[person_id] = QuarterMark(quarter.quarter, grade, reason)
+    by_codes: dict[tuple[str | None, str | None], QuarterMark | None] = {}
+    for person_id, grade_code, reason_code in session.connection().execute(statement):
+        codes = (grade_code, reason_code)
+        if codes in by_codes:
+            mark = by_codes[codes]
+        else:  # enum_or_none's rule: a code of a newer program version reads as unset
+            grade, reason = _GRADES.get(grade_code), _REASONS.get(reason_code)
+            none = grade is None and reason is None
+            mark = by_codes[codes] = None if none else _mark(quarter.quarter, grade, reason)
+        if mark is not None:
+            marks[person_id] = mark
     return marks
 
 
@@ -203,7 +255,8 @@ def quarter_marks(
     outcomes: QuarterOutcomes | None = None,
 ) -> QuarterMarks:
     """Every person's marks in the year's four quarters (of `only`, if given); open
-    quarters' through `outcomes` when given."""
+    quarters' through `outcomes` when given. People with the same marks share one
+    tuple."""
     found: defaultdict[int, list[QuarterMark]] = defaultdict(list)
     open_quarters = []
     for quarter in Year(year).quarters():
@@ -219,12 +272,19 @@ def quarter_marks(
         for person_id, mark in marks.items():
             if only is None or person_id in only:
                 found[person_id].append(mark)
-    return QuarterMarks({p: tuple(m) for p, m in found.items()}, tuple(open_quarters))
+    shared: dict[tuple[int, ...], tuple[QuarterMark, ...]] = {}
+    by_person = {}
+    for person_id, marks_of in found.items():
+        key = tuple(map(id, marks_of))  # the marks are one object per value (_mark)
+        by_person[person_id] = shared.get(key) or shared.setdefault(key, tuple(marks_of))
+    return QuarterMarks(by_person, tuple(open_quarters))
 
 
 def _has_rows(session: Session, quarter: Quarter) -> bool:
-    statement = select(func.count()).where(QuarterlyAssessmentRow.quarter == str(quarter))
-    return bool(session.scalar(statement))
+    statement = select(QuarterlyAssessmentRow.id).where(
+        QuarterlyAssessmentRow.quarter == str(quarter)
+    )
+    return session.scalar(statement.limit(1)) is not None
 
 
 def discipline_marks(

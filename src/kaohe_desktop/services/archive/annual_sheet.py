@@ -14,14 +14,12 @@ computed again (the stored values stay until the next close overwrites them).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.annual_assessment import (
-    NO_CHOICE,
     AnnualCandidate,
     AnnualOutcome,
     AnnualStanding,
@@ -47,7 +45,7 @@ from kaohe_desktop.services.archive.annual_inputs import (
     year_people,
 )
 from kaohe_desktop.services.archive.annual_scheme import annual_rules_for
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView, ArchiveAnnual
 from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.storage.models import AnnualAssessmentRow, QuarterlyAssessmentRow
@@ -148,9 +146,17 @@ def quarter_labels(marks: tuple[QuarterMark, ...]) -> QuarterLabels:
     return a, b, c, d
 
 
-def _row(person: YearPerson, standing: AnnualStanding, assessment: YearAssessment) -> AnnualRowView:
+def annual_row(
+    person: YearPerson,
+    standing: AnnualStanding,
+    assessment: YearAssessment,
+    labels: QuarterLabels | None = None,
+) -> AnnualRowView:
+    """The person's row; `labels`: their quarter_labels, when the caller has them."""
     stored = assessment.choices.get(person.person_id)
     hand = stored.grade if stored is not None else None
+    if labels is None:
+        labels = quarter_labels(assessment.marks.by_person.get(person.person_id, ()))
     return AnnualRowView(
         person_id=person.person_id,
         code=person.code,
@@ -158,7 +164,7 @@ def _row(person: YearPerson, standing: AnnualStanding, assessment: YearAssessmen
         department=person.department,
         position=person.position,
         category=person.category,
-        quarter_grades=quarter_labels(assessment.marks.by_person.get(person.person_id, ())),
+        quarter_grades=labels,
         good_count=standing.good_count,
         participation=standing.participation.label,
         eligible=standing.eligible,
@@ -175,25 +181,6 @@ def _row(person: YearPerson, standing: AnnualStanding, assessment: YearAssessmen
     )
 
 
-def after_decision(session: Session, before: YearAssessment) -> YearAssessment:
-    """The year again, inside the write that just stored a decision or the year's share:
-    only the decisions and the rules are read again and the engine run over them. The
-    people, quarter marks and discipline cannot have changed inside the write, and
-    reading them again was most of the 0.7 s a click took at 10,000 people."""
-    rules, frozen = annual_rules_for(session, before.year)
-    choices = stored_choices(session, before.year)
-    candidates = {
-        person_id: replace(
-            candidate, choice=choices[person_id].choice() if person_id in choices else NO_CHOICE
-        )
-        for person_id, candidate in before.candidates.items()
-    }
-    outcome = assess_year(candidates.values(), rules, before.year)
-    return before._replace(
-        rules=rules, frozen=frozen, choices=choices, candidates=candidates, outcome=outcome
-    )
-
-
 def sheet_of(session: Session, assessment: YearAssessment) -> AnnualSheetView:
     people, standings, counter = shown_standings(assessment)
     return AnnualSheetView(
@@ -203,7 +190,7 @@ def sheet_of(session: Session, assessment: YearAssessment) -> AnnualSheetView:
         rules_frozen=assessment.frozen,
         closed=assessment.closed,
         counter=counter,
-        rows=tuple(_row(p, standings[p.person_id], assessment) for p in people),
+        rows=tuple(annual_row(p, standings[p.person_id], assessment) for p in people),
         open_quarters=assessment.marks.open_quarters,
     )
 

@@ -36,6 +36,7 @@ from kaohe_desktop.domain.leases import annual_scope
 from kaohe_desktop.domain.periods import Year
 from kaohe_desktop.domain.quarterly_rules import RulesError, percent
 from kaohe_desktop.services.access.leases import Lease, require_lease
+from kaohe_desktop.services.archive.annual_cache import AnnualYears
 from kaohe_desktop.services.archive.annual_inputs import YearPerson, enum_or_none
 from kaohe_desktop.services.archive.annual_scheme import (
     annual_rules_for,
@@ -43,7 +44,6 @@ from kaohe_desktop.services.archive.annual_scheme import (
     store_annual_rules,
 )
 from kaohe_desktop.services.archive.annual_sheet import YearAssessment, assess
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
 from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError, PeriodClosedError
 from kaohe_desktop.services.exchange.upsert import assign
@@ -69,6 +69,11 @@ def require_annual_lease(session: Session, year: int, leases: Sequence[Lease]) -
     require_lease(session, lease)
 
 
+def _assess(session: Session, year: int, years: AnnualYears | None) -> YearAssessment:
+    """The year as it stands, from what `years` keeps when given (the service's)."""
+    return years.assessment(session, year) if years is not None else assess(session, year)
+
+
 class Target(NamedTuple):
     assessment: YearAssessment
     person: YearPerson
@@ -84,14 +89,14 @@ def _target(
     year: int,
     person_id: int,
     leases: Sequence[Lease],
-    outcomes: QuarterOutcomes | None,
+    years: AnnualYears | None,
 ) -> Target:
     _refuse_closed(session, year)
     require_annual_lease(session, year, leases)
     row = session.get(PersonRow, person_id)
     if row is None:
         raise InputError(f"未保存：人员（内部编号 {person_id}）不存在，可能已被删除。")
-    assessment = assess(session, year, outcomes=outcomes)
+    assessment = _assess(session, year, years)
     person = assessment.person(person_id)
     if person is None:
         raise InputError(
@@ -136,11 +141,11 @@ def recommend(
     person_id: int,
     leases: Sequence[Lease],
     now: datetime,
-    outcomes: QuarterOutcomes | None = None,
+    years: AnnualYears | None = None,
 ) -> YearAssessment:
     """优秀 for an eligible participant while the quota has room (a grade set by hand
     gives way to it)."""
-    target = _target(session, year, person_id, leases, outcomes)
+    target = _target(session, year, person_id, leases, years)
     counter = target.assessment.outcome.counter
     refusal = recommendation_refusal(target.who, target.standing, counter)
     refuse([refusal] if refusal else [])
@@ -155,9 +160,9 @@ def withdraw(
     person_id: int,
     leases: Sequence[Lease],
     now: datetime,
-    outcomes: QuarterOutcomes | None = None,
+    years: AnnualYears | None = None,
 ) -> YearAssessment:
-    target = _target(session, year, person_id, leases, outcomes)
+    target = _target(session, year, person_id, leases, years)
     stored = target.assessment.choices.get(person_id)
     if stored is None or not stored.recommended:
         raise InputError(f"未保存：{target.who}没有被推荐为优秀，无需取消。")
@@ -191,12 +196,12 @@ def set_grade(
     reason: str | None,
     leases: Sequence[Lease],
     now: datetime,
-    outcomes: QuarterOutcomes | None = None,
+    years: AnnualYears | None = None,
 ) -> YearAssessment:
     """A grade set by hand (称职 / 基本称职 / 不称职 / 不参加, with its reason), which
     withdraws an 优秀 recommendation; None: back to what the rules give (a
     recommendation, if any, stays)."""
-    target = _target(session, year, person_id, leases, outcomes)
+    target = _target(session, year, person_id, leases, years)
     cleaned = (reason or "").strip() or None
     values: dict[str, object]
     if grade is None:
@@ -216,9 +221,9 @@ def set_note(
     note: str | None,
     leases: Sequence[Lease],
     now: datetime,
-    outcomes: QuarterOutcomes | None = None,
+    years: AnnualYears | None = None,
 ) -> YearAssessment:
-    target = _target(session, year, person_id, leases, outcomes)
+    target = _target(session, year, person_id, leases, years)
     _upsert(session, year, person_id, {"note": (note or "").strip() or None}, now)
     return target.assessment
 
@@ -238,14 +243,14 @@ def set_share(
     share: Decimal,
     reason: str,
     now: datetime,
-    outcomes: QuarterOutcomes | None = None,
+    years: AnnualYears | None = None,
 ) -> YearAssessment:
     """The year's 优秀 share (15% / 20% / 25%, other than 20% with its reason); refused
     while more people are recommended than the new quota allows."""
     _refuse_closed(session, year)
     rules, _ = annual_rules_for(session, year)
     changed = checked_share(rules, share, reason)
-    before = assess(session, year, outcomes=outcomes)
+    before = _assess(session, year, years)
     counter = before.outcome.counter
     quota = quota_size(counter.participants, changed.excellent_share)
     if counter.recommended > quota:

@@ -22,8 +22,8 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.reports.archive_content import ArchiveBook, PersonArchiveContent
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.archive.archive_book import person_content
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.person_archive import load_archive
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
 from kaohe_desktop.services.common.fonts import pdf_font
 from kaohe_desktop.services.common.output_paths import output_file
 from kaohe_desktop.services.errors import InputError
@@ -97,8 +97,8 @@ class ArchivePrint:
                 assert department is not None
                 people = _members(session, department)
             # Every open quarter the print meets is graded once and kept to the end of
-            # the print (the tab's cache keeps a year: a department's archives span
-            # several, and evicting would grade them again for every person).
+            # the print (the tab's cache keeps eight quarters: a department's archives
+            # of a file with many open quarters would grade them again for every person).
             outcomes = QuarterOutcomes(keep=_ALL)
             contents: list[PersonArchiveContent] = []
             total = len(people)

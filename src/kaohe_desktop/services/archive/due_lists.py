@@ -35,7 +35,6 @@ from kaohe_desktop.reports.due_lists_content import (
     RoutineLine,
     SpecialLine,
 )
-from kaohe_desktop.reports.excel_due_lists import write_due_lists_workbook
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.archive.annual_scheme import annual_rules_for
 from kaohe_desktop.services.archive.due_list_inputs import (
@@ -47,6 +46,7 @@ from kaohe_desktop.services.archive.due_list_inputs import (
     rotation_cutoff,
     year_events,
 )
+from kaohe_desktop.services.archive.quarter_outcomes import GRADING_TABLES, Token, tables_token
 from kaohe_desktop.services.archive.views import (
     DueListsView,
     RotationRow,
@@ -55,6 +55,7 @@ from kaohe_desktop.services.archive.views import (
 )
 from kaohe_desktop.services.common.output_paths import output_file
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.storage.models import DisciplineRow, TalkRow
 from kaohe_desktop.storage.queries.org import bureau_name
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -62,11 +63,22 @@ Clock = Callable[[], datetime]
 WORKBOOK = "谈话和轮岗提醒表（.xlsx）"
 
 
+# What the lists and the count read: people, their stints and departments, closed
+# quarters' grades (locks), the rules (scheme rows), disciplines and talks. Kept while
+# the change token of these tables (services/archive/quarter_outcomes) and the day
+# stay the same: the count is read at every refresh, shown or not (issue 16).
+DUE_TABLES = (*GRADING_TABLES, DisciplineRow.__tablename__, TalkRow.__tablename__)
+
+
 class DueListService:
     def __init__(self, guard: Guard, uow: UnitOfWork, *, clock: Clock = datetime.now) -> None:
         self.guard = guard
         self._uow = uow
         self._clock = clock
+        # (token, today, year) → the lists; (token, today) → the count. The last of each.
+        self._lists: tuple[tuple[Token, date, int], DueListsView] | None = None
+        self._count: tuple[tuple[Token, date], int] | None = None
+        self.counted = 0  # how often the count was worked out (for tests and benchmarks)
 
     @requires(Action.VIEW)
     def lists(self, year: int) -> DueListsView:
@@ -74,8 +86,14 @@ class DueListService:
         _check_year(year)
         today = self._clock().date()
         with self._uow.read() as session:
+            key = (tables_token(session, DUE_TABLES), today, year)
+            kept = self._lists
+            if kept is not None and kept[0] == key:
+                return kept[1]
             rules, _frozen = annual_rules_for(session, year)
-            return build_due_lists(session, year, rules, today)
+            view = build_due_lists(session, year, rules, today)
+        self._lists = (key, view)
+        return view
 
     @requires(Action.VIEW)
     def overdue_count(self) -> int:
@@ -84,6 +102,10 @@ class DueListService:
         today = self._clock().date()
         year = today.year
         with self._uow.read() as session:
+            key = (tables_token(session, DUE_TABLES), today)
+            kept = self._count
+            if kept is not None and kept[0] == key:
+                return kept[1]
             rules, _frozen = annual_rules_for(session, year)
             events = year_events(session, year)
             talks = load_talks(session, since=Year(year).start, kinds=SPECIAL_KINDS)
@@ -91,7 +113,10 @@ class DueListService:
             since = rotation_cutoff(today, int(rules.rotation_years))
             subjects = load_subjects(session, key_posts_since=since)
         reached = rotations_due(subjects, rules, today, today)
-        return overdue + len(reached)
+        count = overdue + len(reached)
+        self._count = (key, count)
+        self.counted += 1
+        return count
 
     @requires(Action.EXPORT)
     def export(self, year: int, out: Path) -> Path:
@@ -103,6 +128,9 @@ class DueListService:
             rules, _frozen = annual_rules_for(session, year)
             view = build_due_lists(session, year, rules, today)
             bureau = bureau_name(session)
+        # openpyxl (~0.17 s to import) is loaded only when a workbook is written.
+        from kaohe_desktop.reports.excel_due_lists import write_due_lists_workbook
+
         write_due_lists_workbook(due_lists_book(view, rules, bureau), out)
         return out
 

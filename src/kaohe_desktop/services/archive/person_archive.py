@@ -6,9 +6,9 @@ archive PDF (services/archive/archive_print) all read it, so what is printed is 
 is shown. Every quarter is read through the one outcomes function
 (services/quarterly/sheet.person_quarters): a closed quarter as its close stored it,
 an open one with the person's own scores, and the 等次 / 排名 / flag the quarter's grid
-gives it, from the QuarterOutcomes kept between reads (grading a whole open quarter
-takes 0.3 s at 10,000 people; the archive must open at once). The years come from
-services/archive/annual_sheet.person_annual. The rest is the person's own rows,
+gives it, from the grid's own kept sheet (services/archive/open_outcomes: grading a
+whole open quarter takes 0.3 s at 10,000 people; the archive must open at once). The
+years come from services/archive/annual_sheet.person_annual. The rest is the person's own rows,
 read by person_id (each table has that index): a handful of queries a person.
 """
 
@@ -35,13 +35,8 @@ from kaohe_desktop.domain.talk_rules import is_principal
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.archive.annual_sheet import person_annual
 from kaohe_desktop.services.archive.archive_timeline import timeline
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.person_finder import find_rows
-from kaohe_desktop.services.archive.quarter_outcomes import (
-    QuarterOutcomes,
-    Token,
-    change_token,
-    open_quarter_grades,
-)
 from kaohe_desktop.services.archive.views import (
     ArchiveEntry,
     ArchiveQuarter,
@@ -56,6 +51,7 @@ from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.org.people import person_view
 from kaohe_desktop.services.quarterly.roster import GONE
 from kaohe_desktop.services.quarterly.sheet import person_quarter_rows
+from kaohe_desktop.services.quarterly.sheet_cache import QuarterSheets
 from kaohe_desktop.services.quarterly.views import GradingRow
 from kaohe_desktop.storage.models import (
     CommendationRow,
@@ -73,11 +69,15 @@ CENTS = Decimal("0.01")
 
 
 class PersonArchive:
-    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+    def __init__(
+        self, guard: Guard, uow: UnitOfWork, *, sheets: QuarterSheets | None = None
+    ) -> None:
         self.guard = guard
         self._uow = uow
-        # Open quarters' outcomes, shared with the records' writes (ArchiveRecords).
-        self.outcomes = QuarterOutcomes()
+        # Open quarters' outcomes, shared with the records' writes (ArchiveRecords) and
+        # the 年度考核 (AnnualService), from the quarters' sheets the grid keeps
+        # (`sheets`: the Workspace passes the grid's, so a quarter is graded once).
+        self.outcomes = QuarterOutcomes(sheets)
 
     @requires(Action.VIEW)
     def people(self) -> list[PersonFindRow]:
@@ -148,12 +148,10 @@ def _quarters(
     session: Session, person_id: int, outcomes: QuarterOutcomes
 ) -> tuple[ArchiveQuarter, ...]:
     found = []
-    token: Token = None
     for quarter, row, closed in person_quarter_rows(session, person_id):
         outcome = row.outcome
         if not closed:  # the grid's 等次 / 排名 / flag: they depend on everyone
-            token = token or change_token(session)
-            graded = open_quarter_grades(session, quarter, outcomes, token).get(person_id)
+            graded = outcomes.outcomes(session, quarter).get(person_id)
             if graded is not None:  # always: the person's row puts them on the roster
                 outcome = replace(
                     outcome, grade=graded.grade, rank=graded.rank, flag=graded.flag,

@@ -1,10 +1,7 @@
 """The 人员档案 tab's list: everyone (retired, transferred and departed people too,
-marked out of service), with the pinyin initials of each name for the search
-(domain/person_search.matches).
-
-The initials come from pypinyin, imported on first use (its dictionaries take a
-tenth of a second to load) and kept per name for the process: a county file's
-10,000 names are worked out once.
+marked out of service). Each row's pinyin initials, for the search
+(domain/person_search.matches), are worked out when a search first asks
+(services/archive/pinyin_initials), not here.
 """
 
 from __future__ import annotations
@@ -12,26 +9,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.domain.enums import PersonStatus, label_or_none
+from kaohe_desktop.domain.enums import PersonStatus
+from kaohe_desktop.services.archive.pinyin_initials import initials
 from kaohe_desktop.services.archive.views import PersonFindRow
 from kaohe_desktop.services.quarterly.roster import GONE
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow, StaffCategoryRow
 from kaohe_desktop.storage.queries.org import BUREAU_ORDER
 
-_INITIALS: dict[str, str] = {}
+__all__ = ["find_rows", "initials"]
 
-
-def initials(name: str) -> str:
-    """The first letter of each character's pinyin, lower case: "zsf" for 张三丰. A
-    character of several readings takes its usual one (pypinyin's default: 单 → d);
-    letters, digits and marks that are not Chinese stay as they are, lower-cased."""
-    found = _INITIALS.get(name)
-    if found is None:
-        from pypinyin import Style, lazy_pinyin
-
-        found = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
-        _INITIALS[name] = found
-    return found
+_STATUS = {status.value: status.label for status in PersonStatus}
 
 
 def find_rows(session: Session) -> list[PersonFindRow]:
@@ -51,18 +38,14 @@ def find_rows(session: Session) -> list[PersonFindRow]:
         .join(StaffCategoryRow, StaffCategoryRow.id == PersonRow.category_id)
         .order_by(*BUREAU_ORDER, PersonRow.code)
     )
+    # Columns through the connection, not ORM rows; a status of a newer program
+    # version shows as stored (label_or_none's rule).
     return [
         PersonFindRow(
-            id=row.id,
-            code=row.code,
-            name=row.name,
-            initials=initials(row.name),
-            department=row.department,
-            position=row.position,
-            category=row.category,
-            status=label_or_none(PersonStatus, row.status) or row.status,
-            in_service=row.status not in GONE,
-            key_post=row.key_post,
+            pid, code, name, department, position, category, _STATUS.get(status, status),
+            status not in GONE, key_post,
         )
-        for row in session.execute(statement)
-    ]
+        for pid, code, name, department, position, category, status, key_post in (
+            session.connection().execute(statement)
+        )
+    ]  # fmt: skip

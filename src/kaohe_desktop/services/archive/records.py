@@ -21,8 +21,8 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.access.leases import Lease, acquire_lease, this_workstation
 from kaohe_desktop.services.archive import record_writes as writes
+from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.person_archive import load_archive
-from kaohe_desktop.services.archive.quarter_outcomes import QuarterOutcomes
 from kaohe_desktop.services.archive.views import PersonArchiveView
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 

@@ -18,6 +18,8 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -311,12 +313,67 @@ def load_due_rows_of(
     return found
 
 
+class DueStanding(NamedTuple):
+    """Of a due-list row, only what the half-year scoring deducts by: the pair and the
+    check that stands (None: 未录入)."""
+
+    task_id: int
+    seq: int
+    title: str
+    points: Decimal
+    department_id: int
+    level: CheckLevel | None
+    status: CheckStatus | None
+
+
+def load_standings_of(
+    session: Session, periods: Sequence[CheckPeriod]
+) -> dict[CheckPeriod, list[DueStanding]]:
+    """load_due_rows_of's rows as the half-year scoring reads them: the same pairs in the
+    same order, each with its standing check (the highest confirmed level: one check per
+    level, drafts never stand), without the evidence counts, notices, draws and names the
+    查账 page shows (a third of the scoring tab's read, issue 16)."""
+    tasks: dict[tuple[int, bool], dict[int, _Task]] = {}
+    found = {}
+    for period in periods:
+        kind = (period.year, isinstance(period, Month))
+        if kind not in tasks:
+            tasks[kind] = _tasks(session, period, None)
+        of_period = tasks[kind]
+        statement = select(
+            CheckRow.task_id, CheckRow.department_id, CheckRow.level, CheckRow.status,
+            CheckRow.draft,
+        ).where(CheckRow.period == str(period))  # fmt: skip
+        best: dict[tuple[int, int], tuple[int, CheckLevel, CheckStatus]] = {}
+        for task_id, department_id, level_code, status_code, draft in session.execute(statement):
+            level, status = CheckLevel(level_code), CheckStatus(status_code)
+            if draft:
+                continue
+            rank = level_rank(level)
+            held = best.get((task_id, department_id))
+            if held is None or rank > held[0]:
+                best[(task_id, department_id)] = (rank, level, status)
+        rows = []
+        for pair in due_pairs(of_period.values(), period):
+            task = of_period[pair.task_id]
+            stands = best.get((pair.task_id, pair.department_id))
+            rows.append(
+                DueStanding(
+                    task.task_id, task.seq, task.title, task.points,  # type: ignore[arg-type]
+                    pair.department_id, stands and stands[1], stands and stands[2],
+                )
+            )  # fmt: skip
+        found[period] = rows
+    return found
+
+
 __all__ = [
     "latest_sample",
     "level_rank",
     "load_due_list",
     "load_due_rows",
     "load_due_rows_of",
+    "load_standings_of",
     "standing_entry",
     "standing_of",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -17,10 +17,13 @@ from kaohe_desktop.storage.queries.checks import CONFIRMED
 from kaohe_desktop.storage.queries.ledger import tasks_of_year
 
 
-@dataclass(frozen=True)
-class _Recorded:
+class _Recorded(NamedTuple):
     level: CheckLevel
     status: CheckStatus
+
+
+_LEVELS = {level.value: level for level in CheckLevel}
+_STATUSES = {status.value: status for status in CheckStatus}
 
 
 def standing_statuses(
@@ -35,9 +38,17 @@ def standing_statuses(
         .where(CONFIRMED, *where)
         .order_by(CheckRow.id)
     )
+    # A year's checks (thousands at county scale): columns through the connection, the
+    # codes looked up (an unknown one still refused, as CheckLevel(code) would).
     standing = standing_checks(
-        ((task_id, department_id, period), _Recorded(CheckLevel(level), CheckStatus(status)))
-        for task_id, department_id, period, level, status in session.execute(statement)
+        (
+            (task_id, department_id, period),
+            _Recorded(
+                _LEVELS.get(level) or CheckLevel(level),
+                _STATUSES.get(status) or CheckStatus(status),
+            ),
+        )
+        for task_id, department_id, period, level, status in session.connection().execute(statement)
     )
     statuses: defaultdict[int, list[CheckStatus]] = defaultdict(list)
     for (task_id, _department, _period), check in standing.items():
@@ -45,16 +56,28 @@ def standing_statuses(
     return statuses
 
 
-def task_view(row: TaskRow, statuses: list[CheckStatus]) -> TaskView:
-    """A task as the screens show it; `statuses` are its standing checks."""
+def task_view(
+    row: TaskRow,
+    statuses: list[CheckStatus],
+    windows: dict[tuple[str, int, TaskCategory], tuple[str, int]] | None = None,
+) -> TaskView:
+    """A task as the screens show it; `statuses` are its standing checks. `windows`:
+    the deadlines already worked out (a pure function of the text, year and category:
+    a year's tasks share a few dozen), kept by the caller."""
     category = TaskCategory(row.category)
     responsible = tuple(link.department.name for link in row.responsible)
-    try:
-        window = parse_deadline(row.deadline, row.year)
-        due = window.describe(category)
-        expected = len(window.due_periods(category)) * len(responsible)
-    except DeadlineError:
-        due, expected = "无法识别", 0
+    key = (row.deadline, row.year, category)
+    found = windows.get(key) if windows is not None else None
+    if found is None:
+        try:
+            window = parse_deadline(row.deadline, row.year)
+            found = (window.describe(category), len(window.due_periods(category)))
+        except DeadlineError:
+            found = ("无法识别", 0)
+        if windows is not None:
+            windows[key] = found
+    due, periods = found
+    expected = periods * len(responsible)
     return TaskView(
         row.id,
         row.year,
@@ -79,4 +102,5 @@ def task_view(row: TaskRow, statuses: list[CheckStatus]) -> TaskView:
 def year_tasks(session: Session, year: int) -> list[TaskView]:
     rows = tasks_of_year(session, year)
     statuses = standing_statuses(session, TaskRow.year == year)
-    return [task_view(row, statuses[row.id]) for row in rows]
+    windows: dict[tuple[str, int, TaskCategory], tuple[str, int]] = {}
+    return [task_view(row, statuses[row.id], windows) for row in rows]

@@ -43,7 +43,7 @@ from kaohe_desktop.domain.half_year_scoring import (
     Veto,
 )
 from kaohe_desktop.domain.periods import HalfYear
-from kaohe_desktop.services.checks.due_list import load_due_rows_of
+from kaohe_desktop.services.checks.due_list import load_standings_of
 from kaohe_desktop.services.scoring.views import DecisionView, HalfAdjustmentView, VetoView
 from kaohe_desktop.storage.models import (
     AccountRow,
@@ -152,12 +152,11 @@ def load_entries(session: Session, half: HalfYear) -> HalfEntries:
 
 def due_checks(session: Session, half: HalfYear, today: date) -> dict[int, list[DueCheck]]:
     """Per department, every due period of the half with its standing check, by 序号
-    then period."""
+    then period (the 查账 due lists' pairs and standing checks: load_standings_of)."""
     found: dict[int, list[DueCheck]] = defaultdict(list)
     periods: list[CheckPeriod] = [*half.quarters(), *half.months()]
-    for period, rows in load_due_rows_of(session, periods, today).items():
+    for period, rows in load_standings_of(session, periods).items():
         for row in rows:
-            standing = row.standing_entry
             found[row.department_id].append(
                 DueCheck(
                     task_id=row.task_id,
@@ -165,8 +164,8 @@ def due_checks(session: Session, half: HalfYear, today: date) -> dict[int, list[
                     title=row.title,
                     points=row.points,
                     period=str(period),
-                    level=None if standing is None else standing.level,
-                    status=row.standing,
+                    level=row.level,
+                    status=row.status,
                 )
             )
     for checks in found.values():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
 from kaohe_desktop.ui.annual import annual_model as cols
 from kaohe_desktop.ui.annual.annual_model import AnnualTableModel, takes_part
-from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy
+from kaohe_desktop.ui.common.filter_proxy import RowFilterProxy, SearchDelay
 from kaohe_desktop.ui.common.widgets import make_search_box, make_table_view
 
 _WIDTHS = {  # tuned on the demo at 1400 px: every column shows, 标记 takes the rest
@@ -83,7 +83,8 @@ class AnnualGrid(QObject):
         ):
             self.show_combo.addItem(text, value.value)
         self.show_combo.setToolTip(self.tr("Which people the list shows"))
-        self.search.textChanged.connect(self._on_search)
+        # The search box filters a short pause after typing (Enter at once).
+        self.search_delay = SearchDelay(self.search, self._on_search)
         self.show_combo.currentIndexChanged.connect(lambda _i: self._apply_show())
 
     def make_bar(self) -> QHBoxLayout:
@@ -105,8 +106,8 @@ class AnnualGrid(QObject):
     def set_shown(self, show: Show) -> None:
         self.show_combo.setCurrentIndex(self.show_combo.findData(show.value))
 
-    def _on_search(self, text: str) -> None:
-        self.proxy.set_search_text(text)
+    def _on_search(self) -> None:
+        self.proxy.set_search_text(self.search.text())
         self.filter_changed.emit()
 
     def _apply_show(self) -> None:

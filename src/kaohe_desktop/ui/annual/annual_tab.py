@@ -24,12 +24,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kaohe_desktop.domain.enums import AnnualGrade
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.archive.views import AnnualRowView, AnnualSheetView
+from kaohe_desktop.services.files.live import GRADING, PEOPLE
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.annual import annual_model as cols
 from kaohe_desktop.ui.annual.annual_actions import AnnualActions, AnnualState
 from kaohe_desktop.ui.annual.annual_banners import AnnualBanners
 from kaohe_desktop.ui.annual.annual_commands import AnnualCommands
 from kaohe_desktop.ui.annual.annual_grid import AnnualGrid, Show
+from kaohe_desktop.ui.annual.annual_read_ahead import AnnualReadAhead
 from kaohe_desktop.ui.annual.annual_session import AnnualSession
 from kaohe_desktop.ui.annual.quota_counter import QuotaCounterBar
 from kaohe_desktop.ui.annual.scheme_line import AnnualSchemeLine
@@ -46,6 +48,7 @@ def has_quarter_data(sheet: AnnualSheetView) -> bool:
 
 
 class AnnualTab(DataTab):
+    shows = PEOPLE | GRADING | {"annual_assessment", "discipline"}  # what `_load` reads
     loads_when_shown = True  # it reads the whole year: only while shown
 
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
@@ -65,7 +68,8 @@ class AnnualTab(DataTab):
         # Not `actions`: that would hide QWidget.actions().
         self.toolbar_actions = AnnualActions(self)
         self.commands = AnnualCommands(self.session, self, self.show_flagged)
-        self._close_watch = ReleaseOnWindowClose(self, lambda: self.session.leases.release_all())
+        self.read_ahead = AnnualReadAhead(self)  # the year read while the tab is hidden
+        self._close_watch = ReleaseOnWindowClose(self, self._window_closing)
         self._layout(content)
         self._connect()
         self.update_actions()
@@ -122,11 +126,28 @@ class AnnualTab(DataTab):
         self.table.addActions(a.row_actions())  # the context menu, and the keys on the list
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
+    def before_file_closes(self) -> None:
+        self.read_ahead.stop()
+
+    def _window_closing(self) -> None:
+        self.read_ahead.stop()  # before the window closes the file
+        self.session.leases.release_all()
+
     def set_workspace(self, workspace: Workspace | None, year: int | None) -> None:
         if workspace is not self.workspace:
+            self.read_ahead.stop()  # no read of the file shown so far outlives it
             self.session.leases.release_all()  # the previous file's leases
         self._close_watch.watch()
         super().set_workspace(workspace, year)
+
+    def reload(self) -> None:
+        super().reload()
+        if self._stale and self.workspace is not None and self.year is not None:
+            # Hidden: the year is read now in the background, shown when turned to.
+            self.read_ahead.schedule(self.workspace.annual, self.year)
+
+    def recheck_leases(self) -> None:
+        self.session.leases.recheck()
 
     def _load(self, workspace: Workspace, year: int) -> None:
         self.year_label.setText(self.tr("{0} annual assessment").format(f"{year}年度"))

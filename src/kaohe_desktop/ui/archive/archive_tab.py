@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.archive.views import PersonArchiveView, PersonFindRow
 from kaohe_desktop.services.errors import PermissionDeniedError, StorageError
+from kaohe_desktop.services.files.live import ARCHIVE, GRADING, PEOPLE
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.archive.archive_actions import ArchiveActions, ArchiveState
 from kaohe_desktop.ui.archive.archive_commands import ArchiveCommands
@@ -50,6 +51,7 @@ def leader_names(rows: list[PersonFindRow]) -> list[str]:
 
 
 class ArchiveTab(DataTab):
+    shows = PEOPLE | GRADING | ARCHIVE  # what `_load` reads
     edit_person_requested = Signal(int)
     overdue_changed = Signal(int)  # special talks overdue + rotations reached, this year
     loads_when_shown = True  # it reads the people and their archives: only while shown
@@ -173,6 +175,9 @@ class ArchiveTab(DataTab):
             self.due_session.clear()
         self._watch_window()
         super().set_workspace(workspace, year)
+
+    def recheck_leases(self) -> None:
+        self.session.leases.recheck()
 
     def _load(self, workspace: Workspace, year: int) -> None:
         self.session.open(workspace)

@@ -4,7 +4,7 @@ An import or a quarter's close writes thousands of rows; the log records them as
 compact entries (up to 10,000 rows each): the ids, the changed columns' values before
 and after in columns, and each row's digest (docs/RELIABILITY.md §7). Shown whole, one
 such entry would be a wall of JSON; here it reads as one line — 导入 平时考核 10,000 条
-（编号 1–10000） — with the first rows spelled out in the tooltip.
+（记录号 1–10000） — with the first rows spelled out in the tooltip.
 """
 
 from __future__ import annotations

@@ -162,6 +162,9 @@ class QuarterlyTab(DataTab):
         self.filters.forget_only()
         self.reload()
 
+    def before_file_closes(self) -> None:
+        self.read_ahead.stop()
+
     def _window_closing(self) -> None:
         self.read_ahead.stop()  # before the window closes the file
         self.session.leases.release_all()
