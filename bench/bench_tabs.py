@@ -292,7 +292,7 @@ def main() -> None:
                 results, about = measure(db, options.runs, options.year)
             if "gui" in parts:
                 results.update(paced(db, folder, options.runs))
-            report(f"{what}；{about}；{options.runs} 轮", results)
+            report("；".join(filter(None, [what, about, f"{options.runs} 轮"])), results)
     load = os.getloadavg()[0]
     print(f"\n{date.today():%Y-%m-%d}，进程内；服务调用每轮与对照交替测量；负载 {load:.2f}。")
     sys.stdout.flush()

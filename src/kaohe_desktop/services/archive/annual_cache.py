@@ -30,9 +30,11 @@ Bounded: the `keep` years used last. Safe to share between threads.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -164,13 +166,14 @@ class AnnualYears:
                     break
             building[1].wait()  # then it is kept (or failed there: assessed here)
         try:
-            if kept is not None and kept.inputs.token == inputs_token:
-                inputs = kept.inputs  # another workstation's decision: only those are read
-            else:
-                inputs = self._inputs(session, year, inputs_token)
-                kept = None
-            choices = stored_choices(session, year)
-            fresh = _assess(session, year, inputs, decisions, choices, kept)
+            with _no_collection():
+                if kept is not None and kept.inputs.token == inputs_token:
+                    inputs = kept.inputs  # another workstation's decision: only those read
+                else:
+                    inputs = self._inputs(session, year, inputs_token)
+                    kept = None
+                choices = stored_choices(session, year)
+                fresh = _assess(session, year, inputs, decisions, choices, kept)
             with self._lock:
                 self._kept[year] = fresh
                 self._kept.move_to_end(year)
@@ -239,6 +242,30 @@ class AnnualYears:
             while len(self._kept) > self.keep:
                 self._kept.popitem(last=False)
         return pending.kept.sheet
+
+
+_GC = threading.Lock()
+_gc_held = [0, False]  # threads inside _no_collection, and whether the collector was on
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector off while a year is read and assessed: 10,000
+    people make some 150,000 objects, hardly any in a cycle, and the collections
+    they set off were a quarter of the time (45 of 185 ms at county scale). Reference
+    counting frees them as ever; the collector is back on when the last thread leaves."""
+    with _GC:
+        if _gc_held[0] == 0:
+            _gc_held[1] = gc.isenabled()
+            gc.disable()
+        _gc_held[0] += 1
+    try:
+        yield
+    finally:
+        with _GC:
+            _gc_held[0] -= 1
+            if _gc_held[0] == 0 and _gc_held[1]:
+                gc.enable()
 
 
 def _assess(
