@@ -16,56 +16,19 @@ or the window closes, so no read outlives its file.
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from kaohe_desktop.services.archive.annual import AnnualService
+from kaohe_desktop.ui.common.read_ahead import ReadAhead
 
-READ_AHEAD_MS = 800
 
-
-class AnnualReadAhead(QObject):
+class AnnualReadAhead(ReadAhead):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setObjectName("annualReadAhead")
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(READ_AHEAD_MS)
-        self._timer.timeout.connect(self._start)
-        self._wanted: tuple[AnnualService, int] | None = None
-        self._threads: list[threading.Thread] = []
+        super().__init__("annualReadAhead", "annual read-ahead", parent)
 
     def schedule(self, annual: AnnualService, year: int) -> None:
         """Read `year` a moment from now (whatever was wanted before is dropped)."""
-        self._wanted = (annual, year)
-        self._timer.start()
-
-    def cancel(self) -> None:
-        """Nothing more is read (a year in hand is finished in the background)."""
-        self._timer.stop()
-        self._wanted = None
-
-    def stop(self) -> None:
-        """Nothing more is read, and a year in hand is waited for (before the file is
-        closed or another shown)."""
-        self.cancel()
-        threads, self._threads = self._threads, []
-        for thread in threads:
-            thread.join()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive() or any(thread.is_alive() for thread in self._threads)
-
-    def _start(self) -> None:
-        wanted, self._wanted = self._wanted, None
-        if wanted is None:
-            return
-        thread = threading.Thread(target=_read, args=wanted, name="annual read-ahead")
-        thread.daemon = True
-        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
-        thread.start()
+        self._want(lambda _stop: _read(annual, year))  # one step: nothing to stop between
 
 
 def _read(annual: AnnualService, year: int) -> None:

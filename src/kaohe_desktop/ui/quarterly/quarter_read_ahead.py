@@ -21,25 +21,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
+from kaohe_desktop.ui.common.read_ahead import ReadAhead
 
-READ_AHEAD_MS = 800
 
-
-class QuarterReadAhead(QObject):
+class QuarterReadAhead(ReadAhead):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setObjectName("quarterReadAhead")
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(READ_AHEAD_MS)
-        self._timer.timeout.connect(self._start)
-        self._wanted: tuple[QuarterlyGrading, tuple[Quarter, ...], int | None] | None = None
-        self._threads: list[threading.Thread] = []  # the one reading, and any told to stop
-        self._stop = threading.Event()
+        super().__init__("quarterReadAhead", "quarter read-ahead", parent)
 
     def schedule(
         self, grading: QuarterlyGrading, quarters: Sequence[Quarter], year: int | None = None
@@ -48,39 +39,8 @@ class QuarterReadAhead(QObject):
         was wanted before is dropped)."""
         self.cancel()
         if quarters or year is not None:
-            self._wanted = (grading, tuple(quarters), year)
-            self._timer.start()
-
-    def cancel(self) -> None:
-        """Nothing more is read; a quarter in hand is finished in the background."""
-        self._timer.stop()
-        self._wanted = None
-        self._stop.set()
-
-    def stop(self) -> None:
-        """Nothing more is read, and the quarter in hand is waited for (before the file
-        is closed or another shown)."""
-        self.cancel()
-        threads, self._threads = self._threads, []
-        for thread in threads:
-            thread.join()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive() or any(thread.is_alive() for thread in self._threads)
-
-    def _start(self) -> None:
-        wanted, self._wanted = self._wanted, None
-        if wanted is None:
-            return
-        self._stop = stop = threading.Event()
-        grading, quarters, year = wanted
-        thread = threading.Thread(
-            target=_read, args=(grading, quarters, year, stop), name="quarter read-ahead"
-        )
-        thread.daemon = True
-        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
-        thread.start()
+            wanted = tuple(quarters)
+            self._want(lambda stop: _read(grading, wanted, year, stop))
 
 
 def _read(
