@@ -37,6 +37,7 @@ from kaohe_desktop.ui.annual.close_year import YearClosing
 from kaohe_desktop.ui.annual.grade_dialog import AnnualGradeDialog, AnnualNoteDialog
 from kaohe_desktop.ui.annual.share_dialog import ShareDialog
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.lease_gate import may_change
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.workers import Job
 
@@ -71,18 +72,7 @@ class AnnualCommands(QObject):
         session = self.session
         if session.source is None or session.sheet is None:
             return False
-        refusal = session.refusal()
-        if refusal is not None:
-            messages.warn(self._parent, title, refusal)
-            return False
-        try:
-            session.ensure_lease()
-        except LeaseHeldError:
-            return False  # the lease banner names who works the year
-        except (StorageError, PermissionDeniedError) as error:
-            messages.show_error(self._parent, title, error)
-            return False
-        return True
+        return may_change(session, self._parent, title)
 
     def _write(self, title: str, call: Callable[[list[Lease]], AnnualSheetView]) -> bool:
         """One decision; the fresh sheet is shown. False when refused (explained)."""

@@ -23,7 +23,6 @@ from kaohe_desktop.services.archive.views import PersonArchiveView, RewardView, 
 from kaohe_desktop.services.errors import (
     BusyError,
     InputError,
-    LeaseHeldError,
     PermissionDeniedError,
     StorageError,
 )
@@ -34,6 +33,7 @@ from kaohe_desktop.ui.archive.reward_dialog import RewardDialog
 from kaohe_desktop.ui.archive.talk_dialog import TalkDialog
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.file_dialogs import ask_save_path
+from kaohe_desktop.ui.common.lease_gate import may_change
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.settings import settings_of
 from kaohe_desktop.ui.workers import Job, run_job
@@ -54,18 +54,7 @@ class ArchiveCommands(QObject):
         session = self.session
         if session.source is None or session.view is None:
             return False
-        refusal = session.refusal()
-        if refusal is not None:
-            messages.warn(self._parent, self.tr("Personnel archive"), refusal)
-            return False
-        try:
-            session.ensure_lease()
-        except LeaseHeldError:
-            return False  # the lease banner names who edits the person
-        except (StorageError, PermissionDeniedError) as error:
-            messages.show_error(self._parent, self.tr("Personnel archive"), error)
-            return False
-        return True
+        return may_change(session, self._parent, self.tr("Personnel archive"))
 
     def _open(self, dialog: ArchiveRecordDialog) -> ArchiveRecordDialog:
         dialog.saved.connect(self.session.take_saved)

@@ -23,13 +23,13 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.errors import (
     BusyError,
     InputError,
-    LeaseHeldError,
     PermissionDeniedError,
     StorageError,
 )
 from kaohe_desktop.services.scoring.score_export import ScoreExport
 from kaohe_desktop.services.scoring.views import HalfAdjustmentView, HalfYearSheet, VetoView
 from kaohe_desktop.ui.common import messages
+from kaohe_desktop.ui.common.lease_gate import may_change
 from kaohe_desktop.ui.editing import prompts
 from kaohe_desktop.ui.scoring.close_half import HalfClosing
 from kaohe_desktop.ui.scoring.decide_dialog import DecideDialog
@@ -58,18 +58,7 @@ class ScoringCommands(QObject):
         session = self.session
         if session.source is None or session.sheet is None:
             return False
-        refusal = session.refusal()
-        if refusal is not None:
-            messages.warn(self._parent, self.tr("Half-year scoring"), refusal)
-            return False
-        try:
-            session.ensure_lease()
-        except LeaseHeldError:
-            return False  # the lease banner names who enters the half
-        except (StorageError, PermissionDeniedError) as error:
-            messages.show_error(self._parent, self.tr("Half-year scoring"), error)
-            return False
-        return True
+        return may_change(session, self._parent, self.tr("Half-year scoring"))
 
     def _open(self, dialog: EntryDialog | DecideDialog) -> QDialog:
         dialog.saved.connect(self.session.take_if_shown)
