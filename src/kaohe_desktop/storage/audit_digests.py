@@ -28,11 +28,10 @@ from kaohe_desktop.storage.errors import TABLE_LABELS
 from kaohe_desktop.storage.models import AuditRow
 from kaohe_desktop.storage.row_digests import (
     BULK_ACTIONS,
-    BULK_ADD,
     DIGEST_CHARS,
-    decode_ids,
     row_digest,
     table_columns,
+    written_ids,
 )
 
 # The tables written in bulk that storage/errors does not name (it names the period ones).
@@ -70,11 +69,7 @@ def _expected(connection: Connection) -> dict[str, dict[int, _Expected]]:
     )
     for entry_id, action, table, after_json in entries:
         after = json.loads(after_json or "{}")
-        if action == BULK_ADD:
-            first, last = after["ids"]
-            ids: list[int] | range = range(first, last + 1)
-        else:
-            ids = decode_ids(after["ids"])
+        ids = written_ids(action, after)
         digests, columns = after["digests"], tuple(after["columns"])
         rows = found[table]
         for i, row_id in enumerate(ids):

@@ -116,6 +116,15 @@ def decode_ids(runs: Iterable[int | list[int]]) -> list[int]:
     return ids
 
 
+def written_ids(action: str, after: dict[str, Any]) -> Sequence[int]:
+    """The rows a bulk entry (its action and parsed after) wrote: every id of a
+    bulk_add's [first, last], the ids a bulk_edit lists."""
+    if action == BULK_ADD:
+        first, last = after["ids"]
+        return range(first, last + 1)
+    return decode_ids(after["ids"])
+
+
 def in_span(entity_id: str, row_id: int) -> bool:
     """Whether a bulk entry's entity_id ("first-last", `id_span`) spans row `row_id`."""
     first, _, last = entity_id.partition("-")
@@ -132,7 +141,8 @@ def covers(action: str, entity_id: str, after_json: str | None, row_id: int) -> 
         return False
     if action == BULK_ADD:
         return True
-    return row_id in decode_ids(json.loads(after_json or "{}").get("ids", []))
+    after = json.loads(after_json or "{}")
+    return "ids" in after and row_id in written_ids(action, after)
 
 
 def id_span(ids: Sequence[int]) -> str:
