@@ -32,7 +32,8 @@ from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, QuarterNotReadyError
-from kaohe_desktop.services.quarterly.sheet import person_quarters
+from kaohe_desktop.services.quarterly.sheet import person_quarter_rows
+from kaohe_desktop.services.quarterly.views import GradingRow
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.storage.models import (
     AuditRow,
@@ -70,6 +71,11 @@ def admin(path: Path, clock: Clock) -> Iterator[Workspace]:
 @pytest.fixture
 def leases(admin: Workspace) -> list[Lease]:
     return take_leases(admin)
+
+
+def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:
+    """The person's quarters read alone, as the 人员档案 reads them (closed marks aside)."""
+    return [(q.quarter, q.row) for q in person_quarter_rows(session, person_id)]
 
 
 def _count(workspace: Workspace, model: type) -> int:

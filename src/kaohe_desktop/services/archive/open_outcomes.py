@@ -12,7 +12,7 @@ here is only each sheet's rows by person, made from that very sheet object and m
 again whenever the sheets hand out another one.
 
 A closed quarter never comes here: its close stored each person's values, and
-person_quarters reads them for the person alone.
+person_quarter_rows reads them for the person alone.
 """
 
 from __future__ import annotations

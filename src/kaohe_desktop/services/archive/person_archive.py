@@ -4,7 +4,7 @@
 the records' writes (services/archive/records, which return the fresh archive) and the
 archive PDF (services/archive/archive_print) all read it, so what is printed is what
 is shown. Every quarter is read through the one outcomes function
-(services/quarterly/sheet.person_quarters): a closed quarter as its close stored it,
+(services/quarterly/sheet.person_quarter_rows): a closed quarter as its close stored it,
 an open one with the person's own scores, and the 等次 / 排名 / flag the quarter's grid
 gives it, from the grid's own kept sheet (services/archive/open_outcomes: grading a
 whole open quarter takes 0.3 s at 10,000 people; the archive must open at once). The

@@ -3,7 +3,7 @@
 `build_sheet` is THE builder of a quarter's outcomes (综合得分, 等次, 排名, and for a
 closed quarter what its close stored): the 季度考核 tab, the ranking workbook and PDF
 (services/quarterly/ranking_export), the quarter's close, the assessment list and the
-人员档案 (through `person_quarters`) all read the quarter through it, so what is
+人员档案 (through `person_quarter_rows`) all read the quarter through it, so what is
 printed is what was on screen. While a quarter is open its 综合得分, 等次 and 排名 are
 computed here, live; they are stored only when it closes.
 """
@@ -290,11 +290,6 @@ def person_quarter_rows(session: Session, person_id: int) -> list[PersonQuarter]
         )  # fmt: skip
         found.append(PersonQuarter(quarter, _row_alone(inputs, person_id), closed))
     return found
-
-
-def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:
-    """person_quarter_rows without the closed marks."""
-    return [(q.quarter, q.row) for q in person_quarter_rows(session, person_id)]
 
 
 def load_sheet(uow: UnitOfWork, quarter: Quarter) -> GradingSheet:
