@@ -1,6 +1,6 @@
 """A worksheet cell's value from its XML, as openpyxl's reader makes it.
 
-The import reads each worksheet in one streaming pass (excel_exchange_scan.read_sheet)
+The import reads each worksheet in one streaming pass (excel_exchange_sheet.read_sheet)
 instead of scanning it and then letting openpyxl parse it again: at county scale
 (230,000 rows, 1.1 million cells) openpyxl's element-by-element parse was two thirds
 of the import's reading. The pass hands each cell's parts here: the `t` and `s`

@@ -87,7 +87,6 @@ class _Sheet(Raw):
         self.kind, self.style = "n", "0"
         self.raw: list[str] | None = None  # the text of its first <v>
         self.inline: RichText | None = None  # its first <is>
-        self.collecting: list[str] | None = None  # where text goes now
 
     def where(self) -> str:
         if self.column:
@@ -173,16 +172,6 @@ class _Sheet(Raw):
                 self.values = []
         elif kind >= VALUE:  # the text went into the <v> or <t> it belongs to
             self.collecting = None
-
-    def data(self, text: str) -> None:
-        self.seen = self.fed
-        self.text += len(text)
-        if self.text > limits.MAX_TEXT_CHARS:
-            raise self.refuse(
-                f"有超过 {limits.MAX_TEXT_CHARS} 个字符的文本（Excel 的上限），{SUSPICIOUS}"
-            )
-        if self.collecting is not None:
-            self.collecting.append(text)
 
     def _end_cell(self) -> None:
         raw = None if self.raw is None else "".join(self.raw)

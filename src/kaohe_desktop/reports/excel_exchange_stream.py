@@ -38,6 +38,7 @@ class Raw:
         self.part = part
         self.text = 0  # characters of the current text run
         self.fed = self.seen = 0  # bytes fed so far; bytes fed at the last event
+        self.collecting: list[str] | None = None  # where text goes now
 
     def where(self) -> str:
         return f"工作簿的 {self.part} 部分"
@@ -52,7 +53,14 @@ class Raw:
         raise NotImplementedError
 
     def data(self, text: str) -> None:
-        raise NotImplementedError
+        self.seen = self.fed
+        self.text += len(text)
+        if self.text > limits.MAX_TEXT_CHARS:
+            raise self.refuse(
+                f"有超过 {limits.MAX_TEXT_CHARS} 个字符的文本（Excel 的上限），{SUSPICIOUS}"
+            )
+        if self.collecting is not None:
+            self.collecting.append(text)
 
     def other(self, *_args: object) -> None:
         self.seen = self.fed  # a comment or processing instruction is an event too
@@ -126,7 +134,6 @@ class _Strings(Raw):
         self.strings: list[str] = []
         self.kinds: list[int] = []
         self.entry: RichText | None = None
-        self.collecting: list[str] | None = None
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         self.seen, self.text = self.fed, 0
@@ -172,17 +179,10 @@ class _Strings(Raw):
         self.collecting = None
 
     def data(self, text: str) -> None:
-        self.seen = self.fed
         if self.index >= 0 and self.text + len(text) > limits.MAX_TEXT_CHARS:
             reason = f"文本超过 {limits.MAX_TEXT_CHARS} 个字符（Excel 的上限），{SUSPICIOUS}"
-            raise SharedStringError(self.index, reason)
-        self.text += len(text)
-        if self.text > limits.MAX_TEXT_CHARS:
-            raise self.refuse(
-                f"有超过 {limits.MAX_TEXT_CHARS} 个字符的文本（Excel 的上限），{SUSPICIOUS}"
-            )
-        if self.collecting is not None:
-            self.collecting.append(text)
+            raise SharedStringError(self.index, reason)  # the entry named, not the part
+        super().data(text)
 
     def parse_error(self, error: ParseError) -> Exception:
         if self.index < 0:

@@ -23,12 +23,12 @@ from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table,
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.reports.annual_content import AnnualFormPage, AnnualForms
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import cjk_cell_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_notice_band import BoldLine
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
 from kaohe_desktop.reports.pdf_ruled_form import LABEL_SHADE, RuledLines
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 PAGE = A4
 MARGIN = 18 * mm

@@ -34,6 +34,7 @@ from kaohe_desktop.reports.archive_content import (
     PersonArchiveContent,
 )
 from kaohe_desktop.reports.pdf_archive_chart import composite_chart
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import (
     HEADER_SHADE,
     cjk_cell_style,
@@ -47,7 +48,6 @@ from kaohe_desktop.reports.pdf_page_numbers import (
     Progress,
     SectionStart,
 )
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 PAGE = A4
 MARGIN = 15 * mm

@@ -25,6 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, PageBreakIfNotEmpty
 
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import (
     TOTAL_SHADE,
     cjk_cell_style,
@@ -34,7 +35,6 @@ from kaohe_desktop.reports.pdf_document import (
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_grade_chart import grade_chart
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, Progress, SectionStart
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.ranking_content import (
     DepartmentSection,
     GradeCounts,

@@ -36,6 +36,7 @@ from kaohe_desktop.reports.bulletin_content import (
     RectificationItem,
 )
 from kaohe_desktop.reports.pdf_bulletin_chart import completion_chart
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import (
     TOTAL_SHADE,
     cjk_cell_style,
@@ -44,7 +45,6 @@ from kaohe_desktop.reports.pdf_document import (
 )
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 HEADINGS = (
     "一、各科室完成情况",

@@ -21,10 +21,10 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.reports.check_sample_content import LABELS, SampleLine, SampleSheet
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import cjk_cell_style, grid_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 PAGE = A4
 MARGIN = 15 * mm

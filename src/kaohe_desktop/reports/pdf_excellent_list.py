@@ -19,11 +19,11 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.reports.annual_content import ExcellentList, day_text
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import cjk_cell_style, grid_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_notice_band import BoldLine
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 
 PAGE = A4
 MARGIN = 22 * mm

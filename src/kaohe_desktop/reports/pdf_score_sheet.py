@@ -26,6 +26,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from reportlab.platypus.flowables import Flowable
 
 from kaohe_desktop.domain.enums import DepartmentGrade
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import (
     cjk_cell_style,
     grid_style,
@@ -34,7 +35,6 @@ from kaohe_desktop.reports.pdf_document import (
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
 from kaohe_desktop.reports.pdf_score_chart import chart_parts
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.score_sheet_content import ScoreRow, ScoreSheet, yes_no
 
 SUBJECT = "科室半年考核得分汇总表"

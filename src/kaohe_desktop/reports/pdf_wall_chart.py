@@ -31,10 +31,6 @@ from reportlab.platypus.tables import CellStyle as TableCellStyle
 
 from kaohe_desktop.reports.pdf_cjk_cell import EMPTY, CellStyle, TextCell
 from kaohe_desktop.reports.pdf_cjk_lines import LineBreaker
-from kaohe_desktop.reports.pdf_cjk_lines import (
-    # Re-exported: the other reports that still use Paragraph import it from here.
-    keep_chinese_punctuation_off_line_starts as keep_chinese_punctuation_off_line_starts,
-)
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_page_numbers import (
     NumberedCanvas,

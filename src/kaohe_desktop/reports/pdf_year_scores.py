@@ -16,11 +16,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from kaohe_desktop.reports.pdf_cjk_lines import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.pdf_document import cjk_cell_style, grid_style, write_numbered_pdf
 from kaohe_desktop.reports.pdf_fonts import PdfFont
 from kaohe_desktop.reports.pdf_page_numbers import PageFurniture, SectionStart
 from kaohe_desktop.reports.pdf_score_sheet import signature_lines
-from kaohe_desktop.reports.pdf_wall_chart import keep_chinese_punctuation_off_line_starts
 from kaohe_desktop.reports.year_score_content import YearSheet
 
 SUBJECT = "科室年度考核得分汇总表"
