@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ os.environ["KAOHE_TEST_CHEAPEST_HASH"] = "1"
 
 # Imported after the variable is set: factories imports the accounts service.
 from tests.factories import CopyMaster, Master, MasterFiles
+from tests.pg_support import PgPlace, start_cluster, stop_cluster
 
 
 @pytest.fixture
@@ -39,9 +42,81 @@ def master_files(tmp_path_factory: pytest.TempPathFactory) -> MasterFiles:
 @pytest.fixture
 def copy_master(master_files: MasterFiles, tmp_path: Path) -> CopyMaster:
     """This test's own copy of a master file: copy_master(DEMO_ROLES) is in tmp_path,
-    copy_master(DEMO_ROLES, tmp_path / "共享盘") in that folder."""
+    copy_master(DEMO_ROLES, tmp_path / "共享盘") in that folder. (tests/services has
+    its own, on both backends.)"""
 
     def copy(kind: Master, folder: Path | None = None) -> Path:
         return master_files.copy(kind, tmp_path if folder is None else folder)
 
     return copy
+
+
+@pytest.fixture
+def copy_master_on(
+    master_files: MasterFiles, tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> CopyMaster:
+    """copy_master on the test's backend: a file path, or (postgresql) the URL of a
+    database of its own holding the same master, signed in as the clerks' account."""
+    if backend == "sqlite":
+        return request.getfixturevalue("copy_master")  # type: ignore[no-any-return]
+    place: PgPlace = request.getfixturevalue("pg_place")
+
+    def clone(kind: Master, folder: Path | None = None) -> Path:
+        evidence = (tmp_path if folder is None else folder) / "佐证材料"
+        # A URL where the file tests have a path: sign_in and open_workspace take both.
+        return place.clone(master_files[kind], evidence)  # type: ignore[return-value]
+
+    return clone
+
+
+# --- PostgreSQL (issue 17): the server half of the suite ----------------------------
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_place() -> Iterator[PgPlace]:
+    """The run's throwaway PostgreSQL cluster (tests/pg_support.py); skipped loudly,
+    or failed under KAOHE_REQUIRE_POSTGRESQL=1, when there is no PostgreSQL."""
+    # Not under pytest's basetemp: a second pytest run prunes old basetemps, and
+    # with them a cluster still running.
+    cluster, started = start_cluster(Path(tempfile.mkdtemp(prefix="kaohe-pg-test-")))
+    # libpq reads it, in this process and in every `kaohe` child the tests start.
+    os.environ["PGPASSWORD"] = cluster.password
+    try:
+        yield PgPlace(cluster)
+    finally:
+        stop_cluster(cluster, started)
+
+
+@pytest.fixture
+def pg_url(pg_place: PgPlace) -> str:
+    """A new, empty database on the run's cluster (the owner's URL, no password)."""
+    return pg_place.empty()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Run the test on a data file and on a PostgreSQL server. A test marked
+    `file_only` (it looks at the file's bytes, sidecars or SQLite itself) runs on
+    the file only: its server variant is deselected at collection, not skipped."""
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_place")
+    return str(request.param)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "file_only(reason): runs on a data file only, never on a server"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
+        (dropped if on_server and item.get_closest_marker("file_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

@@ -23,6 +23,7 @@ from pathlib import Path
 # Only what the parser and the error messages need: the commands' modules (services,
 # SQLAlchemy, openpyxl, reportlab) are imported by _run, so `kaohe --help` starts fast.
 from kaohe_desktop.cli_archive import add_archive_commands
+from kaohe_desktop.cli_copy import add_copy_command
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
@@ -36,6 +37,7 @@ from kaohe_desktop.services.errors import (
     describe_os_error,
     nothing_kept,
 )
+from kaohe_desktop.storage.source import ServerAddress, parse_source
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C
@@ -43,9 +45,22 @@ EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C
 log = logging.getLogger(__name__)
 
 
+def _data_source(text: str) -> Path | ServerAddress:
+    try:
+        return parse_source(text)
+    except StorageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaohe", description="考核台账 命令行")
-    parser.add_argument("--db", required=True, type=Path, help="数据文件路径")
+    parser.add_argument(
+        "--db",
+        required=False,  # `copy` takes its source as --from; the others check it in main
+        type=_data_source,
+        help="数据文件路径，或数据库服务器地址 postgresql+psycopg://账号@服务器:端口/数据库"
+        "（服务器密码取 PGPASSWORD 或 ~/.pgpass，不能写在地址里）",
+    )
     parser.add_argument(
         "--user",
         help="操作账号（默认取环境变量 KAOHE_USER）；密码取 KAOHE_PASSWORD，或在终端中输入",
@@ -57,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="填入演示单位的数据")
     # None: services.workspace.DEFAULT_BUREAU_NAME (not imported here, see above).
     init.add_argument("--bureau", help="单位名称")
+    init.add_argument(
+        "--evidence-dir",
+        type=Path,
+        help="（数据库服务器）佐证材料的共享文件夹，各工作站都能访问的位置",
+    )
 
     do_import = commands.add_parser("import", help="导入交换工作簿（全部成功或全部不写）")
     do_import.add_argument("book", type=Path)
@@ -160,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="写一份经过校验的备份")
     backup.add_argument("--to", type=Path, help="备份文件夹（默认为管理员设定的备份文件夹）")
     add_archive_commands(commands, _year)
+    add_copy_command(commands)
     commands.add_parser(
         "sweep-evidence",
         help="清理佐证材料文件夹中已无记录引用、且一天以上未再使用的文件（管理员）",
@@ -203,7 +224,10 @@ def _driver_detail(error: Exception) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.db is None and args.command != "copy":
+        parser.error("缺少 --db：请给出数据文件路径或数据库服务器地址。")
     with technical_log() as log_file:
         try:
             return _run(args)

@@ -122,6 +122,10 @@ def _with_workspace(
 
 def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
     """Run the parsed command; `say` tells the clerk a line on stderr (cli._say)."""
+    if args.command == "copy":
+        from kaohe_desktop.cli_copy import run_copy
+
+        return run_copy(args, say, _credentials, _progress)
     if args.command == "init":
         started = time.perf_counter()
         workspace = create_workspace(
@@ -130,11 +134,14 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
             bureau_name=DEFAULT_BUREAU_NAME if args.bureau is None else args.bureau,
             demo=args.demo,
             progress=_progress(args.quiet),
+            evidence_dir=args.evidence_dir,
         )
         summary = workspace.bureau.summary()
         workspace.close()
+        made = "数据库" if workspace.server is not None else "数据文件"
         print(
-            f"已创建数据文件 {args.db}：{summary.bureau_name}，{summary.departments} 个科室，"
+            f"已创建{made} {workspace.location}："
+            f"{summary.bureau_name}，{summary.departments} 个科室，"
             f"{summary.people} 人（{time.perf_counter() - started:.1f} 秒）；"
             f"管理员账号：{workspace.account}"
         )
@@ -165,7 +172,7 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
 
     def do_check(ws: Workspace) -> int:
         report = ws.check()
-        print(f"数据文件：{ws.path}")
+        print(f"{'数据库' if ws.server is not None else '数据文件'}：{ws.location}")
         print(
             f"完整性检查：{'通过' if report.integrity == ('ok',) else '; '.join(report.integrity)}"
         )

@@ -33,6 +33,7 @@ from kaohe_desktop.storage.database import (
     create_data_file,
     open_data_file,
 )
+from kaohe_desktop.storage.source import ServerAddress, is_server_url, parse_server_url
 from kaohe_desktop.storage.watcher import DataVersionWatcher
 
 DEFAULT_BUREAU_NAME = "本单位"
@@ -63,7 +64,27 @@ class Workspace(WorkspaceServices):
 
     @property
     def path(self) -> Path:
+        """The data file; on a server only a name (数据库@服务器-端口) for the names of
+        exports and backups: use `location` to show where the data is."""
         return self.opened.path
+
+    @property
+    def server(self) -> ServerAddress | None:
+        return self.opened.server
+
+    @property
+    def location(self) -> str:
+        """The file's path, or 账号@服务器:端口/数据库."""
+        return self.opened.location
+
+    @property
+    def name(self) -> str:
+        """For title bars: the file's name, or the server database."""
+        return self.opened.name
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.opened.evidence_dir
 
     @property
     def read_only(self) -> bool:
@@ -87,7 +108,9 @@ class Workspace(WorkspaceServices):
 
             try:
                 found = (
-                    missing_store_warning(self._uow, self.path)
+                    missing_store_warning(
+                        self._uow, self.evidence_dir, on_server=self.server is not None
+                    )
                     if self.schema_version >= EVIDENCE_STORE_SINCE
                     else None
                 )
@@ -151,6 +174,10 @@ class Workspace(WorkspaceServices):
         It leaves out what this workspace's own saves wrote (their audit ids)."""
         identity = self._uow.identity
         file_id = identity.file_id if identity else None
+        if self.server is not None:
+            from kaohe_desktop.storage.server_watcher import ServerWatcher
+
+            return ServerWatcher(self.opened.engine, file_id, own_writes=self._uow.own_writes)
         return DataVersionWatcher(self.path, file_id, own_writes=self._uow.own_writes)
 
     def go_read_only(self, reason: str) -> None:
@@ -166,7 +193,7 @@ _READ_ACTIONS = frozenset(
 
 
 class PendingOpen:
-    """A file opened and checked, waiting for someone to sign in."""
+    """A file (or server database) opened and checked, waiting for someone to sign in."""
 
     def __init__(self, opened: OpenedFile, clock: Clock = datetime.now) -> None:
         self.opened = opened
@@ -176,6 +203,14 @@ class PendingOpen:
     @property
     def path(self) -> Path:
         return self.opened.path
+
+    @property
+    def location(self) -> str:
+        return self.opened.location
+
+    @property
+    def name(self) -> str:
+        return self.opened.name
 
     @property
     def read_only(self) -> bool:
@@ -206,9 +241,22 @@ class PendingOpen:
 
 
 def begin_open(
-    path: str | os.PathLike[str], *, read_only: bool = False, clock: Clock = datetime.now
+    source: str | os.PathLike[str] | ServerAddress,
+    *,
+    read_only: bool = False,
+    clock: Clock = datetime.now,
+    password: str | None = None,
 ) -> PendingOpen:
-    return PendingOpen(open_data_file(path, force_read_only=read_only), clock)
+    """Open a data file, or a database on a server (a ServerAddress or its URL; the
+    server's own password is `password`, or libpq's PGPASSWORD / pgpass)."""
+    if not isinstance(source, ServerAddress) and is_server_url(source):
+        source = parse_server_url(str(source))
+    if isinstance(source, ServerAddress):
+        from kaohe_desktop.storage.server_database import open_server_database
+
+        opened = open_server_database(source, password, force_read_only=read_only)
+        return PendingOpen(opened, clock)
+    return PendingOpen(open_data_file(source, force_read_only=read_only), clock)
 
 
 def begin_create(
@@ -224,15 +272,16 @@ def begin_create(
 
 
 def open_workspace(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | ServerAddress,
     credentials: Credentials,
     *,
     read_only: bool = False,
     daily_backup: bool = True,
     clock: Clock = datetime.now,
+    password: str | None = None,
 ) -> Workspace:
     """Open and sign in in one go (the command line, tests)."""
-    pending = begin_open(path, read_only=read_only, clock=clock)
+    pending = begin_open(path, read_only=read_only, clock=clock, password=password)
     try:
         workspace = pending.sign_in(credentials)
     except BaseException:
@@ -244,16 +293,27 @@ def open_workspace(
 
 
 def create_workspace(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | ServerAddress,
     *,
     admin: Credentials,
     admin_name: str = "",
     bureau_name: str = DEFAULT_BUREAU_NAME,
     demo: bool = False,
     progress: ProgressReporter = SILENT,
+    evidence_dir: Path | None = None,
+    password: str | None = None,
 ) -> Workspace:
     """A new data file with its administrator; with `demo`, filled with the generated
-    demo bureau and an account for each of the other roles."""
+    demo bureau and an account for each of the other roles.
+
+    On a server (`path` a ServerAddress or its URL, the database empty), the bureau
+    starts empty: a demo is made in a file and copied up (`kaohe copy`), because a
+    half-made demo cannot be thrown away as a file can. `evidence_dir` is then the
+    shared 佐证材料 folder."""
+    if not isinstance(path, ServerAddress) and is_server_url(path):
+        path = parse_server_url(str(path))
+    if isinstance(path, ServerAddress):
+        return _create_on_server(path, admin, admin_name, bureau_name, demo, evidence_dir, password)
     if demo:
         from kaohe_desktop.services.demo import generate_demo_book
 
@@ -289,4 +349,44 @@ def create_workspace(
         if demo:
             Path(path).unlink(missing_ok=True)  # a half-made demo is worth nothing
         raise
+    return workspace
+
+
+def _create_on_server(
+    address: ServerAddress,
+    admin: Credentials,
+    admin_name: str,
+    bureau_name: str,
+    demo: bool,
+    evidence_dir: Path | None,
+    password: str | None,
+) -> Workspace:
+    from kaohe_desktop.services.access.accounts import hash_password
+    from kaohe_desktop.storage.server_database import create_server_database
+
+    if demo:
+        raise StorageError(
+            "演示数据只能先建在数据文件里，再用 kaohe copy 复制到数据库服务器"
+            "（README 有一条命令完成这两步）。"
+        )
+    if evidence_dir is None:
+        raise StorageError(
+            "在数据库服务器上新建时，请用 --evidence-dir 指定佐证材料的共享文件夹"
+            "（各工作站都能访问的位置）。"
+        )
+    hash_password(admin.password)
+    opened = create_server_database(
+        address,
+        password,
+        bureau_name=bureau_name,
+        account=admin.username,
+        staff_categories=DEFAULT_STAFF_CATEGORIES,
+        evidence_dir=evidence_dir,
+    )
+    try:
+        workspace = PendingOpen(opened).create_admin(admin, admin_name)
+    except BaseException:
+        opened.close()
+        raise
+    workspace.messages.clear()
     return workspace

@@ -93,6 +93,10 @@ class WorkspaceServices:
     def path(self) -> Path:
         raise NotImplementedError
 
+    @property
+    def evidence_dir(self) -> Path:
+        raise NotImplementedError
+
     # --- access ---------------------------------------------------------------------
     @service
     def accounts(self) -> AccountService:
@@ -206,7 +210,7 @@ class WorkspaceServices:
     def evidence(self) -> EvidenceService:
         from kaohe_desktop.services.checks.evidence import EvidenceService
 
-        return EvidenceService(self.guard, self._uow, self.path, clock=self.clock)
+        return EvidenceService(self.guard, self._uow, self.evidence_dir, clock=self.clock)
 
     @service
     def bulletins(self) -> BulletinService:

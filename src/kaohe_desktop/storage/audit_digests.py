@@ -29,6 +29,7 @@ from kaohe_desktop.storage.models import AuditRow
 from kaohe_desktop.storage.row_digests import (
     BULK_ACTIONS,
     DIGEST_CHARS,
+    as_file_stores,
     row_digest,
     table_columns,
     written_ids,
@@ -105,12 +106,14 @@ def _compare(
     not held at once); what is left in `expected` is gone from the file."""
     listed = ", ".join(f'"{column}"' for column in columns)
     cursor = connection.connection.cursor()  # plain tuples, as the file holds them
+    server = connection.dialect.name == "postgresql"  # values then as a file holds them
     try:
         cursor.execute(f'SELECT id, {listed} FROM "{table}"')
         while rows := cursor.fetchmany(5_000):
             for row in rows:
                 found = expected.pop(row[0], None)
-                if found is not None and row_digest(row[1:]) != found.digest:
+                values = tuple(map(as_file_stores, row[1:])) if server else row[1:]
+                if found is not None and row_digest(values) != found.digest:
                     problems.append(
                         f"{what} #{row[0]} 与操作日志第 {found.entry} 条记下的校验值不符："
                         "被绕过程序改动"

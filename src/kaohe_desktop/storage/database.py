@@ -31,10 +31,12 @@ from kaohe_desktop.storage.errors import (
     StorageError,
     WalModeError,
 )
+from kaohe_desktop.storage.evidence_store import store_dir
 from kaohe_desktop.storage.header import APPLICATION_ID, HeaderInfo, read_header
 from kaohe_desktop.storage.identity import (
     FILE_ID_KEY,
     FileIdentity,
+    SameDatabase,
     SameFile,
     establish_identity,
     new_file_id,
@@ -43,6 +45,7 @@ from kaohe_desktop.storage.identity import (
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head, user_version
 from kaohe_desktop.storage.models import BureauRow, MetaRow, StaffCategoryRow
 from kaohe_desktop.storage.schema_check import SchemaReport, check_schema
+from kaohe_desktop.storage.source import ServerAddress
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 CREATING_SUFFIX = ".creating"
@@ -62,9 +65,39 @@ class OpenedFile:
     migration_backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
     identity: FileIdentity | None = None  # which file this is: every write checks it
+    # On a PostgreSQL server: its address. `path` is then only a name (数据库@服务器-端口)
+    # for titles and the names of exports and backups, never a file.
+    server: ServerAddress | None = None
+    # On a server: the 佐证材料 folder the database names (app_meta evidence_dir).
+    evidence_root: Path | None = None
+
+    @property
+    def location(self) -> str:
+        """Where the data is, as the title bar and the status line say it."""
+        return self.server.display if self.server is not None else str(self.path)
+
+    @property
+    def name(self) -> str:
+        """Short: the file's name, or the database's name and server."""
+        return self.server.display if self.server is not None else self.path.name
+
+    @property
+    def evidence_dir(self) -> Path:
+        """The 佐证材料 folder: beside a file; on a server the shared folder it names
+        (a database made without one keeps them in this user's folder, and says so
+        at open: server_database.open_server_database)."""
+        if self.server is not None:
+            return self.evidence_root or local_evidence_dir(self.path)
+        return store_dir(self.path)
 
     def unit_of_work(self, account: str) -> UnitOfWork:
-        same_file = SameFile(self.path, self.identity) if self.identity else None
+        same_file: SameFile | SameDatabase | None = None
+        if self.identity is not None:
+            same_file = (
+                SameDatabase(self.identity)
+                if self.server is not None
+                else SameFile(self.path, self.identity)
+            )
         uow = UnitOfWork(
             self.engine, account=account, read_only=self.read_only, same_file=same_file
         )
@@ -74,6 +107,11 @@ class OpenedFile:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def local_evidence_dir(stand_in: Path) -> Path:
+    """Where a server database that names no shared 佐证材料 folder keeps them."""
+    return Path.home() / "考核台账佐证材料" / stand_in.name
 
 
 def default_backup_dir(path: Path) -> Path:
@@ -194,15 +232,19 @@ def create_data_file(
 
 
 def _seed(uow: UnitOfWork, bureau_name: str, categories: tuple[str, ...]) -> None:
-    def work(session: Session) -> None:
-        session.add(BureauRow(name=bureau_name))
-        for order, name in enumerate(categories, start=1):
-            session.add(StaffCategoryRow(name=name, sort_order=order))
-        session.add(MetaRow(key="created_at", value=datetime.now().isoformat(timespec="seconds")))
-        session.add(MetaRow(key="created_by", value=uow.account))
-        session.add(MetaRow(key=FILE_ID_KEY, value=new_file_id()))
+    uow.write(lambda session: seed_rows(session, uow.account, bureau_name, categories))
 
-    uow.write(work)
+
+def seed_rows(
+    session: Session, account: str, bureau_name: str, categories: tuple[str, ...]
+) -> None:
+    """What every new data file or server database starts with."""
+    session.add(BureauRow(name=bureau_name))
+    for order, name in enumerate(categories, start=1):
+        session.add(StaffCategoryRow(name=name, sort_order=order))
+    session.add(MetaRow(key="created_at", value=datetime.now().isoformat(timespec="seconds")))
+    session.add(MetaRow(key="created_by", value=account))
+    session.add(MetaRow(key=FILE_ID_KEY, value=new_file_id()))
 
 
 @dataclass(frozen=True)
@@ -229,8 +271,14 @@ class CheckReport:
 def check_data_file(opened: OpenedFile) -> CheckReport:
     """Full integrity_check, identity, schema version and schema (triggers included),
     the audit chain, and the period closes and accounts against the chain's record."""
-    integrity = _run_check(opened.engine, full=True)
-    app_id = execute_outside_transaction(opened.engine, "PRAGMA application_id")[0][0]
+    if opened.server is not None:
+        from kaohe_desktop.storage.server_database import server_integrity
+
+        integrity, app_id_ok = server_integrity(opened.engine)
+    else:
+        integrity = _run_check(opened.engine, full=True)
+        app_id = execute_outside_transaction(opened.engine, "PRAGMA application_id")[0][0]
+        app_id_ok = app_id == APPLICATION_ID
     with opened.engine.connect() as connection:
         version = user_version(connection)
         chain = verify_chain(connection)
@@ -238,7 +286,7 @@ def check_data_file(opened: OpenedFile) -> CheckReport:
         connection.rollback()
     schema = check_schema(opened.engine, version)
     return CheckReport(
-        opened.path, integrity, app_id == APPLICATION_ID, version, chain, schema, records
+        opened.path, integrity, app_id_ok, version, chain, schema, records
     )
 
 

@@ -244,3 +244,32 @@ class SameFile:
 
     def replaced_error(self, detail: str) -> FileReplacedError:
         return FileReplacedError(self.path.name, self.identity.bureau, detail)
+
+
+class SameDatabase:
+    """On a server, a path cannot be swapped; what can happen is a database restored
+    or recreated under the same name. Right after the writer lock, through the
+    transaction's own connection, the stored id must still be the one opened."""
+
+    def __init__(self, identity: FileIdentity) -> None:
+        self.identity = identity
+
+    def after_begin(self, query: Query) -> Look | None:
+        try:
+            found = file_id_of(query)
+        except Exception as error:
+            raise self.replaced_error("现在的数据库不是考核台账的数据") from error
+        if found != self.identity.file_id:
+            raise self.replaced_error(
+                f"标识打开时为 {self.identity.short_id}，现在为 {found[:SHORT_ID_LENGTH]}"
+            )
+        return None
+
+    def before_commit(self, begun: Look | None) -> None:
+        """Nothing to look at: the writer lock is held until COMMIT."""
+
+    def replaced(self) -> FileReplacedError | None:
+        return None
+
+    def replaced_error(self, detail: str) -> FileReplacedError:
+        return FileReplacedError("服务器上的数据库", self.identity.bureau, detail)

@@ -23,6 +23,8 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection
@@ -51,8 +53,32 @@ def row_digest(values: Sequence[Any]) -> str:
 
 
 def table_columns(connection: Connection, table: str) -> list[str]:
-    """The table's columns in the file's own order (a migration may append some)."""
+    """The table's columns in the database's own order (a migration may append some)."""
+    if connection.dialect.name == "postgresql":
+        rows = connection.exec_driver_sql(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(row[0]) for row in rows]
     return [str(row[1]) for row in connection.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+
+
+def as_file_stores(value: Any) -> Any:
+    """A value read from a server as a data file stores it, so that a row's digest is
+    the same on both and survives `kaohe copy` either way: booleans as 0/1, dates
+    and times as SQLAlchemy writes them into SQLite, and a NUMERIC as SQLite's
+    numeric affinity keeps it (an integral 90.00 as the integer 90)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    return value
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -69,14 +95,23 @@ def stored_rows(
     found: dict[int, tuple[Any, ...]] = {}
     # the driver's own cursor, on the transaction's connection: plain tuples, as stored
     cursor = connection.connection.cursor()
+    server = connection.dialect.name == "postgresql"
+    mark = "%s" if server else "?"
+
+    def keep(rows: Iterable[Sequence[Any]]) -> None:
+        if server:
+            found.update((row[0], tuple(as_file_stores(v) for v in row[1:])) for row in rows)
+        else:
+            found.update((row[0], tuple(row[1:])) for row in rows)
+
     try:
         if ids and ids[-1] - ids[0] + 1 == len(ids) and list(ids) == sorted(ids):
-            cursor.execute(select + "id BETWEEN ? AND ?", (ids[0], ids[-1]))
-            found.update((row[0], row[1:]) for row in cursor.fetchall())
+            cursor.execute(select + f"id BETWEEN {mark} AND {mark}", (ids[0], ids[-1]))
+            keep(cursor.fetchall())
             return found
         for part in _chunks(ids, _IDS_PER_SELECT):
-            cursor.execute(select + f"id IN ({', '.join('?' * len(part))})", tuple(part))
-            found.update((row[0], row[1:]) for row in cursor.fetchall())
+            cursor.execute(select + f"id IN ({', '.join([mark] * len(part))})", tuple(part))
+            keep(cursor.fetchall())
     finally:
         cursor.close()
     return found

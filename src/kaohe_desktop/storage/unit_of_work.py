@@ -38,8 +38,9 @@ from kaohe_desktop.storage.errors import (
     ReadOnlyError,
     StorageError,
 )
-from kaohe_desktop.storage.identity import FileIdentity, Look, SameFile
+from kaohe_desktop.storage.identity import FileIdentity, Look, SameDatabase, SameFile
 from kaohe_desktop.storage.own_writes import OwnWrites, own_writes_of, take_written
+from kaohe_desktop.storage.server_engine import is_retryable, is_unreachable
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
@@ -51,6 +52,10 @@ DEFAULT_ATTEMPTS = 3
 
 
 def _is_busy(error: OperationalError) -> bool:
+    """Another writer holds the lock (a file's, or the server's writer lock past
+    lock_timeout), or the server rolled us back to retry (serialization, deadlock)."""
+    if is_retryable(error):
+        return True
     message = str(error.orig).lower()
     return "database is locked" in message or "database is busy" in message
 
@@ -64,7 +69,8 @@ class UnitOfWork:
         read_only: bool = False,
         attempts: int = DEFAULT_ATTEMPTS,
         backoff_seconds: float = 0.2,
-        same_file: SameFile | None = None,  # None: a file being made, not yet shared
+        # None: a file being made, not yet shared. SameDatabase on a server.
+        same_file: SameFile | SameDatabase | None = None,
     ) -> None:
         self._engine = engine
         self._write_engine = write_engine(engine)
@@ -72,6 +78,7 @@ class UnitOfWork:
         self.account = account
         self.read_only = read_only
         self.read_only_reason: str | None = "数据文件以只读方式打开。" if read_only else None
+        self._server = engine.dialect.name == "postgresql"
         self._attempts = attempts
         self._backoff = backoff_seconds
         # Shared by every unit of work over this engine and by the file's watcher.
@@ -89,7 +96,9 @@ class UnitOfWork:
         try:
             yield session
         except DBAPIError as error:
-            raise _unavailable(error) from error
+            if self._server and not is_unreachable(error):
+                raise  # not the server's absence: a fault of ours, told as it is
+            raise _unavailable(error, self._server) from error
         finally:
             session.close()
 
@@ -149,7 +158,7 @@ class UnitOfWork:
                 raise refusal from error
             except OperationalError as error:
                 if not _is_busy(error):
-                    unavailable = self._replaced() or _unavailable(error)
+                    unavailable = self._replaced() or _unavailable(error, self._server)
                     # The file cannot be written now: stop trying until it is reopened,
                     # so every screen turns read-only and keeps what the clerk typed.
                     self.go_read_only(str(unavailable))
@@ -157,13 +166,14 @@ class UnitOfWork:
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
             except DBAPIError as error:  # "file is not a database": replaced underneath
-                unavailable = self._replaced() or _unavailable(error)
+                unavailable = self._replaced() or _unavailable(error, self._server)
                 self.go_read_only(str(unavailable))
                 raise unavailable from error
             finally:
                 session.close()
+        where = "数据库" if self._server else "数据文件"
         raise BusyError(
-            "数据文件正被其他同事写入，多次重试仍未取得写入权限。您的修改已保留，请稍后再保存。"
+            f"{where}正被其他同事写入，多次重试仍未取得写入权限。您的修改已保留，请稍后再保存。"
         ) from last_error
 
     def _after_begin(self, session: Session) -> Look | None:
@@ -200,9 +210,16 @@ def _refused(error: IntegrityError) -> StorageError | None:
     return None
 
 
-def _unavailable(error: DBAPIError) -> FileUnavailableError:
+def _unavailable(error: DBAPIError, server: bool = False) -> FileUnavailableError:
     """The driver's error in words a clerk can act on; the edit is kept by the caller."""
     detail = str(error.orig)
+    if server:
+        first_line = detail.strip().splitlines()[0][:160] if detail.strip() else "连接中断"
+        return FileUnavailableError(
+            f"数据库服务器无法访问（{first_line}），"
+            "未能保存，已转为只读；您的修改已保留，可导出。"
+            "请检查网络和服务器，然后重新打开。"
+        )
     if "disk" in detail.lower() and "full" in detail.lower():
         return FileUnavailableError(
             "磁盘已满，未能保存，数据文件已转为只读；您的修改已保留，可导出。"

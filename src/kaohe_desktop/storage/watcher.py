@@ -211,7 +211,9 @@ class DataVersionWatcher:
             by_table = [(entity, reshaped) for entity, _, reshaped in found]
         else:
             by_table = self._rows(
-                f"SELECT entity, max(action <> 'update') FROM audit_log WHERE {where} "
+                # CASE rather than max(boolean): the same SQL on a server (PostgreSQL).
+            f"SELECT entity, max(CASE WHEN action <> 'update' THEN 1 ELSE 0 END) "
+            f"FROM audit_log WHERE {where} "
                 "GROUP BY entity",
                 parameters,
             )

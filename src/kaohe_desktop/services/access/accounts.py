@@ -125,7 +125,13 @@ def create_first_admin(uow: UnitOfWork, credentials: Credentials, display_name: 
 
 
 def _file_of(session: Session) -> str:
-    """The data file's own path as SQLite opened it: one key however it was reached."""
+    """The data file's own path as SQLite opened it: one key however it was reached.
+    On a server: the server and database, as the server names itself."""
+    if session.get_bind().dialect.name == "postgresql":
+        row = session.execute(
+            text("SELECT inet_server_addr()::text, inet_server_port(), current_database()")
+        ).one()
+        return f"{row[0]}:{row[1]}/{row[2]}"
     for _seq, name, file in session.execute(text("PRAGMA database_list")):
         if name == "main":
             return str(file)

@@ -70,7 +70,6 @@ from kaohe_desktop.storage.evidence_store import (
     FileState,
     Stored,
     sha256_of,
-    store_dir,
 )
 from kaohe_desktop.storage.models import EvidenceFileRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -86,12 +85,14 @@ class _StoreLost(Exception):
 
 class EvidenceService:
     def __init__(
-        self, guard: Guard, uow: UnitOfWork, data_file: Path, *, clock: Clock = datetime.now
+        self, guard: Guard, uow: UnitOfWork, store_folder: Path, *, clock: Clock = datetime.now
     ) -> None:
+        """`store_folder`: the 佐证材料 folder (beside a data file; on a server, the
+        shared folder the database names)."""
         self.guard = guard
         self._uow = uow
         self._clock = clock
-        self.store = EvidenceStore(store_dir(data_file))
+        self.store = EvidenceStore(store_folder)
 
     @requires(Action.RECORD_CHECKS)
     def attach(

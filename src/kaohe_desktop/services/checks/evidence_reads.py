@@ -13,7 +13,6 @@ from kaohe_desktop.domain.enums import CheckLevel
 from kaohe_desktop.services.checks.evidence_upkeep import check_label
 from kaohe_desktop.services.checks.views import EvidenceView
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.storage.evidence_store import store_dir
 from kaohe_desktop.storage.models import CheckRow, DepartmentRow, EvidenceFileRow, TaskRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -83,9 +82,8 @@ def attach_target(session: Session, check_id: int) -> AttachTarget:
     )
 
 
-def missing_store_warning(uow: UnitOfWork, data_file: Path) -> str | None:
+def missing_store_warning(uow: UnitOfWork, folder: Path, *, on_server: bool) -> str | None:
     """The warning at open when rows refer to files but the store folder is not there."""
-    folder = store_dir(data_file)
     if folder.is_dir():
         return None
     with uow.read() as session:
@@ -93,6 +91,10 @@ def missing_store_warning(uow: UnitOfWork, data_file: Path) -> str | None:
     if not count:
         return None
     return (
-        f"未找到佐证材料文件夹“{folder.name}”（应与数据文件在同一位置，登记了 {count} 个附件），"
+        f"未找到佐证材料文件夹“{folder}”（数据库设定的共享文件夹，登记了 {count} 个附件），"
+        "附件暂时无法打开，其余功能照常。请检查该共享文件夹是否可以访问，或从备份恢复。"
+        if on_server
+        else f"未找到佐证材料文件夹“{folder.name}”"
+        f"（应与数据文件在同一位置，登记了 {count} 个附件），"
         "附件暂时无法打开，其余功能照常。请把该文件夹放回数据文件旁，或从备份恢复。"
     )

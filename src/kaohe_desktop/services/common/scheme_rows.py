@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.quarterly_rules import RulesError
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.models import SchemeRow
+from kaohe_desktop.storage.queries.glob_match import glob_match
 
 
 class StoredRules(Protocol):
@@ -53,7 +54,7 @@ class SchemeRows(Generic[RulesT]):
         else the defaults."""
         row = session.execute(
             select(SchemeRow.period, SchemeRow.rules_json)
-            .where(SchemeRow.period.op("GLOB")(self.glob), SchemeRow.period <= period)
+            .where(glob_match(SchemeRow.period, self.glob), SchemeRow.period <= period)
             .order_by(SchemeRow.period.desc())
             .limit(1)
         ).first()
@@ -70,7 +71,7 @@ class SchemeRows(Generic[RulesT]):
             return {}
         rows = session.execute(
             select(SchemeRow.period, SchemeRow.rules_json)
-            .where(SchemeRow.period.op("GLOB")(self.glob), SchemeRow.period <= max(periods))
+            .where(glob_match(SchemeRow.period, self.glob), SchemeRow.period <= max(periods))
             .order_by(SchemeRow.period)
         ).all()
         parsed: dict[str, RulesT] = {}

@@ -33,6 +33,7 @@ from kaohe_desktop.storage.row_digests import (
     added_entries,
     changed_entries,
 )
+from kaohe_desktop.storage.sequences import catch_up_sequence
 
 CHUNK = 5_000  # rows per executemany: a cancel is seen within one chunk
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
@@ -174,6 +175,7 @@ class BulkTable:
         if self._waiting:
             self.connection.execute(insert(self.table), self._waiting)
             self._waiting = []
+            catch_up_sequence(self.connection, self.table)
 
     @property
     def pending(self) -> int:

@@ -22,9 +22,15 @@ P = TypeVar("P", bound=Period)
 
 def check_integrity(uow: UnitOfWork, period: str) -> None:
     """The full integrity_check every close runs before it seals a period."""
-    problems = [
-        str(row[0]) for row in execute_outside_transaction(uow.engine, "PRAGMA integrity_check")
-    ]
+    if uow.engine.dialect.name == "postgresql":
+        from kaohe_desktop.storage.server_database import server_integrity
+
+        problems = server_integrity(uow.engine)[0]  # every row of every table read back
+    else:
+        problems = [
+            str(row[0])
+            for row in execute_outside_transaction(uow.engine, "PRAGMA integrity_check")
+        ]
     if problems != ["ok"]:
         raise CorruptFileError(
             f"完整性检查未通过（{'; '.join(problems[:3])}），未关闭期间 {period}。请先从备份恢复。"
