@@ -1,8 +1,8 @@
 """Schema versions and Alembic migrations.
 
-PRAGMA user_version is the schema version a file carries; every revision sets it
-as its last statement, inside the migration's transaction, so the number and the
-schema can never disagree.
+PRAGMA user_version is the schema version a file carries (app_meta 'schema_version'
+on PostgreSQL); every revision sets it as its last statement, inside the migration's
+transaction, so the number and the schema can never disagree.
 """
 
 from __future__ import annotations
@@ -53,4 +53,24 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
 
 
 def user_version(connection: Connection) -> int:
-    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+    """The schema version: PRAGMA user_version on SQLite, app_meta 'schema_version' on
+    PostgreSQL (0 while the database has no app_meta, i.e. is empty)."""
+    if connection.dialect.name != "postgresql":
+        return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+    if connection.exec_driver_sql("SELECT to_regclass('app_meta')").scalar() is None:
+        return 0
+    value = connection.exec_driver_sql(
+        "SELECT value FROM app_meta WHERE key = 'schema_version'"
+    ).scalar()
+    return int(value) if value is not None else 0
+
+
+def set_schema_version(connection: Connection, version: int) -> None:
+    """For revisions 0007+ (both dialects): the last statement of a revision."""
+    if connection.dialect.name != "postgresql":
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+        return
+    connection.exec_driver_sql(
+        "INSERT INTO app_meta (key, value) VALUES ('schema_version', "
+        f"'{int(version)}') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+    )

@@ -20,6 +20,13 @@ SCHEMA_VERSION = 1
 
 
 def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        # PostgreSQL starts at schema version 6 from one frozen baseline (issue 17).
+        from kaohe_desktop.storage.migrations import postgresql_baseline
+
+        postgresql_baseline.create(bind)
+        return
     op.create_table(
         "account",
         sa.Column("id", sa.Integer(), nullable=False),
