@@ -172,11 +172,13 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
 
     def do_check(ws: Workspace) -> int:
         report = ws.check()
-        print(f"{'数据库' if ws.server is not None else '数据文件'}：{ws.location}")
+        what = "数据库" if ws.server is not None else "数据文件"
+        print(f"{what}：{ws.location}")
         print(
             f"完整性检查：{'通过' if report.integrity == ('ok',) else '; '.join(report.integrity)}"
         )
-        print(f"文件标识：{'考核台账数据文件' if report.identity_ok else '不符'}")
+        label = "数据库标识" if ws.server is not None else "文件标识"
+        print(f"{label}：{f'考核台账{what}' if report.identity_ok else '不符'}")
         print(f"结构版本：{report.schema_version}")
         print("\n".join(report.lines()))
         return EXIT_OK if report.ok else EXIT_PROBLEM

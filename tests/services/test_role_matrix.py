@@ -77,6 +77,8 @@ class _NoFile:
     """Enough of an OpenedFile for Workspace to build its services (they only keep it)."""
 
     path = Path("无文件.kaohe")
+    evidence_dir = Path("无文件.kaohe.佐证材料")
+    server = None
 
     def unit_of_work(self, account: str) -> object:
         return object()
@@ -1094,6 +1096,12 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    (
+        "copying",
+        "copy_to",
+        "",
+        _plain(lambda ws, env, role: ws.copying.copy_to(env.root / f"复制-{role.value}.kaohe")),
+    ),
     # 台账
     ("ledger", "departments", "", _plain(lambda ws, env, role: ws.ledger.departments())),
     ("ledger", "taken_seqs", "", _plain(lambda ws, env, role: ws.ledger.taken_seqs(2026))),
@@ -1521,6 +1529,7 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("backups", "set_folder"): Action.CONFIGURE_BACKUPS,
     ("backups", "backup_now"): Action.BACKUP,
     ("backups", "restore"): Action.RESTORE,
+    ("copying", "copy_to"): Action.COPY_DATABASE,
     ("ledger", "departments"): Action.VIEW,
     ("ledger", "taken_seqs"): Action.VIEW,
     ("ledger", "next_seq"): Action.VIEW,

@@ -34,6 +34,7 @@ class Action(LabeledEnum):
     MANAGE_ACCOUNTS = ("manage_accounts", "管理账号")
     VIEW_AUDIT = ("view_audit", "查看操作日志")
     RESTORE = ("restore", "从备份恢复")
+    COPY_DATABASE = ("copy_database", "复制整个数据库（迁移到数据库服务器）")
     CONFIGURE_BACKUPS = ("configure_backups", "设置备份文件夹")
     TAKE_OVER_LEASE = ("take_over_lease", "接管失效的编辑锁")
     CHANGE_OWN_PASSWORD = ("change_own_password", "修改自己的密码")
@@ -63,6 +64,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_ACCOUNTS: _ADMIN,
     Action.VIEW_AUDIT: _ADMIN,
     Action.RESTORE: _ADMIN,
+    Action.COPY_DATABASE: _ADMIN,
     Action.CONFIGURE_BACKUPS: _ADMIN,
     Action.TAKE_OVER_LEASE: _ADMIN,
 }

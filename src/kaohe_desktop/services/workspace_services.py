@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kaohe_desktop.services.exchange.export import ExchangeExport
     from kaohe_desktop.services.exchange.importing import ExchangeImport
     from kaohe_desktop.services.files.backups import BackupService
+    from kaohe_desktop.services.files.copying import CopyService
     from kaohe_desktop.services.files.periods import PeriodService
     from kaohe_desktop.services.ledger.task_editor import TaskEditor
     from kaohe_desktop.services.ledger.tasks import LedgerService
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from kaohe_desktop.services.quarterly.sheet_cache import QuarterSheets
     from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
     from kaohe_desktop.services.scoring.score_export import ScoreExport
+    from kaohe_desktop.storage.database import OpenedFile
     from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -88,6 +90,7 @@ class WorkspaceServices:
     guard: Guard
     _uow: UnitOfWork
     clock: Callable[[], datetime]
+    opened: OpenedFile
 
     @property
     def path(self) -> Path:
@@ -121,7 +124,16 @@ class WorkspaceServices:
     def backups(self) -> BackupService:
         from kaohe_desktop.services.files.backups import BackupService
 
-        return BackupService(self.guard, self._uow, self.path, clock=self.clock)
+        return BackupService(
+            self.guard, self._uow, self.path, clock=self.clock, evidence_dir=self.evidence_dir
+        )
+
+    @service
+    def copying(self) -> CopyService:
+        """The whole database copied into a new file or an empty server database."""
+        from kaohe_desktop.services.files.copying import CopyService
+
+        return CopyService(self.guard, self._uow, self.opened)
 
     @service
     def periods(self) -> PeriodService:

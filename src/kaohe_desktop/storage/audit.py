@@ -252,7 +252,11 @@ def verify_chain(connection: Connection) -> ChainReport:
     prev_hash = GENESIS
     expected_id = 1
     count = 0
-    result = connection.execute(select(AuditRow.__table__).order_by(AuditRow.id))
+    # Streamed: a server's driver would otherwise fetch the whole log (hundreds of
+    # thousands of rows in a county database) before the first row is looked at.
+    result = connection.execute(
+        select(AuditRow.__table__).order_by(AuditRow.id).execution_options(yield_per=2_000)
+    )
     for row in result.mappings():
         count += 1
         if row["id"] != expected_id:

@@ -103,6 +103,7 @@ def backup_database(
     owner: FileIdentity | None = None,
 ) -> Path:
     """Write a verified copy of the open data file into `target_dir`; return its path.
+    (Of a server database: storage/server_backup.py; either: storage/any_backup.py.)
 
     The copy is named by the id and bureau read from the copy itself; with `owner` (the
     file that was opened), a copy whose id differs is refused: the path now names
@@ -123,7 +124,7 @@ def backup_database(
                 owner.bureau,
                 f"备份读到的文件标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
             )
-        return _give_name(partial, target_dir / backup_name(source, copied, reason, now))
+        return give_name(partial, target_dir / backup_name(source, copied, reason, now))
     except sqlite3.Error as error:
         raise StorageError(f"备份失败：{error}") from error
     except OSError as error:
@@ -135,7 +136,7 @@ def backup_database(
         partial.with_name(partial.name + JOURNAL_SUFFIX).unlink(missing_ok=True)
 
 
-def _give_name(partial: Path, wanted: Path) -> Path:
+def give_name(partial: Path, wanted: Path) -> Path:
     """Name the verified copy without ever replacing another backup: a hard link fails
     if the name is taken (then the next "-n" is tried); where links are not supported,
     an existence check is the best we have."""

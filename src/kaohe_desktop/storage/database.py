@@ -272,7 +272,7 @@ def check_data_file(opened: OpenedFile) -> CheckReport:
     """Full integrity_check, identity, schema version and schema (triggers included),
     the audit chain, and the period closes and accounts against the chain's record."""
     if opened.server is not None:
-        from kaohe_desktop.storage.server_database import server_integrity
+        from kaohe_desktop.storage.server_checks import server_integrity
 
         integrity, app_id_ok = server_integrity(opened.engine)
     else:

@@ -19,16 +19,16 @@ from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, write_engine
 from kaohe_desktop.storage.errors import FileExistsRefusedError, NotOurFileError, StorageError
 from kaohe_desktop.storage.identity import FileIdentity, bureau_of, file_id_of
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head
-from kaohe_desktop.storage.models import Base, MetaRow
+from kaohe_desktop.storage.models import MetaRow
 from kaohe_desktop.storage.schema_check import check_schema
+
+# app_meta rows a server database carries instead of the file header's fields.
+from kaohe_desktop.storage.server_checks import APPLICATION_ID_KEY, APPLICATION_ID_VALUE
 from kaohe_desktop.storage.server_engine import make_server_engine, sqlstate
 from kaohe_desktop.storage.source import ServerAddress
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
-# app_meta rows a server database carries instead of the file header's fields.
-APPLICATION_ID_KEY = "application_id"
 SCHEMA_VERSION_KEY = "schema_version"
-APPLICATION_ID_VALUE = "KHTZ"
 EVIDENCE_DIR_KEY = "evidence_dir"
 
 
@@ -57,13 +57,18 @@ def connect_error(error: DBAPIError | Exception, address: ServerAddress) -> Stor
             f"数据库服务器 {where} 不允许账号“{address.user}”从本机连接（pg_hba.conf），"
             "请联系服务器管理员。"
         )
-    if state == "3D000":
+    # A refused connection carries no SQLSTATE: the server's words tell it.
+    if state == "3D000" or f'database "{address.database}" does not exist' in detail:
         return StorageError(
             f"数据库服务器 {where} 上没有数据库“{address.database}”。"
             "请确认数据库名，或请服务器管理员按 RELIABILITY.md §8 创建。"
         )
+    # The usual reasons need no driver English: nothing listens there, no such host,
+    # no answer within the connect timeout.
+    known = ("Connection refused", "could not translate host name", "timeout expired")
+    told = "" if any(words in detail for words in known) else f"（{detail}）"
     return StorageError(
-        f"无法连接数据库服务器 {where}（{detail}）。"
+        f"无法连接数据库服务器 {where}{told}。"
         "请检查服务器是否启动、网络是否连通、防火墙是否放行该端口。"
     )
 
@@ -95,23 +100,6 @@ def server_identity(engine: Engine) -> FileIdentity:
     return identity
 
 
-def server_integrity(engine: Engine) -> tuple[list[str], bool]:
-    """`check` on a server: every row of every table read back (a damaged page or
-    index fails the read), and our application id in app_meta. The server's own
-    checksums and amcheck are its administrator's (RELIABILITY.md §8)."""
-    problems: list[str] = []
-    with engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            try:
-                connection.exec_driver_sql(f'SELECT count(*) FROM "{table.name}"').all()
-            except DBAPIError as error:
-                problems.append(f"{table.name}: {str(error.orig).splitlines()[0][:120]}")
-                connection.rollback()
-        connection.rollback()
-    app_id = _meta(engine).get(APPLICATION_ID_KEY)
-    return (problems or ["ok"]), app_id == APPLICATION_ID_VALUE
-
-
 def stand_in_path(address: ServerAddress) -> Path:
     """A name for titles and for the names of exports and backups (never opened):
     数据库@服务器-端口, which every file system accepts."""
@@ -140,7 +128,18 @@ def open_server_database(
                 f"数据库“{name}”是空的，还没有考核台账的数据。请先用“管理 → 迁移到数据库服务器…”"
                 "或 kaohe copy 把数据文件复制上去。"
             )
-        meta = _meta(engine) if "app_meta" in tables else {}
+        try:
+            meta = _meta(engine) if "app_meta" in tables else {}
+        except DBAPIError as error:
+            if sqlstate(error) != "42501":  # insufficient_privilege
+                raise
+            # Not readable: another program's table, or our database without the
+            # grants of RELIABILITY.md §8. Either way nothing is written.
+            raise NotOurFileError(
+                f"账号“{address.user}”无权读取数据库“{name}”的 app_meta 表：它可能是其他程序的"
+                "数据库，或该账号缺少服务器管理员应授予的权限（RELIABILITY.md §8）。"
+                "为避免损坏，程序不会修改它。"
+            ) from error
         if meta.get(APPLICATION_ID_KEY) != APPLICATION_ID_VALUE:
             raise NotOurFileError(
                 f"数据库“{name}”是其他程序的数据库，不是考核台账的数据；"
@@ -177,9 +176,9 @@ def open_server_database(
             )
         opened.warnings.extend(warnings)
         if version < SCHEMA_VERSION and not read_only:
-            from kaohe_desktop.storage.backup import backup_database
+            from kaohe_desktop.storage.server_backup import backup_server_database
 
-            opened.migration_backup = backup_database(
+            opened.migration_backup = backup_server_database(
                 engine, path, backup_dir or default_backup_dir(path), "升级前"
             )
             with write_engine(engine).begin() as connection:
@@ -216,6 +215,12 @@ def create_server_database(
                 f"数据库“{address.display}”不是空的（已有 {len(tables)} 张表），"
                 "新建不会写入已有数据的数据库。请让服务器管理员新建一个空数据库。"
             )
+        if not _may_create_tables(engine):
+            raise StorageError(
+                f"账号“{address.user}”无权在数据库“{address.display}”中建表。新建（和迁移）"
+                "须用数据库所有者的账号（如 kaohe_owner），录入账号只能读写数据"
+                "（RELIABILITY.md §8）。"
+            )
 
         def make(session: Session) -> None:
             upgrade_to_head(session.connection())
@@ -226,6 +231,15 @@ def create_server_database(
     finally:
         engine.dispose()
     return open_server_database(address, password)
+
+
+def _may_create_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        allowed = connection.exec_driver_sql(
+            "SELECT has_schema_privilege(current_user, 'public', 'CREATE')"
+        ).scalar()
+        connection.rollback()
+    return bool(allowed)
 
 
 def _evidence_root(meta: dict[str, str]) -> Path | None:

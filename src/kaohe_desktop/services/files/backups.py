@@ -17,23 +17,25 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.storage.any_backup import backup_any
 from kaohe_desktop.storage.audit import record_event
 from kaohe_desktop.storage.backup import (
     AUTOMATIC,
     BackupFile,
     EvidenceCopy,
-    backup_database,
     copy_evidence,
     list_backups,
     restore_copy,
     rotate,
     verify_backup,
 )
-from kaohe_desktop.storage.database import default_backup_dir, open_data_file
+from kaohe_desktop.storage.copy import EVIDENCE_DIR_KEY
+from kaohe_desktop.storage.database import default_backup_dir, local_evidence_dir, open_data_file
 from kaohe_desktop.storage.errors import FileReplacedError, StorageError, describe_os_error
 from kaohe_desktop.storage.evidence_store import BACKUP_STORE_NAME, EvidenceStore, store_dir
 from kaohe_desktop.storage.identity import FileIdentity
 from kaohe_desktop.storage.models import MetaRow
+from kaohe_desktop.storage.server_backup import backup_source_name
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -43,14 +45,31 @@ BACKUP_DIR_KEY = "backup_dir"
 
 class BackupService:
     def __init__(
-        self, guard: Guard, uow: UnitOfWork, path: Path, *, clock: Clock = datetime.now
+        self,
+        guard: Guard,
+        uow: UnitOfWork,
+        path: Path,
+        *,
+        clock: Clock = datetime.now,
+        evidence_dir: Path | None = None,
     ) -> None:
         self.guard = guard
         self._uow = uow
-        self._path = path
+        self._stand_in = path
+        self._evidence_dir = evidence_dir
         self._clock = clock
         # What the last backup or restore did with the 佐证材料 (for the screens' report).
         self.last_evidence: EvidenceCopy | None = None
+
+    @property
+    def _server(self) -> bool:
+        return self._uow.engine.dialect.name != "sqlite"
+
+    @property
+    def _path(self) -> Path:
+        """The data file; on a server, whose `path` is only a stand-in name, that name
+        with ".kaohe": its backups are data files (storage/server_backup.py)."""
+        return backup_source_name(self._stand_in) if self._server else self._stand_in
 
     @property
     def identity(self) -> FileIdentity | None:
@@ -111,7 +130,7 @@ class BackupService:
         """The verified copy of the data file, then the attachments it refers to that
         the folder's 佐证材料 store lacks (one store for all the backups in a folder)."""
         try:
-            copy = backup_database(self._uow.engine, self._path, folder, reason, now, self.identity)
+            copy = backup_any(self._uow.engine, self._path, folder, reason, now, self.identity)
         except FileReplacedError as error:
             # Another file is at the path now: no more writes either, as after a save.
             self._uow.go_read_only(str(error))
@@ -123,6 +142,14 @@ class BackupService:
 
     @property
     def _store(self) -> EvidenceStore:
+        """The open file's 佐证材料: beside the file; on a server, the folder it names."""
+        if self._evidence_dir is not None:
+            return EvidenceStore(self._evidence_dir)
+        if self._server:
+            with self._uow.read() as session:
+                named = session.get(MetaRow, EVIDENCE_DIR_KEY)
+                folder = named.value if named is not None else None
+            return EvidenceStore(Path(folder) if folder else local_evidence_dir(self._stand_in))
         return EvidenceStore(store_dir(self._path))
 
     @requires(Action.VIEW)

@@ -23,7 +23,7 @@ P = TypeVar("P", bound=Period)
 def check_integrity(uow: UnitOfWork, period: str) -> None:
     """The full integrity_check every close runs before it seals a period."""
     if uow.engine.dialect.name == "postgresql":
-        from kaohe_desktop.storage.server_database import server_integrity
+        from kaohe_desktop.storage.server_checks import server_integrity
 
         problems = server_integrity(uow.engine)[0]  # every row of every table read back
     else:
