@@ -14,20 +14,28 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ParamSpec
 
 # Imported here so that the fork server has them loaded before it forks a child.
 import alembic.command  # noqa: F401  (a migration child needs it at once)
+from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.leases import grading_scope
+from kaohe_desktop.domain.periods import parse_quarter
 from kaohe_desktop.domain.roles import Actor, Role
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.errors import BusyError, EditConflictError
+from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace, begin_open, open_workspace
+from kaohe_desktop.storage.models import DepartmentRow
 
 P = ParamSpec("P")
 MAX_LOOP = 100_000  # a looping child is meant to be killed long before this
+# What hold_write_open adds to a department's sort_order and never commits.
+HALF_WRITTEN = 1000
 
 
 class Log:
@@ -163,3 +171,44 @@ def contend(
             counts["other"] += 1
         log.line(*outcome)
     log.line("DONE", *(f"{key}={value}" for key, value in counts.items()))
+
+
+@child
+def hold_write_open(path: str, account: tuple[str, str], department: int, log_path: str) -> None:
+    """Stop inside a write transaction, holding the write lock (the file's, or the
+    server's advisory lock), with an UPDATE and its audit row already sent, until killed."""
+    workspace = _as_admin(path, account)
+    uow = workspace.opened.unit_of_work(account[0])
+    log = Log(log_path)
+
+    def work(session: Session) -> None:
+        row = session.get(DepartmentRow, department)
+        assert row is not None
+        row.sort_order += HALF_WRITTEN
+        session.flush()  # the UPDATE and its audit row are in the open transaction
+        log.line("INSIDE", row.sort_order)
+        for _ in range(MAX_LOOP):
+            time.sleep(1)
+
+    log.line("READY")
+    uow.write(work)
+    log.line("DONE")
+
+
+@child
+def enter_score(path: str, account: tuple[str, str], quarter: str, log_path: str) -> None:
+    """Another workstation types one 领导测评分 in the quarter's sheet, under the
+    department's lease (taken and given back), as the quarterly grid does."""
+    workspace = _sign_in(path, account)
+    log = Log(log_path)
+    period = parse_quarter(quarter)
+    row = workspace.grading.sheet(period).rows[0]
+    lease = workspace.leases.acquire(grading_scope(quarter, row.department_id), row.department)
+    value = Decimal(90) if row.leader != Decimal(90) else Decimal(91)
+    change = ScoreChange(row.person_id, ScoreField.LEADER, value, row.version)
+    sheet = workspace.grading.set_scores(period, [change], [lease])
+    workspace.leases.release(lease)
+    saved = next(r for r in sheet.rows if r.person_id == row.person_id)
+    log.line("ACK", row.person_id, saved.assessment_id, saved.leader)
+    workspace.close()
+    log.line("DONE")

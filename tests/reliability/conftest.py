@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,14 +17,17 @@ import pytest
 from alembic import command
 from sqlalchemy import select
 from tests.factories import ADMIN, PASSWORD, ROLE_USERS, ROLES, Master, MasterFiles
+from tests.pg_support import PgPlace
 from tests.reliability import figures
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.storage.database import open_data_file
-from kaohe_desktop.storage.engine import make_engine, write_engine
+from kaohe_desktop.storage.database import OpenedFile, open_data_file
+from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, make_engine, write_engine
 from kaohe_desktop.storage.migrate import alembic_config
 from kaohe_desktop.storage.models import DepartmentRow, PersonRow
+from kaohe_desktop.storage.server_database import open_server_database
+from kaohe_desktop.storage.source import is_server_url, parse_server_url
 
 # The suite needs POSIX: a fork server, SIGKILL, setuid to nobody, RLIMIT_FSIZE.
 if sys.platform == "win32":
@@ -33,6 +36,26 @@ if sys.platform == "win32":
 # Extra 录入员 accounts, so that five processes each sign in as someone else.
 EXTRA_CLERKS = ("clerk2", "clerk3", "clerk4")
 FILE_NAME = "考核台账.kaohe"
+# Where a test's data lives: a data file, or (issue 17) the URL of a server database
+# of its own, signed in as the clerks' least-privileged account kaohe_app.
+Source = Path | str
+Place = Callable[[Path, Path], Source]
+
+
+def on_server(source: Source) -> bool:
+    return isinstance(source, str) and is_server_url(source)
+
+
+def open_source(
+    source: Source, *, read_only: bool = False, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> OpenedFile:
+    """storage's open of a data file or of a server database (no account needed)."""
+    if on_server(source):
+        address = parse_server_url(str(source))
+        return open_server_database(
+            address, force_read_only=read_only, busy_timeout_ms=busy_timeout_ms
+        )
+    return open_data_file(source, force_read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
 
 def exported_changes(path: str | Path) -> dict[str, tuple[str, str]]:
@@ -68,10 +91,24 @@ class Masters:
     person: int  # a person id of the demo file
 
     def copy(self, master: Path, directory: Path, name: str = FILE_NAME) -> Path:
-        directory.mkdir(parents=True, exist_ok=True)
-        target = directory / name
-        shutil.copyfile(master, target)
-        return target
+        return copy_file(master, directory, name)
+
+
+def copy_file(master: Path, directory: Path, name: str = FILE_NAME) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / name
+    shutil.copyfile(master, target)
+    return target
+
+
+@pytest.fixture
+def place(backend: str, request: pytest.FixtureRequest) -> Place:
+    """place(master, folder): this test's own copy of a master on its backend — the file
+    copied into `folder`, or a server database cloned from it (its 佐证材料 in `folder`)."""
+    if backend == "sqlite":
+        return copy_file
+    pg: PgPlace = request.getfixturevalue("pg_place")
+    return lambda master, folder: pg.clone(master, folder / "佐证材料")
 
 
 def _downgrade_to_v1(path: Path) -> None:
@@ -122,7 +159,7 @@ def _figures_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     if figures.FIGURES:
         path = tmp_path_factory.getbasetemp() / "reliability-figures.json"
         figures.write_json(path)
-        print(f"\n[reliability] figures written to {path}")
+        print(f"\n[reliability] figures written to {path} (and the table to {path.stem}.md)")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -130,3 +167,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("reliability figures")
         for line in figures.summary_lines():
             terminalreporter.write_line(line)
+        table = figures.concurrency_table()
+        if table:
+            terminalreporter.section("concurrency figures (docs/RELIABILITY.md §4)")
+            for line in table:
+                terminalreporter.write_line(line)

@@ -60,10 +60,11 @@ def kill_after(
     target: Callable[..., Any],
     args: tuple[Any, ...],
     log: Path,
-    data_file: Path,
+    data_file: Path | None,
     delay: float,
     trial: int,
 ) -> Killed:
+    """`data_file`: None on a server (no journal to look for)."""
     process = processes.start(target, *args, str(log))
     processes.wait_for(log, "READY", process)
     time.sleep(delay)
@@ -72,7 +73,7 @@ def kill_after(
     errors = [line for line in lines if line.startswith("ERROR")]
     assert not errors, f"trial {trial}: the child failed on its own: {errors}"
     journal = Path(f"{data_file}-journal")
-    hot = journal.exists() and journal.stat().st_size > 0
+    hot = data_file is not None and journal.exists() and journal.stat().st_size > 0
     return Killed(trial, delay, lines, was_running, hot)
 
 

@@ -6,6 +6,10 @@ milliseconds) instead of a fresh interpreter (about a second), which is what let
 hundred trials run in CI. Each child is still a separate process with its own file
 handles and SQLite locks, so SIGKILL hits it exactly like a crashed workstation.
 
+The fork server keeps the environment it was started with, which may be before the
+run's PostgreSQL cluster set PGPASSWORD: each child is given the parent's PGPASSWORD
+as it is now (through the fork server's pipe, never a command line).
+
 Children report through a text log, one line per event ("READY", "ACK …", "DONE …",
 "ERROR …"), flushed after each line so that what was acknowledged before a kill is on
 disk when the parent reads it.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from multiprocessing.context import ForkServerContext
@@ -39,8 +44,20 @@ def context() -> ForkServerContext:
     return _context
 
 
+# What a child takes from the parent's environment at its start (libpq reads it).
+PASSED_ENVIRONMENT = ("PGPASSWORD",)
+
+
+def _with_environment(environment: dict[str, str], target: Callable[..., Any], *args: Any) -> None:
+    os.environ.update(environment)
+    target(*args)
+
+
 def start(target: Callable[..., Any], *args: Any) -> BaseProcess:
-    process = context().Process(target=target, args=args, daemon=True)
+    environment = {key: os.environ[key] for key in PASSED_ENVIRONMENT if key in os.environ}
+    process = context().Process(
+        target=_with_environment, args=(environment, target, *args), daemon=True
+    )
     process.start()
     return process
 

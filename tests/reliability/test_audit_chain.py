@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.factories import sign_in
-from tests.reliability.conftest import Masters
+from tests.reliability.conftest import Masters, Place
 
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Role
@@ -23,9 +23,10 @@ from kaohe_desktop.storage.database import open_data_file
 TARGET = 500  # an audit row in the middle of the demo bureau's log
 
 
-def test_one_audit_row_per_committed_change(tmp_path: Path, masters: Masters) -> None:
-    path = masters.copy(masters.demo, tmp_path)
-    admin = sign_in(path, Role.ADMIN, daily_backup=False)
+def test_one_audit_row_per_committed_change(tmp_path: Path, masters: Masters, place: Place) -> None:
+    """On a data file and on a server alike."""
+    path = place(masters.demo, tmp_path)
+    admin = sign_in(path, Role.ADMIN, daily_backup=False)  # type: ignore[arg-type]
     first, second = masters.departments[:2]
     start = admin.audit_log.verify().rows
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 from tests.factories import fingerprint, sign_in
+from tests.pg_support import PgPlace
 from tests.reliability.conftest import Masters
 from tests.services.scoring.score_helpers import settle_ties
 
@@ -20,6 +22,8 @@ from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.audit_log import AuditFilter
 from kaohe_desktop.services.errors import InputError, PeriodClosedError, PermissionDeniedError
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.storage.engine import write_engine
+from kaohe_desktop.storage.source import parse_server_url
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED"
 T = TypeVar("T")
@@ -159,3 +163,39 @@ def test_closed_period_is_refused_by_the_application_and_by_the_database(
     assert all(f"{CLOSED_MARK}:adjustment" in m for m in messages), messages
     for workspace in (admin, clerk, reviewer):
         workspace.close()
+
+
+def test_the_clerks_server_account_cannot_lift_a_closed_period(
+    tmp_path: Path, masters: Masters, pg_place: PgPlace
+) -> None:
+    """On a server the whole application runs as kaohe_app, the least-privileged account
+    of docs/RELIABILITY.md §8 (no superuser, owns nothing): it closes a period through
+    the services, and the same account, bypassing the application, can neither switch
+    the closed-period triggers off, nor drop them, nor delete the close."""
+    url = pg_place.clone(masters.demo, tmp_path / "佐证材料")
+    assert parse_server_url(url).user == "kaohe_app"
+    admin = sign_in(url, Role.ADMIN, daily_backup=False)  # type: ignore[arg-type]
+    admin.periods.close("2026Q2", "二季度结账")
+    with write_engine(admin.opened.engine).connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user"
+        ).one()
+        connection.rollback()
+    assert tuple(row) == (False, False, False)
+    attempts = {
+        "ALTER TABLE quarterly_assessment DISABLE TRIGGER USER": "42501",
+        "DROP TRIGGER quarterly_assessment_closed_update ON quarterly_assessment": "42501",
+        "ALTER TABLE period_lock DISABLE TRIGGER ALL": "42501",
+        "DELETE FROM period_lock": "23000",  # the trigger's refusal: KAOHE_LOCK_HISTORY
+        "UPDATE quarterly_assessment SET version = version + 1 WHERE quarter = '2026Q2'": "23000",
+    }
+    refused: dict[str, str | None] = {}
+    for statement in attempts:
+        with write_engine(admin.opened.engine).connect() as connection:
+            with pytest.raises(DBAPIError) as refusal:
+                connection.exec_driver_sql(statement)
+            connection.rollback()
+        refused[statement] = getattr(refusal.value.orig, "sqlstate", None)
+    assert refused == attempts
+    assert admin.periods.closed_periods() == ["2026Q2"]
+    admin.close()

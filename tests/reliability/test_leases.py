@@ -1,5 +1,6 @@
 """Edit leases across workstations whose clocks we set: a stale holder is taken over
-only by 管理员, the takeover is logged, and the old holder's later writes are refused."""
+only by 管理员, the takeover is logged, and the old holder's later writes are refused.
+On a data file and on a PostgreSQL server alike (the edit_lease table is the same)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.factories import PASSWORD, Clock, sign_in
-from tests.reliability.conftest import Masters
+from tests.reliability.conftest import Masters, Place
 
 from kaohe_desktop.domain.leases import LEASE_TTL, person_scope
 from kaohe_desktop.domain.roles import Role
@@ -21,15 +22,15 @@ T0 = datetime(2026, 11, 20, 9, 0, 0)
 
 
 def test_stale_lease_is_taken_over_by_admin_only_and_the_old_holder_is_refused(
-    tmp_path: Path, masters: Masters
+    tmp_path: Path, masters: Masters, place: Place
 ) -> None:
-    path = masters.copy(masters.demo, tmp_path)
+    path = place(masters.demo, tmp_path)
     clocks = {name: Clock(T0) for name in ("a", "b", "admin")}
-    holder = sign_in(path, Role.CLERK, clock=clocks["a"], daily_backup=False)
+    holder = sign_in(path, Role.CLERK, clock=clocks["a"], daily_backup=False)  # type: ignore[arg-type]
     other = open_workspace(
         path, Credentials("clerk2", PASSWORD), clock=clocks["b"], daily_backup=False
     )
-    admin = sign_in(path, Role.ADMIN, clock=clocks["admin"], daily_backup=False)
+    admin = sign_in(path, Role.ADMIN, clock=clocks["admin"], daily_backup=False)  # type: ignore[arg-type]
     scope = person_scope(masters.person)
 
     lease = holder.leases.acquire(scope, "人员档案")

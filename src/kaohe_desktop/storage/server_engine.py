@@ -24,7 +24,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, WRITE_OPTION, begin_observers
+from kaohe_desktop.storage import engine as file_engine
+from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, WRITE_OPTION
 from kaohe_desktop.storage.source import ServerAddress
 
 # "KHTZ" (考核台账), as the file's application_id: the one lock every writer takes.
@@ -34,6 +35,10 @@ APPLICATION_NAME = "kaohe-desktop"
 
 WRITE_BEGIN = "BEGIN ISOLATION LEVEL READ COMMITTED"
 READ_BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+# The BEGIN and the lock are never streamed, even when the transaction begins at a
+# streamed read (yield_per on the connection): a server-side cursor cannot run them.
+NOT_STREAMED = {"stream_results": False, "yield_per": None}
 
 # SQLSTATEs that mean "try again": lock_timeout, serialization failure, deadlock.
 RETRY_STATES = frozenset({"55P03", "40001", "40P01"})
@@ -79,12 +84,18 @@ def make_server_engine(
         statement = WRITE_BEGIN if write else READ_BEGIN
         if read_only and write:
             statement = "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY"
-        for observer in begin_observers:
+        # Looked up at each BEGIN, as the file engine does: an observer list put in
+        # place later (a test's monkeypatch) is seen here too.
+        for observer in file_engine.begin_observers:
             observer("BEGIN IMMEDIATE" if write else "BEGIN")
-        connection.exec_driver_sql(statement)
+        connection.exec_driver_sql(statement, execution_options=NOT_STREAMED)
         if write and not read_only:
-            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout_ms)}")
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+            connection.exec_driver_sql(
+                f"SET LOCAL lock_timeout = {int(busy_timeout_ms)}", execution_options=NOT_STREAMED
+            )
+            connection.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({WRITER_LOCK})", execution_options=NOT_STREAMED
+            )
 
     return engine
 
