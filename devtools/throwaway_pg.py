@@ -72,6 +72,18 @@ class Cluster:
     port: int
     password: str  # the same for the three accounts: a throwaway cluster
     user: str | None  # the OS user it runs as (None: us)
+    durable: bool = True  # fsync on (a benchmark, a trial) or off (the test suite)
+
+    def restart(self) -> None:
+        """Start the server (again, after stop): 127.0.0.1 only, its socket in its folder."""
+        durability = "on" if self.durable else "off"
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={self.folder} "
+            f"-c fsync={durability} -c full_page_writes={durability} "
+            "-c max_connections=100 -c shared_buffers=128MB"
+        )
+        _pg_ctl(self, "start", "-l", str(self.folder / "server.log"), "-o", options)
 
     def url(self, database: str = "postgres", account: str = OWNER) -> str:
         """A SQLAlchemy URL without the password (it comes from PGPASSWORD)."""
@@ -167,12 +179,8 @@ def start(folder: Path | None = None, *, durable: bool = True) -> Cluster:
               "--locale=C", "--no-sync"]
     subprocess.run(_as_user(user, initdb), check=True, capture_output=True)
     password_file.unlink()
-    durability = "on" if durable else "off"
-    options = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
-               f"-c fsync={durability} -c full_page_writes={durability} "
-               "-c max_connections=100 -c shared_buffers=128MB")
-    cluster = Cluster(folder, port, password, user)
-    _pg_ctl(cluster, "start", "-l", str(folder / "server.log"), "-o", options)
+    cluster = Cluster(folder, port, password, user, durable)
+    cluster.restart()
     for _ in range(50):
         try:
             cluster.psql("SELECT 1")
@@ -181,13 +189,13 @@ def start(folder: Path | None = None, *, durable: bool = True) -> Cluster:
             time.sleep(0.1)
     cluster.psql(f"CREATE ROLE {OWNER} LOGIN CREATEDB PASSWORD '{password}'")
     cluster.psql(f"CREATE ROLE {APP} LOGIN PASSWORD '{password}'")
-    (folder / INFO_FILE).write_text(f"{port}\n{password}\n{user or ''}\n")
+    (folder / INFO_FILE).write_text(f"{port}\n{password}\n{user or ''}\n{int(durable)}\n")
     return cluster
 
 
 def attach(folder: Path) -> Cluster:
-    port, password, user = (folder / INFO_FILE).read_text().split("\n")[:3]
-    return Cluster(folder, int(port), password, user or None)
+    port, password, user, durable = [*(folder / INFO_FILE).read_text().split("\n"), "1"][:4]
+    return Cluster(folder, int(port), password, user or None, durable != "0")
 
 
 def main(argv: list[str]) -> int:

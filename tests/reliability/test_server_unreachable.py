@@ -47,16 +47,6 @@ def own_cluster(monkeypatch: pytest.MonkeyPatch) -> Iterator[Cluster]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _restart(cluster: Cluster) -> None:
-    """The server back, as devtools/throwaway_pg.start started it."""
-    options = (
-        f"-c listen_addresses=127.0.0.1 -c port={cluster.port} "
-        f"-c unix_socket_directories={cluster.folder} -c fsync=off -c full_page_writes=off"
-    )
-    log = str(cluster.folder / "server.log")
-    throwaway_pg._pg_ctl(cluster, "start", "-l", log, "-o", options)
-
-
 def test_server_gone_fails_the_save_clearly_turns_read_only_and_keeps_the_edit(
     tmp_path: Path, masters: Masters, own_cluster: Cluster
 ) -> None:
@@ -96,7 +86,7 @@ def test_server_gone_fails_the_save_clearly_turns_read_only_and_keeps_the_edit(
     clerk.close()
 
     # Back again: the acknowledged save is there, the failed one is not, all checks pass.
-    _restart(own_cluster)
+    own_cluster.restart()
     opened = open_source(url)
     report = check_data_file(opened)
     assert report.integrity == ["ok"] and report.chain.ok and report.records.ok
