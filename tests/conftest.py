@@ -18,7 +18,7 @@ os.environ["KAOHE_TEST_CHEAPEST_HASH"] = "1"
 
 # Imported after the variable is set: factories imports the accounts service.
 from tests.factories import CopyMaster, Master, MasterFiles
-from tests.pg_support import PgPlace, start_cluster, stop_cluster
+from tests.pg_support import REQUIRE, PgPlace, start_cluster, stop_cluster
 
 
 @pytest.fixture
@@ -61,17 +61,25 @@ def copy_master_on(
         return request.getfixturevalue("copy_master")  # type: ignore[no-any-return]
     place: PgPlace = request.getfixturevalue("pg_place")
 
+    made: list[str] = []
+
     def clone(kind: Master, folder: Path | None = None) -> Path:
         evidence = (tmp_path if folder is None else folder) / "佐证材料"
+        made.append(place.clone(master_files[kind], evidence))
         # A URL where the file tests have a path: sign_in and open_workspace take both.
-        return place.clone(master_files[kind], evidence)  # type: ignore[return-value]
+        return made[-1]  # type: ignore[return-value]
 
+    # Dropped after the test (connections still open are ended): the cluster stays small.
+    request.addfinalizer(lambda: [place.drop(url) for url in made])
     return clone
 
 
 # --- PostgreSQL (issue 17): the server half of the suite ----------------------------
 
 BACKENDS = ("sqlite", "postgresql")
+# The system's temporary folder as the run starts: a test that points tempfile at its own
+# folder must not become the home of the run's cluster.
+_TMP = tempfile.gettempdir()
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +88,7 @@ def pg_place() -> Iterator[PgPlace]:
     or failed under KAOHE_REQUIRE_POSTGRESQL=1, when there is no PostgreSQL."""
     # Not under pytest's basetemp: a second pytest run prunes old basetemps, and
     # with them a cluster still running.
-    cluster, started = start_cluster(Path(tempfile.mkdtemp(prefix="kaohe-pg-test-")))
+    cluster, started = start_cluster(Path(tempfile.mkdtemp(prefix="kaohe-pg-test-", dir=_TMP)))
     # libpq reads it, in this process and in every `kaohe` child the tests start.
     os.environ["PGPASSWORD"] = cluster.password
     try:
@@ -90,9 +98,12 @@ def pg_place() -> Iterator[PgPlace]:
 
 
 @pytest.fixture
-def pg_url(pg_place: PgPlace) -> str:
-    """A new, empty database on the run's cluster (the owner's URL, no password)."""
-    return pg_place.empty()
+def pg_url(pg_place: PgPlace) -> Iterator[str]:
+    """A new, empty database on the run's cluster (the owner's URL, no password),
+    dropped after the test."""
+    url = pg_place.empty()
+    yield url
+    pg_place.drop(url)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -120,3 +131,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under KAOHE_REQUIRE_POSTGRESQL=1 (CI) a run that ran no test on the server
+    fails, whatever else passed: a skipped server half must not look green."""
+    if os.environ.get(REQUIRE) != "1" or exitstatus != 0:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    passed = reporter.stats.get("passed", []) if reporter is not None else []
+    on_server = [r for r in passed if "postgresql" in r.nodeid]
+    if not on_server and session.testscollected:
+        if reporter is not None:
+            reporter.write_line(
+                "!!! KAOHE_REQUIRE_POSTGRESQL=1，但没有任何测试在 PostgreSQL 上通过：判为失败。",
+                red=True,
+            )
+        session.exitstatus = 1

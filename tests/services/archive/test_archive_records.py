@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from tests.factories import Clock, CopyMaster, sign_in
+from tests.factories import Clock, CopyMaster, sign_in, source_of
 from tests.services.grading_bureau import GRADING_BUREAU, ids
 
 from kaohe_desktop.domain.archive_records import RewardDraft, TalkDraft
@@ -83,7 +83,7 @@ def _counts(workspace: Workspace) -> tuple[int, ...]:
 
 def test_the_lease_names_the_person(clerk: Workspace, person: int, lease: Lease) -> None:
     assert (lease.scope, lease.label) == (archive_scope(person), "张一（P01）的奖惩与谈话")
-    admin = sign_in(clerk.path, Role.ADMIN, daily_backup=False, clock=Clock(TODAY))
+    admin = sign_in(source_of(clerk), Role.ADMIN, daily_backup=False, clock=Clock(TODAY))
     try:
         with pytest.raises(LeaseHeldError, match="张一（P01）的奖惩与谈话"):
             admin.archive_records.acquire_lease(person)

@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import Clock, CopyMaster, Master, sign_in
+from tests.factories import Clock, CopyMaster, Master, sign_in, source_of
 
 from kaohe_desktop.domain.enums import DisciplineType, PersonStatus, TalkKind
 from kaohe_desktop.domain.periods import Quarter
@@ -133,9 +133,13 @@ def set_history(workspace: Workspace, code: str, history: History) -> None:
     def work(session: Session) -> None:
         departments = dict(session.execute(select(DepartmentRow.name, DepartmentRow.id)).all())
         person = session.scalars(select(PersonRow).where(PersonRow.code == code)).one()
-        session.execute(
-            delete(PersonDepartmentRow).where(PersonDepartmentRow.person_id == person.id)
-        )
+        # Row by row, so the audit log records the deletions (a bulk DELETE would go
+        # unrecorded, and the copy onto a server refuses a file whose rows do not match it).
+        for stint in session.scalars(
+            select(PersonDepartmentRow).where(PersonDepartmentRow.person_id == person.id)
+        ):
+            session.delete(stint)
+        session.flush()
         for name, start, end in history:
             session.add(PersonDepartmentRow(person_id=person.id, department_id=departments[name],
                                             start_date=start, end_date=end))  # fmt: skip
@@ -321,7 +325,7 @@ def test_the_count_is_kept_until_a_talk_is_written_here_or_elsewhere_or_the_day_
     assert dues.lists(2026) is dues.lists(2026)
     add_talk(workspace, "D09", date(2026, 3, 20), TalkKind.REMINDER)  # this workstation
     assert (dues.overdue_count(), dues.counted) == (2, 2)
-    other = sign_in(workspace.path, daily_backup=False)  # another workstation
+    other = sign_in(source_of(workspace), daily_backup=False)  # another workstation
     try:
         add_talk(other, "D08", date(2026, 5, 5), TalkKind.REMINDER)
     finally:

@@ -23,7 +23,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.factories import PASSWORD, CopyMaster, Master, sign_in
+from tests.factories import PASSWORD, CopyMaster, Master, sign_in, source_of
 
 from kaohe_desktop.cli import main
 from kaohe_desktop.domain.check_rules import CheckSettings
@@ -118,10 +118,9 @@ class Env:
 
     @property
     def store(self) -> EvidenceStore:
-        return EvidenceStore(store_dir(self.admin.path))
+        return EvidenceStore(self.admin.evidence_dir)
 
 
-@pytest.fixture(autouse=True)
 def _own_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The copies opened for the viewer go to the test's folder, not the user's temp."""
     (tmp_path / "temp").mkdir()
@@ -129,8 +128,11 @@ def _own_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def env(copy_master: CopyMaster, tmp_path: Path) -> Iterator[Env]:
+def env(copy_master: CopyMaster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     path = copy_master(CHECKS, tmp_path / "共享盘")
+    # Only now: the run's PostgreSQL cluster, started by the first copy_master on the
+    # server, lives in the temp folder of the run, not in this test's.
+    _own_temp_folder(tmp_path, monkeypatch)
     admin = sign_in(path, Role.ADMIN, daily_backup=False)
     with admin._uow.read() as session:
         departments = dict(session.execute(select(DepartmentRow.name, DepartmentRow.id)).all())
@@ -215,8 +217,11 @@ def test_a_file_attached_opens_as_the_same_bytes(env: Env) -> None:
         200_000,
     )
     assert (view.media_type, view.added_by, view.present) == ("application/pdf", "admin", True)
-    # In the store beside the data file, named by its hash, fanned out by two digits.
-    stored = env.admin.path.parent / "考核台账.kaohe-佐证材料" / sha[:2] / sha
+    # In the store (beside a data file; on a server the folder it names), named by its
+    # hash, fanned out by two digits.
+    if env.admin.server is None:
+        assert env.admin.evidence_dir == env.admin.path.parent / "考核台账.kaohe-佐证材料"
+    stored = env.admin.evidence_dir / sha[:2] / sha
     assert stored.read_bytes() == data
     assert env.admin.evidence.files(env.check()) == [view]
 
@@ -441,7 +446,9 @@ def test_a_read_only_file_takes_no_attachment(env: Env) -> None:
     env.admin.go_read_only("共享盘只读。")
     with pytest.raises(ReadOnlyError, match="共享盘只读。不能附加文件。"):
         env.admin.evidence.attach(env.check(), path, None, [lease])
-    assert not env.store.present()
+    assert _stored(env) == [] and _rows(env.admin) == 0
+    if env.admin.server is None:  # a file's store is made by its first attachment
+        assert not env.store.present()
 
 
 def test_the_departments_lease_is_needed(env: Env) -> None:
@@ -454,7 +461,7 @@ def test_the_departments_lease_is_needed(env: Env) -> None:
     )
     lease = env.lease(env.admin)
     env.admin.leases.release(lease)  # and taken by a colleague meanwhile
-    env.lease(sign_in(env.admin.path, Role.CLERK, daily_backup=False))
+    env.lease(sign_in(source_of(env.admin), Role.CLERK, daily_backup=False))
     with pytest.raises(LeaseLostError):
         env.admin.evidence.attach(env.check(), path, None, [lease])
     assert _rows(env.admin) == 0
@@ -513,7 +520,7 @@ def test_a_removal_that_fails_to_commit_puts_the_file_back(
 
 
 def test_a_clerk_may_attach_but_not_remove(env: Env) -> None:
-    clerk = sign_in(env.admin.path, Role.CLERK, daily_backup=False)
+    clerk = sign_in(source_of(env.admin), Role.CLERK, daily_backup=False)
     try:
         lease = env.lease(clerk)
         view = clerk.evidence.attach(env.check(), _file(env, "一.pdf", _pdf()), None, [lease])
@@ -547,7 +554,7 @@ def _supervision_check(env: Env, department: str = "综合科") -> int:
 
 def test_a_clerk_attaches_only_to_a_check_at_a_level_it_records(env: Env) -> None:
     supervision = _supervision_check(env)
-    clerk = sign_in(env.admin.path, Role.CLERK, daily_backup=False)
+    clerk = sign_in(source_of(env.admin), Role.CLERK, daily_backup=False)
     try:
         lease = env.lease(clerk)
         path = _file(env, "一.pdf", _pdf())
@@ -638,7 +645,7 @@ def test_check_names_the_missing_and_the_damaged(
 
     # `kaohe check` prints the same and exits 1, as for any other problem.
     monkeypatch.setenv("KAOHE_PASSWORD", PASSWORD)
-    assert main(["--db", str(env.admin.path), "--user", "admin", "check"]) == 1
+    assert main(["--db", str(source_of(env.admin)), "--user", "admin", "check"]) == 1
     out = capsys.readouterr().out
     assert "佐证材料：共 3 个文件，缺少 1 处、损坏 1 处（可从备份恢复）" in out
     assert "  缺少 “丢失.pdf”（2026年第二季度 · 综合科 · 第3项“食品安全抽检”）" in out
@@ -702,7 +709,7 @@ def test_kaohe_backup_reports_the_attachments(
     for n in (1, 2):
         _attach(env, _file(env, f"{n}.pdf", _pdf(seed=n)))
     monkeypatch.setenv("KAOHE_PASSWORD", PASSWORD)
-    command = ["--db", str(env.admin.path), "--user", "admin", "backup", "--to"]
+    command = ["--db", str(source_of(env.admin)), "--user", "admin", "backup", "--to"]
     assert main([*command, str(tmp_path / "备份盘")]) == 0
     assert "佐证材料：2 个文件，本次复制 2 个" in capsys.readouterr().out
     assert main([*command, str(tmp_path / "备份盘")]) == 0
@@ -722,7 +729,7 @@ def test_the_daily_backup_warns_of_files_it_could_not_copy(env: Env, tmp_path: P
     lost = _attach(env, _file(env, "丢失.pdf", _pdf(seed=1)))
     whole = _attach(env, _file(env, "完好.pdf", _pdf(seed=2)))
     env.store.path_of(lost.sha256).unlink()
-    workspace = sign_in(env.admin.path, Role.CLERK)  # the first open of the day backs up
+    workspace = sign_in(source_of(env.admin), Role.CLERK)  # the first open of the day backs up
     try:
         assert workspace.warnings == [
             "备份的佐证材料不完整：佐证材料“丢失.pdf”找不到，"
@@ -739,14 +746,21 @@ def test_the_daily_backup_warns_of_files_it_could_not_copy(env: Env, tmp_path: P
 
 def test_a_file_opened_without_its_store_warns_and_works(env: Env) -> None:
     view = _attach(env, _file(env, "一.pdf", _pdf()))
-    path = env.admin.path
-    env.store.root.rename(path.parent / "别处")
-    workspace = sign_in(path, Role.CLERK, daily_backup=False)
+    store = env.store.root
+    store.rename(store.parent / "别处")
+    workspace = sign_in(source_of(env.admin), Role.CLERK, daily_backup=False)
     try:
         assert workspace.warnings == [
-            "未找到佐证材料文件夹“考核台账.kaohe-佐证材料”"
-            "（应与数据文件在同一位置，登记了 1 个附件），"
-            "附件暂时无法打开，其余功能照常。请把该文件夹放回数据文件旁，或从备份恢复。"
+            (
+                f"未找到佐证材料文件夹“{store}”（数据库设定的共享文件夹，登记了 1 个附件），"
+                "附件暂时无法打开，其余功能照常。请检查该共享文件夹是否可以访问，或从备份恢复。"
+            )
+            if env.admin.server is not None
+            else (
+                "未找到佐证材料文件夹“考核台账.kaohe-佐证材料”"
+                "（应与数据文件在同一位置，登记了 1 个附件），"
+                "附件暂时无法打开，其余功能照常。请把该文件夹放回数据文件旁，或从备份恢复。"
+            )
         ]
         [seen] = workspace.evidence.files(env.check())
         assert seen.present is False and seen.id == view.id
@@ -759,7 +773,14 @@ def test_a_file_opened_without_its_store_warns_and_works(env: Env) -> None:
 
 
 def test_a_file_without_attachments_needs_no_store(env: Env) -> None:
+    if env.admin.server is not None:  # the test made the folder the database names
+        env.store.root.rmdir()
     assert not env.store.present()
     assert env.admin.warnings == []
+    workspace = sign_in(source_of(env.admin), Role.CLERK, daily_backup=False)
+    try:
+        assert workspace.warnings == []
+    finally:
+        workspace.close()
     report = env.admin.check()
     assert report.ok and report.evidence_text == "佐证材料：没有附件"
