@@ -224,8 +224,20 @@
         <translation>切换账号(&amp;W)…</translation>
     </message>
     <message>
+        <source>&amp;Move to a database server…</source>
+        <translation>迁移到数据库服务器(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Your role ({0}) may not: {1}</source>
         <translation>您的角色（{0}）无权：{1}</translation>
+    </message>
+    <message>
+        <source>The data is already on a database server</source>
+        <translation>数据已在数据库服务器上</translation>
+    </message>
+    <message>
+        <source>Open the data file to move first</source>
+        <translation>请先打开要迁移的数据文件</translation>
     </message>
     <message>
         <source>Edit person</source>
@@ -1528,6 +1540,10 @@ Open it now?</source>
         <translation>每天第一次打开数据文件时自动备份一次（保留最近 14 份每日备份和 12 份每月备份）。恢复时写入一个新文件；当前打开的文件会先备份，且绝不会被覆盖。</translation>
     </message>
     <message>
+        <source>Backups of {0} (server database {1}, id {2}). Backups of other databases in this folder, even of the same name, are not listed.</source>
+        <translation>以下是{0}的备份（服务器数据库 {1}，标识 {2}）。同一文件夹中其他数据库的备份（即使名称相同）不会列出。</translation>
+    </message>
+    <message>
         <source>Backups of {0} (data file {1}, file id {2}). Backups of other data files in this folder, even of the same name, are not listed.</source>
         <translation>以下是{0}的备份（数据文件 {1}，文件标识 {2}）。同一文件夹中其他数据文件的备份（即使文件名相同）不会列出。</translation>
     </message>
@@ -2350,6 +2366,10 @@ The open data file was not changed.</source>
     <message>
         <source>No data file is open. Create a new data file with File → New, or open the bureau's file with File → Open.</source>
         <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，或通过 文件 → 打开 打开本单位的数据文件。</translation>
+    </message>
+    <message>
+        <source>The server database could not be read: {0}</source>
+        <translation>无法读取服务器上的数据库：{0}</translation>
     </message>
     <message>
         <source>The data file could not be read: {0}</source>
@@ -3175,6 +3195,14 @@ Fill in its sheets (the 填写说明 sheet explains every column), then use File
         <translation>打开数据文件(&amp;O)…</translation>
     </message>
     <message>
+        <source>Open from a database &amp;server…</source>
+        <translation>从数据库服务器打开(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the bureau's data kept in a database on a PostgreSQL server</source>
+        <translation>打开保存在 PostgreSQL 数据库服务器上的本单位数据</translation>
+    </message>
+    <message>
         <source>Open &amp;demo data</source>
         <translation>打开演示数据(&amp;D)</translation>
     </message>
@@ -3221,6 +3249,14 @@ Fill in its sheets (the 填写说明 sheet explains every column), then use File
     <message>
         <source>Opening {0}…</source>
         <translation>正在打开 {0}…</translation>
+    </message>
+    <message>
+        <source>Connecting to {0}…</source>
+        <translation>正在连接 {0}…</translation>
+    </message>
+    <message>
+        <source>Connect to a database server</source>
+        <translation>连接数据库服务器</translation>
     </message>
     <message>
         <source>Generating the demo data…</source>
@@ -4014,6 +4050,14 @@ Import it now? Other sheets of the workbook are ignored.</source>
 <context>
     <name>LiveRefresh</name>
     <message>
+        <source>The database server cannot be reached: the network is down or the server has stopped. The program is now read-only; unsaved edits are kept and can be exported. Reopen the database when the server is back.</source>
+        <translation>数据库服务器无法连接：网络中断或服务器已停止。程序现已转为只读；尚未保存的修改仍保留，可以导出。服务器恢复后请重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>The database on the server was replaced (restored or created anew). The program is now read-only; reopen it to see what is there now.</source>
+        <translation>服务器上的数据库已被替换（从备份恢复或重新创建）。程序现已转为只读；请重新打开以查看现在的数据。</translation>
+    </message>
+    <message>
         <source>The data file was deleted, moved or replaced, or the network drive is gone. The program is now read-only; unsaved edits are kept and can be exported. Reopen the file when it is back.</source>
         <translation>数据文件已被删除、移动或替换，或网络盘已断开。程序现已转为只读；未保存的修改仍然保留，可以导出。文件恢复后请重新打开。</translation>
     </message>
@@ -4063,6 +4107,10 @@ Import it now? Other sheets of the workbook are ignored.</source>
     <message>
         <source>This data file has no account yet and is open read-only, so no administrator can be created now. Enter your name to look at it.</source>
         <translation>该数据文件还没有任何账号，且以只读方式打开，因此现在无法创建管理员。请输入您的姓名后查看。</translation>
+    </message>
+    <message>
+        <source>Connected to the database server. Now sign in with your own account of the ledger (not the server account).</source>
+        <translation>已连接数据库服务器。请用您在考核台账中的个人账号登录（不是服务器账号）。</translation>
     </message>
     <message>
         <source>Sign in with your account of this data file.</source>
@@ -4139,6 +4187,10 @@ Is the network drive connected?</source>
         <translation>数据文件</translation>
     </message>
     <message>
+        <source>Database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
         <source>Kaohe ledger</source>
         <translation>考核台账</translation>
     </message>
@@ -4184,6 +4236,10 @@ Is the network drive connected?</source>
     <message>
         <source>No data file open</source>
         <translation>未打开数据文件</translation>
+    </message>
+    <message>
+        <source>Server database: {0}</source>
+        <translation>数据库服务器：{0}</translation>
     </message>
     <message>
         <source>Data file: {0}</source>
@@ -4235,6 +4291,104 @@ Is the network drive connected?</source>
     <message>
         <source>Unexpected error: {0}</source>
         <translation>发生意外错误：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MigrateDialog</name>
+    <message>
+        <source>Move to a database server</source>
+        <translation>迁移到数据库服务器</translation>
+    </message>
+    <message>
+        <source>Copy this data file to a database server</source>
+        <translation>把本数据文件迁移到数据库服务器</translation>
+    </message>
+    <message>
+        <source>Data file: {0}</source>
+        <translation>数据文件：{0}</translation>
+    </message>
+    <message>
+        <source>Everything in it (the ledger, the assessments, the archives, the accounts and the audit log) is copied into an empty database on the server and checked; it is kept only if every row arrived. The data in the data file is not changed (its audit log notes the copy).</source>
+        <translation>文件中的全部内容（台账、各项考核、人员档案、账号和操作日志）复制到服务器上的一个空数据库并逐项核对，全部复制成功才保留。数据文件中的数据不做改动（其操作日志会记下这次复制）。</translation>
+    </message>
+    <message>
+        <source>Target database on the server</source>
+        <translation>目标：服务器上的数据库</translation>
+    </message>
+    <message>
+        <source>e.g. kaohe_owner</source>
+        <translation>如 kaohe_owner</translation>
+    </message>
+    <message>
+        <source>The database must be empty: the server's administrator creates it for this. Use the account that owns it (e.g. kaohe_owner); the clerks later connect with their everyday server account.</source>
+        <translation>该数据库必须是空的，由服务器管理员为此新建。请用拥有该数据库的账号（如 kaohe_owner）；以后各工作站用日常使用的服务器账号连接。</translation>
+    </message>
+    <message>
+        <source>Shared folder of the attachments (佐证材料)</source>
+        <translation>佐证材料共享文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The attachments are not copied: they stay in this folder and the server database remembers it. Every workstation must reach it by this same path, so give the shared folder's network path (e.g. \\server\考核\佐证材料) rather than a drive letter of this computer.</source>
+        <translation>佐证材料不复制，仍留在此文件夹中，服务器上的数据库会记下它的位置。各工作站都要能用同一路径访问它，请填写共享文件夹的网络路径（如 \\server\考核\佐证材料），不要用本机的盘符。</translation>
+    </message>
+    <message>
+        <source>Copy to the server</source>
+        <translation>开始迁移</translation>
+    </message>
+    <message>
+        <source>Shared folder of the attachments</source>
+        <translation>佐证材料共享文件夹</translation>
+    </message>
+    <message>
+        <source>Enter the shared folder of the attachments.</source>
+        <translation>请填写佐证材料共享文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the folder's full path, e.g. \\server\考核\佐证材料.</source>
+        <translation>请填写文件夹的完整路径，如 \\server\考核\佐证材料。</translation>
+    </message>
+    <message>
+        <source>The attachments folder was not found: {0}</source>
+        <translation>找不到佐证材料文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Copying to {0}…</source>
+        <translation>正在复制到 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written to the server database.</source>
+        <translation>已取消，服务器上的数据库未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MigratedDialog</name>
+    <message>
+        <source>Move to a database server</source>
+        <translation>迁移到数据库服务器</translation>
+    </message>
+    <message>
+        <source>The data file was copied to the database server and checked.</source>
+        <translation>数据文件已复制到数据库服务器，并已核对无误。</translation>
+    </message>
+    <message>
+        <source>The data in the data file was not changed. From now on the whole office should work in the server database: stop using the data file (keep it as an archive), or what is entered in it will not reach the server.</source>
+        <translation>数据文件中的数据未做改动。从现在起，全办公室都应在服务器上的数据库中工作：请停止使用该数据文件（留作存档），否则在其中录入的内容不会进入服务器。</translation>
+    </message>
+    <message>
+        <source>Open the server database now?</source>
+        <translation>现在打开服务器上的数据库吗？</translation>
+    </message>
+    <message>
+        <source>Open the server database</source>
+        <translation>打开服务器上的数据库</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -5310,6 +5464,10 @@ Is the network drive connected?</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Database on a server</source>
+        <translation>数据库服务器上的数据库</translation>
+    </message>
+    <message>
         <source>Not found (is the network drive connected?)</source>
         <translation>找不到文件（网络盘是否已连接？）</translation>
     </message>
@@ -6137,6 +6295,72 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to a database server</source>
+        <translation>连接数据库服务器</translation>
+    </message>
+    <message>
+        <source>Open the bureau's data on a database server</source>
+        <translation>打开数据库服务器上的本单位数据</translation>
+    </message>
+    <message>
+        <source>Enter what the server's administrator gave the office. The server account is not your own account of the ledger: you sign in with that next.</source>
+        <translation>请填写服务器管理员提供的信息。服务器账号不是您在考核台账中的个人账号，连接后再用个人账号登录。</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the remembered password</source>
+        <translation>留空则使用已记住的密码</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer's keyring</source>
+        <translation>在本机钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <source>Kept by the operating system, for your own login on this computer only; untick to forget it</source>
+        <translation>由操作系统保管，仅限您在本机的登录账户使用；取消勾选即删除已记住的密码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>e.g. 192.168.1.10 or kaohe-server</source>
+        <translation>如 192.168.1.10 或 kaohe-server</translation>
+    </message>
+    <message>
+        <source>e.g. kaohe</source>
+        <translation>如 kaohe</translation>
+    </message>
+    <message>
+        <source>e.g. kaohe_app</source>
+        <translation>如 kaohe_app</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Server account:</source>
+        <translation>服务器账号：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -6187,8 +6411,16 @@ Is the network drive connected?</source>
         <translation>数据文件</translation>
     </message>
     <message>
+        <source>Server database</source>
+        <translation>服务器上的数据库</translation>
+    </message>
+    <message>
         <source>Path:</source>
         <translation>路径：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>Access:</source>
@@ -6377,6 +6609,10 @@ Is the network drive connected?</source>
         <translation>演示数据：</translation>
     </message>
     <message>
+        <source>Database server: </source>
+        <translation>数据库服务器：</translation>
+    </message>
+    <message>
         <source>Data file: </source>
         <translation>数据文件：</translation>
     </message>
@@ -6395,6 +6631,10 @@ Is the network drive connected?</source>
     <message>
         <source>Read and write</source>
         <translation>可读写</translation>
+    </message>
+    <message>
+        <source>Changes are saved to the server database at once</source>
+        <translation>修改立即保存到服务器上的数据库</translation>
     </message>
     <message>
         <source>Changes are saved to the data file at once</source>
@@ -6835,6 +7075,14 @@ Is the network drive connected?</source>
     <message>
         <source>A colleague already keeps the file, for example on the shared drive.</source>
         <translation>同事已经建立了数据文件，例如放在共享盘上。</translation>
+    </message>
+    <message>
+        <source>Open from a database server</source>
+        <translation>从数据库服务器打开</translation>
+    </message>
+    <message>
+        <source>The office keeps its data on a PostgreSQL server; its administrator gives you the server's address and account.</source>
+        <translation>本单位的数据保存在 PostgreSQL 数据库服务器上；服务器地址和账号由服务器管理员提供。</translation>
     </message>
     <message>
         <source>Open the demo data</source>

@@ -1,6 +1,7 @@
 """`kaohe-desktop` / `python -m kaohe_desktop`: the desktop program.
 
-Which file opens: the one named on the command line; with --demo the demo file
+Which file opens: the one named on the command line (a data file, or a database on a
+server named by postgresql+psycopg://账号@服务器:端口/数据库); with --demo the demo file
 (generated in the per-user folder on first use); otherwise the most recent file;
 and on first run the welcome dialog asks.
 
@@ -21,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kaohe_desktop import __version__
+from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.files.sources import DataSource, is_server_url, parse_server_url
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.i18n import install_translators
 from kaohe_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -30,11 +33,29 @@ if TYPE_CHECKING:
     from kaohe_desktop.ui.main_window import MainWindow
 
 
+def data_source(text: str) -> DataSource:
+    """A data file's path, or a server database's address (never with a password)."""
+    if not is_server_url(text):
+        return Path(text)
+    try:
+        return parse_server_url(text)
+    except StorageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="kaohe-desktop", description="考核台账：岗位目标责任制与平时考核台账（桌面程序）"
     )
-    parser.add_argument("data_file", nargs="?", type=Path, help="要打开的数据文件（.kaohe）")
+    parser.add_argument(
+        "data_file",
+        nargs="?",
+        type=data_source,
+        metavar="数据文件或服务器地址",
+        help="要打开的数据文件（.kaohe），或数据库服务器上的数据库："
+        "postgresql+psycopg://账号@服务器:端口/数据库（地址中不写密码，窗口会询问，"
+        "或取 PGPASSWORD / pgpass）",
+    )
     parser.add_argument(
         "--demo", action="store_true", help="打开演示数据（首次使用时在用户文件夹中生成）"
     )
@@ -48,11 +69,11 @@ def start(window: MainWindow, arguments: argparse.Namespace) -> None:
         window.file_actions.open_demo_file()
         return
     if arguments.data_file is not None:
-        window.file_actions.open_path(arguments.data_file)
+        window.file_actions.open_source(arguments.data_file)
         return
     recent = window.settings.recent_files
-    if recent and recent[0].exists():
-        window.file_actions.open_path(recent[0])
+    if recent and (not isinstance(recent[0], Path) or recent[0].exists()):
+        window.file_actions.open_source(recent[0])  # a server: its password is asked if needed
         return
     if recent:
         messages.warn(
@@ -74,6 +95,8 @@ def welcome(window: MainWindow) -> WelcomeChoice | None:
         actions.new_data_file()
     elif dialog.choice is WelcomeChoice.OPEN:
         actions.choose_and_open()
+    elif dialog.choice is WelcomeChoice.SERVER:
+        actions.open_server()
     elif dialog.choice is WelcomeChoice.DEMO:
         actions.open_demo_file()
     return dialog.choice

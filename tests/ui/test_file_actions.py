@@ -29,6 +29,7 @@ def test_file_menu_lists_every_action(window: MainWindow) -> None:
     assert _menu_texts(window) == [
         "&New data file…",
         "&Open data file…",
+        "Open from a database &server…",
         "Open &recent",
         "Open &demo data",
         "&Import workbook…",

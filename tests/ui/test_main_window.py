@@ -104,12 +104,13 @@ def test_an_empty_file_shows_guidance_with_working_buttons(
     assert triggered == [True]
 
 
-def test_without_a_file_the_tabs_offer_new_and_open(window: MainWindow) -> None:
+def test_without_a_file_the_tabs_offer_new_open_and_a_server(window: MainWindow) -> None:
     assert window.workspace is None
     for tab in window.data_tabs():
         assert tab.stack.is_empty
         assert "File → New" in tab.stack.empty_page.message.text()
-        assert len(tab.stack.empty_page.buttons) == 2
+        texts = [button.text() for button in tab.stack.empty_page.buttons]
+        assert texts == ["New data file", "Open data file", "Open from a database server"]
     assert not window.exchange_actions.import_book.isEnabled()
     assert not window.exchange_actions.export_book.isEnabled()
     assert not window.file_actions.backup.isEnabled()

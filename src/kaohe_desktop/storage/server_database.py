@@ -101,10 +101,10 @@ def server_identity(engine: Engine) -> FileIdentity:
 
 
 def stand_in_path(address: ServerAddress) -> Path:
-    """A name for titles and for the names of exports and backups (never opened):
-    数据库@服务器-端口, which every file system accepts."""
+    """A name for the names of exports and backups (never opened): 数据库@服务器-端口.kaohe,
+    which every file system accepts; the suffix keeps a host's dots out of its stem."""
     host = address.host.replace(":", "_")
-    return Path(f"{address.database}@{host}-{address.port}")
+    return Path(f"{address.database}@{host}-{address.port}.kaohe")
 
 
 def open_server_database(

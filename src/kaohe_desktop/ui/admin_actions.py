@@ -1,5 +1,6 @@
 """The 管理 menu: departments, closing periods, backups and restore, accounts, the
-操作日志 and one's own password; plus editing one person's record (with its lease).
+操作日志, moving the data file to a database server, and one's own password; plus
+editing one person's record (with its lease).
 
 Each action is offered only to roles that may use it (the services check again),
 and a disabled action says why in its tooltip.
@@ -65,6 +66,9 @@ class AdminActions(QObject):
         self.switch_account = self._action(
             self.tr("S&witch account…"), self.switch, "switch_account"
         )
+        self.migrate = self._action(
+            self.tr("&Move to a database server…"), self.show_migrate, "migrate"
+        )
         # What each action needs, for enabling it and for the tooltip of a disabled one.
         self._needs: dict[QAction, Action] = {
             self.departments: Action.VIEW,
@@ -74,6 +78,7 @@ class AdminActions(QObject):
             self.audit_log: Action.VIEW_AUDIT,
             self.password: Action.CHANGE_OWN_PASSWORD,
             self.switch_account: Action.VIEW,
+            self.migrate: Action.COPY_DATABASE,
         }
         self.open_dialogs: list[QDialog] = []
 
@@ -94,6 +99,11 @@ class AdminActions(QObject):
                 )
             else:
                 action.setToolTip("")
+        if workspace is not None and workspace.server is not None:
+            self.migrate.setEnabled(False)  # a data file is what moves to a server
+            self.migrate.setToolTip(self.tr("The data is already on a database server"))
+        elif workspace is None:
+            self.migrate.setToolTip(self.tr("Open the data file to move first"))
 
     # --- dialogs ----------------------------------------------------------------
     def _show(self, dialog: QDialog) -> QDialog:
@@ -144,7 +154,13 @@ class AdminActions(QObject):
             return None
         from kaohe_desktop.ui.backups.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(workspace, workspace.backups, workspace.path, self.window)
+        dialog = BackupsDialog(
+            workspace,
+            workspace.backups,
+            workspace.path,
+            self.window,
+            server_database=workspace.location if workspace.server is not None else None,
+        )
         dialog.restored.connect(self._offer_restored)
         return self._show(dialog)
 
@@ -191,10 +207,32 @@ class AdminActions(QObject):
             return None
         return self._show(dialog)
 
+    def show_migrate(self) -> QDialog | None:
+        """The data file copied to a server; on success, offer to open the copy."""
+        workspace = self._workspace()
+        if workspace is None or workspace.server is not None:
+            return None
+        from kaohe_desktop.ui.migrate_dialog import MigrateDialog
+
+        dialog = MigrateDialog(workspace, self.window)
+        dialog.accepted.connect(lambda: self._migrated(dialog))
+        dialog.open()
+        return dialog
+
+    def _migrated(self, dialog: QDialog) -> None:
+        from kaohe_desktop.ui.migrate_dialog import MigratedDialog, MigrateDialog
+
+        assert isinstance(dialog, MigrateDialog)
+        if dialog.address is None:
+            return
+        done = MigratedDialog(dialog.summary(), self.window)
+        if done.exec() == QDialog.DialogCode.Accepted:
+            self.host.file_actions.open_server(dialog.address, password=dialog.password, ask=True)
+
     def switch(self) -> None:
         workspace = self._workspace()
         if workspace is not None:
-            self.host.file_actions.open_path(workspace.path)
+            self.host.file_actions.open_source(workspace.server or workspace.path)
 
     def _offer_restored(self, path: Path) -> None:
         if messages.ask(

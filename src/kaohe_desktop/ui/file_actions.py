@@ -1,7 +1,13 @@
-"""The 文件 menu's data-file actions: new, open, recent, demo, backup, check.
+"""The 文件 menu's data-file actions: new, open (a data file or a database on a
+server), recent, demo, backup, check.
 
 Opening and creating run on a worker: on a network share even a quick_check can
 take seconds, and the window must stay painted meanwhile.
+
+A server database is opened with the server account's password: the one remembered
+in the OS keyring if any, else PGPASSWORD / pgpass, else the 连接数据库服务器 dialog
+asks (and asks again, with the server's reason, when the password is refused; a
+refused remembered password is forgotten).
 """
 
 from __future__ import annotations
@@ -25,6 +31,15 @@ from kaohe_desktop.app import demo_file_path
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_ADMIN_NAME, DEMO_PASSWORD
 from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.files.server_passwords import (
+    PasswordNeededError,
+    WrongPasswordError,
+    forget_password,
+    keyring_unavailable_reason,
+    remember_password,
+    remembered_password,
+)
+from kaohe_desktop.services.files.sources import DataSource, ServerAddress
 from kaohe_desktop.services.files.views import DataFileCheck
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import (
@@ -38,6 +53,7 @@ from kaohe_desktop.services.workspace import (
 from kaohe_desktop.ui.accounts.login_dialog import LoginDialog
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.common.widgets import make_action
+from kaohe_desktop.ui.server_dialog import ServerChoice, ServerDialog
 from kaohe_desktop.ui.settings import Settings
 from kaohe_desktop.ui.workers import Job, JobFunction, run_job
 
@@ -71,6 +87,12 @@ class FileActions(QObject):
         self.new_file.setShortcut(QKeySequence.StandardKey.New)
         self.open_file = self._action(self.tr("&Open data file…"), self.choose_and_open, "open")
         self.open_file.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_server_action = self._action(
+            self.tr("Open from a database &server…"), self.open_server, "open_server"
+        )
+        self.open_server_action.setToolTip(
+            self.tr("Open the bureau's data kept in a database on a PostgreSQL server")
+        )
         self.open_demo = self._action(self.tr("Open &demo data"), self.open_demo_file, "demo")
         self.backup = self._action(self.tr("&Back up…"), self.back_up, "backup")
         self.check = self._action(self.tr("&Check data file"), self.check_file, "check")
@@ -134,6 +156,105 @@ class FileActions(QObject):
         demo = _same(path, demo_file_path())
         return self._run_open(self.tr("Opening {0}…").format(path.name), work, demo=demo)
 
+    def open_source(self, source: DataSource) -> Job | None:
+        """A data file, or a server database (recent list, command line, switch account)."""
+        if isinstance(source, ServerAddress):
+            return self.open_server(source)
+        return self.open_path(source)
+
+    # --- a database on a server ---------------------------------------------------
+    def open_server(
+        self,
+        address: ServerAddress | None = None,
+        *,
+        password: str | None = None,
+        ask: bool = False,
+    ) -> Job | None:
+        """Without an address (文件 → 从数据库服务器打开…), or with `ask`: the dialog, filled
+        in with `address` and `password`. With an address (the recent list, the command
+        line): connect with `password`, else the remembered one or the system's
+        (PGPASSWORD / pgpass); the dialog asks only if the server wants one."""
+        if address is None or ask:
+            choice = self.ask_server(address or self._last_server(), password=password or "")
+            if choice is None:
+                return None
+            return self.connect_server(choice.address, choice.password, remember=choice.remember)
+        return self.connect_server(address, password, remember=None)
+
+    def ask_server(
+        self, address: ServerAddress | None, reason: str = "", password: str = ""
+    ) -> ServerChoice | None:
+        """The 连接数据库服务器 dialog; None when cancelled. Tests replace this."""
+        problem = keyring_unavailable_reason()
+        remembered = (
+            address is not None and problem is None and remembered_password(address) is not None
+        )
+        dialog = ServerDialog(
+            self.window,
+            address=address,
+            reason=reason,
+            remembered=remembered,
+            keyring_problem=problem,
+            password=password,
+        )
+        if dialog.exec() != ServerDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice
+
+    def connect_server(
+        self, address: ServerAddress, password: str | None, *, remember: bool | None
+    ) -> Job:
+        """Open `address`; `remember` True keeps the password in the keyring once the
+        server took it, False forgets a kept one, None leaves the keyring as it is."""
+        from_keyring = False
+        if password is None:
+            password = remembered_password(address)
+            from_keyring = password is not None
+
+        def work(_progress: ProgressReporter) -> PendingOpen:
+            return begin_open(address, password=password)
+
+        def connected(_pending: PendingOpen) -> None:
+            note = None
+            if remember and password is not None and not from_keyring:
+                note = remember_password(address, password)
+            elif remember is False:
+                forget_password(address)
+            if note:
+                self.host.statusBar().showMessage(note, 15_000)
+
+        def refused(error: BaseException) -> bool:
+            """A password to ask for, or (when the clerk typed the address) anything the
+            server or the database said: the dialog again, with the reason in red."""
+            password_problem = isinstance(error, PasswordNeededError | WrongPasswordError)
+            typed = remember is not None  # from the dialog: a typo is fixed there
+            if not (password_problem or (typed and isinstance(error, StorageError))):
+                return False
+            if from_keyring and isinstance(error, WrongPasswordError):
+                forget_password(address)  # changed on the server since: ask, never retry it
+            choice = self.ask_server(address, str(error))
+            if choice is not None:
+                self.connect_server(choice.address, choice.password, remember=choice.remember)
+            return True
+
+        return self._run_open(
+            self.tr("Connecting to {0}…").format(address.display),
+            work,
+            demo=False,
+            connected=connected,
+            refused=refused,
+            title=self.tr("Connect to a database server"),
+        )
+
+    def _last_server(self) -> ServerAddress | None:
+        """The newest server in the recent list, to fill the dialog in."""
+        workspace = self.host.workspace
+        if workspace is not None and workspace.server is not None:
+            return workspace.server
+        return next(
+            (s for s in self.host.settings.recent_files if isinstance(s, ServerAddress)), None
+        )
+
     def open_demo_file(self) -> Job:
         path = demo_file_path()
         if path.exists():
@@ -149,8 +270,23 @@ class FileActions(QObject):
 
         return self._run_open(self.tr("Generating the demo data…"), work, demo=True)
 
-    def _run_open(self, title: str, work: JobFunction, *, demo: bool) -> Job:
+    def _run_open(
+        self,
+        label: str,
+        work: JobFunction,
+        *,
+        demo: bool,
+        connected: Callable[[PendingOpen], None] | None = None,
+        refused: Callable[[BaseException], bool] | None = None,
+        title: str | None = None,
+    ) -> Job:
+        """Run `work` (open or create) on a worker, then sign in. `connected` is told of
+        the opened database before the sign-in; `refused` may answer an error itself
+        (True) instead of the error message."""
+
         def opened(result: Workspace | PendingOpen) -> None:
+            if isinstance(result, PendingOpen) and connected is not None:
+                connected(result)
             if isinstance(result, PendingOpen):
                 workspace = self.sign_in(result, demo=demo)
                 if workspace is None:
@@ -163,9 +299,11 @@ class FileActions(QObject):
             self.daily_backup(workspace)
 
         def failed(error: BaseException) -> None:
-            messages.show_error(self.window, self.tr("Open data file"), error)
+            if refused is not None and refused(error):
+                return
+            messages.show_error(self.window, title or self.tr("Open data file"), error)
 
-        return run_job(self.window, title, work, on_success=opened, on_error=failed)
+        return run_job(self.window, label, work, on_success=opened, on_error=failed)
 
     def sign_in(self, pending: PendingOpen, *, demo: bool) -> Workspace | None:
         """Ask who is working (or, for a file without accounts, create its
@@ -197,8 +335,8 @@ class FileActions(QObject):
         )
 
     def _start_dir(self) -> Path:
-        recent = self.host.settings.recent_files
-        return recent[0].parent if recent else Path.home()
+        files = [s for s in self.host.settings.recent_files if isinstance(s, Path)]
+        return files[0].parent if files else Path.home()
 
     # --- backup and check -----------------------------------------------------
     def back_up(self) -> Job | None:

@@ -5,7 +5,8 @@ connection) every POLL_MS. The poll runs on a pool thread: on a slow share even 
 header read can stall, and the window must stay painted. A change by another
 workstation is told with what it touched (ChangeSet: the tables, the leases), so
 the window reloads only the tabs showing those; this program's own saves are not
-told at all. A data file deleted or replaced underneath turns the workspace read-only.
+told at all. A data file deleted or replaced underneath turns the workspace read-only;
+so does a database server that cannot be reached (the message says which).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class LiveRefresh(QObject):
         self._busy = False
         self._lost = False
         self._misses = 0
+        self._on_server = False
         self._signals = _PollSignals(self)
         self._signals.polled.connect(self._on_polled)
         self.timer = QTimer(self)
@@ -69,6 +71,7 @@ class LiveRefresh(QObject):
             return
         self._lost = False
         self._misses = 0
+        self._on_server = workspace.server is not None
         self.timer.start()
 
     def poll(self) -> None:
@@ -88,19 +91,35 @@ class LiveRefresh(QObject):
             self.changed.emit(change)
         elif gone and self._misses >= LOST_AFTER_POLLS and not self._lost:
             self._lost = True
-            self.lost.emit(
+            self.lost.emit(self._lost_text(state))
+        self.answered.emit()
+
+    def _lost_text(self, state: FileState) -> str:
+        if self._on_server:
+            return (
                 self.tr(
-                    "The data file was deleted, moved or replaced, or the network drive is "
-                    "gone. The program is now read-only; unsaved edits are kept and can be "
-                    "exported. Reopen the file when it is back."
+                    "The database server cannot be reached: the network is down or the "
+                    "server has stopped. The program is now read-only; unsaved edits are "
+                    "kept and can be exported. Reopen the database when the server is back."
                 )
                 if state is FileState.MISSING
                 else self.tr(
-                    "The data file was replaced by another file. The program is now "
-                    "read-only; reopen the file to see what is there now."
+                    "The database on the server was replaced (restored or created anew). "
+                    "The program is now read-only; reopen it to see what is there now."
                 )
             )
-        self.answered.emit()
+        return (
+            self.tr(
+                "The data file was deleted, moved or replaced, or the network drive is "
+                "gone. The program is now read-only; unsaved edits are kept and can be "
+                "exported. Reopen the file when it is back."
+            )
+            if state is FileState.MISSING
+            else self.tr(
+                "The data file was replaced by another file. The program is now "
+                "read-only; reopen the file to see what is there now."
+            )
+        )
 
     def stop(self) -> None:
         self.timer.stop()

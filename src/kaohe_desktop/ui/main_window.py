@@ -87,7 +87,11 @@ class MainWindow(QMainWindow):
         )
 
         self._guidance = guidance = Guidance(
-            no_file=(self.file_actions.new_file, self.file_actions.open_file),
+            no_file=(
+                self.file_actions.new_file,
+                self.file_actions.open_file,
+                self.file_actions.open_server_action,
+            ),
             no_data=(self.exchange_actions.import_book, self.exchange_actions.template),
         )
         self.ledger_tab = LedgerTab(guidance)
@@ -222,7 +226,7 @@ class MainWindow(QMainWindow):
             previous.close()
         if workspace is not None and not demo:
             # The demo stays out of the recent list, so a restart never opens it by itself.
-            self.settings.add_recent_file(workspace.path)
+            self.settings.add_recent_file(workspace.server or workspace.path)
             if self.recent_menu is not None:
                 self.recent_menu.rebuild()
         for warning in workspace.warnings if workspace else []:
@@ -264,7 +268,8 @@ class MainWindow(QMainWindow):
         self.workspace.go_read_only(reason)
         self._update_actions()
         self._update_title(self._bureau)
-        messages.warn(self, self.tr("Data file"), reason)
+        title = self.tr("Database server") if self.workspace.server else self.tr("Data file")
+        messages.warn(self, title, reason)
 
     def refresh(self) -> None:
         """Read everything again: the years that have data, then every tab."""
@@ -324,7 +329,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, bureau: str) -> None:
         assert self.workspace is not None
         self._bureau = bureau
-        parts = [bureau, self.workspace.path.name, self.tr("Kaohe ledger")]
+        parts = [bureau, self.workspace.name, self.tr("Kaohe ledger")]
         title = " — ".join(part for part in parts if part)
         if self.is_demo:
             title = self.tr("[Demo data]") + " " + title

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from kaohe_desktop import __version__
+from kaohe_desktop.services.files.sources import DataSource, ServerAddress
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.admin_actions import AdminActions
 from kaohe_desktop.ui.exchange_actions import ExchangeActions
@@ -44,7 +45,7 @@ class RecentFilesMenu(QMenu):
     """Rebuilt each time it opens, so it always matches the settings."""
 
     def __init__(
-        self, parent: QWidget, settings: Settings, open_path: Callable[[Path], object]
+        self, parent: QWidget, settings: Settings, open_path: Callable[[DataSource], object]
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recentMenu")
@@ -58,9 +59,15 @@ class RecentFilesMenu(QMenu):
         self.clear()
         recent = self._settings.recent_files
         for number, path in enumerate(recent, start=1):
-            action = self.addAction(f"&{number} {path}")
-            action.setData(str(path))
-            if not path.exists():
+            if isinstance(path, ServerAddress):
+                # 账号@服务器:端口/数据库; the password comes from the keyring or is asked.
+                action = self.addAction(f"&{number} {path.display}")
+                action.setData(path.url)
+                action.setToolTip(self.tr("Database on a server"))
+            else:
+                action = self.addAction(f"&{number} {path}")
+                action.setData(str(path))
+            if isinstance(path, Path) and not path.exists():
                 # A share that is not mounted yet looks like a missing file; say which.
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Not found (is the network drive connected?)"))
@@ -85,7 +92,8 @@ def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(files.new_file)
     file_menu.addAction(files.open_file)
-    recent_menu = RecentFilesMenu(window, items.settings, files.open_path)
+    file_menu.addAction(files.open_server_action)
+    recent_menu = RecentFilesMenu(window, items.settings, files.open_source)
     file_menu.addMenu(recent_menu)
     file_menu.addAction(files.open_demo)
     file_menu.addSeparator()
@@ -121,6 +129,8 @@ def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
     manage_menu.addAction(admin.accounts)
     manage_menu.addAction(admin.audit_log)
     manage_menu.addSeparator()
+    manage_menu.addAction(admin.migrate)
+    manage_menu.addSeparator()
     manage_menu.addAction(admin.password)
     manage_menu.setToolTipsVisible(True)
 
@@ -137,7 +147,12 @@ def about_text(workspace: Workspace | None) -> str:
     if workspace is None:
         file_line = translate("Menus", "No data file open")
     else:
-        file_line = translate("Menus", "Data file: {0}").format(html.escape(str(workspace.path)))
+        where = (
+            translate("Menus", "Server database: {0}")
+            if workspace.server is not None
+            else translate("Menus", "Data file: {0}")
+        )
+        file_line = where.format(html.escape(workspace.location))
         file_line += "<br>" + translate("Menus", "Data file schema version: {0}").format(
             workspace.schema_version
         )

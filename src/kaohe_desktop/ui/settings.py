@@ -13,6 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
+from kaohe_desktop.services.errors import StorageError
+from kaohe_desktop.services.files.sources import DataSource, ServerAddress, parse_source
+
 ORGANIZATION = "kaohe"
 APPLICATION = "kaohe-desktop"
 MAX_RECENT_FILES = 8
@@ -74,30 +77,43 @@ class Settings:
         else:
             self.store.setValue(PDF_FONT_PATH, str(value))
 
-    # --- recent files ---------------------------------------------------------
+    # --- recent files and server databases -----------------------------------
     @property
-    def recent_files(self) -> list[Path]:
+    def recent_files(self) -> list[DataSource]:
+        """Data files (paths) and server databases (their addresses, kept as the URL
+        without a password), newest first."""
         value = self.store.value(RECENT_FILES, [])
         # An INI file gives back a str for a one-item list and None for an empty one.
         if isinstance(value, str):
             items: list[object] = [value]
         else:
             items = list(value) if isinstance(value, list | tuple) else []
-        return [Path(str(item)) for item in items if item][:MAX_RECENT_FILES]
+        sources: list[DataSource] = []
+        for item in items:
+            if not item:
+                continue
+            try:
+                sources.append(parse_source(str(item)))
+            except StorageError:  # an address edited by hand into nonsense: left out
+                continue
+        return sources[:MAX_RECENT_FILES]
 
-    def add_recent_file(self, path: Path) -> None:
-        resolved = Path(os.path.abspath(path))
-        others = [p for p in self.recent_files if not _same_file(p, resolved)]
-        self._set_recent([resolved, *others])
+    def add_recent_file(self, source: DataSource) -> None:
+        entry = source if isinstance(source, ServerAddress) else Path(os.path.abspath(source))
+        others = [p for p in self.recent_files if not _same_source(p, entry)]
+        self._set_recent([entry, *others])
 
-    def remove_recent_file(self, path: Path) -> None:
-        self._set_recent([p for p in self.recent_files if not _same_file(p, path)])
+    def remove_recent_file(self, source: DataSource) -> None:
+        self._set_recent([p for p in self.recent_files if not _same_source(p, source)])
 
     def clear_recent_files(self) -> None:
         self._set_recent([])
 
-    def _set_recent(self, paths: list[Path]) -> None:
-        self.store.setValue(RECENT_FILES, [str(p) for p in paths[:MAX_RECENT_FILES]])
+    def _set_recent(self, sources: list[DataSource]) -> None:
+        self.store.setValue(
+            RECENT_FILES,
+            [s.url if isinstance(s, ServerAddress) else str(s) for s in sources[:MAX_RECENT_FILES]],
+        )
 
     # --- window ---------------------------------------------------------------
     @property
@@ -147,6 +163,12 @@ def settings_of(parent: QWidget | None) -> Settings:
     window = parent.window() if parent is not None else None
     settings = getattr(window, "settings", None)
     return settings if isinstance(settings, Settings) else Settings()
+
+
+def _same_source(a: DataSource, b: DataSource) -> bool:
+    if isinstance(a, ServerAddress) or isinstance(b, ServerAddress):
+        return a == b
+    return _same_file(a, b)
 
 
 def _same_file(a: Path, b: Path) -> bool:

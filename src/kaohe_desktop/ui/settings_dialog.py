@@ -71,7 +71,8 @@ class SettingsDialog(QDialog):
             QLabel(self.tr("TrueType fonts (.ttf, .ttc) can be embedded; .otf fonts cannot."))
         )
 
-        file_box = QGroupBox(self.tr("Data file"))
+        on_server = workspace is not None and workspace.server is not None
+        file_box = QGroupBox(self.tr("Server database") if on_server else self.tr("Data file"))
         file_form = QFormLayout(file_box)
         self.file_path = QLabel()
         self.file_path.setObjectName("settingsFilePath")
@@ -79,7 +80,7 @@ class SettingsDialog(QDialog):
         self.file_access = QLabel()
         self.file_access.setObjectName("settingsFileAccess")
         self.file_access.setWordWrap(True)
-        file_form.addRow(self.tr("Path:"), self.file_path)
+        file_form.addRow(self.tr("Address:") if on_server else self.tr("Path:"), self.file_path)
         file_form.addRow(self.tr("Access:"), self.file_access)
         self._show_file(workspace)
 
@@ -100,7 +101,7 @@ class SettingsDialog(QDialog):
             self.file_path.setText(self.tr("No data file open"))
             self.file_access.setText("")
             return
-        self.file_path.setText(str(workspace.path))
+        self.file_path.setText(workspace.location)
         if workspace.read_only:
             self.file_access.setText(
                 self.tr("Read-only: {0}").format(workspace.read_only_reason or "")

@@ -71,9 +71,14 @@ class StatusLine(QStatusBar):
             self.access.setToolTip("")
             self.refreshed.setText("")
             return
-        prefix = self.tr("Demo data: ") if demo else self.tr("Data file: ")
-        self.path.set_full_text(prefix + str(workspace.path))
-        self.path.setToolTip(str(workspace.path))
+        if demo:
+            prefix = self.tr("Demo data: ")
+        elif workspace.server is not None:
+            prefix = self.tr("Database server: ")
+        else:
+            prefix = self.tr("Data file: ")
+        self.path.set_full_text(prefix + workspace.location)
+        self.path.setToolTip(workspace.location)
         self.user.setText(
             self.tr("User: {0} ({1})").format(workspace.actor.display_name, workspace.account)
         )
@@ -85,7 +90,11 @@ class StatusLine(QStatusBar):
         else:
             self.access.setText(self.tr("Read and write"))
             self.access.setStyleSheet("")
-            self.access.setToolTip(self.tr("Changes are saved to the data file at once"))
+            self.access.setToolTip(
+                self.tr("Changes are saved to the server database at once")
+                if workspace.server is not None
+                else self.tr("Changes are saved to the data file at once")
+            )
 
     def show_overdue(self, count: int) -> None:
         """How many talks and rotations are past their time (0 hides the label)."""

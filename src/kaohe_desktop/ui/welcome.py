@@ -1,6 +1,6 @@
 """First run: no recent file and none given, so ask what the clerk wants to do.
 
-The demo is one choice among three and is never the default: a clerk's real data
+The demo is one choice among four and is never the default: a clerk's real data
 must never start life as a copy of the demo bureau.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCommandLinkButton, QDialog, QLabel, QVBoxLayout, 
 class WelcomeChoice(Enum):
     NEW = "new"
     OPEN = "open"
+    SERVER = "server"
     DEMO = "demo"
 
 
@@ -40,6 +41,13 @@ class WelcomeDialog(QDialog):
             self.tr("Open an existing file"),
             self.tr("A colleague already keeps the file, for example on the shared drive."),
         )
+        self.server_button = QCommandLinkButton(
+            self.tr("Open from a database server"),
+            self.tr(
+                "The office keeps its data on a PostgreSQL server; its administrator "
+                "gives you the server's address and account."
+            ),
+        )
         self.demo_button = QCommandLinkButton(
             self.tr("Open the demo data"),
             self.tr("Look around in an invented bureau, kept apart from real data."),
@@ -50,6 +58,7 @@ class WelcomeDialog(QDialog):
         for button, choice in (
             (self.new_button, WelcomeChoice.NEW),
             (self.open_button, WelcomeChoice.OPEN),
+            (self.server_button, WelcomeChoice.SERVER),
             (self.demo_button, WelcomeChoice.DEMO),
         ):
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))

@@ -15,12 +15,15 @@ referenced attachment copied into its own folder beside it, checked by its hash.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access.audit_log import ENTITY_LABELS
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.progress import SILENT, ProgressReporter
@@ -35,6 +38,26 @@ log = logging.getLogger(__name__)
 
 CopyTarget = Path | ServerAddress
 
+_COPYING_TABLE = re.compile(r"^正在复制 ([a-z_]+)…$")
+
+
+def table_words(table: str) -> str:
+    """A table as the clerk calls it (the 操作日志's own names)."""
+    return {**ENTITY_LABELS, "audit_log": "操作日志"}.get(table, "其他数据")
+
+
+def clerk_words(message: str) -> str:
+    """The copy's "正在复制 ledger_task…" as "正在复制台账任务…"; other steps are words."""
+    found = _COPYING_TABLE.match(message)
+    return message if found is None else f"正在复制{table_words(found.group(1))}…"
+
+
+def _in_words(progress: ProgressReporter) -> Callable[[int, int, str], None]:
+    def report(done: int, total: int, message: str) -> None:
+        progress.report(done, total, clerk_words(message))
+
+    return report
+
 
 @dataclass(frozen=True)
 class CopyOutcome:
@@ -47,7 +70,7 @@ class CopyOutcome:
     def lines(self) -> list[str]:
         """The clerk's summary, in Chinese."""
         lines = [f"已复制到 {self.target}：共 {self.result.rows:,} 行。"]
-        lines += [f"  {table}：{rows:,} 行" for table, rows in self.result.tables]
+        lines += [f"  {table_words(table)}：{rows:,} 行" for table, rows in self.result.tables]
         lines.append(f"复制后核对：各表行数与源数据库一致；{self.result.chain}。")
         lines.append(f"{self.result.records}。")
         evidence = self.result.evidence
@@ -98,7 +121,7 @@ class CopyService:
             if source.server is None and _same_path(target, source.path):
                 raise InputError("不能复制到正在打开的数据文件本身，请换一个文件名。")
             result = copy_to_file(
-                source.engine, target, source_store=source.evidence_dir, report=progress.report
+                source.engine, target, source_store=source.evidence_dir, report=_in_words(progress)
             )
             outcome = CopyOutcome(str(target), result)
         self._log(outcome)
@@ -125,7 +148,7 @@ class CopyService:
                 source.engine,
                 engine,
                 evidence_dir=folder,
-                report=progress.report,
+                report=_in_words(progress),
                 where=address.display,
             )
         except DBAPIError as error:

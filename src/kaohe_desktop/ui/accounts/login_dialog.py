@@ -68,9 +68,9 @@ class LoginDialog(QDialog):
         )
         self.setMinimumWidth(460)
 
-        file_name = QLabel(pending.path.name)
+        file_name = QLabel(pending.name)
         file_name.setObjectName("loginFileName")
-        file_name.setToolTip(str(pending.path))
+        file_name.setToolTip(pending.location)
         file_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = QFont(file_name.font())
         bold.setBold(True)
@@ -144,6 +144,11 @@ class LoginDialog(QDialog):
             return self.tr(
                 "This data file has no account yet and is open read-only, so no "
                 "administrator can be created now. Enter your name to look at it."
+            )
+        if self.pending.opened.server is not None:
+            return self.tr(
+                "Connected to the database server. Now sign in with your own account of "
+                "the ledger (not the server account)."
             )
         return self.tr("Sign in with your account of this data file.")
 

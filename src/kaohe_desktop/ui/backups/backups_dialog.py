@@ -52,6 +52,8 @@ class BackupsDialog(QDialog):
         backups: BackupService,
         data_file: Path,  # the open file: a restore suggests a new name beside it
         parent: QWidget | None = None,
+        *,
+        server_database: str | None = None,  # 账号@服务器:端口/数据库 when on a server
     ) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
@@ -60,6 +62,7 @@ class BackupsDialog(QDialog):
         self.access = access
         self.backups = backups
         self.data_file = data_file
+        self.server_database = server_database
         self.job: Job | None = None
 
         self.folder_label = QLabel()
@@ -144,6 +147,11 @@ class BackupsDialog(QDialog):
         identity = self.backups.identity
         if identity is None:
             return ""
+        if self.server_database is not None:
+            return self.tr(
+                "Backups of {0} (server database {1}, id {2}). Backups of other databases"
+                " in this folder, even of the same name, are not listed."
+            ).format(identity.bureau or "?", self.server_database, identity.short_id)
         return self.tr(
             "Backups of {0} (data file {1}, file id {2}). Backups of other data files in"
             " this folder, even of the same name, are not listed."

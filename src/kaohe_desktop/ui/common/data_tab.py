@@ -95,10 +95,17 @@ class DataTab(QWidget):
             except StorageError as error:
                 # The share went away or the file was replaced: say so where the table was.
                 self._clear()
-                self.stack.show_empty(
+                unreadable = (
                     QCoreApplication.translate(
+                        "DataTab", "The server database could not be read: {0}"
+                    )
+                    if self.workspace.server is not None
+                    else QCoreApplication.translate(
                         "DataTab", "The data file could not be read: {0}"
-                    ).format(describe_error(error)),
+                    )
+                )
+                self.stack.show_empty(
+                    unreadable.format(describe_error(error)),
                     self.guidance.no_file,
                 )
         self.loaded.emit()
