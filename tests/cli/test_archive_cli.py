@@ -16,6 +16,13 @@ from kaohe_desktop.cli import main
 
 
 @pytest.fixture
+def copy_master(copy_master_on: CopyMaster) -> CopyMaster:
+    """The bureau on both backends: a data file, or a server database of its own
+    (tests/conftest.py copy_master_on); `--db` takes the path or the URL."""
+    return copy_master_on
+
+
+@pytest.fixture
 def db(copy_master: CopyMaster) -> Path:
     return copy_master(ANNUAL_BUREAU)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.cli.conftest import on_backend
 from tests.factories import PASSWORD
 from tests.services.checks.bulletin_bureau import fill_bulletin_bureau
 
@@ -21,7 +22,7 @@ QUARTER = Quarter(2026, 2)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new file holding the small bureau of the service tests (no bulletin yet)."""
     path = tmp_path_factory.mktemp("bulletin") / "通报.kaohe"
     assert main(["--db", str(path), "--user", "tester", "init"]) == 0
@@ -33,16 +34,25 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def demo_db(
+    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Path | str:
+    """The test's own copy (its bulletins are its own): a file, or on a server a
+    database of its own (the clerks' account's URL: `--db` and open_workspace take both)."""
+    return on_backend(demo_master, backend, tmp_path / "副本", request)
+
+
 @pytest.fixture(autouse=True)
 def _system_font(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(FONT_ENVIRONMENT, raising=False)
 
 
-def _run(db: Path, *args: str) -> int:
+def _run(db: Path | str, *args: str) -> int:
     return main(["--db", str(db), "--quiet", "bulletin-pdf", *args])
 
 
-def _editions(db: Path, period: Quarter = QUARTER) -> list[tuple[int, str]]:
+def _editions(db: Path | str, period: Quarter = QUARTER) -> list[tuple[int, str]]:
     workspace = open_workspace(db, Credentials("tester", PASSWORD), daily_backup=False)
     try:
         return [(v.edition, v.doc_no) for v in workspace.bulletins.editions(period)]
@@ -55,7 +65,7 @@ def _flat_text(path: Path) -> str:
 
 
 def test_first_run_generates_later_runs_reprint_and_new_makes_the_next_edition(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, again, second = tmp_path / "一.pdf", tmp_path / "二.pdf", tmp_path / "三.pdf"
     assert _run(demo_db, "--period", "2026Q2", "--out", str(first)) == 0
@@ -87,7 +97,11 @@ def test_first_run_generates_later_runs_reprint_and_new_makes_the_next_edition(
     ids=["a-half-year", "no-such-quarter"],
 )
 def test_a_bad_period_is_refused_before_signing_in(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], period: str, message: str
+    demo_db: Path | str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    period: str,
+    message: str,
 ) -> None:
     out = tmp_path / "通报.pdf"
     assert _run(demo_db, "--period", period, "--out", str(out)) == 2
@@ -97,7 +111,7 @@ def test_a_bad_period_is_refused_before_signing_in(
 
 @pytest.mark.parametrize("period", ["2026Q5", "2026-5-1", "二季度"])
 def test_a_period_it_cannot_read_is_explained_as_a_check_period(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], period: str
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str], period: str
 ) -> None:
     # Not "应写作 2026、2026H1、2026Q2、2026-05": a 通报 is never of a year or a half.
     out = tmp_path / "通报.pdf"
@@ -109,7 +123,7 @@ def test_a_period_it_cannot_read_is_explained_as_a_check_period(
 
 
 def test_a_missing_folder_uses_up_no_number(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "无此文件夹" / "通报.pdf"
     assert _run(demo_db, "--period", "2026Q3", "--out", str(out)) == 2

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.cli.conftest import on_backend
 from tests.factories import PASSWORD
 
 from kaohe_desktop.cli import main
@@ -24,10 +25,21 @@ PRINTED = date(2026, 3, 9)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ledger-pdf") / "演示.kaohe"
     assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
     return path
+
+
+@pytest.fixture
+def demo_db(
+    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Path | str:
+    """On a file the module's own; on a server a database of its own holding the same
+    (the clerks' account's URL: `--db` and open_workspace take both)."""
+    if backend == "sqlite":
+        return demo_master
+    return on_backend(demo_master, backend, tmp_path, request)
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +64,7 @@ def _pages(path: Path) -> list[str]:
     ids=["one-department-filled-A4", "all-blank-A3"],
 )
 def test_the_command_writes_the_same_pdf_as_the_service(
-    demo_db: Path,
+    demo_db: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     options: list[str],
@@ -80,7 +92,7 @@ def test_the_command_writes_the_same_pdf_as_the_service(
 
 
 def test_per_department_writes_a_file_per_department_into_the_folder(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "按科室"
     args = ["--db", str(demo_db), "ledger-pdf", "--year", "2026", "--blank", "--per-department"]
@@ -101,7 +113,7 @@ def test_per_department_writes_a_file_per_department_into_the_folder(
     ids=["unknown-department", "bad-paper", "year-without-tasks"],
 )
 def test_bad_input_exits_2_with_a_chinese_message_and_writes_nothing(
-    demo_db: Path,
+    demo_db: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     options: list[str],
@@ -117,7 +129,7 @@ def test_bad_input_exits_2_with_a_chinese_message_and_writes_nothing(
 
 
 def test_a_missing_output_folder_exits_2(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "没有这个文件夹" / "台账.pdf"
     assert main(["--db", str(demo_db), "ledger-pdf", "--year", "2026", "--out", str(target)]) == 2

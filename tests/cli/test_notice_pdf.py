@@ -20,6 +20,13 @@ from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
 
 
 @pytest.fixture
+def copy_master(copy_master_on: CopyMaster) -> CopyMaster:
+    """The bureau on both backends: a data file, or a server database of its own
+    (tests/conftest.py copy_master_on); `--db` takes the path or the URL."""
+    return copy_master_on
+
+
+@pytest.fixture
 def db(copy_master: CopyMaster) -> Path:
     """The notice bureau with two notices: 第1号 (red, 5 points) and 第2号 (blue)."""
     path = copy_master(NOTICE_BUREAU)

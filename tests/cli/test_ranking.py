@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from tests.cli.conftest import on_backend
 from tests.factories import PASSWORD
 
 from kaohe_desktop.cli import main
@@ -21,10 +22,21 @@ QUARTER = Quarter(2026, 2)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ranking") / "演示.kaohe"
     assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
     return path
+
+
+@pytest.fixture
+def demo_db(
+    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Path | str:
+    """On a file the module's own; on a server a database of its own holding the same
+    (the clerks' account's URL: `--db` and open_workspace take both)."""
+    if backend == "sqlite":
+        return demo_master
+    return on_backend(demo_master, backend, tmp_path, request)
 
 
 @pytest.fixture(autouse=True)
@@ -32,12 +44,12 @@ def _system_font(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(FONT_ENVIRONMENT, raising=False)
 
 
-def _run(db: Path, *args: str) -> int:
+def _run(db: Path | str, *args: str) -> int:
     return main(["--db", str(db), "--quiet", "ranking", "--quarter", str(QUARTER), *args])
 
 
 def test_the_workbook_holds_every_graded_participant_once_as_the_service_grades_them(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, pdf = tmp_path / "排名.xlsx", tmp_path / "汇总表.pdf"
     assert _run(demo_db, "--out", str(out), "--pdf", str(pdf)) == 0
@@ -81,7 +93,7 @@ def test_the_workbook_holds_every_graded_participant_once_as_the_service_grades_
     ids=["no-such-quarter", "a-half-year"],
 )
 def test_a_bad_quarter_is_refused_before_signing_in(
-    demo_db: Path,
+    demo_db: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     args: list[str],
@@ -95,7 +107,7 @@ def test_a_bad_quarter_is_refused_before_signing_in(
 
 
 def test_a_pdf_into_a_missing_folder_leaves_no_workbook_either(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "排名.xlsx"
     assert _run(demo_db, "--out", str(out), "--pdf", str(tmp_path / "无此文件夹" / "a.pdf")) == 2
@@ -105,7 +117,7 @@ def test_a_pdf_into_a_missing_folder_leaves_no_workbook_either(
 
 
 def test_a_pdf_named_as_a_folder_leaves_no_workbook(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, folder = tmp_path / "排名.xlsx", tmp_path / "汇总"
     folder.mkdir()
@@ -115,7 +127,7 @@ def test_a_pdf_named_as_a_folder_leaves_no_workbook(
 
 
 def test_a_quarter_with_nobody_assessed_is_refused(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "排名.xlsx"
     code = main(

@@ -25,6 +25,13 @@ from kaohe_desktop.domain.half_year_scoring import HalfYearScoring
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
 
 
+@pytest.fixture
+def copy_master(copy_master_on: CopyMaster) -> CopyMaster:
+    """The bureau on both backends: a data file, or a server database of its own
+    (tests/conftest.py copy_master_on); `--db` takes the path or the URL."""
+    return copy_master_on
+
+
 @pytest.fixture(autouse=True)
 def _system_font(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(FONT_ENVIRONMENT, raising=False)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import DBAPIError
 from tests.factories import fingerprint, new_data_file, sidecars
+from tests.pg_contents import server_contents
+from tests.pg_support import PgPlace
+from tests.storage.conftest import Bare
 
+from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.storage.database import open_data_file
+from kaohe_desktop.storage.engine import write_engine
 from kaohe_desktop.storage.errors import (
     FileExistsRefusedError,
     NotOurFileError,
@@ -18,6 +25,8 @@ from kaohe_desktop.storage.errors import (
 )
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 from kaohe_desktop.storage.models import DepartmentRow
+from kaohe_desktop.storage.server_database import create_server_database, open_server_database
+from kaohe_desktop.storage.source import ServerAddress
 
 
 def test_pragmas_are_in_force(tmp_path: Path) -> None:
@@ -151,3 +160,118 @@ def test_unclean_shutdown_is_rolled_back_and_fully_checked(tmp_path: Path) -> No
         tables = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
         assert "filler" not in tables
     reopened.close()
+
+
+# --- The same rules on a PostgreSQL server ------------------------------------------
+# File-only above: PRAGMAs, bytes that are not SQLite, WAL, a hot journal. An older
+# schema version cannot exist on a server yet: no server database existed before the
+# release that made its schema start at version 6 (one baseline, Alembic 0001), and
+# SCHEMA_VERSION is 6; the migration of an older server database is tested once 0007
+# exists.
+
+
+def _contents(bare: Bare, address: ServerAddress) -> str:
+    assert bare.place is not None
+    return server_contents(bare.place.cluster, address.database)
+
+
+def _as_owner(bare: Bare, address: ServerAddress, sql: str) -> None:
+    """Another program's tables, made by the database's owner (kaohe_app may use them)."""
+    assert bare.place is not None
+    bare.place.cluster.psql(sql, database=address.database, account="kaohe_owner")
+
+
+def _foreign_tables(bare: Bare, address: ServerAddress) -> None:
+    _as_owner(
+        bare,
+        address,
+        "CREATE TABLE kunden (id int PRIMARY KEY, name text); INSERT INTO kunden VALUES (1, 'x')",
+    )
+
+
+APP_META = (
+    "CREATE TABLE app_meta (key text PRIMARY KEY, value text); "
+    "INSERT INTO app_meta VALUES ('application_id', 'OTHR'), ('schema_version', '6')"
+)
+
+
+def _foreign_app_meta(bare: Bare, address: ServerAddress) -> None:
+    _foreign_tables(bare, address)
+    _as_owner(bare, address, APP_META)
+
+
+def _unreadable_app_meta(bare: Bare, address: ServerAddress) -> None:
+    """Another program's app_meta that our accounts have no right to read."""
+    _foreign_tables(bare, address)
+    bare.superuser(address, APP_META)
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda bare, address: None, "是空的"),
+        (_foreign_tables, "其他程序"),
+        (_foreign_app_meta, "其他程序"),
+        (_unreadable_app_meta, "无权读取"),
+    ],
+    ids=["empty", "foreign-tables", "other-application-id", "unreadable-app-meta"],
+)
+def test_server_databases_that_are_not_ours_are_refused_and_untouched(
+    pg_place: PgPlace, tmp_path: Path, make, words: str
+) -> None:
+    bare = Bare("postgresql", tmp_path, pg_place)
+    address = bare.empty()
+    make(bare, address)
+    before = _contents(bare, address)
+    for account in ("kaohe_app", "kaohe_owner"):  # not even the owner's rights write it
+        with pytest.raises(NotOurFileError) as info:
+            open_server_database(replace(address, user=account))
+        assert words in str(info.value) and address.database in str(info.value)
+    assert _contents(bare, address) == before
+
+
+def test_a_new_bureau_is_never_made_in_a_database_that_is_not_empty(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    bare = Bare("postgresql", tmp_path, pg_place)
+    address = bare.empty()
+    _foreign_tables(bare, address)
+    before = _contents(bare, address)
+    with pytest.raises(FileExistsRefusedError) as info:
+        create_server_database(
+            address,
+            bureau_name="测试县市场监督管理局",
+            account="tester",
+            staff_categories=DEFAULT_STAFF_CATEGORIES,
+            evidence_dir=tmp_path / "佐证材料",
+        )
+    assert "不是空的" in str(info.value)
+    assert _contents(bare, address) == before
+
+
+def test_a_newer_schema_on_a_server_opens_read_only_and_refuses_writes(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    bare = Bare("postgresql", tmp_path, pg_place)
+    made = bare.new()
+    made.close()
+    address = bare.source(made)
+    assert isinstance(address, ServerAddress)
+    bare.superuser(
+        address,
+        f"UPDATE app_meta SET value = '{SCHEMA_VERSION + 93}' WHERE key = 'schema_version'",
+    )
+    before = _contents(bare, address)
+    newer = open_server_database(address)
+    assert newer.read_only
+    assert "更新版本" in (newer.read_only_reason or "")
+    uow = newer.unit_of_work("tester")
+    with uow.read() as session:
+        assert session.query(DepartmentRow).count() == 0
+    with pytest.raises(ReadOnlyError):
+        uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    with pytest.raises(DBAPIError), write_engine(newer.engine).begin() as connection:
+        # Below the unit of work too: the engine's transactions are READ ONLY.
+        connection.exec_driver_sql("INSERT INTO department (name) VALUES ('办公室')")
+    newer.close()
+    assert _contents(bare, address) == before

@@ -1,20 +1,21 @@
 """The audit ids a unit of work appended become this program's own only once COMMIT
 succeeded: a rolled-back write's ids are reused by the next writer, and when that is
-another workstation the watcher must still tell its change."""
+another workstation the watcher must still tell its change. On a file (PRAGMA
+data_version) and on a server (storage/server_watcher.py: the audit head, polled)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
-from tests.factories import new_data_file
+from tests.storage.conftest import Bare
 
 from kaohe_desktop.storage.audit import record_event
-from kaohe_desktop.storage.database import OpenedFile, open_data_file
+from kaohe_desktop.storage.database import OpenedFile
 from kaohe_desktop.storage.models import DepartmentRow
+from kaohe_desktop.storage.server_watcher import ServerWatcher
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 from kaohe_desktop.storage.watcher import ROW_DETAIL, ChangeSet, DataVersionWatcher, FileState
 
@@ -24,9 +25,9 @@ class Refused(Exception):
 
 
 @pytest.fixture
-def two(tmp_path: Path) -> Iterator[tuple[OpenedFile, OpenedFile]]:
-    ours = new_data_file(tmp_path)
-    theirs = open_data_file(ours.path)
+def two(bare: Bare) -> Iterator[tuple[OpenedFile, OpenedFile]]:
+    ours = bare.new()
+    theirs = bare.open(bare.source(ours))
     yield ours, theirs
     theirs.close()
     ours.close()
@@ -36,9 +37,13 @@ def _add(uow: UnitOfWork, name: str) -> None:
     uow.write(lambda session: session.add(DepartmentRow(name=name)))
 
 
-def _watcher(opened: OpenedFile, uow: UnitOfWork) -> DataVersionWatcher:
-    assert opened.identity is not None
-    return DataVersionWatcher(opened.path, opened.identity.file_id, own_writes=uow.own_writes)
+def _watcher(opened: OpenedFile, uow: UnitOfWork | None) -> DataVersionWatcher:
+    """What services.workspace.Workspace.change_watcher makes for this database."""
+    file_id = opened.identity.file_id if opened.identity is not None else None
+    own = uow.own_writes if uow is not None else None
+    if opened.server is not None:
+        return ServerWatcher(opened.engine, file_id, own_writes=own)
+    return DataVersionWatcher(opened.path, file_id, own_writes=own)
 
 
 def test_every_unit_of_work_of_one_opened_file_shares_the_record(
@@ -109,14 +114,22 @@ def test_many_rows_elsewhere_are_told_by_their_tables(
         watcher.close()
 
 
-def test_a_schema_change_elsewhere_is_everything(two: tuple[OpenedFile, OpenedFile]) -> None:
+def test_a_schema_change_elsewhere_is_everything(
+    bare: Bare, two: tuple[OpenedFile, OpenedFile]
+) -> None:
     ours, _ = two
     watcher = _watcher(ours, ours.unit_of_work("甲"))
     try:
-        connection = sqlite3.connect(ours.path)
-        with connection:
-            connection.execute("CREATE TABLE scratch (x)")  # as a migration elsewhere would
-        connection.close()
+        if ours.server is not None:  # a migration elsewhere raises the schema version
+            bare.superuser(
+                ours.server,
+                "UPDATE app_meta SET value = (value::int + 1)::text WHERE key = 'schema_version'",
+            )
+        else:
+            connection = sqlite3.connect(ours.path)
+            with connection:
+                connection.execute("CREATE TABLE scratch (x)")  # as a migration elsewhere would
+            connection.close()
         state, change = watcher.poll_changes()
         assert state is FileState.CHANGED and change.everything
         assert change.touches(frozenset()) and change.touches(None)
@@ -124,9 +137,11 @@ def test_a_schema_change_elsewhere_is_everything(two: tuple[OpenedFile, OpenedFi
         watcher.close()
 
 
-def test_a_watcher_without_a_record_tells_every_commit(opened_path: Path) -> None:
-    opened = open_data_file(opened_path)
-    watcher = DataVersionWatcher(opened.path)
+def test_a_watcher_without_a_record_tells_every_commit(bare: Bare) -> None:
+    made = bare.new()
+    made.close()
+    opened = bare.open(bare.source(made))
+    watcher = _watcher(opened, None)
     try:
         _add(opened.unit_of_work("甲"), "办公室")
         state, change = watcher.poll_changes()
@@ -134,10 +149,3 @@ def test_a_watcher_without_a_record_tells_every_commit(opened_path: Path) -> Non
     finally:
         watcher.close()
         opened.close()
-
-
-@pytest.fixture
-def opened_path(tmp_path: Path) -> Path:
-    opened = new_data_file(tmp_path)
-    opened.close()
-    return opened.path

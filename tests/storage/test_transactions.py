@@ -1,4 +1,5 @@
-"""Unit of work: BEGIN IMMEDIATE, stale saves become conflicts, audit in the same transaction."""
+"""Unit of work: BEGIN IMMEDIATE (on a server: the writer lock), stale saves become
+conflicts, audit in the same transaction, reads are snapshots. On both backends."""
 
 from __future__ import annotations
 
@@ -6,19 +7,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from tests.factories import new_data_file
+from tests.pg_support import PgPlace
+from tests.storage.conftest import Bare
 
 from kaohe_desktop.storage import engine as engine_module
 from kaohe_desktop.storage.audit import verify_chain
 from kaohe_desktop.storage.errors import BusyError, ConflictError, FileUnavailableError
 from kaohe_desktop.storage.models import AuditRow, DepartmentRow
+from kaohe_desktop.storage.server_engine import WRITER_LOCK
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 
 @pytest.fixture
-def uow(tmp_path: Path):
-    opened = new_data_file(tmp_path)
+def uow(bare: Bare):
+    opened = bare.new()
     yield opened.unit_of_work("张科员")
     opened.close()
 
@@ -40,6 +44,29 @@ def test_every_write_begins_immediate(uow: UnitOfWork, monkeypatch) -> None:
     with uow.read() as session:
         session.scalars(select(DepartmentRow)).all()
     assert seen == ["BEGIN IMMEDIATE", "BEGIN"]
+
+
+HOLDS_WRITER_LOCK = (
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+    f"AND objid = {WRITER_LOCK} AND pid = pg_backend_pid()"
+)
+
+
+def test_a_server_write_holds_the_writer_lock_and_a_read_does_not(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    opened = Bare("postgresql", tmp_path, pg_place).new()
+    uow = opened.unit_of_work("张科员")
+    try:
+        assert uow.write(lambda s: s.execute(text(HOLDS_WRITER_LOCK)).scalar()) == 1
+        with uow.read() as session:
+            assert session.execute(text(HOLDS_WRITER_LOCK)).scalar() == 0
+            assert session.execute(text("SHOW transaction_isolation")).scalar() == (
+                "repeatable read"
+            )
+            assert session.execute(text("SHOW transaction_read_only")).scalar() == "on"
+    finally:
+        opened.close()
 
 
 def test_stale_save_raises_conflict_and_keeps_the_other_edit(uow: UnitOfWork) -> None:
@@ -101,6 +128,7 @@ def test_a_rolled_back_change_leaves_no_audit_row(uow: UnitOfWork) -> None:
         assert session.query(DepartmentRow).count() == 0
 
 
+@pytest.mark.file_only("a SQLite connection holds the file's lock")
 def test_busy_file_is_reported_after_bounded_retries(tmp_path: Path) -> None:
     opened = new_data_file(tmp_path)
     from kaohe_desktop.storage.database import open_data_file
@@ -121,6 +149,7 @@ def test_busy_file_is_reported_after_bounded_retries(tmp_path: Path) -> None:
     opened.close()
 
 
+@pytest.mark.file_only("the file is deleted")
 def test_file_deleted_underneath_is_reported_and_not_recreated(tmp_path: Path) -> None:
     opened = new_data_file(tmp_path)
     uow = opened.unit_of_work("张科员")
@@ -132,3 +161,50 @@ def test_file_deleted_underneath_is_reported_and_not_recreated(tmp_path: Path) -
         session.scalars(select(DepartmentRow)).all()
     assert not opened.path.exists()  # mode=rw never creates an empty file in its place
     opened.close()
+
+
+def test_busy_server_is_reported_after_bounded_retries(pg_place: PgPlace, tmp_path: Path) -> None:
+    """Another session holding the writer lock is what a workstation in the middle of
+    a save is: lock_timeout, bounded retries, BusyError; the save after it succeeds."""
+    bare = Bare("postgresql", tmp_path, pg_place)
+    opened = bare.new()
+    assert opened.server is not None
+    short = bare.open(opened.server, busy_timeout_ms=50)
+    uow = UnitOfWork(short.engine, account="李科员", attempts=2, backoff_seconds=0.01)
+    blocker = opened.engine.connect()
+    blocker.exec_driver_sql(f"SELECT pg_advisory_lock({WRITER_LOCK})").all()
+    try:
+        with pytest.raises(BusyError) as info:
+            uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+        assert "修改已保留" in str(info.value) and "数据库" in str(info.value)
+    finally:
+        blocker.exec_driver_sql(f"SELECT pg_advisory_unlock({WRITER_LOCK})").all()
+        blocker.rollback()
+        blocker.close()
+    uow.write(lambda s: s.add(DepartmentRow(name="办公室")))  # the retry on request succeeds
+    short.close()
+    opened.close()
+
+
+def test_a_read_is_one_snapshot(bare: Bare) -> None:
+    """Another writer's commit never shows half-way through a read: on a server the
+    read does not see it (REPEATABLE READ); a file's writer cannot commit until the
+    read has ended (its SHARED lock), and says it is busy."""
+    opened = bare.new()
+    other = bare.open(bare.source(opened), busy_timeout_ms=50)
+    writer = UnitOfWork(other.engine, account="李科员", attempts=1, backoff_seconds=0.01)
+    _add_department(opened.unit_of_work("张科员"), "办公室")
+    try:
+        with opened.unit_of_work("张科员").read() as session:
+            first = session.query(DepartmentRow).count()
+            if bare.on_server:
+                _add_department(writer, "财务科")
+            else:
+                with pytest.raises(BusyError):
+                    _add_department(writer, "财务科")
+            assert session.query(DepartmentRow).count() == first == 1
+        with opened.unit_of_work("张科员").read() as session:
+            assert session.query(DepartmentRow).count() == (2 if bare.on_server else 1)
+    finally:
+        other.close()
+        opened.close()

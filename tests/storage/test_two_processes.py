@@ -1,4 +1,5 @@
-"""Two processes writing one file at once lose no acknowledged write (DESIGN.md §5)."""
+"""Two processes writing one file (or one server database) at once lose no
+acknowledged write (DESIGN.md §5)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,26 @@ import multiprocessing
 from pathlib import Path
 
 from sqlalchemy import select
-from tests.factories import new_data_file
+from tests.storage.conftest import Bare
 
-from kaohe_desktop.storage.database import open_data_file
+from kaohe_desktop.storage.database import OpenedFile, open_data_file
 from kaohe_desktop.storage.errors import ConflictError
 from kaohe_desktop.storage.models import DepartmentRow
+from kaohe_desktop.storage.server_database import open_server_database
+from kaohe_desktop.storage.source import is_server_url, parse_server_url
 
 ROUNDS = 40
 
 
-def _worker(path: str, tag: str, queue: multiprocessing.Queue) -> None:
-    opened = open_data_file(path)
+def _open(source: str) -> OpenedFile:
+    """A path or a server URL (the password: PGPASSWORD, inherited)."""
+    if is_server_url(source):
+        return open_server_database(parse_server_url(source))
+    return open_data_file(source)
+
+
+def _worker(source: str, tag: str, queue: multiprocessing.Queue) -> None:
+    opened = _open(source)
     uow = opened.unit_of_work(tag)
     acknowledged_names: list[str] = []
     increments = conflicts = 0
@@ -44,22 +54,22 @@ def _worker(path: str, tag: str, queue: multiprocessing.Queue) -> None:
     queue.put((acknowledged_names, increments, conflicts))
 
 
-def test_two_processes_lose_no_acknowledged_write(tmp_path: Path) -> None:
-    opened = new_data_file(tmp_path)
+def test_two_processes_lose_no_acknowledged_write(bare: Bare) -> None:
+    opened = bare.new()
     opened.unit_of_work("setup").write(lambda s: s.add(DepartmentRow(name="计数", sort_order=0)))
     opened.close()
+    where = bare.source(opened)
+    source = where.url if not isinstance(where, Path) else str(where)
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    workers = [
-        context.Process(target=_worker, args=(str(opened.path), tag, queue)) for tag in ("甲", "乙")
-    ]
+    workers = [context.Process(target=_worker, args=(source, tag, queue)) for tag in ("甲", "乙")]
     for worker in workers:
         worker.start()
     results = [queue.get(timeout=120) for _ in workers]
     for worker in workers:
         worker.join(timeout=30)
         assert worker.exitcode == 0
-    reopened = open_data_file(opened.path)
+    reopened = _open(source)
     with reopened.unit_of_work("check").read() as session:
         names = set(session.scalars(select(DepartmentRow.name)))
         counter = session.scalars(select(DepartmentRow).where(DepartmentRow.name == "计数")).one()
