@@ -14,7 +14,12 @@ from tests.storage.conftest import Bare
 
 from kaohe_desktop.storage import engine as engine_module
 from kaohe_desktop.storage.audit import verify_chain
-from kaohe_desktop.storage.errors import BusyError, ConflictError, FileUnavailableError
+from kaohe_desktop.storage.errors import (
+    BusyError,
+    ConflictError,
+    FileUnavailableError,
+    StorageError,
+)
 from kaohe_desktop.storage.models import AuditRow, DepartmentRow
 from kaohe_desktop.storage.server_engine import WRITER_LOCK
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
@@ -208,3 +213,22 @@ def test_a_read_is_one_snapshot(bare: Bare) -> None:
     finally:
         other.close()
         opened.close()
+
+
+def test_a_missing_grant_is_said_and_keeps_the_server_writable(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    """An account without a grant is the server's administrator's to fix, not the server
+    gone: the save is refused naming the rights, the edit is kept, nothing turns read-only."""
+    bare = Bare("postgresql", tmp_path, pg_place)
+    opened = bare.new()
+    assert opened.server is not None
+    bare.superuser(opened.server, "REVOKE INSERT ON department FROM kaohe_app")
+    uow = opened.unit_of_work("李科员")
+    with pytest.raises(StorageError) as refusal:
+        uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    assert "没有所需的权限" in str(refusal.value) and "修改已保留" in str(refusal.value)
+    assert not uow.read_only
+    bare.superuser(opened.server, "GRANT INSERT ON department TO kaohe_app")
+    uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    opened.close()

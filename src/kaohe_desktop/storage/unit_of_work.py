@@ -40,7 +40,7 @@ from kaohe_desktop.storage.errors import (
 )
 from kaohe_desktop.storage.identity import FileIdentity, Look, SameDatabase, SameFile
 from kaohe_desktop.storage.own_writes import OwnWrites, own_writes_of, take_written
-from kaohe_desktop.storage.server_engine import is_retryable, is_unreachable
+from kaohe_desktop.storage.server_engine import is_retryable, is_unreachable, sqlstate
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
@@ -49,6 +49,7 @@ VERIFIED_MARK = "KAOHE_RECTIFICATION_VERIFIED"
 T = TypeVar("T")
 
 DEFAULT_ATTEMPTS = 3
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def _is_busy(error: OperationalError) -> bool:
@@ -166,6 +167,13 @@ class UnitOfWork:
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
             except DBAPIError as error:  # "file is not a database": replaced underneath
+                if self._server and sqlstate(error) == INSUFFICIENT_PRIVILEGE:
+                    # The server is there; the account lacks a grant: say so, stay writable.
+                    raise StorageError(
+                        "数据库拒绝了本次保存：当前服务器账号没有所需的权限"
+                        f"（{str(error.orig).strip().splitlines()[0][:120]}）。"
+                        "您的修改已保留。请服务器管理员按 RELIABILITY.md §8 为该账号授权。"
+                    ) from error
                 unavailable = self._replaced() or _unavailable(error, self._server)
                 self.go_read_only(str(unavailable))
                 raise unavailable from error
