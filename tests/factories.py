@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,12 +13,15 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.pool import NullPool
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.workspace import Workspace, create_workspace, open_workspace
 from kaohe_desktop.storage.database import OpenedFile, create_data_file
+from kaohe_desktop.storage.source import is_server_url
 
 PASSWORD = "test-pass-1"
 ADMIN = Credentials("admin", PASSWORD)
@@ -79,11 +83,59 @@ def sign_in(path: Path, role: Role = Role.ADMIN, **options: object) -> Workspace
     return open_workspace(path, credentials(role), **options)  # type: ignore[arg-type]
 
 
+def source_of(workspace: Workspace) -> Path:
+    """Where `workspace`'s data is, to open it again (another workstation) or to hand to
+    fingerprint and stored_rows: the file, or on a server its URL (typed as the Path
+    copy_master gives; sign_in takes both; a server's `path` is only a stand-in name)."""
+    if workspace.server is not None:
+        return workspace.server.url  # type: ignore[return-value]
+    return workspace.path
+
+
 def fingerprint(path: Path) -> str:
+    """What the data holds, to compare before and after: the file's bytes; on a server
+    (copy_master on postgresql gives a URL) every table's rows."""
+    if is_server_url(path):
+        return _rows_fingerprint(str(path))
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _rows_fingerprint(url: str) -> str:
+    digest = hashlib.sha256()
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            for table in sorted(inspect(connection).get_table_names()):
+                rows = connection.execute(text(f'SELECT * FROM "{table}"')).all()
+                digest.update(f"{table}:{len(rows)}\n".encode())
+                for row in sorted(repr(tuple(row)) for row in rows):
+                    digest.update(row.encode() + b"\n")
+    finally:
+        engine.dispose()
+    return digest.hexdigest()
+
+
+def stored_rows(path: Path, statement: str, **params: object) -> list[tuple[object, ...]]:
+    """Rows as the data file or server database holds them, read past any service
+    (`statement` with :name parameters)."""
+    if is_server_url(path):
+        engine = create_engine(str(path), poolclass=NullPool)
+    else:
+        uri = f"file:{path}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+        )
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(statement), params)]
+    finally:
+        engine.dispose()
+
+
 def sidecars(path: Path) -> list[Path]:
+    """The files beside a data file named after it (a server database has none)."""
+    if is_server_url(path):
+        return []
     return [p for p in path.parent.iterdir() if p.name.startswith(path.name) and p != path]
 
 

@@ -6,7 +6,6 @@ and the file with its accounts is made once per run and copied for each test."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.factories import (
     fingerprint,
     new_data_file,
     sign_in,
+    stored_rows,
 )
 
 from kaohe_desktop.domain.roles import Role
@@ -65,13 +65,9 @@ def _account(workspace: Workspace, username: str) -> AccountRow:
 
 def _stored(path: Path, username: str) -> tuple[int, str | None]:
     """failed_logins and locked_until as the file holds them (read past any service)."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        statement = "SELECT failed_logins, locked_until FROM account WHERE username = ?"
-        failed, until = connection.execute(statement, (username,)).fetchone()
-    finally:
-        connection.close()
-    return int(failed), until
+    statement = "SELECT failed_logins, locked_until FROM account WHERE username = :username"
+    [(failed, until)] = stored_rows(path, statement, username=username)
+    return int(failed), None if until is None else str(until)
 
 
 def _view(workspace: Workspace, username: str) -> AccountView:
@@ -216,16 +212,13 @@ def test_passwords_are_argon2id_and_never_reach_the_log(path: Path, admin: Works
     assert '"password_hash": "（已隐去）"' in (reset.after_json or "")
 
     # Nowhere in the log, not even in rows the screens do not show.
-    connection = sqlite3.connect(path)
-    try:
-        logged = connection.execute(
-            "SELECT COALESCE(before_json, '') || COALESCE(after_json, '') || COALESCE(label, '')"
-            " FROM audit_log"
-        ).fetchall()
-    finally:
-        connection.close()
+    logged = stored_rows(
+        path,
+        "SELECT COALESCE(before_json, '') || COALESCE(after_json, '') || COALESCE(label, '')"
+        " FROM audit_log",
+    )
     assert logged
-    text = "".join(row[0] for row in logged)
+    text = "".join(str(row[0]) for row in logged)
     assert "$argon2" not in text
     for secret in ("xiaoli-pass1", "viewer-pass2", PASSWORD):
         assert secret not in text
@@ -244,13 +237,8 @@ def test_a_test_suite_hash_is_upgraded_at_the_next_real_sign_in(
 
 
 def _stored_hash(path: Path, username: str) -> str:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        (stored,) = connection.execute(
-            "SELECT password_hash FROM account WHERE username = ?", (username,)
-        ).fetchone()
-    finally:
-        connection.close()
+    statement = "SELECT password_hash FROM account WHERE username = :username"
+    [(stored,)] = stored_rows(path, statement, username=username)
     return str(stored)
 
 

@@ -232,16 +232,23 @@ def test_restore_writes_a_new_file_that_opens_and_verifies(
         assert (event.action, event.account, event.entity) == ("restore", "admin", "data_file")
         assert event.action_label == "从备份恢复"
         detail = json.loads(event.after_json or "{}")
-        assert detail == {"backup": str(backup), "previous_file": str(path)}
+        assert detail == {"backup": str(backup), "previous_file": admin.location}
     finally:
         restored.close()
 
 
-def test_restore_never_overwrites(admin: Workspace, path: Path) -> None:
+# It names the open data file itself as the target: a server database is no file.
+@pytest.mark.file_only
+def test_restore_never_overwrites_the_open_file(admin: Workspace, path: Path) -> None:
     backup = admin.backup()
     with pytest.raises(InputError, match="已存在。恢复只写入新文件"):
         admin.backups.restore(backup, path)
-    other = path.with_name("别的.kaohe")
+
+
+def test_restore_never_overwrites(admin: Workspace, tmp_path: Path) -> None:
+    backup = admin.backup()
+    other = tmp_path / "共享盘" / "别的.kaohe"
+    other.parent.mkdir(exist_ok=True)
     other.write_bytes(b"keep me")
     with pytest.raises(InputError, match="已存在"):
         admin.backups.restore(backup, other)

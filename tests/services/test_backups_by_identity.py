@@ -23,6 +23,9 @@ from kaohe_desktop.services.workspace import Workspace, create_workspace, open_w
 from kaohe_desktop.storage.backup import RESTORED_FROM_KEY
 from kaohe_desktop.storage.errors import FileReplacedError, ReadOnlyError
 from kaohe_desktop.storage.identity import FILE_ID_KEY, identity_of_file
+from kaohe_desktop.storage.server_backup import backup_source_name
+from kaohe_desktop.storage.server_database import stand_in_path
+from kaohe_desktop.storage.source import is_server_url, parse_server_url
 
 OURS = "测试县市场监督管理局"  # the bureau of tests.factories' files
 THEIRS = "乙县市场监督管理局"
@@ -35,6 +38,14 @@ def path(copy_master: CopyMaster, tmp_path: Path) -> Path:
     return copy_master(ROLES_ONLY, tmp_path / "甲局共享盘")
 
 
+def _named(path: Path) -> Path:
+    """The name the backups of `path` carry: the file's; a server database's stand-in
+    name (数据库@服务器-端口) with ".kaohe"."""
+    if is_server_url(path):
+        return backup_source_name(stand_in_path(parse_server_url(str(path))))
+    return path
+
+
 @pytest.fixture
 def admin(path: Path) -> Iterator[Workspace]:
     workspace = sign_in(path, Role.ADMIN, daily_backup=False)
@@ -45,7 +56,7 @@ def admin(path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def theirs(path: Path, tmp_path: Path) -> Iterator[Workspace]:
     """Another bureau's file with the same name, backing up into the same folder."""
-    other = tmp_path / "乙局共享盘" / path.name
+    other = tmp_path / "乙局共享盘" / _named(path).name
     other.parent.mkdir()
     workspace = create_workspace(other, admin=ADMIN, bureau_name=THEIRS)
     yield workspace
@@ -55,7 +66,7 @@ def theirs(path: Path, tmp_path: Path) -> Iterator[Workspace]:
 def test_two_bureaus_files_of_the_same_name_each_get_their_own_daily_backup(
     path: Path, theirs: Workspace, tmp_path: Path
 ) -> None:
-    assert theirs.path.name == path.name
+    assert theirs.path.name == _named(path).name
     ours = open_workspace(path, ADMIN)  # the day's first open: our automatic backup
     try:
         assert ours.backups.folder() == theirs.backups.folder() == tmp_path / "备份"
@@ -66,7 +77,7 @@ def test_two_bureaus_files_of_the_same_name_each_get_their_own_daily_backup(
         assert (mine.bureau, their.bureau) == (OURS, THEIRS)
         identity = theirs.backups.identity
         assert identity is not None
-        assert their.path.name.startswith(f"{path.stem}-{THEIRS}-{identity.short_id}-")
+        assert their.path.name.startswith(f"{_named(path).stem}-{THEIRS}-{identity.short_id}-")
         assert identity_of_file(their.path).file_id == identity.file_id
         assert ours.backups.daily() is None and theirs.backups.daily() is None
     finally:
@@ -93,12 +104,13 @@ def _leftover(folder: Path, name: str, *, stale: bool) -> Path:
 
 
 def test_rotation_removes_stale_partial_journals_but_never_a_live_one(
-    admin: Workspace, path: Path
+    admin: Workspace, path: Path, tmp_path: Path
 ) -> None:
     """The backup folder set to the data file's own folder, the worst case: the data
     file's journal sits among the leftovers."""
-    admin.backups.set_folder(path.parent)
-    folder, stem = path.parent, path.stem
+    folder, named = tmp_path / "甲局共享盘", _named(path)
+    admin.backups.set_folder(folder)
+    stem = named.stem
     killed = _leftover(folder, f"{stem}-20200101-080000-自动.11-aaaa1111.partial", stale=True)
     killed_journal = _leftover(folder, killed.name + "-journal", stale=True)
     orphan_name = f"{stem}-20200102-080000-自动.12-bbbb2222.partial-journal"
@@ -109,7 +121,7 @@ def test_rotation_removes_stale_partial_journals_but_never_a_live_one(
     live_journal = _leftover(folder, live.name + "-journal", stale=True)
     slow = _leftover(folder, f"{stem}-20200104-080000-自动.14-dddd4444.partial", stale=True)
     slow_journal = _leftover(folder, slow.name + "-journal", stale=False)
-    data_journal = _leftover(folder, f"{path.name}-journal", stale=True)
+    data_journal = _leftover(folder, f"{named.name}-journal", stale=True)
     data_journal.write_bytes(b"")  # empty, so the next open is not an unclean one
     os.utime(data_journal, (time.time() - TWO_DAYS,) * 2)
 
@@ -121,15 +133,16 @@ def test_rotation_removes_stale_partial_journals_but_never_a_live_one(
 
 
 def test_backups_named_before_ids_are_attributed_by_their_content(
-    admin: Workspace, theirs: Workspace
+    admin: Workspace, theirs: Workspace, path: Path
 ) -> None:
     """Names without an id ("考核台账-20250101-090000-自动.kaohe"): listed only when the
     copy inside is of this file."""
     folder = admin.backups.folder()
     mine = admin.backups.backup_now()
     their = theirs.backups.backup_now(folder)
-    old_mine = folder / f"{admin.path.stem}-20250101-090000-自动.kaohe"
-    old_theirs = folder / f"{admin.path.stem}-20250102-090000-自动.kaohe"
+    stem = _named(path).stem
+    old_mine = folder / f"{stem}-20250101-090000-自动.kaohe"
+    old_theirs = folder / f"{stem}-20250102-090000-自动.kaohe"
     shutil.copyfile(mine, old_mine)
     shutil.copyfile(their, old_theirs)
     listed = {b.path: b.bureau for b in admin.backups.backups()}
@@ -158,6 +171,9 @@ def test_a_restored_file_is_a_file_of_its_own(admin: Workspace, tmp_path: Path) 
     assert meta[RESTORED_FROM_KEY] == identity.file_id and meta[FILE_ID_KEY] == new.file_id
 
 
+# It replaces the data file on disk under the open workspace: a server database has no
+# file to replace.
+@pytest.mark.file_only
 def test_a_backup_of_a_file_replaced_underneath_is_refused(
     admin: Workspace, theirs: Workspace
 ) -> None:

@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.factories import ADMIN, DEMO, MasterFiles, copy_to, sign_in
+from tests.factories import ADMIN, DEMO, MasterFiles, sign_in
+from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.cli import main
 from kaohe_desktop.domain.check_rules import due_by
@@ -469,9 +470,14 @@ def test_a_county_of_ten_thousand_over_four_years(county: ExchangeBook) -> None:
 # ---- the demo file: what the services add after the import (services/demo/follow_up) ----
 
 
-@pytest.fixture(scope="module")
-def demo_file(master_files: MasterFiles, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_to(master_files[DEMO], tmp_path_factory.mktemp("demo-file"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_file(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    """The demo file, and the demo bureau on a PostgreSQL server (its URL)."""
+    return master_on(request, master_files, DEMO, tmp_path_factory.mktemp("demo-file"))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.factories import ADMIN
+from tests.services.on_backend import NewBureau, new_bureau
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.grading import Flag
@@ -22,7 +22,7 @@ from kaohe_desktop.domain.records import (
     PersonRecord,
 )
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.workspace import Workspace, create_workspace
+from kaohe_desktop.services.workspace import DEFAULT_BUREAU_NAME, Workspace
 
 Q2 = Quarter(2026, 2)
 REASON = "经考核委员会研究决定"
@@ -50,8 +50,13 @@ def _scores(scores: dict[str, str], **overrides: QuarterGrade) -> list[Assessmen
     ]
 
 
-def _file(tmp_path: Path, name: str = "甲.kaohe") -> Workspace:
-    ws = create_workspace(tmp_path / name, admin=ADMIN, bureau_name="测试局")
+@pytest.fixture
+def new(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> NewBureau:
+    return new_bureau(backend, tmp_path, request)
+
+
+def _file(new: NewBureau, name: str = "甲.kaohe") -> Workspace:
+    ws = new(name)
     ws.importer.apply(BASE)
     return ws
 
@@ -68,8 +73,8 @@ def _refusal(ws: Workspace, book: ExchangeBook) -> tuple[int | None, str | None,
     return error.row, error.column, error.reason
 
 
-def test_tie_settled_with_a_manual_fairly_good_imports(tmp_path: Path) -> None:
-    ws = _file(tmp_path)
+def test_tie_settled_with_a_manual_fairly_good_imports(new: NewBureau) -> None:
+    ws = _file(new)
     ws.importer.apply(ExchangeBook(assessments=_scores(TIED)))
     assert _grades(ws)["P02"] == (QuarterGrade.FAIRLY_GOOD, Flag.TIE_OVER_QUOTA)
     result = ws.importer.apply(
@@ -82,10 +87,10 @@ def test_tie_settled_with_a_manual_fairly_good_imports(tmp_path: Path) -> None:
     ws.close()
 
 
-def test_manual_grades_round_trip_through_the_export(tmp_path: Path) -> None:
+def test_manual_grades_round_trip_through_the_export(new: NewBureau, tmp_path: Path) -> None:
     """A quarter with a hand-set 较好 (a settled tie) and a hand-set 好: exported, then
     imported into a new file and into the same one."""
-    source = _file(tmp_path)
+    source = _file(new)
     book = ExchangeBook(
         assessments=_scores(TIED, P03=QuarterGrade.FAIRLY_GOOD, P01=QuarterGrade.GOOD)
     )
@@ -99,7 +104,7 @@ def test_manual_grades_round_trip_through_the_export(tmp_path: Path) -> None:
     }
     again = source.importer.import_workbook(workbook)
     assert again.changed == 0
-    target = create_workspace(tmp_path / "乙.kaohe", admin=ADMIN)
+    target = new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME)
     target.importer.import_workbook(workbook)
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)
     assert reimported == exported
@@ -108,8 +113,8 @@ def test_manual_grades_round_trip_through_the_export(tmp_path: Path) -> None:
     target.close()
 
 
-def test_manual_good_over_the_quota_is_refused_where_it_is(tmp_path: Path) -> None:
-    ws = _file(tmp_path)
+def test_manual_good_over_the_quota_is_refused_source_of(new: NewBureau) -> None:
+    ws = _file(new)
     book = ExchangeBook(assessments=_scores(RANKED, P03=QuarterGrade.GOOD))
     row, column, reason = _refusal(ws, book)
     assert (row, column) == (4, "等次调整")
@@ -118,8 +123,8 @@ def test_manual_good_over_the_quota_is_refused_where_it_is(tmp_path: Path) -> No
     ws.close()
 
 
-def test_manual_good_with_room_left_by_a_tie_is_taken(tmp_path: Path) -> None:
-    ws = _file(tmp_path)
+def test_manual_good_with_room_left_by_a_tie_is_taken(new: NewBureau) -> None:
+    ws = _file(new)
     ws.importer.apply(ExchangeBook(assessments=_scores(TIED, P02=QuarterGrade.GOOD)))
     grades = _grades(ws)
     assert grades["P02"] == (QuarterGrade.GOOD, None)
@@ -135,9 +140,9 @@ def test_manual_good_with_room_left_by_a_tie_is_taken(tmp_path: Path) -> None:
     ],
 )
 def test_grades_the_grid_refuses_are_refused(
-    tmp_path: Path, grade: QuarterGrade, begins: str
+    new: NewBureau, grade: QuarterGrade, begins: str
 ) -> None:
-    ws = _file(tmp_path)
+    ws = _file(new)
     row, column, reason = _refusal(ws, ExchangeBook(assessments=_scores(RANKED, P03=grade)))
     assert (row, column) == (4, "等次调整") and reason.startswith(begins)
     ws.close()

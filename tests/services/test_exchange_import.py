@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import func, select
-from tests.factories import ADMIN
+from tests.services.on_backend import NewBureau, new_bureau
 
 from kaohe_desktop.domain import text_rules as rules
 from kaohe_desktop.domain.exchange_schema import SHEETS_BY_NAME
@@ -20,7 +20,7 @@ from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.errors import Cancelled, InputError
 from kaohe_desktop.services.org.departments import name_problem
 from kaohe_desktop.services.progress import ProgressReporter
-from kaohe_desktop.services.workspace import Workspace, create_workspace
+from kaohe_desktop.services.workspace import DEFAULT_BUREAU_NAME, Workspace
 from kaohe_desktop.storage.models import (
     AdjustmentRow,
     AuditRow,
@@ -42,8 +42,9 @@ def demo_book() -> ExchangeBook:
     return generate_demo_book()
 
 
-def _new(tmp_path: Path, name: str = "新文件.kaohe") -> Workspace:
-    return create_workspace(tmp_path / name, admin=ADMIN, bureau_name="测试局")
+@pytest.fixture
+def new(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> NewBureau:
+    return new_bureau(backend, tmp_path, request)
 
 
 def _count(ws: Workspace, model) -> int:
@@ -51,8 +52,8 @@ def _count(ws: Workspace, model) -> int:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_demo_book_imports_everything(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_demo_book_imports_everything(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     result = ws.importer.apply(demo_book)
     assert result.counts["人员"].added == len(demo_book.people)
     assert result.counts["平时考核"].added == len(demo_book.assessments)
@@ -61,8 +62,8 @@ def test_demo_book_imports_everything(tmp_path: Path, demo_book: ExchangeBook) -
     ws.close()
 
 
-def test_importing_twice_changes_nothing(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_importing_twice_changes_nothing(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     ws.importer.apply(demo_book)
     audit_rows = _count(ws, AuditRow)
     again = ws.importer.apply(demo_book)
@@ -71,8 +72,8 @@ def test_importing_twice_changes_nothing(tmp_path: Path, demo_book: ExchangeBook
     ws.close()
 
 
-def test_dry_run_writes_nothing(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_dry_run_writes_nothing(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     audit_rows = _count(ws, AuditRow)
     result = ws.importer.apply(demo_book, dry_run=True)
     assert result.dry_run and result.counts["人员"].added == len(demo_book.people)
@@ -80,8 +81,8 @@ def test_dry_run_writes_nothing(tmp_path: Path, demo_book: ExchangeBook) -> None
     ws.close()
 
 
-def test_unknown_reference_rejects_the_whole_book(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_unknown_reference_rejects_the_whole_book(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     bad = dataclasses.replace(demo_book, people=list(demo_book.people))
     bad.people[5] = dataclasses.replace(bad.people[5], department="不存在的科室")
     bad.source_rows = {"人员": list(range(2, 2 + len(bad.people)))}
@@ -94,8 +95,8 @@ def test_unknown_reference_rejects_the_whole_book(tmp_path: Path, demo_book: Exc
     ws.close()
 
 
-def test_cancel_rolls_everything_back(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_cancel_rolls_everything_back(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     reporter = ProgressReporter()
     calls = []
 
@@ -111,8 +112,8 @@ def test_cancel_rolls_everything_back(tmp_path: Path, demo_book: ExchangeBook) -
     ws.close()
 
 
-def test_changed_person_is_updated_and_moved(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    ws = _new(tmp_path)
+def test_changed_person_is_updated_and_moved(new: NewBureau, demo_book: ExchangeBook) -> None:
+    ws = new()
     ws.importer.apply(demo_book)
     person: PersonRecord = demo_book.people[0]
     other = next(d.name for d in demo_book.departments if d.name != person.department)
@@ -124,13 +125,15 @@ def test_changed_person_is_updated_and_moved(tmp_path: Path, demo_book: Exchange
     ws.close()
 
 
-def test_export_then_import_reproduces_the_data(tmp_path: Path, demo_book: ExchangeBook) -> None:
-    source = _new(tmp_path, "甲.kaohe")
+def test_export_then_import_reproduces_the_data(
+    new: NewBureau, tmp_path: Path, demo_book: ExchangeBook
+) -> None:
+    source = new("甲.kaohe")
     source.importer.apply(demo_book)
     workbook = tmp_path / "交换.xlsx"
     source.exporter.export_workbook(workbook)
     exported = source.exporter.book()
-    target = create_workspace(tmp_path / "乙.kaohe", admin=ADMIN)
+    target = new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME)
     target.importer.import_workbook(workbook)
     # The workbook has no sheet for the bureau's name: each file keeps its own.
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)
@@ -167,9 +170,9 @@ def _person_row(code: str, person: PersonRecord, department: str | None = None) 
 
 
 def test_variant_codes_and_names_are_the_existing_people(
-    tmp_path: Path, demo_book: ExchangeBook
+    new: NewBureau, tmp_path: Path, demo_book: ExchangeBook
 ) -> None:
-    ws = _new(tmp_path)
+    ws = new()
     ws.importer.apply(demo_book)
     people = {p.code: p for p in demo_book.people}
     first = people["XJ0001"]
@@ -188,8 +191,10 @@ def test_variant_codes_and_names_are_the_existing_people(
     ws.close()
 
 
-def test_the_bureau_chooses_the_case_and_stored_codes_are_still_found(tmp_path: Path) -> None:
-    ws = _new(tmp_path)
+def test_the_bureau_chooses_the_case_and_stored_codes_are_still_found(
+    new: NewBureau, tmp_path: Path
+) -> None:
+    ws = new()
     assert ws.importer.code_case() is CodeCase.UPPER
     base = ExchangeBook(departments=[DepartmentRecord("办公室")])
     ws.importer.apply(base)
@@ -229,9 +234,9 @@ def test_every_text_limit_fits_its_column_in_the_data_file() -> None:
 
 
 def test_a_name_too_long_to_print_is_refused_and_nothing_written(
-    tmp_path: Path, demo_book: ExchangeBook
+    new: NewBureau, tmp_path: Path, demo_book: ExchangeBook
 ) -> None:
-    ws = _new(tmp_path)
+    ws = new()
     ws.importer.apply(ExchangeBook(departments=demo_book.departments))
     person = dataclasses.replace(demo_book.people[0], name="张" * 100_000)
     formula = dataclasses.replace(demo_book.people[1], code="=cmd|' /C calc'!A0")

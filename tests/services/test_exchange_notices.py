@@ -12,7 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import func, select
-from tests.factories import ADMIN, PASSWORD, fingerprint, sign_in
+from tests.factories import ADMIN, PASSWORD, fingerprint, sign_in, source_of
+from tests.services.on_backend import new_bureau
 
 from kaohe_desktop.domain.enums import CheckStatus, NoticeColor, TaskCategory
 from kaohe_desktop.domain.exchange_schema import SHEETS_BY_NAME
@@ -108,8 +109,8 @@ def load(ws: Workspace, path: Path, **sheets: list[dict[str, object]]) -> Import
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_workspace(tmp_path / "甲.kaohe", admin=ADMIN, bureau_name="测试局")
+def ws(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    workspace = new_bureau(backend, tmp_path, request)("甲.kaohe")
     workspace.importer.apply(BUREAU)
     yield workspace
     workspace.close()
@@ -436,10 +437,10 @@ def test_the_template_has_both_sheets(tmp_path: Path) -> None:
 
 def test_a_notice_of_a_closed_period_is_refused(ws: Workspace, tmp_path: Path) -> None:
     ws.periods.close("2026Q2", "二季度结账")
-    before = fingerprint(ws.path)
+    before = fingerprint(source_of(ws))
     with pytest.raises(PeriodClosedError):
         load(ws, tmp_path / "一.xlsx", 督办单=[notice_row()])
-    assert fingerprint(ws.path) == before
+    assert fingerprint(source_of(ws)) == before
     # The same notice in the open third quarter goes in.
     assert load(ws, tmp_path / "二.xlsx", 督办单=[notice_row(期间="2026Q3")]).changed == 1
 
@@ -448,7 +449,7 @@ def test_only_a_reviewer_or_administrator_verifies_through_an_import(
     ws: Workspace, tmp_path: Path
 ) -> None:
     ws.accounts.add_account("clerk", "录入员甲", Role.CLERK, PASSWORD)
-    clerk = sign_in(ws.path, Role.CLERK)
+    clerk = sign_in(source_of(ws), Role.CLERK)
     verified = rectification_row(整改结果="已补检", 核实人="李四", 核实日期=date(2026, 8, 20))
     path = workbook(tmp_path / "一.xlsx", 督办单=[notice_row()], 整改=[verified])
     assert refusals(clerk, path) == {("整改", 2, "核实人")}

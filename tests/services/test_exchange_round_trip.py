@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.factories import ADMIN
+from tests.services.on_backend import NewBureau, new_bureau
 
 from kaohe_desktop.domain import text_rules as rules
 from kaohe_desktop.domain.enums import QuarterGrade
@@ -24,7 +24,7 @@ from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.services.demo import generate_demo_book
 from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
-from kaohe_desktop.services.workspace import Workspace, create_workspace
+from kaohe_desktop.services.workspace import DEFAULT_BUREAU_NAME, Workspace
 
 YEAR = 2026
 
@@ -66,10 +66,15 @@ def settle_a_tie(ws: Workspace, quarter: Quarter) -> tuple[str, str]:
     return last.code, over.code
 
 
+@pytest.fixture
+def new(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> NewBureau:
+    return new_bureau(backend, tmp_path, request)
+
+
 def test_every_kind_of_value_exports_prints_and_imports_again(
-    tmp_path: Path, every_kind: ExchangeBook
+    new: NewBureau, tmp_path: Path, every_kind: ExchangeBook
 ) -> None:
-    source = create_workspace(tmp_path / "甲.kaohe", admin=ADMIN, bureau_name="测试局")
+    source = new("甲.kaohe")
     source.importer.apply(every_kind)
     _good, settled = settle_a_tie(source, Quarter(YEAR, 3))
 
@@ -93,7 +98,7 @@ def test_every_kind_of_value_exports_prints_and_imports_again(
     # Into the same file: nothing changes.
     assert source.importer.import_workbook(workbook).changed == 0
     # Into a new file: the same data, the same grades.
-    target = create_workspace(tmp_path / "乙.kaohe", admin=ADMIN)
+    target = new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME)
     target.importer.import_workbook(workbook)
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)
     assert reimported == exported

@@ -10,10 +10,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from tests.factories import Clock, new_workspace, sign_in
+from tests.factories import Clock, Master, MasterFiles, sign_in
+from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.domain.enums import DepartmentKind, Gender
 from kaohe_desktop.domain.leases import LEASE_TTL, person_scope
@@ -58,13 +58,22 @@ def _book() -> ExchangeBook:
     )
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    folder = tmp_path_factory.mktemp("leases")
-    workspace = new_workspace(folder, roles=True)
+def _people(workspace: Workspace) -> None:
     workspace.importer.apply(_book())
-    path: Path = workspace.path
-    workspace.close()
+
+
+PEOPLE_OF_ONE_DEPARTMENT = Master(fill=_people)  # and an account per role
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def office(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Office]:
+    """The module's office on a data file, then on a PostgreSQL server."""
+    folder = tmp_path_factory.mktemp("leases")
+    path = master_on(request, master_files, PEOPLE_OF_ONE_DEPARTMENT, folder)
     clock = Clock(T0)
     admin = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
     clerk = sign_in(path, Role.CLERK, daily_backup=False, clock=clock)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from tests.factories import new_workspace
+from tests.factories import DEMO, MasterFiles, sign_in
+from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Candidate, grade_quarter
@@ -292,9 +293,15 @@ def test_every_participant_once_on_the_category_sheets() -> None:
 # --- RankingExport on a data file ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = new_workspace(tmp_path_factory.mktemp("ranking"), demo=True)
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Workspace]:
+    """The demo bureau, on a data file and on a PostgreSQL server."""
+    path = master_on(request, master_files, DEMO, tmp_path_factory.mktemp("ranking"))
+    workspace = sign_in(path, daily_backup=False)
     yield workspace
     workspace.close()
 

@@ -10,12 +10,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
-from tests.factories import new_workspace, sign_in
+from tests.factories import Master, MasterFiles, sign_in
+from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.domain.enums import DepartmentKind, Gender, PoliticalStatus
 from kaohe_desktop.domain.leases import person_scope
@@ -69,14 +69,22 @@ class Office:
     people: dict[str, int]
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    workspace = new_workspace(tmp_path_factory.mktemp("record-edit"), roles=True)
+def _office_data(workspace: Workspace) -> None:
     workspace.importer.apply(ExchangeBook(departments=DEPARTMENTS, people=PEOPLE))
-    path: Path = workspace.path
     retired = workspace.departments.load(_department_id(workspace, "撤并科"))
     workspace.departments.save(retired.draft().with_value("retired", True))
-    workspace.close()
+
+
+OFFICE = Master(fill=_office_data)  # and an account per role
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def office(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Office]:
+    path = master_on(request, master_files, OFFICE, tmp_path_factory.mktemp("record-edit"))
     admin = sign_in(path, Role.ADMIN, daily_backup=False)
     clerk = sign_in(path, Role.CLERK, daily_backup=False)
     with admin._uow.read() as session:

@@ -79,6 +79,7 @@ class _NoFile:
     path = Path("无文件.kaohe")
     evidence_dir = Path("无文件.kaohe.佐证材料")
     server = None
+    location = "无文件.kaohe"
 
     def unit_of_work(self, account: str) -> object:
         return object()

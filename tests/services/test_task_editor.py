@@ -5,14 +5,15 @@ save audited. One demo bureau for the module; each test edits tasks of its own y
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.factories import copy_to, new_workspace, sign_in
+from tests.factories import DEMO, MasterFiles, sign_in
+from tests.services.on_backend import BACKENDS, copies_on
 
 from kaohe_desktop.domain.ledger_rules import TASK_FIELDS
 from kaohe_desktop.domain.roles import Role
@@ -24,9 +25,19 @@ from kaohe_desktop.services.workspace import Workspace
 _years = count(2040)
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def copies(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[], Path]:
+    """Fresh copies of the demo bureau: a data file, or a database on a server."""
+    return copies_on(request, master_files, DEMO, tmp_path_factory)
+
+
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = new_workspace(tmp_path_factory.mktemp("task-editor"), demo=True)
+def office(copies: Callable[[], Path]) -> Iterator[Workspace]:
+    workspace = sign_in(copies(), Role.ADMIN, daily_backup=False)
     yield workspace
     workspace.close()
 
@@ -161,13 +172,13 @@ def test_the_tasks_own_number_is_not_taken(office: Workspace, task: TaskView) ->
     assert office.ledger.taken_seqs(task.year) == {2, 7}
 
 
-def test_a_retired_department_may_stay_but_not_be_chosen(
-    office: Workspace, task: TaskView, tmp_path: Path
-) -> None:
-    # Retiring changes departments for everyone: work on a copy of the file.
-    path = copy_to(office.path, tmp_path)
-    other = sign_in(path, Role.ADMIN, daily_backup=False)
+def test_a_retired_department_may_stay_but_not_be_chosen(copies: Callable[[], Path]) -> None:
+    # Retiring changes departments for everyone: work on a copy of the demo bureau.
+    other = sign_in(copies(), Role.ADMIN, daily_backup=False)
     try:
+        year = next(_years)
+        other.ledger.add(year, _values(seq=2, title="另一项任务"))
+        task = other.ledger.add(year, _values())
         department_id = next(d.id for d in other.departments.listing() if d.name == "乡镇监管所")
         retired = other.departments.load(department_id).draft().with_value("retired", True)
         other.departments.save(retired)

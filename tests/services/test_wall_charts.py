@@ -16,7 +16,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from tests.factories import new_workspace
+from tests.factories import DEMO, MasterFiles, new_workspace, sign_in
+from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.domain.enums import CheckLevel, CheckStatus, TaskCategory
 from kaohe_desktop.domain.ledger_rules import format_points as points_text
@@ -35,9 +36,15 @@ PRINTED = date(2026, 7, 1)
 _RANK = {CheckLevel.LEAD: 1, CheckLevel.SUPERVISION: 2, CheckLevel.LEADERSHIP: 3}
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = new_workspace(tmp_path_factory.mktemp("wall-charts"), demo=True)
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(
+    request: pytest.FixtureRequest,
+    master_files: MasterFiles,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Workspace]:
+    """The demo bureau, on a data file and on a PostgreSQL server."""
+    path = master_on(request, master_files, DEMO, tmp_path_factory.mktemp("wall-charts"))
+    workspace = sign_in(path, daily_backup=False)
     yield workspace
     workspace.close()
 

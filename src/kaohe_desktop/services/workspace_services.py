@@ -125,7 +125,12 @@ class WorkspaceServices:
         from kaohe_desktop.services.files.backups import BackupService
 
         return BackupService(
-            self.guard, self._uow, self.path, clock=self.clock, evidence_dir=self.evidence_dir
+            self.guard,
+            self._uow,
+            self.path,
+            clock=self.clock,
+            evidence_dir=self.evidence_dir,
+            location=self.opened.location,
         )
 
     @service

@@ -52,11 +52,15 @@ class BackupService:
         *,
         clock: Clock = datetime.now,
         evidence_dir: Path | None = None,
+        location: str | None = None,
     ) -> None:
         self.guard = guard
         self._uow = uow
         self._stand_in = path
         self._evidence_dir = evidence_dir
+        # Where the data was, as the restore's log entry names it: the file's path, or
+        # 账号@服务器:端口/数据库 (a server's `path` is only a stand-in name).
+        self._location = location
         self._clock = clock
         # What the last backup or restore did with the 佐证材料 (for the screens' report).
         self.last_evidence: EvidenceCopy | None = None
@@ -186,7 +190,10 @@ class BackupService:
             [EvidenceStore(backup.parent / BACKUP_STORE_NAME), self._store],
         )
         self.last_evidence = evidence
-        detail: dict[str, object] = {"backup": str(backup), "previous_file": str(self._path)}
+        detail: dict[str, object] = {
+            "backup": str(backup),
+            "previous_file": self._location or str(self._path),
+        }
         if evidence.referenced:
             detail["evidence"] = {
                 "referenced": evidence.referenced,
