@@ -92,6 +92,10 @@ class PgPlace:
         )
         return self.cluster.url(name, account)
 
+    def made(self) -> list[str]:
+        """Every database this run made (dropped ones included: dropping is idempotent)."""
+        return list(self._made)
+
     def drop(self, url: str) -> None:
         name = parse_server_url(url).database
         self.cluster.drop_database(name)
@@ -107,7 +111,12 @@ def start_cluster(folder: Path) -> tuple[Cluster, bool]:
     return start(folder, durable=False), True
 
 
-def stop_cluster(cluster: Cluster, started: bool) -> None:
+def stop_cluster(cluster: Cluster, started: bool, place: PgPlace | None = None) -> None:
+    """Stop and remove a cluster this run started; on one it was lent (attached), drop
+    the databases the run made instead."""
+    if not started and place is not None:
+        for name in place.made():
+            cluster.drop_database(name)
     if started:
         cluster.stop()
         shutil.rmtree(cluster.folder, ignore_errors=True)

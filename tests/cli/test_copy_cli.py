@@ -39,7 +39,7 @@ def test_copy_to_a_new_file_prints_rows_chain_and_where(
     result = kaohe("copy", "--from", str(source), "--to", str(target), "--user", "admin")
     assert result.returncode == 0, result.stderr
     assert f"已复制到 {target}" in result.stdout
-    assert "person：80 行" in result.stdout
+    assert "人员：80 行" in result.stdout  # tables as the 操作日志 names them
     assert "操作日志链完整" in result.stdout
     assert identity_of_file(target).file_id != identity_of_file(source).file_id
     opened = open_data_file(target)

@@ -429,3 +429,16 @@ def test_a_file_that_stops_taking_writes_still_answers_a_sign_in_as_one(
     for _ in range(5):
         assert _refused(path, Credentials("clerk", WRONG_PASSWORD), clock=clock) == WRONG
     assert "已被锁定" in _refused(path, credentials(Role.CLERK), clock=clock)
+
+
+def test_a_display_name_longer_than_its_column_is_refused_on_both(admin: Workspace) -> None:
+    """A file would store 41 characters where a server refuses them: both refuse the same
+    way, before anything is written, and the account can still be made with a shorter one."""
+    with pytest.raises(InputError, match=r"显示名.*太长：最多 40 个字符"):
+        admin.accounts.add_account("clerk9", "张" * 41, Role.CLERK, "test-pass-9")
+    assert not admin.read_only
+    admin.accounts.add_account("clerk9", "张" * 40, Role.CLERK, "test-pass-9")
+    with pytest.raises(InputError, match="太长"):
+        admin.accounts.update_account(
+            "clerk9", display_name="李" * 41, role=Role.CLERK, active=True
+        )

@@ -26,7 +26,7 @@ from kaohe_desktop.storage.errors import (
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 from kaohe_desktop.storage.models import DepartmentRow
 from kaohe_desktop.storage.server_database import create_server_database, open_server_database
-from kaohe_desktop.storage.source import ServerAddress
+from kaohe_desktop.storage.source import ServerAddress, parse_server_url
 
 
 def test_pragmas_are_in_force(tmp_path: Path) -> None:
@@ -275,3 +275,28 @@ def test_a_newer_schema_on_a_server_opens_read_only_and_refuses_writes(
         connection.exec_driver_sql("INSERT INTO department (name) VALUES ('办公室')")
     newer.close()
     assert _contents(bare, address) == before
+
+
+def test_another_programs_schema_makes_the_database_not_empty(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    """Another program's data in a schema of its own: a new bureau is not made there,
+    and public stays empty."""
+    url = pg_place.empty()
+    address = parse_server_url(url)
+    pg_place.cluster.psql(
+        "CREATE SCHEMA erp; CREATE TABLE erp.orders (id int); INSERT INTO erp.orders VALUES (1)",
+        database=address.database,
+    )
+    with pytest.raises(FileExistsRefusedError, match="不是空的"):
+        create_server_database(
+            address,
+            bureau_name="测试局",
+            account="tester",
+            staff_categories=("一般人员",),
+            evidence_dir=tmp_path / "ev",
+        )
+    tables = pg_place.cluster.psql(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database=address.database
+    )
+    assert tables.strip() == "0"

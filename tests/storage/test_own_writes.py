@@ -149,3 +149,32 @@ def test_a_watcher_without_a_record_tells_every_commit(bare: Bare) -> None:
     finally:
         watcher.close()
         opened.close()
+
+
+def test_a_rolled_back_writes_ids_do_not_ride_on_to_our_next_commit(
+    two: tuple[OpenedFile, OpenedFile],
+) -> None:
+    """Our next commit lands before the poll: on a server its pooled connection still
+    carries the refused write's notes, which must not make theirs look like ours."""
+    ours, theirs = two
+    uow = ours.unit_of_work("甲")
+    watcher = _watcher(ours, uow)
+
+    def audited_then_refused(session: Session) -> None:
+        session.add(DepartmentRow(name="未保存科"))
+        session.flush()
+        raise Refused
+
+    try:
+        with pytest.raises(Refused):
+            uow.write(audited_then_refused)
+        _add(theirs.unit_of_work("乙"), "财务科")  # takes the ids that were rolled back
+        _add(uow, "办公室")  # ours, on the same pooled connection, before any poll
+        state, change = watcher.poll_changes()
+        assert state is FileState.CHANGED and change.tables == {"department"}
+        assert (
+            change.rows_of("department") is not None
+            and len(change.rows_of("department") or ()) == 1
+        )
+    finally:
+        watcher.close()

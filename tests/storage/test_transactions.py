@@ -228,7 +228,42 @@ def test_a_missing_grant_is_said_and_keeps_the_server_writable(
     with pytest.raises(StorageError) as refusal:
         uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
     assert "没有所需的权限" in str(refusal.value) and "修改已保留" in str(refusal.value)
+    assert not isinstance(refusal.value, FileUnavailableError)
     assert not uow.read_only
     bare.superuser(opened.server, "GRANT INSERT ON department TO kaohe_app")
     uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    opened.close()
+
+
+def test_a_value_the_server_refuses_is_said_and_keeps_it_writable(
+    pg_place: PgPlace, tmp_path: Path
+) -> None:
+    """A statement the server refuses (here a name longer than its column, which a file
+    would store) is not the server gone: a Chinese refusal, the edit kept, still writable."""
+    bare = Bare("postgresql", tmp_path, pg_place)
+    opened = bare.new()
+    uow = opened.unit_of_work("李科员")
+    with pytest.raises(StorageError) as refusal:
+        uow.write(lambda s: s.add(DepartmentRow(name="科" * 500)))
+    assert "超过了数据库允许的长度" in str(refusal.value) and "修改已保留" in str(refusal.value)
+    assert not isinstance(refusal.value, FileUnavailableError) and not uow.read_only
+    uow.write(lambda s: s.add(DepartmentRow(name="办公室")))
+    opened.close()
+
+
+def test_a_stalled_server_writer_is_ended_by_the_server(pg_place: PgPlace, tmp_path: Path) -> None:
+    """A workstation frozen inside its write must not hold the writer lock for hours:
+    every write transaction carries the server-side idle limit (and the lock limit)."""
+    bare = Bare("postgresql", tmp_path, pg_place)
+    opened = bare.new()
+    settings = opened.unit_of_work("李科员").write(
+        lambda s: (
+            s.execute(text("SHOW idle_in_transaction_session_timeout")).scalar(),
+            s.execute(text("SHOW lock_timeout")).scalar(),
+        )
+    )
+    assert settings == ("1min", "10s")
+    with opened.engine.connect() as connection:  # a read leaves both as they were
+        assert connection.execute(text("SHOW idle_in_transaction_session_timeout")).scalar() == "0"
+        connection.rollback()
     opened.close()

@@ -26,6 +26,18 @@ def check_username(username: str) -> str:
     return name
 
 
+MAX_DISPLAY_NAME = 40  # account.display_name is VARCHAR(40): a server refuses more
+
+
+def check_display_name(display_name: str) -> str:
+    name = display_name.strip()
+    if len(name) > MAX_DISPLAY_NAME:
+        raise AccountRuleError(
+            f"显示名“{name[:12]}…”太长：最多 {MAX_DISPLAY_NAME} 个字符（现有 {len(name)} 个）。"
+        )
+    return name
+
+
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountRuleError(f"密码太短：至少需要 {MIN_PASSWORD_LENGTH} 个字符。")

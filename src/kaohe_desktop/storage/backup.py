@@ -94,6 +94,28 @@ def verify_copy(path: Path) -> None:
         raise CorruptFileError(f"备份文件“{path.name}”未通过完整性检查：{'; '.join(result[:3])}")
 
 
+def name_own_copy(
+    partial: Path,
+    target_dir: Path,
+    source: Path,
+    shown: str,
+    reason: str,
+    now: datetime | None,
+    owner: FileIdentity | None,
+) -> Path:
+    """Give a verified copy its backup name, from the id and bureau read from the copy
+    itself; with `owner` (what was opened, shown to the clerk as `shown`), a copy whose
+    id differs is refused: it is not a backup of what was opened."""
+    copied = identity_of_file(partial)
+    if owner is not None and copied.file_id != owner.file_id:
+        raise FileReplacedError(
+            shown,
+            owner.bureau,
+            f"备份读到的标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
+        )
+    return give_name(partial, target_dir / backup_name(source, copied, reason, now))
+
+
 def backup_database(
     engine: Engine,
     source: Path,
@@ -117,14 +139,7 @@ def backup_database(
     try:
         execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
         verify_copy(partial)
-        copied = identity_of_file(partial)
-        if owner is not None and copied.file_id != owner.file_id:
-            raise FileReplacedError(
-                source.name,
-                owner.bureau,
-                f"备份读到的文件标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
-            )
-        return give_name(partial, target_dir / backup_name(source, copied, reason, now))
+        return name_own_copy(partial, target_dir, source, source.name, reason, now, owner)
     except sqlite3.Error as error:
         raise StorageError(f"备份失败：{error}") from error
     except OSError as error:

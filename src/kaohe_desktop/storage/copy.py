@@ -351,14 +351,18 @@ def copy_to_file(
 
 
 def server_tables(connection: Connection) -> list[str]:
-    """What a server database already holds in schema public: tables, views, sequences."""
+    """What a server database already holds, in any schema but the system's: tables,
+    views, sequences (another program's data in a schema of its own counts too)."""
     return [
         str(name)
         for name in connection.execute(
             text(
-                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') "
-                "ORDER BY c.relname"
+                "SELECT CASE WHEN n.nspname = 'public' THEN c.relname "
+                "ELSE n.nspname || '.' || c.relname END "
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                "AND n.nspname NOT LIKE 'pg\\_%' "
+                "AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') ORDER BY 1"
             )
         ).scalars()
     ]

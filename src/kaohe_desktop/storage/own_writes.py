@@ -28,9 +28,10 @@ IdRange = tuple[int, int]
 def note_written(connection: Connection, first: int, last: int) -> None:
     """Inside a write: audit rows first..last were appended on this connection.
 
-    The note lives with the DBAPI connection. Engines pool nothing (NullPool,
-    engine.py): the connection of a transaction that rolled back is closed with its
-    notes, so they never reach a later transaction's commit."""
+    The note lives with the DBAPI connection. A file's engine pools nothing (NullPool,
+    engine.py), so a rolled-back transaction's notes are closed with it; a server's
+    engine pools, so every write first discards what its connection still carries
+    (UnitOfWork.write): they never reach a later transaction's commit."""
     connection.info.setdefault(WRITTEN_KEY, []).append((first, last))
 
 

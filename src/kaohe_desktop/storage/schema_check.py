@@ -392,9 +392,30 @@ def check_server_schema(engine: Engine, version: int) -> SchemaReport:
     if pg_fingerprint(digested(actual).values()) == expected:
         return SchemaReport(version, True, (), server=True)
     problems = server_differences(expected_schema(version), actual)
+    major = _server_major(engine)
+    if major != RECORDED_ON_MAJOR:
+        # Definitions are compared as the server prints them; another major version may
+        # print the same definition differently. Say so first: it is the likelier cause.
+        problems.insert(
+            0,
+            f"服务器为 PostgreSQL {major}，本程序的结构校验值按 PostgreSQL "
+            f"{RECORDED_ON_MAJOR} 记录（定义的写法可能不同；请服务器管理员确认后"
+            "用 devtools/pg_schema_constants.py 重新生成）",
+        )
     return SchemaReport(
         version, True, tuple(problems) or ("结构校验值与本程序的迁移不符",), server=True
     )
+
+
+# The PostgreSQL major version EXPECTED_PG_FINGERPRINTS were recorded on (CI's, Debian's).
+RECORDED_ON_MAJOR = 15
+
+
+def _server_major(engine: Engine) -> int:
+    with engine.connect() as connection:
+        number = int(connection.exec_driver_sql("SHOW server_version_num").scalar_one())
+        connection.rollback()
+    return number // 10_000
 
 
 PG_TRIGGER_HELPERS = {

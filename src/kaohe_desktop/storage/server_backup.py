@@ -20,10 +20,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.domain.backup_rotation import JOURNAL_SUFFIX, PARTIAL_SUFFIX
-from kaohe_desktop.storage.backup import backup_name, give_name, verify_backup
+from kaohe_desktop.storage.backup import name_own_copy, verify_backup
 from kaohe_desktop.storage.copy import EVIDENCE_DIR_KEY, Report, write_file_copy
-from kaohe_desktop.storage.errors import FileReplacedError, StorageError
-from kaohe_desktop.storage.identity import FileIdentity, identity_of_file
+from kaohe_desktop.storage.errors import StorageError
+from kaohe_desktop.storage.identity import FileIdentity
 
 BACKUP_SUFFIX = ".kaohe"
 
@@ -63,14 +63,7 @@ def backup_server_database(
         # not the backup's: its 佐证材料 are copied into the backup folder's store.
         write_file_copy(engine, partial, lambda _source_id: {EVIDENCE_DIR_KEY: None}, report)
         verify_backup(partial)
-        copied = identity_of_file(partial)
-        if owner is not None and copied.file_id != owner.file_id:
-            raise FileReplacedError(
-                named.stem,
-                owner.bureau,
-                f"备份读到的标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
-            )
-        return give_name(partial, target_dir / backup_name(named, copied, reason, now))
+        return name_own_copy(partial, target_dir, named, named.stem, reason, now, owner)
     except DBAPIError as error:
         raise StorageError(f"备份失败：读取数据库服务器出错（{error.orig}）。") from error
     except OSError as error:

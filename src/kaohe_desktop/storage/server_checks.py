@@ -13,14 +13,18 @@ APPLICATION_ID_VALUE = "KHTZ"
 
 
 def server_integrity(engine: Engine) -> tuple[list[str], bool]:
-    """`check` on a server: every row of every table read back (a damaged page or
-    index fails the read), and our application id in app_meta. The server's own
-    checksums and amcheck are its administrator's (RELIABILITY.md §8)."""
+    """`check` on a server: every value of every row of every table read back, long
+    ones fetched from their TOAST storage (a damaged page fails the read; count(*)
+    alone would read no column and may scan only an index), and our application id in
+    app_meta. Index consistency (amcheck) and the server's data checksums are its
+    administrator's (RELIABILITY.md §8)."""
     problems: list[str] = []
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
             try:
-                connection.exec_driver_sql(f'SELECT count(*) FROM "{table.name}"').all()
+                connection.exec_driver_sql(
+                    f'SELECT count(*), sum(length(t::text)) FROM "{table.name}" t'
+                ).all()
             except DBAPIError as error:
                 problems.append(f"{table.name}: {str(error.orig).splitlines()[0][:120]}")
                 connection.rollback()

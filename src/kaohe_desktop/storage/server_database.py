@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.storage.copy import server_tables
 from kaohe_desktop.storage.database import OpenedFile, default_backup_dir, seed_rows
 from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, write_engine
 from kaohe_desktop.storage.errors import FileExistsRefusedError, NotOurFileError, StorageError
@@ -207,7 +208,9 @@ def create_server_database(
     engine = make_server_engine(address, password)
     try:
         try:
-            tables = _public_tables(engine)
+            with engine.connect() as connection:
+                tables = server_tables(connection)  # in any schema, not only public
+                connection.rollback()
         except DBAPIError as error:
             raise connect_error(error, address) from error
         if tables:

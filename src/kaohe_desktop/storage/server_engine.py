@@ -31,6 +31,7 @@ from kaohe_desktop.storage.source import ServerAddress
 # "KHTZ" (考核台账), as the file's application_id: the one lock every writer takes.
 WRITER_LOCK = 0x4B48545A
 CONNECT_TIMEOUT_S = 5
+STALLED_WRITER_MS = 60_000  # a write transaction idle this long is ended by the server
 APPLICATION_NAME = "kaohe-desktop"
 
 WRITE_BEGIN = "BEGIN ISOLATION LEVEL READ COMMITTED"
@@ -60,8 +61,18 @@ def make_server_engine(
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": APPLICATION_NAME,
         # The unit of work reads SQLSTATEs and our triggers' marks, never the server's
-        # own (locale-dependent) wording. Dates are stored naive, as on a file.
-        "options": "-c TimeZone=UTC",
+        # own (locale-dependent) wording. Dates are stored naive, as on a file. Only
+        # `public`: a schema named after the account ("$user", first in the default
+        # search_path) must not receive our tables or shadow them.
+        "options": "-c TimeZone=UTC -c search_path=public",
+        # Never send the password in clear, whatever the server asks (md5 and SCRAM
+        # are challenges; TLS is libpq's PGSSLMODE, RELIABILITY.md §8).
+        "require_auth": "!password",
+        # A workstation whose network goes away is noticed in about a minute.
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
     }
     if password is not None:
         connect_args["password"] = password
@@ -90,8 +101,15 @@ def make_server_engine(
             observer("BEGIN IMMEDIATE" if write else "BEGIN")
         connection.exec_driver_sql(statement, execution_options=NOT_STREAMED)
         if write and not read_only:
+            # One statement for both settings (a round trip each otherwise). A writer that
+            # stalls holding the lock (a workstation frozen, its network gone without a
+            # reset) is ended by the server after STALLED_WRITER_MS instead of blocking
+            # every other clerk's save until TCP gives up (two hours by default).
             connection.exec_driver_sql(
-                f"SET LOCAL lock_timeout = {int(busy_timeout_ms)}", execution_options=NOT_STREAMED
+                "SELECT set_config('lock_timeout', %s, true), "
+                "set_config('idle_in_transaction_session_timeout', %s, true)",
+                (str(int(busy_timeout_ms)), str(STALLED_WRITER_MS)),
+                execution_options=NOT_STREAMED,
             )
             connection.exec_driver_sql(
                 f"SELECT pg_advisory_xact_lock({WRITER_LOCK})", execution_options=NOT_STREAMED

@@ -50,6 +50,7 @@ T = TypeVar("T")
 
 DEFAULT_ATTEMPTS = 3
 INSUFFICIENT_PRIVILEGE = "42501"
+VALUE_TOO_LONG = "22001"
 
 
 def _is_busy(error: OperationalError) -> bool:
@@ -132,6 +133,9 @@ class UnitOfWork:
             try:
                 with committing:
                     with session.begin():
+                        # A server's pooled connection may still carry the notes of a
+                        # transaction that rolled back: they are not ours to claim.
+                        take_written(session.connection())
                         begun = self._after_begin(session)
                         result = work(session)
                         self._before_commit(session, begun)
@@ -158,6 +162,8 @@ class UnitOfWork:
                     raise
                 raise refusal from error
             except OperationalError as error:
+                if self._server and not _is_busy(error) and not is_unreachable(error):
+                    raise _server_refused(error) from error
                 if not _is_busy(error):
                     unavailable = self._replaced() or _unavailable(error, self._server)
                     # The file cannot be written now: stop trying until it is reopened,
@@ -167,13 +173,8 @@ class UnitOfWork:
                 last_error = error
                 time.sleep(self._backoff * (attempt + 1))
             except DBAPIError as error:  # "file is not a database": replaced underneath
-                if self._server and sqlstate(error) == INSUFFICIENT_PRIVILEGE:
-                    # The server is there; the account lacks a grant: say so, stay writable.
-                    raise StorageError(
-                        "数据库拒绝了本次保存：当前服务器账号没有所需的权限"
-                        f"（{str(error.orig).strip().splitlines()[0][:120]}）。"
-                        "您的修改已保留。请服务器管理员按 RELIABILITY.md §8 为该账号授权。"
-                    ) from error
+                if self._server and not is_unreachable(error):
+                    raise _server_refused(error) from error
                 unavailable = self._replaced() or _unavailable(error, self._server)
                 self.go_read_only(str(unavailable))
                 raise unavailable from error
@@ -216,6 +217,23 @@ def _refused(error: IntegrityError) -> StorageError | None:
     if VERIFIED_MARK in detail:
         return LockHistoryError("未保存：该整改已经核实销号，是历史凭据，不能再修改或删除。")
     return None
+
+
+def _server_refused(error: DBAPIError) -> StorageError:
+    """The server is there and refused this one statement (a missing grant, a value
+    longer than its column, a full disk on the server): said as such, the edit kept,
+    and the workspace stays writable; only a server gone turns it read-only."""
+    state = sqlstate(error) or ""
+    detail = str(error.orig).strip().splitlines()[0][:120] if str(error.orig).strip() else state
+    if state == INSUFFICIENT_PRIVILEGE:
+        reason = "当前服务器账号没有所需的权限。请服务器管理员按 RELIABILITY.md §8 为该账号授权"
+    elif state == VALUE_TOO_LONG:
+        reason = "有一项内容超过了数据库允许的长度，请缩短后再保存"
+    elif state.startswith("53"):
+        reason = "数据库服务器的磁盘或内存不足，请联系服务器管理员"
+    else:
+        reason = "请把这条信息告诉管理员"
+    return StorageError(f"数据库拒绝了本次保存（{detail}）：{reason}。您的修改已保留。")
 
 
 def _unavailable(error: DBAPIError, server: bool = False) -> FileUnavailableError:

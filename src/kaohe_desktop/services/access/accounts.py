@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.account_rules import (
     AccountRuleError,
+    check_display_name,
     check_password,
     check_username,
     is_locked,
@@ -236,6 +237,7 @@ class AccountService:
     def add_account(self, username: str, display_name: str, role: Role, password: str) -> None:
         name = username.strip()
         _rules(lambda: check_username(name))
+        _rules(lambda: check_display_name(display_name))
         password_hash = hash_password(password)
 
         def work(session: Session) -> None:
@@ -254,6 +256,8 @@ class AccountService:
 
     @requires(Action.MANAGE_ACCOUNTS)
     def update_account(self, username: str, *, display_name: str, role: Role, active: bool) -> None:
+        _rules(lambda: check_display_name(display_name))
+
         def work(session: Session) -> None:
             row = _row(session, username)
             demoted = (
