@@ -6,8 +6,8 @@ starts a throwaway PostgreSQL cluster (devtools/throwaway_pg.py: a temporary fol
 127.0.0.1 only, the accounts kaohe_owner and kaohe_app), makes the demo bureau in a
 data file and copies it onto the server with `kaohe copy` (as an office moving up
 would), then opens the window on the server database as the clerks' account
-kaohe_app. Closing the window stops the server and removes its folder; the demo
-file stays in the user data folder. Needs PostgreSQL's server programs
+kaohe_app. Closing the window stops the server and removes its folder, the demo
+file with it: nothing is left behind. Needs PostgreSQL's server programs
 (Debian/Ubuntu: `sudo apt-get install postgresql`).
 """
 
