@@ -89,16 +89,20 @@ def trace() -> Iterator[Trace]:
     event.remove(Pool, "connect", on_connect)
 
 
-def test_every_service_write_begins_immediate(
-    tmp_path: Path, masters: Masters, trace: Trace, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[str] = []
-    monkeypatch.setattr(engine_module, "begin_observers", [seen.append])
-    path = masters.copy(masters.demo, tmp_path)
-    clock = Clock(T0)
-    admin = sign_in(path, Role.ADMIN, clock=clock, daily_backup=False)
-    clerk = sign_in(path, Role.CLERK, clock=clock, daily_backup=False)
-    viewer = sign_in(path, Role.VIEWER, daily_backup=False)
+Calls = list[tuple[str, Callable[[], object]]]
+
+
+def service_calls(
+    source: Path | str,
+    admin: Workspace,
+    clerk: Workspace,
+    viewer: Workspace,
+    masters: Masters,
+    clock: Clock,
+    backup_dir: Path,
+) -> tuple[Calls, Calls]:
+    """The writes (each must begin as a writer) and reads (never) that both backends
+    make the same way, on the data at `source` (a file path or a server URL)."""
     department_id = masters.departments[0]
     department = admin.departments.load(department_id)
     scope = person_scope(masters.person)
@@ -121,16 +125,13 @@ def test_every_service_write_begins_immediate(
             viewer.departments.save(department.draft().with_value("sort_order", 60))
 
     def failed_sign_in() -> None:
-        pending = begin_open(path)
+        pending = begin_open(source)
         with pytest.raises(AuthenticationError):
             pending.sign_in(Credentials(ADMIN.username, "wrong-password-1"))
         pending.close()
 
-    backup_dir = tmp_path / "backups"
-    backup = admin.backup(backup_dir)
-    v1 = masters.copy(masters.v1, tmp_path / "v1")
     book = ExchangeBook(departments=[DepartmentRecord(name=department.values["name"], order=77)])
-    writes: list[tuple[str, Callable[[], object]]] = [
+    writes: Calls = [
         ("import", lambda: admin.importer.apply(book)),
         ("department save", save_department),
         ("lease acquire", lambda: leases.__setitem__("clerk", clerk.leases.acquire(scope, "人员"))),
@@ -155,22 +156,43 @@ def test_every_service_write_begins_immediate(
         ("refusal logged", refused),
         ("failed sign-in logged", failed_sign_in),
         ("backup folder setting", lambda: admin.backups.set_folder(backup_dir)),
-        ("restore into new file", lambda: admin.backups.restore(backup, tmp_path / "恢复.kaohe")),
-        ("migration at open", lambda: open_data_file(v1, backup_dir=backup_dir).close()),
-        ("new data file", lambda: create_workspace(tmp_path / "新.kaohe", admin=ADMIN).close()),
     ]
-    reads: list[tuple[str, Callable[[], object]]] = [
-        ("load record", lambda: admin.departments.load(masters.departments[0])),
+    reads: Calls = [
+        ("load record", lambda: admin.departments.load(department_id)),
         ("people list", lambda: admin.people.listing()),
         ("summary", lambda: admin.bureau.summary()),
         ("audit entries", lambda: admin.audit_log.entries(AuditFilter(entity="department"))),
         ("audit verify", lambda: admin.audit_log.verify()),
         ("period history", lambda: admin.periods.history()),
         ("lease holder", lambda: admin.leases.holder(scope)),
+        ("export book", lambda: admin.exporter.book()),
+        ("sign in", lambda: sign_in(source, Role.REVIEWER, daily_backup=False).close()),  # type: ignore[arg-type]
+    ]
+    return writes, reads
+
+
+def test_every_service_write_begins_immediate(
+    tmp_path: Path, masters: Masters, trace: Trace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(engine_module, "begin_observers", [seen.append])
+    path = masters.copy(masters.demo, tmp_path)
+    clock = Clock(T0)
+    admin = sign_in(path, Role.ADMIN, clock=clock, daily_backup=False)
+    clerk = sign_in(path, Role.CLERK, clock=clock, daily_backup=False)
+    viewer = sign_in(path, Role.VIEWER, daily_backup=False)
+    backup_dir = tmp_path / "backups"
+    backup = admin.backup(backup_dir)
+    v1 = masters.copy(masters.v1, tmp_path / "v1")
+    writes, reads = service_calls(path, admin, clerk, viewer, masters, clock, backup_dir)
+    writes += [
+        ("restore into new file", lambda: admin.backups.restore(backup, tmp_path / "恢复.kaohe")),
+        ("migration at open", lambda: open_data_file(v1, backup_dir=backup_dir).close()),
+        ("new data file", lambda: create_workspace(tmp_path / "新.kaohe", admin=ADMIN).close()),
+    ]
+    reads += [
         ("backup list", lambda: admin.backups.backups()),
         ("manual backup", lambda: admin.backup(backup_dir)),
-        ("export book", lambda: admin.exporter.book()),
-        ("sign in", lambda: sign_in(path, Role.REVIEWER, daily_backup=False).close()),
     ]
     immediate = deferred = 0
     for name, call in writes:
@@ -264,64 +286,8 @@ def test_every_service_write_on_a_server_takes_the_writer_lock(
     viewer = sign_in(url, Role.VIEWER, daily_backup=False)  # type: ignore[arg-type]
     # The clerks' least-privileged account, no superuser (docs/RELIABILITY.md §8).
     assert _current_user(clerk) == ("kaohe_app", False)
-    department_id = masters.departments[0]
-    department = admin.departments.load(department_id)
-    scope = person_scope(masters.person)
-    leases: dict[str, Any] = {}
-
-    def save_department() -> None:
-        snapshot = admin.departments.load(department_id)
-        admin.departments.save(snapshot.draft().with_value("sort_order", 90))
-
-    def save_person() -> None:
-        snapshot = clerk.people.load(masters.person)
-        clerk.people.save(snapshot.draft().with_value("position", "四级主任科员"), leases["clerk"])
-
-    def take_over() -> None:
-        clock.now = T0 + timedelta(minutes=10)
-        leases["admin"] = admin.leases.take_over(scope, "人员")
-
-    def refused() -> None:
-        with pytest.raises(PermissionDeniedError):
-            viewer.departments.save(department.draft().with_value("sort_order", 60))
-
-    def failed_sign_in() -> None:
-        pending = begin_open(url)
-        with pytest.raises(AuthenticationError):
-            pending.sign_in(Credentials(ADMIN.username, "wrong-password-1"))
-        pending.close()
-
     backup_dir = tmp_path / "backups"
-    book = ExchangeBook(departments=[DepartmentRecord(name=department.values["name"], order=77)])
-    writes: list[tuple[str, Callable[[], object]]] = [
-        ("import", lambda: admin.importer.apply(book)),
-        ("department save", save_department),
-        ("lease acquire", lambda: leases.__setitem__("clerk", clerk.leases.acquire(scope, "人员"))),
-        ("lease heartbeat", lambda: clerk.leases.heartbeat(leases["clerk"])),
-        ("person save under lease", save_person),
-        ("lease take over", take_over),
-        ("lease release", lambda: admin.leases.release(leases["admin"])),
-        ("period close", lambda: admin.periods.close("2026Q1", "季度结账")),
-        ("period reopen", lambda: admin.periods.reopen("2026Q1", "更正录入错误")),
-        (
-            "account add",
-            lambda: admin.accounts.add_account("clerk9", "新录入员", Role.CLERK, PASSWORD),
-        ),
-        ("password reset", lambda: admin.accounts.reset_password("clerk9", "another-pass-2")),
-        ("account unlock", lambda: admin.accounts.unlock("clerk9")),
-        ("refusal logged", refused),
-        ("failed sign-in logged", failed_sign_in),
-        ("backup folder setting", lambda: admin.backups.set_folder(backup_dir)),
-    ]
-    reads: list[tuple[str, Callable[[], object]]] = [
-        ("load record", lambda: admin.departments.load(masters.departments[0])),
-        ("people list", lambda: admin.people.listing()),
-        ("summary", lambda: admin.bureau.summary()),
-        ("audit verify", lambda: admin.audit_log.verify()),
-        ("lease holder", lambda: admin.leases.holder(scope)),
-        ("export book", lambda: admin.exporter.book()),
-        ("sign in", lambda: sign_in(url, Role.REVIEWER, daily_backup=False).close()),  # type: ignore[arg-type]
-    ]
+    writes, reads = service_calls(url, admin, clerk, viewer, masters, clock, backup_dir)
     begins = 0
     for name, call in writes:
         seen.clear()
