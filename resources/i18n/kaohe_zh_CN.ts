@@ -2364,8 +2364,8 @@ The open data file was not changed.</source>
 <context>
     <name>DataTab</name>
     <message>
-        <source>No data file is open. Create a new data file with File → New, or open the bureau's file with File → Open.</source>
-        <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，或通过 文件 → 打开 打开本单位的数据文件。</translation>
+        <source>No data file is open. Create a new data file with File → New, open the bureau's file with File → Open, or its database with File → Open from a database server.</source>
+        <translation>尚未打开数据文件。请通过 文件 → 新建 创建数据文件，通过 文件 → 打开 打开本单位的数据文件，或通过 文件 → 从数据库服务器打开 打开本单位的数据库。</translation>
     </message>
     <message>
         <source>The server database could not be read: {0}</source>

@@ -85,7 +85,8 @@ class DataTab(QWidget):
                 QCoreApplication.translate(
                     "DataTab",
                     "No data file is open. Create a new data file with File → New, "
-                    "or open the bureau's file with File → Open.",
+                    "open the bureau's file with File → Open, or its database with "
+                    "File → Open from a database server.",
                 ),
                 self.guidance.no_file,
             )
