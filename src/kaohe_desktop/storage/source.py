@@ -86,7 +86,3 @@ DataSource = Path | ServerAddress
 def parse_source(text: str | os.PathLike[str]) -> DataSource:
     """A path for a data file, a ServerAddress for a server URL."""
     return parse_server_url(str(text)) if is_server_url(text) else Path(text)
-
-
-def describe(source: DataSource) -> str:
-    return source.display if isinstance(source, ServerAddress) else str(source)
