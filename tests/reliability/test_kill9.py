@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -94,6 +94,32 @@ def _department_updates(opened: OpenedFile, ids: tuple[int, ...], after_id: int)
     return len(rows)
 
 
+def _saves_kept(
+    killed: Any,
+    ids: Sequence[int],
+    initial: dict[int, tuple[int, int]],
+    final: dict[int, tuple[int, int]],
+    where: str,
+) -> int:
+    """Every acknowledged save of a killed save loop is there and at most the one in
+    flight went further; returns how many commits were not acknowledged (0 or 1)."""
+    acked = {d: [(int(v), int(ver)) for dep, v, ver in killed.acks if int(dep) == d] for d in ids}
+    extra = 0
+    for department in ids:
+        start_value, start_version = initial[department]
+        value, version = final[department]
+        committed = value - start_value
+        # Value and version moved together: no torn or doubled write.
+        assert version - start_version == committed, where
+        # Every acknowledged save is there; at most the one in flight went further.
+        assert committed in (len(acked[department]), len(acked[department]) + 1), where
+        if acked[department]:
+            assert (value, version) >= acked[department][-1], where
+        extra += committed - len(acked[department])
+    assert extra <= 1, where
+    return extra
+
+
 def test_kill_during_saves(tmp_path: Path, masters: Masters) -> None:
     ids = masters.departments
     master = reopen_checked(masters.demo, None, "master", force_read_only=True)
@@ -112,23 +138,7 @@ def test_kill_during_saves(tmp_path: Path, masters: Masters) -> None:
         where = killed.where("save")
         opened = reopen_checked(path, killed, "save")
         final = _departments(opened, ids)
-        acked = {
-            d: [(int(v), int(ver)) for dep, v, ver in killed.acks if int(dep) == d] for d in ids
-        }
-        extra = 0
-        for department in ids:
-            start_value, start_version = initial[department]
-            value, version = final[department]
-            committed = value - start_value
-            # Value and version moved together: no torn or doubled write.
-            assert version - start_version == committed, where
-            # Every acknowledged save is there; at most the one in flight went further.
-            assert committed in (len(acked[department]), len(acked[department]) + 1), where
-            if acked[department]:
-                assert (value, version) >= acked[department][-1], where
-            extra += committed - len(acked[department])
-        assert extra <= 1, where
-        unacknowledged_commits += extra
+        unacknowledged_commits += _saves_kept(killed, ids, initial, final, where)
         committed_total = sum(final[d][0] - initial[d][0] for d in ids)
         assert _department_updates(opened, ids, audit_start) == committed_total, where
         opened.close()
@@ -411,21 +421,7 @@ def test_kill_during_saves_on_a_server(tmp_path: Path, masters: Masters, pg_plac
         tally.add(killed)
         where = killed.where("save on a server")
         final, last = _settled(opened, ids)
-        acked = {
-            d: [(int(v), int(ver)) for dep, v, ver in killed.acks if int(dep) == d] for d in ids
-        }
-        extra = 0
-        for department in ids:
-            start_value, start_version = state[department]
-            value, version = final[department]
-            committed = value - start_value
-            assert version - start_version == committed, where
-            assert committed in (len(acked[department]), len(acked[department]) + 1), where
-            if acked[department]:
-                assert (value, version) >= acked[department][-1], where
-            extra += committed - len(acked[department])
-        assert extra <= 1, where
-        unacknowledged_commits += extra
+        unacknowledged_commits += _saves_kept(killed, ids, state, final, where)
         committed_total = sum(final[d][0] - state[d][0] for d in ids)
         assert _department_updates(opened, ids, audit_last) == committed_total, where
         assert last - audit_last == committed_total, where  # nothing else was logged
