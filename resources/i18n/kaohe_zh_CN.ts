@@ -4348,14 +4348,6 @@ Is the network drive connected?</source>
         <translation>请填写佐证材料共享文件夹。</translation>
     </message>
     <message>
-        <source>Give the folder's full path, e.g. \\server\考核\佐证材料.</source>
-        <translation>请填写文件夹的完整路径，如 \\server\考核\佐证材料。</translation>
-    </message>
-    <message>
-        <source>The attachments folder was not found: {0}</source>
-        <translation>找不到佐证材料文件夹：{0}</translation>
-    </message>
-    <message>
         <source>Copying to {0}…</source>
         <translation>正在复制到 {0}…</translation>
     </message>

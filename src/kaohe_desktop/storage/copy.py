@@ -49,9 +49,15 @@ from kaohe_desktop.storage.errors import FileExistsRefusedError, StorageError
 from kaohe_desktop.storage.evidence_store import EvidenceStore, store_dir
 from kaohe_desktop.storage.header import APPLICATION_ID
 from kaohe_desktop.storage.identity import FILE_ID_KEY, file_id_of, new_file_id
-from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head, user_version
+from kaohe_desktop.storage.migrate import (
+    SCHEMA_VERSION,
+    SCHEMA_VERSION_KEY,
+    upgrade_to_head,
+    user_version,
+)
 from kaohe_desktop.storage.models import Base, MetaRow, PeriodLockRow
 from kaohe_desktop.storage.sequences import catch_up_sequence
+from kaohe_desktop.storage.server_checks import APPLICATION_ID_KEY
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +68,7 @@ COPIED_AT_KEY = "copied_at"
 EVIDENCE_DIR_KEY = "evidence_dir"  # a server's 佐证材料 folder (absolute path)
 # app_meta rows a database's own migrations write (on a server; a file keeps them in its
 # header): the target has its own, the source's are not copied over them.
-TARGET_OWN_KEYS = frozenset({"application_id", "schema_version"})
+TARGET_OWN_KEYS = frozenset({APPLICATION_ID_KEY, SCHEMA_VERSION_KEY})
 # Tables that belong to the database engine or to Alembic, not to the application.
 NOT_COPIED = frozenset({"alembic_version", "sqlite_sequence"})
 

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
+# The app_meta row that holds a server database's schema version (a file's header has it).
+SCHEMA_VERSION_KEY = "schema_version"
+
 # The schema version this program writes: user_version of the newest revision.
 SCHEMA_VERSION = 6
 
@@ -60,7 +63,7 @@ def user_version(connection: Connection) -> int:
     if connection.exec_driver_sql("SELECT to_regclass('app_meta')").scalar() is None:
         return 0
     value = connection.exec_driver_sql(
-        "SELECT value FROM app_meta WHERE key = 'schema_version'"
+        "SELECT value FROM app_meta WHERE key = %s", (SCHEMA_VERSION_KEY,)
     ).scalar()
     return int(value) if value is not None else 0
 
@@ -71,6 +74,7 @@ def set_schema_version(connection: Connection, version: int) -> None:
         connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
         return
     connection.exec_driver_sql(
-        "INSERT INTO app_meta (key, value) VALUES ('schema_version', "
-        f"'{int(version)}') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+        "INSERT INTO app_meta (key, value) VALUES (%s, %s) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        (SCHEMA_VERSION_KEY, str(int(version))),
     )

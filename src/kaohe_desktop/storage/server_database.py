@@ -14,12 +14,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kaohe_desktop.storage.copy import server_tables
+from kaohe_desktop.storage.copy import EVIDENCE_DIR_KEY, server_tables
 from kaohe_desktop.storage.database import OpenedFile, default_backup_dir, seed_rows
 from kaohe_desktop.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, write_engine
 from kaohe_desktop.storage.errors import FileExistsRefusedError, NotOurFileError, StorageError
 from kaohe_desktop.storage.identity import FileIdentity, bureau_of, file_id_of
-from kaohe_desktop.storage.migrate import SCHEMA_VERSION, upgrade_to_head
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION, SCHEMA_VERSION_KEY, upgrade_to_head
 from kaohe_desktop.storage.models import MetaRow
 from kaohe_desktop.storage.schema_check import check_schema
 
@@ -28,9 +28,6 @@ from kaohe_desktop.storage.server_checks import APPLICATION_ID_KEY, APPLICATION_
 from kaohe_desktop.storage.server_engine import make_server_engine, sqlstate
 from kaohe_desktop.storage.source import ServerAddress
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
-
-SCHEMA_VERSION_KEY = "schema_version"
-EVIDENCE_DIR_KEY = "evidence_dir"
 
 
 class PasswordNeededError(StorageError):

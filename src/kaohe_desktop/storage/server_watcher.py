@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.storage.identity import file_id_of
+from kaohe_desktop.storage.migrate import SCHEMA_VERSION_KEY
 from kaohe_desktop.storage.own_writes import OwnWrites
 from kaohe_desktop.storage.server_engine import is_retryable
 from kaohe_desktop.storage.watcher import (
@@ -33,7 +34,7 @@ from kaohe_desktop.storage.watcher import (
 _UNIT, _RECORD = "\x1f", "\x1e"
 
 MARKS_SQL = (
-    "SELECT (SELECT value FROM app_meta WHERE key = 'schema_version'), "
+    f"SELECT (SELECT value FROM app_meta WHERE key = '{SCHEMA_VERSION_KEY}'), "
     "(SELECT max(id) FROM audit_log), "
     f"(SELECT string_agg(scope || chr(31) || token, chr(30) ORDER BY scope) FROM {LEASE_TABLE})"
 )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.services.errors import Cancelled, InputError, StorageError
 from kaohe_desktop.services.files.copying import CopyOutcome
 from kaohe_desktop.services.files.sources import ServerAddress
-from kaohe_desktop.services.progress import Progress, ProgressReporter
+from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.accounts.account_forms import error_label, set_error
 from kaohe_desktop.ui.common import messages
@@ -157,33 +157,18 @@ class MigrateDialog(QDialog):
             self.fields.first_empty().setFocus()
             return
         folder_text = self.evidence.text().strip()
-        folder = Path(folder_text)
-        # The folder itself may not exist yet (a file without attachments); it is made
-        # at the first attachment. Where it would go must exist.
-        problem = (
-            self.tr("Enter the shared folder of the attachments.")
-            if not folder_text
-            else self.tr("Give the folder's full path, e.g. \\\\server\\考核\\佐证材料.")
-            if not folder.is_absolute()
-            else self.tr("The attachments folder was not found: {0}").format(folder_text)
-            if not (folder.is_dir() or folder.parent.is_dir())
-            else ""
-        )
-        if problem:
-            set_error(self.error, problem)
+        if not folder_text:
+            set_error(self.error, self.tr("Enter the shared folder of the attachments."))
             self.evidence.setFocus()
             return
+        folder = Path(folder_text)  # the service says what is wrong with it, if anything
         password = self.fields.password.text() or None
         copying = self.workspace.copying
 
         def work(progress: ProgressReporter) -> CopyOutcome:
-            # The copy names its tables as the database does; the clerk reads their names.
             # A Cancel reaches the copy through `progress` (its report raises Cancelled).
-            def relay(step: Progress) -> None:
-                progress.report(step.done, step.total, step.message)
-
             return copying.copy_to(
-                address, password=password, progress=ProgressReporter(relay), evidence_dir=folder
+                address, password=password, progress=progress, evidence_dir=folder
             )
 
         self._set_busy(True)

@@ -141,7 +141,7 @@ class CopyService:
         if source.server == address:
             raise InputError("不能复制到正在打开的数据库本身。")
         # The attachments stay where they are: the server names their folder.
-        folder = str((evidence_dir or source.evidence_dir).resolve())
+        folder = str(_evidence_folder(evidence_dir or source.evidence_dir))
         engine = make_server_engine(address, password, pool_size=1)
         try:
             result = copy_to_server(
@@ -193,6 +193,17 @@ class CopyService:
             )
         except StorageError as error:  # the copy is made and verified; only the note failed
             log.warning("copy made but not logged in the source: %s", error)
+
+
+def _evidence_folder(folder: Path) -> Path:
+    """The 佐证材料 folder a server is to name, checked: a full path (every workstation
+    must reach it the same way) whose place exists; the folder itself may not yet (a
+    file without attachments makes it at its first attachment)."""
+    if not folder.is_absolute():
+        raise InputError(f"佐证材料文件夹“{folder}”请写完整路径，如 \\\\服务器\\考核\\佐证材料。")
+    if not (folder.is_dir() or folder.parent.is_dir()):
+        raise InputError(f"找不到佐证材料文件夹“{folder}”（连同它所在的文件夹）。")
+    return folder.resolve()
 
 
 def _same_path(a: Path, b: Path) -> bool:
