@@ -8,11 +8,10 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """resources/ beside src/ in a checkout, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The package's own resources/ (translations, icons, fonts): package data of the
+    wheel and the editable install alike, and a data folder of the same name inside a
+    PyInstaller bundle (build.spec puts it at kaohe_desktop/resources)."""
+    return Path(__file__).resolve().parent / "resources"
 
 
 def user_data_dir() -> Path:

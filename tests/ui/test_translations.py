@@ -1,11 +1,11 @@
 """Every interface string has a finished Chinese translation, and the .qm is current.
 
-After changing interface strings:
+After changing interface strings (I=src/kaohe_desktop/resources/i18n):
 
     pyside6-lupdate $(find src/kaohe_desktop -name "*.py") -locations none -no-obsolete \
-        -source-language en -target-language zh_CN -ts resources/i18n/kaohe_zh_CN.ts
+        -source-language en -target-language zh_CN -ts $I/kaohe_zh_CN.ts
     (translate the new entries, e.g. in pyside6-linguist)
-    pyside6-lrelease resources/i18n/kaohe_zh_CN.ts -qm resources/i18n/kaohe_zh_CN.qm
+    pyside6-lrelease $I/kaohe_zh_CN.ts -qm $I/kaohe_zh_CN.qm
 """
 
 from __future__ import annotations

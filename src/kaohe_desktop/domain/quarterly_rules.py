@@ -47,6 +47,9 @@ class QuarterlyRules:
     average_min: Decimal = Decimal("60")  # ≥ 一般, below: 较差
     good_quota: Decimal = Decimal("0.4")  # 好 ≤ 40% of participants, rounded down
     quota_scope: QuotaScope = QuotaScope.BUREAU
+    # 人员类别 not graded with the staff (the 局领导, assessed by the county's
+    # organisation department): left off the quarter's roster, its quota and ranking.
+    ungraded_categories: tuple[str, ...] = ()
 
     def problems(self) -> list[str]:
         found = []
@@ -77,14 +80,17 @@ class QuarterlyRules:
         return self.praise_points if kind is CommentKind.PRAISE else self.criticism_points
 
     def to_json(self) -> str:
-        values = {k: str(v) for k, v in asdict(self).items()}
+        values: dict[str, Any] = {k: str(v) for k, v in asdict(self).items()}
+        values["ungraded_categories"] = list(self.ungraded_categories)
         return json.dumps({"kind": "quarterly", **values}, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> QuarterlyRules:
         """Rules written by this or an older version; keys it does not know are kept at
         their defaults so an older file still grades."""
-        values = rules_values_from_json(text, cls, {"quota_scope": QuotaScope})
+        values = rules_values_from_json(
+            text, cls, {"quota_scope": QuotaScope, "ungraded_categories": _category_names}
+        )
         return replace(cls(), **values).check()
 
     def describe(self) -> list[tuple[str, str]]:
@@ -97,7 +103,16 @@ class QuarterlyRules:
              f"一般 ≥ {plain(self.average_min)}"),
             ("好等次名额", f"参加考核人数的 {percent(self.good_quota)}（向下取整），"
              f"{self.quota_scope.label}"),
+            *([("不参加平时考核", "、".join(self.ungraded_categories))]
+              if self.ungraded_categories else []),
         ]  # fmt: skip
+
+
+def _category_names(raw: Any) -> tuple[str, ...]:
+    """ungraded_categories as stored: a JSON list of category names."""
+    if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
+        raise ValueError(raw)
+    return tuple(raw)
 
 
 def rules_values_from_json(
