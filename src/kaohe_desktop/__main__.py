@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from kaohe_desktop import __version__
+from kaohe_desktop.app import enable_portable, resources_dir
+from kaohe_desktop.cli_parser import ChineseArgumentParser, examples
 from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.files.sources import DataSource, is_server_url, parse_server_url
 from kaohe_desktop.ui.common import messages
@@ -44,8 +47,17 @@ def data_source(text: str) -> DataSource:
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="kaohe-desktop", description="考核台账：岗位目标责任制与平时考核台账（桌面程序）"
+    parser = ChineseArgumentParser(
+        prog="kaohe-desktop",
+        description="考核台账：岗位目标责任制与平时考核台账（桌面程序）",
+        epilog=examples(
+            ("打开一个数据文件", r"kaohe-desktop D:\考核\考核台账.kaohe"),
+            ("打开演示数据", "kaohe-desktop --demo"),
+            (
+                "打开数据库服务器上的数据库",
+                "kaohe-desktop postgresql+psycopg://kaohe_app@192.168.1.10:5432/kaohe",
+            ),
+        ),
     )
     parser.add_argument(
         "data_file",
@@ -59,8 +71,31 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--demo", action="store_true", help="打开演示数据（首次使用时在用户文件夹中生成）"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="便携模式：演示数据、设置、日志和默认备份文件夹都放在程序旁的“数据”文件夹"
+        "（程序旁有 portable.ini 文件时自动如此）",
+    )
+    parser.add_argument(
+        "--smoke",
+        type=Path,
+        metavar="截图.png",
+        help="自检（供持续集成和安装后检查使用）：打开演示数据并以演示管理员登录，"
+        "主窗口显示后截图到该文件并退出；成功时退出码为 0",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"考核台账 {__version__}", help="显示程序版本并退出"
+    )
     return parser.parse_args(list(argv))
+
+
+def program_icon() -> QIcon:
+    """The seal with 考 (resources/icons, drawn by devtools/make_icon.py), every size."""
+    icon = QIcon()
+    for path in sorted((resources_dir() / "icons").glob("kaohe-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def start(window: MainWindow, arguments: argparse.Namespace) -> None:
@@ -104,16 +139,25 @@ def welcome(window: MainWindow) -> WelcomeChoice | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.portable:
+        enable_portable()  # before Settings() and any path is asked for
+    if arguments.smoke is not None:
+        arguments.demo = True
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setWindowIcon(program_icon())
     settings = Settings()
     translators = install_translators(app, settings.language)
     from kaohe_desktop.ui.main_window import MainWindow
 
     window = MainWindow(settings)
     window.show()
+    if arguments.smoke is not None:
+        from kaohe_desktop.ui.smoke import SmokeRun
+
+        SmokeRun(window, arguments.smoke)
     # After the event loop starts, so the window is painted behind any dialog.
     QTimer.singleShot(0, lambda: start(window, arguments))
     code = app.exec()

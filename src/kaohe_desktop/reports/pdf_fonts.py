@@ -1,8 +1,11 @@
 """The CJK font the PDFs use (DESIGN.md §6).
 
-A PDF printed on a fresh Windows machine must show Chinese, so a TrueType font
-found on this machine is embedded. Candidates are tried in order: the path from
-Settings, then the usual Windows, Linux and macOS fonts. A candidate counts only
+A PDF printed on a fresh Windows machine must show Chinese, so a TrueType font is
+embedded. Candidates are tried in order: the path from Settings, then the font the
+program ships (WenQuanYi Micro Hei, Apache-2.0, resources/fonts/), then the usual
+Windows, Linux and macOS fonts. The shipped font comes before the system's so every
+workstation prints the same glyphs and line breaks whatever fonts it has; the system
+fonts remain for a program whose resources/ lost the file. A candidate counts only
 if reportlab really registers it (CFF-outline .otf fonts and broken files fail);
 if none does, reportlab's built-in STSong-Light is used, which is not embedded
 and so depends on the reader having a matching font.
@@ -20,7 +23,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kaohe_desktop.app import resources_dir
+from kaohe_desktop.reports.pdf_font_names import font_family
+
 FALLBACK_FONT = "STSong-Light"
+# Package data (the wheel and the PyInstaller bundle carry it); its licence lies beside it.
+BUNDLED_FONT = "wqy-microhei.ttc"
 
 _LINUX_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -51,16 +59,31 @@ class PdfFont:
     description: str  # Chinese, for the Settings dialog and the command line
     skipped: tuple[str, ...] = field(default=())  # why earlier candidates were refused
 
+    @property
+    def family(self) -> str:
+        """The font's own name for a screen (文泉驿微米黑): of the face registered (index
+        0 of a .ttc, as try_register), else the file name; the built-in one's name."""
+        if self.path is None:
+            return self.name
+        return font_family(self.path, 0) or self.path.name
+
+
+def bundled_font_path() -> Path:
+    return resources_dir() / "fonts" / BUNDLED_FONT
+
 
 def candidate_paths(platform: str | None = None) -> list[Path]:
-    """The system fonts tried after the configured one, best first."""
+    """The fonts tried after the configured one, best first: the shipped one, then the
+    system's."""
     platform = platform or sys.platform
     if platform == "win32":
         fonts = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
-        return [fonts / name for name in _WINDOWS_FONTS]
-    if platform == "darwin":
-        return [Path(p) for p in _MAC_FONTS]
-    return [Path(p) for p in _LINUX_FONTS]
+        system = [fonts / name for name in _WINDOWS_FONTS]
+    elif platform == "darwin":
+        system = [Path(p) for p in _MAC_FONTS]
+    else:
+        system = [Path(p) for p in _LINUX_FONTS]
+    return [bundled_font_path(), *system]
 
 
 def _font_name(path: Path) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.app import portable_backup_dir
 from kaohe_desktop.storage.audit import ChainReport, verify_chain
 from kaohe_desktop.storage.audit_records import RecordsReport, verify_records
 from kaohe_desktop.storage.backup import backup_database
@@ -119,7 +120,7 @@ def default_backup_dir(path: Path) -> Path:
     base = os.environ.get("KAOHE_BACKUP_DIR")
     if base:
         return Path(base)
-    return Path.home() / "考核台账备份"
+    return portable_backup_dir() or Path.home() / "考核台账备份"
 
 
 def _run_check(engine: Engine, full: bool) -> list[str]:

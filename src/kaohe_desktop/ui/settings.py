@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
+from kaohe_desktop.app import settings_file
 from kaohe_desktop.services.errors import StorageError
 from kaohe_desktop.services.files.sources import DataSource, ServerAddress, parse_source
 
@@ -39,7 +40,11 @@ LAST_USERNAME = _key("account", "last_username")
 class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         # INI format everywhere: on Windows the registry would hide it from the clerk's
-        # IT support, and one format keeps the tests honest.
+        # IT support, and one format keeps the tests honest. Portable: the INI file in
+        # the 数据 folder beside the program (app.py decides).
+        portable = settings_file()
+        if store is None and portable is not None:
+            store = QSettings(str(portable), QSettings.Format.IniFormat)
         self.store = store or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
         )

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kaohe_desktop.app import portable_log_file
+
 LOG_ENVIRONMENT = "KAOHE_LOG_FILE"
 _FORMAT = "%(asctime)s %(process)d %(name)s %(levelname)s %(message)s"
 
@@ -34,6 +36,9 @@ def log_file_path() -> Path:
     chosen = os.environ.get(LOG_ENVIRONMENT)
     if chosen:
         return Path(chosen)
+    portable = portable_log_file()  # 数据\kaohe.log beside a portable program
+    if portable is not None:
+        return portable
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")
         base = Path(local) if local else Path.home() / "AppData" / "Local"
