@@ -79,9 +79,10 @@ def test_a_command_that_runs_still_imports_what_it_uses(tmp_path: Path) -> None:
     found = _run(
         """
         import json, sys
-        from kaohe_desktop.cli import _parser, _run
+        from kaohe_desktop.cli import _run
+        from kaohe_desktop.cli_arguments import build_parser
 
-        args = _parser().parse_args(["--db", "x.kaohe", "template", sys.argv[1]])
+        args = build_parser().parse_args(["--db", "x.kaohe", "template", sys.argv[1]])
         _run(args)
         print(json.dumps({"after": [m for m in ("openpyxl",) if m in sys.modules]}))
         """,

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kaohe_desktop.cli_parser import Commands, add_command
 from kaohe_desktop.services.archive.posting import MAX_POSTING_DAYS, POSTING_DAYS
 
 if TYPE_CHECKING:  # the parser is built without the services (cli.py says why)
@@ -24,41 +25,95 @@ EXIT_OK = 0
 
 
 def add_archive_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: Commands,
     year_type: Callable[[str], int],
 ) -> None:
-    annual = commands.add_parser(
+    db = "kaohe --db 考核台账.kaohe"
+    annual = add_command(
+        commands,
         "annual",
-        help="导出年度考核表（年度考核 + 名额）；季度未全部关闭时为草稿",
+        "导出年度考核表（年度考核 + 名额）；季度未全部关闭时为草稿",
+        example=[("导出 2026 年度考核表", f"{db} annual --year 2026 --out 年度考核.xlsx")],
     )
-    annual.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
-    annual.add_argument("--out", required=True, type=Path, help="年度考核表 .xlsx 文件")
+    annual.add_argument(
+        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
+    )
+    annual.add_argument(
+        "--out", required=True, type=Path, metavar="文件", help="年度考核表 .xlsx 文件"
+    )
 
-    forms = commands.add_parser("annual-forms", help="打印公务员年度考核登记表 PDF（每人一页）")
-    forms.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
-    forms.add_argument("--person", help="只打印这个人（编号）；不填则打印全部人员")
-    forms.add_argument("--department", help="只打印这个科室的人员")
-    forms.add_argument("--out", required=True, type=Path, help="登记表 PDF 文件")
+    forms = add_command(
+        commands,
+        "annual-forms",
+        "打印公务员年度考核登记表 PDF（每人一页）",
+        example=[
+            ("全部人员", f"{db} annual-forms --year 2026 --out 登记表.pdf"),
+            (
+                "只打印办公室",
+                f"{db} annual-forms --year 2026 --department 办公室 --out 办公室登记表.pdf",
+            ),
+            ("只打印一个人", f"{db} annual-forms --year 2026 --person A001 --out 登记表-A001.pdf"),
+        ],
+    )
+    forms.add_argument(
+        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
+    )
+    forms.add_argument("--person", metavar="编号", help="只打印这个人（编号）；不填则打印全部人员")
+    forms.add_argument("--department", metavar="科室", help="只打印这个科室的人员")
+    forms.add_argument("--out", required=True, type=Path, metavar="文件", help="登记表 PDF 文件")
 
-    notice = commands.add_parser("annual-notice", help="打印年度考核优秀等次拟推荐人选公示 PDF")
-    notice.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
-    notice.add_argument("--start", type=_day, help="公示开始日期，如 2027-01-05（默认今天）")
+    notice = add_command(
+        commands,
+        "annual-notice",
+        "打印年度考核优秀等次拟推荐人选公示 PDF",
+        example=[
+            ("从今天起公示", f"{db} annual-notice --year 2026 --out 公示.pdf"),
+            (
+                "指定开始日期和天数",
+                f"{db} annual-notice --year 2026 --start 2027-01-05 --days 5 --out 公示.pdf",
+            ),
+        ],
+    )
     notice.add_argument(
-        "--days", type=_days, default=POSTING_DAYS, help=f"公示天数（工作日，默认 {POSTING_DAYS}）"
+        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
     )
-    notice.add_argument("--out", required=True, type=Path, help="公示 PDF 文件")
-
-    archive = commands.add_parser("archive-pdf", help="打印人员档案 PDF（一人一节，带书签）")
-    # Neither or both is refused by the service, in Chinese (argparse would say it in English).
-    archive.add_argument("--person", help="人员编号（与 --department 二选一）")
-    archive.add_argument("--department", help="科室名称：打印该科室的全部人员")
-    archive.add_argument("--out", required=True, type=Path, help="档案 PDF 文件")
-
-    due = commands.add_parser(
-        "due-lists", help="导出待办清单：谈心谈话不足、专项谈话、关键岗位交流轮岗"
+    notice.add_argument(
+        "--start", type=_day, metavar="日期", help="公示开始日期，如 2027-01-05（默认今天）"
     )
-    due.add_argument("--year", required=True, type=year_type, help="年度，如 2026")
-    due.add_argument("--out", required=True, type=Path, help="待办清单 .xlsx 文件")
+    notice.add_argument(
+        "--days",
+        type=_days,
+        default=POSTING_DAYS,
+        metavar="天数",
+        help=f"公示天数（工作日，默认 {POSTING_DAYS}）",
+    )
+    notice.add_argument("--out", required=True, type=Path, metavar="文件", help="公示 PDF 文件")
+
+    archive = add_command(
+        commands,
+        "archive-pdf",
+        "打印人员档案 PDF（一人一节，带书签）",
+        example=[
+            ("打印一个人的档案", f"{db} archive-pdf --person A001 --out 档案-A001.pdf"),
+            (
+                "打印办公室全部人员的档案",
+                f"{db} archive-pdf --department 办公室 --out 办公室档案.pdf",
+            ),
+        ],
+    )
+    # Neither or both is refused by the service, with its own words.
+    archive.add_argument("--person", metavar="编号", help="人员编号（与 --department 二选一）")
+    archive.add_argument("--department", metavar="科室", help="科室名称：打印该科室的全部人员")
+    archive.add_argument("--out", required=True, type=Path, metavar="文件", help="档案 PDF 文件")
+
+    due = add_command(
+        commands,
+        "due-lists",
+        "导出待办清单：谈心谈话不足、专项谈话、关键岗位交流轮岗",
+        example=[("导出 2026 年的待办清单", f"{db} due-lists --year 2026 --out 待办清单.xlsx")],
+    )
+    due.add_argument("--year", required=True, type=year_type, metavar="年度", help="年度，如 2026")
+    due.add_argument("--out", required=True, type=Path, metavar="文件", help="待办清单 .xlsx 文件")
 
 
 def _day(text: str) -> date:
@@ -69,8 +124,8 @@ def _day(text: str) -> date:
 
 
 def _days(text: str) -> int:
-    """A whole number, else refused in Chinese (argparse's int says it in English); its
-    range is the service's to check."""
+    """A whole number, else refused saying what the number is for; its range is the
+    service's to check."""
     try:
         return int(text.strip())
     except ValueError:

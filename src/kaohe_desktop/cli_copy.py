@@ -8,36 +8,44 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kaohe_desktop.cli_parser import Commands, examples
+
 if TYPE_CHECKING:  # the parser is built without the services (cli.py says why)
     from kaohe_desktop.services.access.accounts import Credentials
     from kaohe_desktop.services.progress import ProgressReporter
 
 EXIT_OK = 0
 
-COPY_EXAMPLE = """\
-示例：
-  把数据文件迁移到数据库服务器（目标数据库须为空；服务器密码取 PGPASSWORD 或 ~/.pgpass）：
-    kaohe --user admin copy --from 考核台账.kaohe \\
-        --to postgresql+psycopg://kaohe_owner@192.168.1.10:5432/kaohe
-  把服务器上的数据复制回一个新的数据文件：
-    kaohe --user admin copy --from postgresql+psycopg://kaohe_app@192.168.1.10:5432/kaohe \\
-        --to 考核台账-副本.kaohe
+COPY_EXAMPLES = examples(
+    (
+        "把数据文件迁移到数据库服务器（目标数据库须为空）",
+        "kaohe --user admin copy --from 考核台账.kaohe "
+        "--to postgresql+psycopg://kaohe_owner@192.168.1.10:5432/kaohe",
+    ),
+    (
+        "把服务器上的数据复制回一个新的数据文件",
+        "kaohe --user admin copy --from postgresql+psycopg://kaohe_app@192.168.1.10:5432/kaohe "
+        "--to 考核台账-副本.kaohe",
+    ),
+)
 
+# One paragraph a line: the help wraps each to the terminal (cli_parser.ChineseHelpFormatter).
+COPY_NOTES = """
 须以源数据库的管理员账号登录（--user，密码取 KAOHE_PASSWORD 或在终端输入）。
+服务器的密码取 PGPASSWORD 或 ~/.pgpass，不写在地址里。
 目标服务器地址中的账号须能建表（数据库的所有者，如 kaohe_owner），不能用录入员的 kaohe_app。
 复制全部数据（含账号和操作日志），全部成功或全部不写；复制后核对各表行数和操作日志链。
-目标为新数据文件时，佐证材料一并复制到它旁边的文件夹；目标为服务器时，佐证材料留在原处，
+目标为新数据文件时，佐证材料一并复制到它旁边的文件夹；目标为服务器时，佐证材料留在原处，\
 服务器记下该文件夹的位置（须是各工作站都能访问的共享文件夹）。
 """
 
 
-def add_copy_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_copy_command(commands: Commands) -> None:
     copy = commands.add_parser(
         "copy",
         help="把整个数据库复制到新的数据文件或空的数据库服务器（管理员）",
         description="把整个数据库复制到新的数据文件，或空的数据库服务器上的数据库（管理员）。",
-        epilog=COPY_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=COPY_EXAMPLES + "\n" + COPY_NOTES,
     )
     copy.add_argument(
         "--from",
@@ -47,6 +55,7 @@ def add_copy_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     copy.add_argument(
         "--user",
+        metavar="账号",
         default=argparse.SUPPRESS,  # also accepted before the command, as for the others
         help="源数据库的管理员账号（默认取 KAOHE_USER）；密码取 KAOHE_PASSWORD，或在终端中输入",
     )
