@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from tests.factories import DEMO, Clock, CopyMaster, sign_in
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
@@ -34,6 +36,7 @@ from kaohe_desktop.services.quarterly.refusals import override_problem
 from kaohe_desktop.services.quarterly.sheet import load_sheet
 from kaohe_desktop.services.quarterly.views import GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.services.workspace import Workspace
+from kaohe_desktop.storage.models import SchemeRow
 
 Q4 = Quarter(2026, 4)  # the demo's open quarter: 80 people, one bureau quota
 NOW = datetime(2026, 11, 20, 10, 0, 0)
@@ -58,6 +61,18 @@ def leases_of(workspace: Workspace, sheet: GradingSheet) -> list[Lease]:
         workspace.leases.acquire(grading_scope(str(sheet.quarter), d), "评分")
         for d, _name in sheet.departments
     ]
+
+
+def overwrite_rules(workspace: Workspace, rules: QuarterlyRules) -> None:
+    """Q4's frozen scheme row rewritten (audited, as any write): the program refuses to
+    change a frozen quarter's rules (scheme_rows), but the kept sheet must still follow
+    a scheme row changed under it, whatever changed it."""
+
+    def work(session: Session) -> None:
+        row = session.scalars(select(SchemeRow).where(SchemeRow.period == str(Q4))).one()
+        row.rules_json = rules.to_json()
+
+    workspace._uow.write(work)
 
 
 def whole(workspace: Workspace) -> GradingSheet:
@@ -132,7 +147,7 @@ def test_random_writes_change_the_kept_sheet_as_a_whole_build_would(
     its writes reach this one's kept sheet only through the audit log)."""
     grading = admin.grading
     if scope is QuotaScope.DEPARTMENT:
-        grading.set_rules(Q4, QuarterlyRules(quota_scope=scope, good_quota=Decimal("0.5")))
+        overwrite_rules(admin, QuarterlyRules(quota_scope=scope, good_quota=Decimal("0.5")))
     other = QuarterlyGrading(admin.guard, admin._uow, clock=Clock(NOW))
     sheet = grading.sheet(Q4)
     assert sheet.rules.quota_scope is scope
@@ -181,7 +196,7 @@ def test_another_workstations_rules_read_the_quarter_again(admin: Workspace, pat
     mine = admin.grading.sheet(Q4)
     other = sign_in(path, Role.ADMIN, daily_backup=False, clock=Clock(NOW))
     try:
-        other.grading.set_rules(Q4, replace(mine.rules, good_quota=Decimal("0.2")))
+        overwrite_rules(other, replace(mine.rules, good_quota=Decimal("0.2")))
     finally:
         other.close()
     builds = admin.grading.sheets.builds

@@ -65,6 +65,7 @@ from kaohe_desktop.services.checks.views import (
 )
 from kaohe_desktop.services.errors import PermissionDeniedError
 from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
+from kaohe_desktop.services.schemes.editor import SchemeKind
 from kaohe_desktop.services.scoring.views import HalfAdjustmentView, VetoView
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.services.workspace_services import SERVICE_NAMES
@@ -210,7 +211,8 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     made.close()
     workspaces = {role: sign_in(path, role, daily_backup=False) for role in Role}
     admin = workspaces[Role.ADMIN]
-    people = [p.id for p in admin.people.listing()][: len(Role)]
+    # Staff, not the 局领导 (the demo's scheme leaves them off every quarter).
+    people = [p.id for p in admin.people.listing() if p.category != "局领导"][: len(Role)]
     with admin._uow.read() as session:
         department_id = session.scalars(select(func.min(DepartmentRow.id))).one()
     yield Env(root, path, workspaces, workbook, book, backup, department_id, people)
@@ -1038,6 +1040,12 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ("periods", "closed_periods", "", _plain(lambda ws, env, role: ws.periods.closed_periods())),
     (
         "periods",
+        "early_close_warning",
+        "",
+        _plain(lambda ws, env, role: ws.periods.early_close_warning("2026Q4")),
+    ),
+    (
+        "periods",
         "close",
         "",
         _plain(lambda ws, env, role: ws.periods.close(f"{2080 + ROLE_INDEX[role]}", "矩阵")),
@@ -1404,6 +1412,30 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
             )
         ),
     ),
+    # 管理 → 考核方案…
+    (
+        "schemes",
+        "periods",
+        "季度",
+        _plain(lambda ws, env, role: ws.schemes.periods(SchemeKind.QUARTERLY)),
+    ),
+    (
+        "schemes",
+        "period",
+        "2026",
+        _plain(lambda ws, env, role: ws.schemes.period(SchemeKind.ANNUAL, "2026")),
+    ),
+    ("schemes", "categories", "", _plain(lambda ws, env, role: ws.schemes.categories())),
+    (
+        "schemes",
+        "save",
+        "a quarter set ahead",
+        _plain(
+            lambda ws, env, role: ws.schemes.save(
+                SchemeKind.QUARTERLY, str(_role_quarter(2064, role)), QuarterlyRules(), 0
+            )
+        ),
+    ),
     # 年度考核
     ("annual", "sheet", "2026", _plain(lambda ws, env, role: ws.annual.sheet(2026))),
     ("annual", "rules", "2026", _plain(lambda ws, env, role: ws.annual.rules(2026))),
@@ -1515,6 +1547,7 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("leases", "take_over"): Action.TAKE_OVER_LEASE,
     ("periods", "history"): Action.VIEW,
     ("periods", "closed_periods"): Action.VIEW,
+    ("periods", "early_close_warning"): Action.VIEW,
     ("periods", "close"): Action.CLOSE_PERIOD,
     ("periods", "reopen"): Action.REOPEN_PERIOD,
     ("departments", "load"): Action.VIEW,
@@ -1594,6 +1627,10 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("scoring", "decide"): Action.REVIEW,
     ("scoring", "decision_grades"): Action.VIEW,
     ("scoring", "set_rules"): Action.EDIT_SCHEME,
+    ("schemes", "periods"): Action.VIEW,
+    ("schemes", "period"): Action.VIEW,
+    ("schemes", "categories"): Action.VIEW,
+    ("schemes", "save"): Action.EDIT_SCHEME,
     ("annual", "sheet"): Action.VIEW,
     ("annual", "rules"): Action.VIEW,
     ("annual", "acquire_lease"): Action.ENTER_DATA,

@@ -116,6 +116,7 @@ COLUMN_LABELS = {
     "backup": "备份文件",
     "previous_file": "原数据文件",
     "frozen_at": "冻结时间",
+    "rules_json": "方案内容",
     "computed_at": "计算时间",
 }
 # Where one column name means different things in different tables.

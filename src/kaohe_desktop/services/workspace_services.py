@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
     from kaohe_desktop.services.quarterly.ranking_export import RankingExport
     from kaohe_desktop.services.quarterly.sheet_cache import QuarterSheets
+    from kaohe_desktop.services.schemes.editor import SchemeEditor
     from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringService
     from kaohe_desktop.services.scoring.score_export import ScoreExport
     from kaohe_desktop.storage.database import OpenedFile
@@ -145,6 +146,12 @@ class WorkspaceServices:
         from kaohe_desktop.services.files.periods import PeriodService
 
         return PeriodService(self.guard, self._uow, clock=self.clock)
+
+    @service
+    def schemes(self) -> SchemeEditor:
+        from kaohe_desktop.services.schemes.editor import SchemeEditor
+
+        return SchemeEditor(self.guard, self._uow, clock=self.clock)
 
     # --- org ------------------------------------------------------------------------
     @service
@@ -290,7 +297,7 @@ class WorkspaceServices:
     def importer(self) -> ExchangeImport:
         from kaohe_desktop.services.exchange.importing import ExchangeImport
 
-        return ExchangeImport(self.guard, self._uow)
+        return ExchangeImport(self.guard, self._uow, clock=self.clock)
 
     @service
     def exporter(self) -> ExchangeExport:

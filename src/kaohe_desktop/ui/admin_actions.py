@@ -1,4 +1,4 @@
-"""The 管理 menu: departments, closing periods, backups and restore, accounts, the
+"""The 管理 menu: departments, closing periods, the 考核方案, backups and restore, accounts, the
 操作日志, moving the data file to a database server, and one's own password; plus
 editing one person's record (with its lease).
 
@@ -57,6 +57,7 @@ class AdminActions(QObject):
             self.tr("&Basic data (departments)…"), self.show_departments, "departments"
         )
         self.periods = self._action(self.tr("&Close periods…"), self.show_periods, "periods")
+        self.schemes = self._action(self.tr("Assessment &schemes…"), self.show_schemes, "schemes")
         self.backups = self._action(self.tr("&Backups and restore…"), self.show_backups, "backups")
         self.accounts = self._action(self.tr("&Accounts…"), self.show_accounts, "accounts")
         self.audit_log = self._action(self.tr("Audit &log…"), self.show_audit_log, "audit_log")
@@ -73,6 +74,7 @@ class AdminActions(QObject):
         self._needs: dict[QAction, Action] = {
             self.departments: Action.VIEW,
             self.periods: Action.VIEW,
+            self.schemes: Action.VIEW,  # everyone reads them; the dialog edits for EDIT_SCHEME
             self.backups: Action.VIEW,
             self.accounts: Action.MANAGE_ACCOUNTS,
             self.audit_log: Action.VIEW_AUDIT,
@@ -147,6 +149,14 @@ class AdminActions(QObject):
         dialog = PeriodsDialog(workspace, workspace.periods, year, self.window)
         dialog.periods_changed.connect(self.host.refresh)
         return self._show(dialog)
+
+    def show_schemes(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        from kaohe_desktop.ui.schemes.schemes_dialog import SchemesDialog
+
+        return self._show(SchemesDialog(workspace, workspace.schemes, self.window))
 
     def show_backups(self) -> QDialog | None:
         workspace = self._workspace()

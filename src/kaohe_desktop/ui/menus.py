@@ -122,6 +122,7 @@ def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
     manage_menu.setObjectName("manageMenu")
     manage_menu.addAction(admin.departments)
     manage_menu.addAction(admin.periods)
+    manage_menu.addAction(admin.schemes)
     manage_menu.addAction(items.check_settings)
     manage_menu.addSeparator()
     manage_menu.addAction(admin.backups)

@@ -169,9 +169,8 @@ class AnnualService:
     @requires(Action.EDIT_SCHEME)
     def set_share(self, year: int, share: Decimal, reason: str) -> AnnualSheetView:
         """The year's 优秀 share: 20%, or 15% / 25% with the reason (文件或决定)."""
-        year, now = _year(year), self._clock()
+        year = _year(year)
         annual_writes.checked_share(AnnualRules(), share, reason)  # refuse before the write
         return self._write(
-            (),
-            lambda session: annual_writes.set_share(session, year, share, reason, now, self.years),
+            (), lambda session: annual_writes.set_share(session, year, share, reason, self.years)
         )

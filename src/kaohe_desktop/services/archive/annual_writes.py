@@ -48,6 +48,7 @@ from kaohe_desktop.services.common.refusals import refuse
 from kaohe_desktop.services.errors import InputError, PeriodClosedError
 from kaohe_desktop.services.exchange.upsert import assign
 from kaohe_desktop.services.files.period_locks import is_closed
+from kaohe_desktop.services.quarterly.roster import ungraded_in_year
 from kaohe_desktop.storage.models import AnnualAssessmentRow, PersonRow
 
 
@@ -99,9 +100,13 @@ def _target(
     assessment = _assess(session, year, years)
     person = assessment.person(person_id)
     if person is None:
-        raise InputError(
-            f"未保存：{row.name}（{row.code}）不在{year}年度考核名单中（{_why_unlisted(row)}）。"
+        category = ungraded_in_year(session, year).get(row.category_id)
+        why = (
+            f"属于“{category}”类别，考核方案规定该类别不参加本单位考核"
+            if category is not None
+            else _why_unlisted(row)
         )
+        raise InputError(f"未保存：{row.name}（{row.code}）不在{year}年度考核名单中（{why}）。")
     return Target(assessment, person, assessment.outcome.standings[person_id])
 
 
@@ -242,22 +247,35 @@ def set_share(
     year: int,
     share: Decimal,
     reason: str,
-    now: datetime,
     years: AnnualYears | None = None,
 ) -> YearAssessment:
     """The year's 优秀 share (15% / 20% / 25%, other than 20% with its reason); refused
-    while more people are recommended than the new quota allows."""
+    while more people are recommended than the new quota allows. Allowed after the
+    year's first decision froze its scheme (scheme_fields.ANNUAL_OPEN_FIELDS)."""
     _refuse_closed(session, year)
     rules, _ = annual_rules_for(session, year)
-    changed = checked_share(rules, share, reason)
+    return store_year_rules(session, year, checked_share(rules, share, reason), years)
+
+
+def store_year_rules(
+    session: Session,
+    year: int,
+    rules: AnnualRules,
+    years: AnnualYears | None = None,
+    expected_version: int | None = None,
+) -> YearAssessment:
+    """The year's own rules (checked by the caller), by 修改比例… or the scheme editor:
+    a new 优秀 share is refused while more people are recommended than it allows;
+    the rest of a frozen year's scheme refuses in words (annual_scheme)."""
+    _refuse_closed(session, year)
     before = _assess(session, year, years)
     counter = before.outcome.counter
-    quota = quota_size(counter.participants, changed.excellent_share)
+    quota = quota_size(counter.participants, rules.excellent_share)
     if counter.recommended > quota:
         refuse([
-            f"按 {percent(changed.excellent_share)} 计，{year}年度优秀名额为 {quota} 人"
+            f"按 {percent(rules.excellent_share)} 计，{year}年度优秀名额为 {quota} 人"
             f"（参加考核 {counter.participants} 人），已推荐 {counter.recommended} 人，"
             f"须先取消 {counter.recommended - quota} 人的推荐。"
         ])  # fmt: skip
-    store_annual_rules(session, year, changed, now)
+    store_annual_rules(session, year, rules, expected_version)
     return before

@@ -310,11 +310,14 @@ class QuarterlyGrading:
         close_quarter(self._uow, quarter, self.guard.actor.username, self._clock(), note)
 
     @requires(Action.EDIT_SCHEME)
-    def set_rules(self, quarter: Quarter, rules: QuarterlyRules) -> GradingSheet:
-        """The quarter's own rules (added, or replacing the frozen ones)."""
+    def set_rules(
+        self, quarter: Quarter, rules: QuarterlyRules, expected_version: int | None = None
+    ) -> GradingSheet:
+        """The quarter's own rules, set ahead or changed until its first entry freezes
+        them (then refused in words; scheme_rows.SchemeRows.store)."""
         try:
             rules.check()
         except RulesError as error:
             raise InputError(f"考核方案有误：{error}") from None
-        self._uow.write(lambda session: store_rules(session, quarter, rules, self._clock()))
+        self._uow.write(lambda session: store_rules(session, quarter, rules, expected_version))
         return self.sheet(quarter)

@@ -181,11 +181,15 @@ class HalfYearScoringService:
             return decision_grades(session, half, department_id, self._today())
 
     @requires(Action.EDIT_SCHEME)
-    def set_rules(self, half: HalfYear, rules: HalfYearRules) -> HalfYearSheet:
-        """The half's own rules (added, or replacing the frozen ones) while it is open."""
+    def set_rules(
+        self, half: HalfYear, rules: HalfYearRules, expected_version: int | None = None
+    ) -> HalfYearSheet:
+        """The half's own rules, set ahead or changed until its first entry freezes them
+        (then refused in words; scheme_rows.SchemeRows.store)."""
         try:
             rules.check()
         except RulesError as error:
             raise InputError(f"考核方案有误：{error}") from None
-        now = self._clock()
-        return self._write_in(half, lambda session: store_rules(session, half, rules, now))
+        return self._write_in(
+            half, lambda session: store_rules(session, half, rules, expected_version)
+        )

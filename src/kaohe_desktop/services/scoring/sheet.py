@@ -138,7 +138,8 @@ def is_scored(session: Session, half: HalfYear, scoring: HalfYearScoring) -> boo
         exists().where(AdjustmentRow.half == text),
         exists().where(VetoRow.half == text),
         exists().where(ScoreDecisionRow.half == text),
-        exists().where(SchemeRow.period == text),
+        # A scheme only set ahead (not frozen) is no entry.
+        exists().where(SchemeRow.period == text, SchemeRow.frozen_at.is_not(None)),
     )
     return any(session.scalar(select(clause)) for clause in entered)
 

@@ -1,0 +1,1 @@
+"""管理 → 考核方案…: the schemes of every period, shown and edited (editor.py)."""
