@@ -196,6 +196,11 @@ def test_an_administrator_unlocks_an_account(path: Path, admin: Workspace) -> No
 # --- hashes and the log ------------------------------------------------------------
 
 
+def _id(workspace: Workspace, username: str) -> str:
+    with workspace._uow.read() as session:
+        return str(session.scalar(select(AccountRow.id).where(AccountRow.username == username)))
+
+
 def test_passwords_are_argon2id_and_never_reach_the_log(path: Path, admin: Workspace) -> None:
     admin.accounts.add_account("xiaoli", "小李", Role.CLERK, "xiaoli-pass1")
     admin.accounts.reset_password("viewer", "viewer-pass2")
@@ -205,9 +210,10 @@ def test_passwords_are_argon2id_and_never_reach_the_log(path: Path, admin: Works
     assert all(h.startswith("$argon2id$") for h in hashes)
 
     entries = admin.audit_log.entries(AuditFilter(entity="account"))
-    added = next(e for e in entries if e.action == "insert" and e.label == "xiaoli")
+    added = next(e for e in entries if e.action == "insert" and e.entity_id == _id(admin, "xiaoli"))
     assert '"password_hash": "（已隐去）"' in (added.after_json or "")
-    reset = next(e for e in entries if e.action == "update" and e.label == "viewer")
+    reset = next(e for e in entries if e.action == "update" and e.entity_id == _id(admin, "viewer"))
+    assert added.label == "小李（xiaoli）"  # the line names the person and the account
     assert '"password_hash": "（已隐去）"' in (reset.before_json or "")
     assert '"password_hash": "（已隐去）"' in (reset.after_json or "")
 
@@ -333,7 +339,11 @@ def test_a_file_without_accounts_asks_for_its_first_administrator(tmp_path: Path
         assert "已创建管理员账号“chief”。" in workspace.warnings
         assert [a.username for a in workspace.accounts.accounts()] == ["chief"]
         created = workspace.audit_log.entries(AuditFilter(entity="account"))[0]
-        assert (created.action, created.account, created.label) == ("insert", "chief", "chief")
+        assert (created.action, created.account, created.label) == (
+            "insert",
+            "chief",
+            "刘科长（chief）",
+        )
     finally:
         workspace.close()
 

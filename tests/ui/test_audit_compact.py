@@ -59,7 +59,14 @@ def test_a_close_reads_as_what_it_stored_with_the_first_rows_in_the_tooltip(
     assert tooltip is not None
     lines = tooltip.splitlines()
     assert lines[0] == line
-    assert lines[1].startswith("#") and "人员ID" in lines[1] and "→" in lines[1]
+    assert lines[1].startswith("#") and "→" in lines[1]
+    # Each row names its person (looked up when shown: the entry records the id).
+    first_person = next(iter(entry.people.values()))
+    assert lines[1].startswith(f"#1 {first_person} ") and "人员ID" not in lines[1]
+    assert len(entry.people) == 20 and all("（XJ" in name for name in entry.people.values())
+    model = AuditEntryTableModel()
+    model.set_rows([entry])
+    assert model.index(0, RECORD).data().startswith(f"{first_person} and others, ")
     assert lines[-1].startswith("… and ") and lines[-1].endswith(" more rows")
     assert len(lines) == 1 + 20 + 1
 

@@ -100,6 +100,23 @@ def test_filter_by_object_and_the_empty_state(qtbot: Any, admin: Workspace) -> N
     assert "No log entries match" in dialog.stack.empty_page.message.text()
 
 
+def test_the_find_box_finds_a_persons_name(qtbot: Any, admin: Workspace) -> None:
+    """Every line names whom it concerns (issue 18): typing a name finds their lines."""
+    dialog = _dialog(qtbot, admin)
+    everyone = dialog.model.rowCount()
+    dialog.find_box.setText("录入员")  # as typed: textChanged starts the pause
+    qtbot.waitUntil(lambda: 0 < dialog.model.rowCount() < everyone, timeout=WAIT_MS)
+    _settle(qtbot, dialog)
+    rows = dialog.model.rows()
+    assert dialog.current_filter().text == "录入员"
+    assert all("录入员" in dialog.model.index(r, RECORD).data() for r in range(len(rows)))
+    assert any(row.entity == "account" and row.action == "insert" for row in rows)
+
+    dialog.find_box.setText("没有这个人")
+    qtbot.waitUntil(lambda: dialog.stack.is_empty, timeout=WAIT_MS)
+    assert "没有这个人" in dialog.stack.empty_page.message.text()
+
+
 def test_chain_status_is_red_after_tampering(qtbot: Any, data_path: Path) -> None:
     connection = sqlite3.connect(data_path)
     connection.execute("DROP TRIGGER audit_log_no_update")
@@ -162,6 +179,23 @@ def test_cancelling_a_read_says_so(
     _settle(qtbot, dialog)
     assert "cancelled" in dialog.count.text()
     assert dialog.model.rowCount() == 0
+
+
+def test_scores_read_as_the_grid_shows_them() -> None:
+    """The log keeps a value as it was read (91.7); the line shows it as the grid: 91.70."""
+    entry = AuditEntryView(
+        8,
+        datetime(2026, 10, 30, 9, 30),
+        "admin",
+        "update",
+        "quarterly_assessment",
+        "435",
+        "2026Q3 · 吴俊昊（XJ0007，办公室）",
+        '{"composite": "91.7", "grade": null}',
+        '{"composite": "92.70", "grade": "good"}',
+    )
+    line = summarize(entry)
+    assert "综合得分：91.70 → 92.70" in line and "等次：(empty) → 好" in line
 
 
 def test_change_summary_names_the_fields() -> None:

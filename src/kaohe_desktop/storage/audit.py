@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
+from kaohe_desktop.storage.audit_subjects import label_rows
 from kaohe_desktop.storage.models import AuditRow, Base, MetaRow
 from kaohe_desktop.storage.own_writes import note_written
 
@@ -30,6 +33,19 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 COUNT_KEY = "audit_count"
 ACCOUNT_KEY = "account"  # Session.info key naming who is acting
+# When entries are stamped: the wall clock, except while the demo plays its bureau's
+# past on its own calendar (services/demo: `stamped_by`), so its log reads as its days.
+_STAMP_CLOCK: ContextVar[Callable[[], datetime]] = ContextVar("audit_clock", default=datetime.now)
+
+
+@contextmanager
+def stamped_by(clock: Callable[[], datetime]) -> Iterator[None]:
+    """Within the block (this thread), audit entries take their time from `clock`."""
+    token = _STAMP_CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _STAMP_CLOCK.reset(token)
 
 
 def _plain(value: Any) -> Any:
@@ -108,38 +124,38 @@ def entity_id_of(obj: Base) -> str:
     return "/".join(str(part) for part in parts) if parts else "?"
 
 
-def _label(obj: Base) -> str | None:
-    attr = type(obj).__label_attr__
-    return None if attr is None else str(getattr(obj, attr, None))[:200]
-
-
 def _pending_entries(session: Session) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
+    changes: list[tuple[str, Base, Any, Any]] = []
 
     def audited(objects: Iterable[object]) -> list[Base]:
         return [o for o in objects if isinstance(o, Base) and type(o).__audited__]
 
-    def entry(action: str, obj: Base, before: Any, after: Any) -> dict[str, Any]:
-        return {
-            "action": action,
-            "entity": type(obj).__tablename__,
-            "entity_id": entity_id_of(obj),
-            "label": _label(obj),
-            "before": before,
-            "after": after,
-        }
-
     for obj in audited(session.new):
-        entries.append(entry("insert", obj, None, column_values(obj)))
+        changes.append(("insert", obj, None, column_values(obj)))
     for obj in audited(session.dirty):
         if not session.is_modified(obj, include_collections=False):
             continue
         before, after = _changed_values(obj)
         if after:
-            entries.append(entry("update", obj, before, after))
+            changes.append(("update", obj, before, after))
     for obj in audited(session.deleted):
-        entries.append(entry("delete", obj, column_values(obj), None))
-    return entries
+        changes.append(("delete", obj, column_values(obj), None))
+    if not changes:
+        return []
+    # Each line names the person, task or department its row concerns (audit_subjects):
+    # one query per kind of subject for the whole flush, not one per row.
+    labels = label_rows(session.connection(), [obj for _action, obj, _b, _a in changes])
+    return [
+        {
+            "action": action,
+            "entity": type(obj).__tablename__,
+            "entity_id": entity_id_of(obj),
+            "label": labels[id(obj)],
+            "before": before,
+            "after": after,
+        }
+        for action, obj, before, after in changes
+    ]
 
 
 def _dump(value: dict[str, Any] | str | None) -> str | None:
@@ -153,7 +169,7 @@ def _write_entries(connection: Connection, account: str, entries: list[dict[str,
         select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
     ).first()
     next_id, prev_hash = (last.id + 1, last.hash) if last else (1, GENESIS)
-    now = datetime.now().replace(microsecond=0)
+    now = _STAMP_CLOCK.get()().replace(microsecond=0)
     rows = []
     for entry in entries:
         row = {

@@ -232,7 +232,9 @@ def test_a_file_attached_opens_as_the_same_bytes(env: Env) -> None:
     assert copy.parent != env.admin.evidence.open_copy(view.id).parent  # a folder each
 
     [entry] = env.admin.audit_log.entries(AuditFilter(entity="evidence_file"))
-    assert (entry.action, entry.label) == ("insert", "抽检报告.pdf")
+    assert entry.action == "insert" and entry.label is not None
+    # The file, then the check it belongs to: period, task and department (issue 18).
+    assert entry.label.startswith("抽检报告.pdf · 2026Q") and "）" in entry.label
 
 
 def test_the_same_bytes_on_two_checks_are_stored_once(env: Env) -> None:
@@ -499,7 +501,10 @@ def test_the_administrator_removes_and_the_file_goes_with_the_last_row(env: Env)
     assert not env.store.has(sha) and _rows(env.admin) == 0
     assert list(env.store.temp.iterdir()) == []
     logged = env.admin.audit_log.entries(AuditFilter(entity="evidence_file"))
-    assert sorted(e.label for e in logged if e.action == "delete") == ["一.pdf", "二.pdf"]
+    removed = sorted(e.label or "" for e in logged if e.action == "delete")
+    # The file, then the check it was attached to (issue 18).
+    assert [label.split(" · ")[0] for label in removed] == ["一.pdf", "二.pdf"]
+    assert all("食品安全抽检" in label for label in removed)
 
 
 def test_a_removal_that_fails_to_commit_puts_the_file_back(

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.roles import Action
+from kaohe_desktop.services.access.audit_subject_lookup import (
+    look_up_subjects,
+    names_any,
+    people_matching,
+)
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.storage.audit import verify_chain
+from kaohe_desktop.storage.audit_subjects import SEPARATOR, SUBJECT_FIRST
 from kaohe_desktop.storage.errors import TABLE_LABELS
 from kaohe_desktop.storage.models import AuditRow
+from kaohe_desktop.storage.row_digests import BULK_EDIT
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_ROWS = 20_000
@@ -60,6 +68,8 @@ class AuditFilter:
     entity: str | None = None
     since: date | None = None
     until: date | None = None
+    # Words of the Record column: a person's name or 编号, a task, a department.
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,20 @@ class AuditEntryView:
     label: str | None
     before_json: str | None
     after_json: str | None
+    # Looked up when shown, for what the entry does not name itself
+    # (services/access/audit_subject_lookup): the subject of an entry written before
+    # labels named it, and the people of the rows a compact entry's tooltip spells out.
+    subject: str | None = None
+    people: dict[int, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def record(self) -> str:
+        """What the entry is about: its label, and the subject looked up for an old one."""
+        shown = self.label or self.entity_id
+        if self.subject is None:
+            return shown
+        parts = (self.subject, shown) if self.entity in SUBJECT_FIRST else (shown, self.subject)
+        return SEPARATOR.join(parts)
 
     @property
     def action_label(self) -> str:
@@ -108,7 +132,13 @@ class AuditLogService:
         if audit_filter.until:
             end = datetime.combine(audit_filter.until + timedelta(days=1), time())
             statement = statement.where(AuditRow.at < end)
+        words = (audit_filter.text or "").strip()
         with self._uow.read() as session:
+            if words:
+                rows = self._found(session, statement, words)
+            else:
+                rows = list(session.scalars(statement))
+            subjects, people = look_up_subjects(session.connection(), rows)
             return [
                 AuditEntryView(
                     row.id,
@@ -120,9 +150,24 @@ class AuditLogService:
                     row.label,
                     row.before_json,
                     row.after_json,
+                    subjects.get(row.id),
+                    people.get(row.id, {}),
                 )
-                for row in session.scalars(statement)
+                for row in rows
             ]
+
+    @staticmethod
+    def _found(session: Session, statement: Select[AuditRow], words: str) -> list[AuditRow]:
+        """The entries whose Record names `words`: a line's label (a person, a task, a
+        department, a period), and a close's compact entry that wrote a row of a person
+        whose name or 编号 it is (the entry records people by id)."""
+        named = AuditRow.label.icontains(words, autoescape=True) | (AuditRow.entity_id == words)
+        rows = {row.id: row for row in session.scalars(statement.where(named))}
+        people = people_matching(session.connection(), words)
+        if people:
+            compact = statement.where(AuditRow.action == BULK_EDIT)
+            rows.update((row.id, row) for row in session.scalars(compact) if names_any(row, people))
+        return [rows[key] for key in sorted(rows, reverse=True)][:MAX_ROWS]
 
     @requires(Action.VIEW_AUDIT)
     def accounts(self) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,7 +50,8 @@ from kaohe_desktop.ui.common.empty_state import EmptyStateStack
 from kaohe_desktop.ui.common.widgets import make_table_view
 from kaohe_desktop.ui.workers import Job, run_job
 
-_WIDTHS = {SEQUENCE: 64, TIME: 150, ACCOUNT: 90, ACTION: 110, ENTITY: 90, RECORD: 150}
+_WIDTHS = {SEQUENCE: 64, TIME: 150, ACCOUNT: 90, ACTION: 90, ENTITY: 110, RECORD: 320}
+_FIND_PAUSE_MS = 400  # the read waits until the administrator stops typing
 _OK_STYLE = "color: #2e7d32; font-weight: bold;"
 _BROKEN_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -67,7 +69,7 @@ class AuditLogDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("auditLogDialog")
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1120, 620)
+        self.resize(1240, 640)
         self.audit_log = audit_log  # the one service it uses
         self.job: Job | None = None
         self._again: bool | None = None  # a read asked for while one ran: verify or not
@@ -83,6 +85,23 @@ class AuditLogDialog(QDialog):
         today = QDate.currentDate()
         self.since_enabled, self.since = self._date_filter("since", today.addDays(-30))
         self.until_enabled, self.until = self._date_filter("until", today)
+        # Every line names its person, task or department (storage/audit_subjects):
+        # typing a name or 编号 finds them.
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("auditFind")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setPlaceholderText(self.tr("Name, code, task or department"))
+        self.find_box.setToolTip(
+            self.tr(
+                "Shows the entries whose record names these words: a person's name or code, "
+                "a task, a department, a period"
+            )
+        )
+        self.find_box.setMinimumWidth(200)
+        self._find_pause = QTimer(self)
+        self._find_pause.setSingleShot(True)
+        self._find_pause.setInterval(_FIND_PAUSE_MS)
+        self._find_pause.timeout.connect(self.reload)
         self.since_enabled.setText(self.tr("From"))
         self.until_enabled.setText(self.tr("To"))
         refresh = QPushButton(self.tr("Refresh"))
@@ -97,9 +116,11 @@ class AuditLogDialog(QDialog):
         filters.addWidget(QLabel(self.tr("Object:")))
         filters.addWidget(self.entity_filter)
         filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Find:")))
+        filters.addWidget(self.find_box, 1)
+        filters.addSpacing(12)
         for widget in (self.since_enabled, self.since, self.until_enabled, self.until):
             filters.addWidget(widget)
-        filters.addStretch(1)
         filters.addWidget(refresh)
 
         self.model = AuditEntryTableModel(self)
@@ -121,6 +142,7 @@ class AuditLogDialog(QDialog):
 
         self.account_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.entity_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.find_box.textChanged.connect(lambda _text: self._find_pause.start())
         for check, edit in ((self.since_enabled, self.since), (self.until_enabled, self.until)):
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _on: self.reload())
@@ -170,6 +192,7 @@ class AuditLogDialog(QDialog):
             entity=self.entity_filter.currentData(),
             since=_day(self.since) if self.since_enabled.isChecked() else None,
             until=_day(self.until) if self.until_enabled.isChecked() else None,
+            text=self.find_box.text().strip() or None,
         )
 
     def is_loading(self) -> bool:
@@ -248,6 +271,12 @@ class AuditLogDialog(QDialog):
     def _empty_text(self) -> str:
         if self.current_filter() == AuditFilter():
             return self.tr("The log has no entries yet.")
+        words = self.find_box.text().strip()
+        if words:
+            return self.tr(
+                "No entry's record names “{0}”. Check the spelling, or clear the Find box "
+                "and choose “All” to see every entry."
+            ).format(words)
         return self.tr(
             "No log entries match this filter. Choose “All” or widen the dates to see more."
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -62,6 +63,12 @@ _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 # Bookkeeping columns that change with every save and say nothing to a clerk.
 _SKIPPED = frozenset({"id", "version"})
 _MAX_VALUE = 40
+# Scores are shown as the grids show them, with two decimals (86.30, not 86.3): the log
+# stores a value as it was read, so a close's "91.7 → 92.70" would look like a change.
+_SCORES = frozenset(
+    {"performance", "leader", "comment_points", "composite", "points", "deduction"}
+    | {"business", "integrity", "civility", "attendance", "bonus", "total"}
+)
 _MAX_SUMMARY = 300
 
 
@@ -80,6 +87,11 @@ def _value(entity: str, key: str, value: Any) -> str:
     if isinstance(value, bool):
         return translate("AuditSummary", "yes") if value else translate("AuditSummary", "no")
     text = str(value)
+    if key in _SCORES and not isinstance(value, bool):
+        try:
+            return f"{Decimal(text):.2f}"
+        except ArithmeticError:
+            pass  # not a number: shown as stored
     enum = _CODED.get((entity, key))
     if enum is not None:
         try:
@@ -171,9 +183,7 @@ class AuditEntryTableModel(RowTableModel[AuditEntryView]):
                 Column(self.tr("Object"), lambda e: e.entity_label),
                 Column(
                     self.tr("Record"),
-                    lambda e: (
-                        compact_record(e) if e.action in COMPACT_ACTIONS else e.label or e.entity_id
-                    ),
+                    lambda e: compact_record(e) if e.action in COMPACT_ACTIONS else e.record,
                     tooltip=lambda e: f"{e.entity} {e.entity_id}",
                 ),
                 Column(self.tr("Change"), summarize, tooltip=full_change),

@@ -68,6 +68,14 @@ def compact_record(entry: AuditEntryView) -> str:
     """The Record column: the ids a bulk entry wrote, the workbook of an import."""
     if entry.action == IMPORT:
         return entry.label or entry.entity_id
+    if entry.people:  # a close: whose rows, the first person named (the ids: tooltip)
+        rows = int(_parse(entry.after_json).get("rows", len(entry.people)))
+        names = list(entry.people.values())
+        if rows <= 2:
+            return "、".join(names[:rows])
+        return translate("AuditSummary", "{0} and others, {1} people in all").format(
+            names[0], f"{rows:,}"
+        )
     return translate("AuditSummary", "ids {0}").format(entry.entity_id.replace("-", "–"))
 
 
@@ -119,6 +127,12 @@ def _import_summary(entry: AuditEntryView, after: dict[str, Any]) -> str:
     return head + "：" + "；".join(parts)
 
 
+def _about(entry: AuditEntryView, column: str, row_id: int) -> str:
+    """Whose row it is: the person's name (looked up when shown), else the id."""
+    name = entry.people.get(row_id) if column == "person_id" else None
+    return f" {name}" if name else f"（{column_label(entry.entity, column)} {row_id}）"
+
+
 def compact_details(entry: AuditEntryView, value: ValueText) -> str:
     """The tooltip: what the entry says of its first rows, then how many more."""
     after = _parse(entry.after_json)
@@ -143,9 +157,7 @@ def compact_details(entry: AuditEntryView, value: ValueText) -> str:
     lines = [compact_summary(entry)]
     for i, row_id in enumerate(ids[:_SHOWN_ROWS]):
         about = "".join(
-            f"（{column_label(entry.entity, c)} {values[i]}）"
-            for c, values in whose.items()
-            if i < len(values)
+            _about(entry, c, values[i]) for c, values in whose.items() if i < len(values)
         )
         change = "；".join(
             f"{column_label(entry.entity, c)}："
