@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from kaohe_desktop.services.archive.archive_print import ArchivePrint
     from kaohe_desktop.services.workspace import Workspace
 
+AS_OF = date(2026, 12, 20)  # the demo's today: the same county on every run
 TODAY = datetime(2026, 12, 20, 10, 0)
 FILE_SHAPE = 2  # of the cached county files: a change to build_county raises it
 SCRIPT = Path(__file__).resolve()
@@ -188,7 +189,7 @@ def build_county(path: Path, closed: bool) -> str:
     from kaohe_desktop.services.demo import generate_demo_book
     from kaohe_desktop.services.workspace import create_workspace, open_workspace
 
-    book = generate_demo_book(staff=10_000, years=4)
+    book = generate_demo_book(as_of=AS_OF, staff=10_000, years=4)
     workspace = create_workspace(path, admin=ADMIN)
     try:
         workspace.importer.apply(book)

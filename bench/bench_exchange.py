@@ -37,8 +37,10 @@ import sys
 import tempfile
 import time
 import zipfile
+from datetime import date
 from pathlib import Path
 
+AS_OF = date(2026, 12, 20)  # the demo's today: the same county on every run
 SCRIPT = Path(__file__).resolve()
 SOURCES = SCRIPT.parent.parent / "src"
 USER, PASSWORD = "bench", "bench-pass-1"
@@ -162,7 +164,7 @@ def write_county(path: Path) -> None:
     from kaohe_desktop.services.demo import generate_demo_book
 
     partial = path.with_suffix(".partial.xlsx")
-    write_workbook(generate_demo_book(staff=10_000, years=4), partial)
+    write_workbook(generate_demo_book(as_of=AS_OF, staff=10_000, years=4), partial)
     partial.rename(path)
 
 

@@ -58,6 +58,7 @@ from kaohe_desktop.domain.records import AdjustmentRecord, ExchangeBook
 if TYPE_CHECKING:
     from kaohe_desktop.services.workspace import Workspace
 
+AS_OF = date(2026, 12, 20)  # the demo's today: the same county on every run
 HALF = HalfYear(2026, 1)
 USER, PASSWORD = "bench", "bench-pass-1"
 ENV = {**os.environ, "KAOHE_USER": USER, "KAOHE_PASSWORD": PASSWORD}
@@ -181,7 +182,7 @@ def build_county(path: Path) -> str:
     from kaohe_desktop.services.demo import generate_demo_book
     from kaohe_desktop.services.workspace import create_workspace
 
-    book = generate_demo_book(staff=10_000, years=4)
+    book = generate_demo_book(as_of=AS_OF, staff=10_000, years=4)
     workspace = create_workspace(path, admin=ADMIN)
     try:
         workspace.importer.apply(book)

@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -24,6 +24,10 @@ from kaohe_desktop.storage.database import OpenedFile, create_data_file
 from kaohe_desktop.storage.source import is_server_url
 
 PASSWORD = "test-pass-1"
+# The day every demo of the tests stands on (the program's demo stands on today): the
+# suite expects the same bureau whatever day it runs. 20 December: Q1–Q3 and the first
+# half closed, the fourth quarter in progress, 2025 closed.
+DEMO_AS_OF = date(2026, 12, 20)
 ADMIN = Credentials("admin", PASSWORD)
 ROLE_USERS = {
     Role.ADMIN: "admin",
@@ -49,7 +53,11 @@ def new_workspace(
     """A new file signed in as its administrator; `roles` adds one account per role
     (usernames in ROLE_USERS, all with PASSWORD)."""
     workspace = create_workspace(
-        directory / name, admin=ADMIN, bureau_name="测试县市场监督管理局", demo=demo
+        directory / name,
+        admin=ADMIN,
+        bureau_name="测试县市场监督管理局",
+        demo=demo,
+        demo_as_of=DEMO_AS_OF,
     )
     if roles:
         for role, username in ROLE_USERS.items():
@@ -58,20 +66,31 @@ def new_workspace(
     return workspace
 
 
+def with_demo_categories(workspace: Workspace) -> Workspace:
+    """A new file given the demo's 人员类别 (its 局领导 besides the defaults), as a demo
+    file has them: a workbook written from the demo names them, and an import refuses a
+    category the file does not have."""
+    from kaohe_desktop.domain.records import ExchangeBook
+    from kaohe_desktop.services.demo.catalog_people import LEADER_CATEGORY
+
+    # The whole list: each category added takes its place in it as its order.
+    categories = [*DEFAULT_STAFF_CATEGORIES, LEADER_CATEGORY]
+    workspace.importer.apply(ExchangeBook(staff_categories=categories))
+    return workspace
+
+
 def new_unclosed_demo(directory: Path, *, roles: bool) -> Workspace:
     """The demo bureau as `kaohe init --demo` makes it but with every period still open
     and its 年度考核 undecided (services/demo/follow_up without its closes)."""
     from kaohe_desktop.services.demo import generate_demo_book
-    from kaohe_desktop.services.demo.accounts import add_demo_accounts
-    from kaohe_desktop.services.demo.follow_up import DemoClock, follow_up_year
+    from kaohe_desktop.services.demo.setup import demo_clock, play_demo
+    from kaohe_desktop.storage.audit import stamped_by
 
-    book = generate_demo_book()
+    book = generate_demo_book(as_of=DEMO_AS_OF)
     workspace = new_workspace(directory, roles=roles)
-    add_demo_accounts(workspace.accounts)
-    workspace.importer.apply(book)
-    clock = DemoClock()
-    on_its_day = Workspace(workspace.opened, workspace.actor, clock)
-    follow_up_year(on_its_day, clock, book, closes=False)
+    clock = demo_clock(book, DEMO_AS_OF)
+    with stamped_by(clock):
+        play_demo(Workspace(workspace.opened, workspace.actor, clock), clock, book, closes=False)
     return workspace
 
 

@@ -13,10 +13,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.cli.conftest import FreshDb, on_backend
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, with_demo_categories
 
 from kaohe_desktop.cli import main
+from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
+from kaohe_desktop.services.workspace import open_workspace
 from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 from kaohe_desktop.storage.source import parse_server_url
 
@@ -24,7 +26,10 @@ from kaohe_desktop.storage.source import parse_server_url
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "演示.kaohe"
-    assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
+    assert (
+        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
+        == 0
+    )
     return path
 
 
@@ -90,6 +95,8 @@ def test_export_import_round_trip_through_the_command(
     workbook.close()
     fresh = fresh_db.db
     assert main(fresh_db.init()) == 0
+    # The demo's 局领导 have a 人员类别 a new file lacks (an import refuses unknown ones).
+    with_demo_categories(open_workspace(fresh, Credentials("tester", PASSWORD))).close()
     assert main(["--db", str(fresh), "import", str(book)]) == 0
     again = tmp_path / "再导出.xlsx"
     assert main(["--db", str(fresh), "export", str(again)]) == 0
@@ -224,16 +231,20 @@ def test_init_demo_lists_the_role_accounts_and_they_act_by_role(demo_copy: Path 
     assert "tester" in listing.stdout and "管理员" in listing.stdout
     assert "luru" in listing.stdout and "录入员" in listing.stdout
 
-    refused = run_as("luru", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q4")
+    # The demo's fourth quarter is in progress (not ready to close): its third, closed,
+    # is reopened by the administrator first.
+    first = run("--db", str(copy), "reopen-period", "2026Q3", "--reason", "复核")
+    assert first.returncode == 0, first.stderr
+    refused = run_as("luru", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q3")
     assert refused.returncode == 2
     assert "无权关闭期间" in refused.stderr
-    closed = run_as("shenhe", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q4")
+    closed = run_as("shenhe", DEMO_PASSWORD, "--db", str(copy), "close-period", "2026Q3")
     assert closed.returncode == 0, closed.stderr
     no_reason = run_as(
-        "shenhe", DEMO_PASSWORD, "--db", str(copy), "reopen-period", "2026Q4", "--reason", "更正"
+        "shenhe", DEMO_PASSWORD, "--db", str(copy), "reopen-period", "2026Q3", "--reason", "更正"
     )
     assert no_reason.returncode == 2 and "无权重新开放" in no_reason.stderr
-    reopened = run("--db", str(copy), "reopen-period", "2026Q4", "--reason", "更正录入错误")
+    reopened = run("--db", str(copy), "reopen-period", "2026Q3", "--reason", "更正录入错误")
     assert reopened.returncode == 0, reopened.stderr
 
 

@@ -37,7 +37,10 @@ def english(text: str, *names: Path | str) -> list[str]:
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("messages") / "演示.kaohe"
-    assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
+    assert (
+        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
+        == 0
+    )
     return path
 
 

@@ -27,7 +27,10 @@ PRINTED = date(2026, 3, 9)
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ledger-pdf") / "演示.kaohe"
-    assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
+    assert (
+        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
+        == 0
+    )
     return path
 
 

@@ -24,7 +24,10 @@ QUARTER = Quarter(2026, 2)
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ranking") / "演示.kaohe"
-    assert main(["--db", str(path), "--user", "tester", "init", "--demo"]) == 0
+    assert (
+        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
+        == 0
+    )
     return path
 
 

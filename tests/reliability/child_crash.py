@@ -21,6 +21,7 @@ from typing import Any, ParamSpec
 # Imported here so that the fork server has them loaded before it forks a child.
 import alembic.command  # noqa: F401  (a migration child needs it at once)
 from sqlalchemy.orm import Session
+from tests.factories import DEMO_AS_OF
 
 from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.domain.periods import parse_quarter
@@ -94,7 +95,7 @@ def save_loop(path: str, account: tuple[str, str], departments: list[int], log_p
 def import_once(path: str, account: tuple[str, str], log_path: str) -> None:
     """Import the whole demo bureau (one transaction) into a file that has none of it."""
     workspace = _as_admin(path, account)
-    book = generate_demo_book()
+    book = generate_demo_book(as_of=DEMO_AS_OF)
     log = Log(log_path)
     log.line("READY")
     result = workspace.importer.apply(book)

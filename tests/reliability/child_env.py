@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.factories import DEMO_AS_OF
 from tests.reliability.child_crash import child
 
 from kaohe_desktop.domain.edits import Draft
@@ -128,7 +129,7 @@ def becomes_unwritable(
 
 def growing_book() -> ExchangeBook:
     """The demo bureau with long 谈心谈话 summaries: importing it must grow the file."""
-    book = generate_demo_book()
+    book = generate_demo_book(as_of=DEMO_AS_OF)
     talks = [
         dataclasses.replace(talk, summary=f"{i}{BIG_TEXT[:3000]}")
         for i, talk in enumerate(book.talks)

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.factories import DEMO_AS_OF
 from tests.reliability.child_crash import Log, _as_admin, child
 
 from kaohe_desktop.services.demo import generate_demo_book
@@ -77,7 +78,7 @@ def import_while_replaced(
         _untrusted_inodes()
     workspace = _as_admin(path, account)
     log = Log(log_path)
-    book = generate_demo_book()  # what reading the workbook gives
+    book = generate_demo_book(as_of=DEMO_AS_OF)  # what reading the workbook gives
     if when == "before":
         _wait(log, go_file)
 

@@ -15,7 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from tests.factories import ADMIN, DEMO, MasterFiles, sign_in
+from tests.factories import (
+    ADMIN,
+    DEMO,
+    DEMO_AS_OF,
+    DEMO_ROLES_UNCLOSED,
+    MasterFiles,
+    sign_in,
+)
 from tests.services.on_backend import BACKENDS, master_on
 
 from kaohe_desktop.cli import main
@@ -60,20 +67,23 @@ from kaohe_desktop.domain.periods import (
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
 from kaohe_desktop.domain.talk_rules import ROUTINE_KINDS, is_principal
 from kaohe_desktop.services.demo import generate_demo_book
-from kaohe_desktop.services.demo._common import demo_today
+from kaohe_desktop.services.demo.as_of import entered_departments
 from kaohe_desktop.services.demo.half_year_tie import deduction_for, plan_tie
 from kaohe_desktop.services.demo.ledger import UNRECORDED
 from kaohe_desktop.services.workspace import Workspace
 
 LEADER_POSITIONS = {"局长", "副局长", "纪检组长"}
-TODAY = demo_today(2026)
-LEADER_NAMES = {p.name for p in generate_demo_book().people if p.position in LEADER_POSITIONS}
+LEADER_CATEGORY = "局领导"
+TODAY = DEMO_AS_OF
+LEADER_NAMES = {
+    p.name for p in generate_demo_book(as_of=TODAY).people if p.position in LEADER_POSITIONS
+}
 
 
 @pytest.fixture(scope="module")
 def full_book() -> ExchangeBook:
     """The default demo: 2025 complete, 2026 up to the demo's today."""
-    return generate_demo_book()
+    return generate_demo_book(as_of=TODAY)
 
 
 def of_year(book: ExchangeBook, year: int) -> ExchangeBook:
@@ -99,7 +109,7 @@ def book(full_book: ExchangeBook) -> ExchangeBook:
 
 @pytest.fixture(scope="module")
 def county() -> ExchangeBook:
-    return generate_demo_book(staff=10_000, years=4)
+    return generate_demo_book(as_of=TODAY, staff=10_000, years=4)
 
 
 def _duplicates(keys: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
@@ -114,11 +124,14 @@ def assert_consistent(book: ExchangeBook) -> None:
     assert len(departments) == len(book.departments)
     assert len(people) == len(book.people)
     assert len(tasks) == len(book.tasks)
-    assert book.staff_categories == list(DEFAULT_STAFF_CATEGORIES)
+    assert book.staff_categories == [*DEFAULT_STAFF_CATEGORIES, LEADER_CATEGORY]
 
     for person in book.people:
         assert person.department in departments
-        assert person.category in DEFAULT_STAFF_CATEGORIES
+        # The 局领导 have a category of their own (not graded with the staff).
+        leader = person.position in LEADER_POSITIONS
+        assert (person.category == LEADER_CATEGORY) is leader
+        assert leader or person.category in DEFAULT_STAFF_CATEGORIES
         if person.category == "派出机构科级":
             assert departments[person.department].kind is DepartmentKind.BRANCH
 
@@ -162,6 +175,7 @@ def assert_consistent(book: ExchangeBook) -> None:
 
     for row in book.assessments:
         assert row.code in people
+        assert people[row.code].category != LEADER_CATEGORY
         for score in (row.performance, row.leader):
             assert Decimal(0) <= score <= Decimal(100)
             assert score == score.quantize(Decimal("0.1"))
@@ -171,6 +185,7 @@ def assert_consistent(book: ExchangeBook) -> None:
 
     for row in book.comments:
         assert row.code in people
+        assert people[row.code].category != LEADER_CATEGORY
         expected = Decimal(2) if row.kind is CommentKind.PRAISE else Decimal(-2)
         assert row.points == expected and row.text
     assert not _duplicates([(c.code, c.date, c.kind, c.text) for c in book.comments])
@@ -188,9 +203,12 @@ def assert_consistent(book: ExchangeBook) -> None:
 
 
 def test_same_arguments_give_the_same_book() -> None:
-    assert generate_demo_book(seed=7) == generate_demo_book(seed=7)
-    assert generate_demo_book(seed=7) != generate_demo_book(seed=8)
-    assert generate_demo_book(seed=7).people != generate_demo_book(seed=8).people
+    assert generate_demo_book(as_of=TODAY, seed=7) == generate_demo_book(as_of=TODAY, seed=7)
+    assert generate_demo_book(as_of=TODAY, seed=7) != generate_demo_book(as_of=TODAY, seed=8)
+    assert (
+        generate_demo_book(as_of=TODAY, seed=7).people
+        != generate_demo_book(as_of=TODAY, seed=8).people
+    )
 
 
 def test_base_bureau_has_the_size_of_a_county_bureau(full_book: ExchangeBook) -> None:
@@ -215,7 +233,10 @@ def test_base_bureau_is_consistent(full_book: ExchangeBook) -> None:
 def test_the_last_year_does_not_depend_on_the_years_before_it() -> None:
     """The last year draws from the book's own stream, each earlier year from its own:
     a one-year demo's rows are the two-year demo's 2026 rows (bar the archive's story)."""
-    one, two = generate_demo_book(years=1), of_year(generate_demo_book(), 2026)
+    one, two = (
+        generate_demo_book(as_of=TODAY, years=1),
+        of_year(generate_demo_book(as_of=TODAY), 2026),
+    )
     assert one.people == two.people
     for sheet in ("tasks", "checks", "adjustments", "assessments", "comments"):
         assert getattr(one, sheet) == getattr(two, sheet), sheet
@@ -306,12 +327,19 @@ def test_people_look_like_a_civil_service_roster(book: ExchangeBook) -> None:
 
 
 def test_quarterly_assessments_cover_everyone_active(book: ExchangeBook) -> None:
+    """Every quarter ended by the demo's today has a row for each of the staff (not the
+    局领导); today's, in progress, those of the departments that have handed theirs in."""
     rows = {(a.quarter, a.code): a for a in book.assessments}
+    current = Quarter.containing(TODAY)
+    handed_in = entered_departments([d.name for d in book.departments], current, TODAY)
+    assert 0 < len(handed_in) < len(book.departments)
     for person in book.people:
         for quarter in (Quarter(2026, q) for q in range(1, 5)):
             assert person.work_start is not None
-            if person.work_start <= quarter.end:
-                assert (str(quarter), person.code) in rows
+            due = person.work_start <= quarter.end and person.category != LEADER_CATEGORY
+            if quarter == current:
+                due = due and person.department in handed_in
+            assert ((str(quarter), person.code) in rows) is due
     scores = [a.performance for a in book.assessments] + [a.leader for a in book.assessments]
     typical = sum(Decimal(75) <= s <= Decimal(98) for s in scores) / len(scores)
     assert typical > 0.9
@@ -441,7 +469,7 @@ def test_the_first_half_is_scripted_and_nothing_is_dated_after_today(book: Excha
     [(1, 20, 1), (99, 300, 2), (2024, 1000, 1), (5, 81, 3)],
 )
 def test_other_sizes_are_consistent(seed: int, staff: int, years: int) -> None:
-    book = generate_demo_book(seed=seed, staff=staff, years=years, year=2025)
+    book = generate_demo_book(seed=seed, staff=staff, years=years, as_of=date(2025, 12, 20))
     assert len(book.people) == staff
     assert {t.year for t in book.tasks} == set(range(2026 - years, 2026))
     assert_consistent(book)
@@ -449,11 +477,11 @@ def test_other_sizes_are_consistent(seed: int, staff: int, years: int) -> None:
 
 def test_refuses_impossible_arguments() -> None:
     with pytest.raises(ValueError):
-        generate_demo_book(staff=5)
+        generate_demo_book(as_of=TODAY, staff=5)
     with pytest.raises(ValueError):
-        generate_demo_book(years=0)
+        generate_demo_book(as_of=TODAY, years=0)
     with pytest.raises(ValueError):
-        generate_demo_book(year=2101)
+        generate_demo_book(as_of=date(2101, 1, 1))
 
 
 def test_a_county_of_ten_thousand_over_four_years(county: ExchangeBook) -> None:
@@ -595,7 +623,7 @@ def test_one_bulletin_per_ended_quarter(desk: Workspace) -> None:
 
 def test_closed_quarters_halves_and_the_year_each_on_its_day(desk: Workspace) -> None:
     expected = ["2025", "2025H1", "2025H2", *(f"2025Q{n}" for n in range(1, 5))]
-    expected += ["2026Q1", "2026Q2", "2026Q3"]
+    expected += ["2026Q1", "2026Q2", "2026Q3", "2026H1"]  # what ended before today
     assert desk.periods.closed_periods() == sorted(expected)
     closes = {view.period: view for view in desk.periods.history()}
     for quarter in ENDED:  # a month after the quarter's end
@@ -731,11 +759,24 @@ def _named(scoring: HalfYearScoring) -> dict[str, DepartmentResult]:
     return {result.name: result for result in scoring.results}
 
 
-def test_the_first_half_has_a_flagged_tie_across_the_excellent_line(desk: Workspace) -> None:
+@pytest.fixture(scope="module")
+def unclosed_desk(master_files: MasterFiles) -> Iterator[Workspace]:
+    """The demo before anything was closed or decided (a file: the tie is the engine's
+    and the follow-up's, the same on either backend)."""
+    on_today = datetime.combine(TODAY, time(10))
+    workspace = sign_in(master_files[DEMO_ROLES_UNCLOSED], clock=lambda: on_today)
+    yield workspace
+    workspace.close()
+
+
+def test_the_first_half_has_a_flagged_tie_across_the_excellent_line(
+    unclosed_desk: Workspace,
+) -> None:
     """基层所队 (3 departments, one 优秀 place): 城区监管所 is vetoed, so the place falls
     between 稽查大队 and 乡镇监管所, tied at 970 by the 4-point deduction the follow-up
-    entered for 乡镇监管所 (974 before it); both take the lower grade, flagged."""
-    sheet = desk.scoring.sheet(FIRST_HALF)
+    entered for 乡镇监管所 (974 before it); both take the lower grade, flagged, until
+    the committee decides (next test)."""
+    sheet = unclosed_desk.scoring.sheet(FIRST_HALF)
     scoring = sheet.scoring
     assert scoring.missing() == []  # every due period of the half is checked
     flagged = {result.name: result for result in scoring.flagged()}
@@ -751,6 +792,20 @@ def test_the_first_half_has_a_flagged_tie_across_the_excellent_line(desk: Worksp
     (made,) = [s for s in flagged["乡镇监管所"].sources if s.label.startswith("上半年政务信息报送")]
     assert made.kind is SourceKind.ADJUSTMENT and made.points == Decimal(-4) and made.counted
     assert made.on is not None and FIRST_HALF.start <= made.on <= FIRST_HALF.end
+
+
+def test_the_committee_decides_the_tie_and_the_first_half_closes(desk: Workspace) -> None:
+    """By today the 考核委员会 has met: 稽查大队 (no deduction of its own in the tie)
+    takes the 优秀 place, which leaves 乡镇监管所 the grade below (settled by that one
+    decision); the half is closed (it ended before today's half)."""
+    sheet = desk.scoring.sheet(FIRST_HALF)
+    assert sheet.closed and sheet.scoring.flagged() == []
+    results = _named(sheet.scoring)
+    upper, lower = results["稽查大队"], results["乡镇监管所"]
+    assert upper.decided and not lower.flagged
+    assert upper.total == lower.total == Decimal(970)
+    assert upper.grade is DepartmentGrade.EXCELLENT and upper.advanced
+    assert lower.grade is not DepartmentGrade.EXCELLENT
 
 
 def test_the_first_half_vetoes_a_department_that_would_be_excellent(desk: Workspace) -> None:

@@ -22,7 +22,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, select
-from tests.factories import ADMIN, fingerprint, new_workspace, source_of
+from tests.factories import (
+    ADMIN,
+    DEMO_AS_OF,
+    fingerprint,
+    new_workspace,
+    source_of,
+    with_demo_categories,
+)
 from tests.services.on_backend import new_bureau
 
 from kaohe_desktop.domain.periods import parse_quarter
@@ -44,7 +51,7 @@ from kaohe_desktop.storage.source import is_server_url
 
 @pytest.fixture(scope="module")
 def demo_book() -> ExchangeBook:
-    return generate_demo_book()
+    return generate_demo_book(as_of=DEMO_AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +65,7 @@ def book_file(tmp_path_factory: pytest.TempPathFactory, demo_book: ExchangeBook)
 def imported(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest, book_file: Path
 ) -> Iterator[Workspace]:
-    workspace = new_bureau(backend, tmp_path, request)("导入.kaohe")
+    workspace = with_demo_categories(new_bureau(backend, tmp_path, request)("导入.kaohe"))
     workspace.importer.import_workbook(book_file)
     yield workspace
     workspace.close()
@@ -96,7 +103,9 @@ def test_an_import_is_a_few_entries_in_the_one_chain(imported: Workspace, book_f
     (event,) = _entries(imported, "import")
     detail = json.loads(event.after_json or "{}")
     assert detail["file"] == book_file.name and len(detail["sha256"]) == 64
-    assert ["平时考核", len(generate_demo_book().assessments), 0, 0] in detail["sheets"]
+    assert ["平时考核", len(generate_demo_book(as_of=DEMO_AS_OF).assessments), 0, 0] in detail[
+        "sheets"
+    ]
     with imported.opened.engine.connect() as connection:
         assert verify_chain(connection).ok
     report = imported.check()
@@ -189,7 +198,9 @@ def test_an_unchanged_workbook_imported_again_writes_nothing(
     result = imported.importer.import_workbook(workbook)
     assert fingerprint(source_of(imported)) == before  # no commit changed anything
     assert result.changed == 0 and result.same_as_last is same_bytes
-    assert result.counts["平时考核"].unchanged == len(generate_demo_book().assessments)
+    assert result.counts["平时考核"].unchanged == len(
+        generate_demo_book(as_of=DEMO_AS_OF).assessments
+    )
     assert _audit_count(imported) == audit
 
 

@@ -135,7 +135,7 @@ def test_manual_good_with_room_left_by_a_tie_is_taken(new: NewBureau) -> None:
 @pytest.mark.parametrize(
     ("grade", "begins"),
     [
-        (QuarterGrade.FAIRLY_GOOD, "只有“并列超出名额”的人员可以人工定为较好"),
+        (QuarterGrade.FAIRLY_GOOD, "较好只用于与好等次最后一个名额并列、超出名额的人员"),
         (QuarterGrade.AVERAGE, "不能人工定为一般"),
     ],
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from sqlalchemy import func, select
+from tests.factories import DEMO_AS_OF, with_demo_categories
 from tests.services.on_backend import NewBureau, new_bureau
 
 from kaohe_desktop.domain import text_rules as rules
@@ -39,7 +40,7 @@ from kaohe_desktop.storage.models import (
 
 @pytest.fixture(scope="module")
 def demo_book() -> ExchangeBook:
-    return generate_demo_book()
+    return generate_demo_book(as_of=DEMO_AS_OF)
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_export_then_import_reproduces_the_data(
     workbook = tmp_path / "交换.xlsx"
     source.exporter.export_workbook(workbook)
     exported = source.exporter.book()
-    target = new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME)
+    target = with_demo_categories(new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME))
     target.importer.import_workbook(workbook)
     # The workbook has no sheet for the bureau's name: each file keeps its own.
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)

@@ -9,11 +9,13 @@ changes) and into a new file (the same data), and every report prints it."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from tests.factories import with_demo_categories
 from tests.services.on_backend import NewBureau, new_bureau
 
 from kaohe_desktop.domain import text_rules as rules
@@ -31,7 +33,7 @@ YEAR = 2026
 
 @pytest.fixture(scope="module")
 def every_kind() -> ExchangeBook:
-    return generate_demo_book(year=YEAR, every_kind=True)
+    return generate_demo_book(as_of=date(YEAR, 12, 20), every_kind=True)
 
 
 def settle_a_tie(ws: Workspace, quarter: Quarter) -> tuple[str, str]:
@@ -98,7 +100,7 @@ def test_every_kind_of_value_exports_prints_and_imports_again(
     # Into the same file: nothing changes.
     assert source.importer.import_workbook(workbook).changed == 0
     # Into a new file: the same data, the same grades.
-    target = new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME)
+    target = with_demo_categories(new("乙.kaohe", bureau_name=DEFAULT_BUREAU_NAME))
     target.importer.import_workbook(workbook)
     reimported = dataclasses.replace(target.exporter.book(), bureau_name=exported.bureau_name)
     assert reimported == exported

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.factories import ADMIN
+from tests.factories import ADMIN, DEMO_AS_OF, with_demo_categories
 
 from kaohe_desktop.domain.records import ExchangeBook
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
@@ -22,7 +22,7 @@ from kaohe_desktop.services.workspace import create_workspace
 def test_a_workbook_saved_again_while_the_import_starts_is_not_named_by_the_old_hash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    book = generate_demo_book()
+    book = generate_demo_book(as_of=DEMO_AS_OF)
     first = tmp_path / "第一版.xlsx"
     write_workbook(book, first)
     person = book.people[0]
@@ -45,6 +45,7 @@ def test_a_workbook_saved_again_while_the_import_starts_is_not_named_by_the_old_
 
     monkeypatch.setattr(ExchangeImport, "read_book", saved_meanwhile)
     workspace = create_workspace(tmp_path / "x.kaohe", admin=ADMIN, bureau_name="测试局")
+    with_demo_categories(workspace)
     try:
         workspace.importer.import_workbook(target)  # hashed the first, read the second
         shutil.copyfile(first, target)  # the first version again

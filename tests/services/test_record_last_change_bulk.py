@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from tests.factories import DEMO_ROLES, CopyMaster, sign_in
+from tests.factories import DEMO_AS_OF, DEMO_ROLES, CopyMaster, sign_in
 
 from kaohe_desktop.domain.records import ExchangeBook, PersonRecord
 from kaohe_desktop.domain.roles import Role
@@ -19,7 +19,7 @@ def test_the_last_change_of_a_row_written_in_bulk_is_the_bulk_entry(
     copy_master: CopyMaster,
 ) -> None:
     path: Path = copy_master(DEMO_ROLES)
-    person_record = generate_demo_book().people[0]
+    person_record = generate_demo_book(as_of=DEMO_AS_OF).people[0]
     admin = sign_in(path, Role.ADMIN, daily_backup=False)
     try:
         person = next(p for p in admin.people.listing() if p.code == person_record.code)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
-from tests.factories import ADMIN
+from tests.factories import ADMIN, DEMO_AS_OF
 from tests.ui.helpers import Dialogs, SignIns
 
 from kaohe_desktop.app import demo_file_path
@@ -104,7 +104,9 @@ def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "演示数据.kaohe"
     try:
         admin = Credentials(DEMO_ADMIN, DEMO_PASSWORD)
-        create_workspace(path, admin=admin, admin_name=DEMO_ADMIN_NAME, demo=True).close()
+        create_workspace(
+            path, admin=admin, admin_name=DEMO_ADMIN_NAME, demo=True, demo_as_of=DEMO_AS_OF
+        ).close()
     except (ImportError, NotImplementedError) as error:
         pytest.skip(f"the demo generator is not available yet: {error}")
     return path

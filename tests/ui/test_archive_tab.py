@@ -249,7 +249,12 @@ def test_models_keep_the_qt_contract(qtbot: Any, qtmodeltester: Any, opened: Ope
     workspace = opened()
     tab = make_tab(qtbot, workspace)
     tab.show_due_lists()
-    person = next(p for p in workspace.archive.people() if workspace.archive.archive(p.id).talks)
+    person = next(
+        p
+        for p in workspace.archive.people()
+        # quarters too: the demo's 局领导 come first and are graded in none
+        if (archive := workspace.archive.archive(p.id)).talks and archive.quarters
+    )
     tab.select_person(person.code)
     filled = [tab.people, tab.people_proxy, tab.sections.quarters, tab.sections.talks]
     assert all(model.rowCount() > 0 for model in [*filled, tab.due.routine])

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from tests.factories import ADMIN
+from tests.factories import ADMIN, with_demo_categories
 from tests.ui.helpers import Dialogs, SignIns, open_in, wait_job
 
 from kaohe_desktop.domain.periods import Quarter
 from kaohe_desktop.services.access.accounts import Credentials
 from kaohe_desktop.services.demo.accounts import DEMO_ADMIN, DEMO_PASSWORD
+from kaohe_desktop.services.demo.setup import demo_rules
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.services.workspace import create_workspace, open_workspace
 from kaohe_desktop.ui.file_actions import SHOWN_PROBLEMS
@@ -60,7 +61,10 @@ def test_export_then_import_into_an_empty_file_round_trips(
     assert dialogs.kinds() == ["info"] and str(book) in dialogs.last("info")
     assert "台账" in openpyxl.load_workbook(book, read_only=True).sheetnames
 
-    create_workspace(data_file, admin=ADMIN).close()
+    # The demo's 人员类别 and scheme (its 局领导 not graded): a workbook carries neither.
+    made = with_demo_categories(create_workspace(data_file, admin=ADMIN))
+    made.grading.set_rules(Quarter(2025, 1), demo_rules())
+    made.close()
     target = open_in(qtbot, window, data_file)
     assert window.ledger_tab.stack.is_empty
     dry_run = wait_job(qtbot, window.exchange_actions.import_path(book))
@@ -89,7 +93,7 @@ def test_declining_the_dry_run_writes_nothing(
     open_in(qtbot, window, demo_file)
     book = tmp_path / "导出.xlsx"
     wait_job(qtbot, window.exchange_actions.export_to(book))
-    create_workspace(data_file, admin=ADMIN).close()
+    with_demo_categories(create_workspace(data_file, admin=ADMIN)).close()
     workspace = open_in(qtbot, window, data_file)
     dialogs.answer = False
     wait_job(qtbot, window.exchange_actions.import_path(book))

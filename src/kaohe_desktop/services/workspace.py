@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES
@@ -302,9 +302,11 @@ def create_workspace(
     progress: ProgressReporter = SILENT,
     evidence_dir: Path | None = None,
     password: str | None = None,
+    demo_as_of: date | None = None,
 ) -> Workspace:
     """A new data file with its administrator; with `demo`, filled with the generated
-    demo bureau and an account for each of the other roles.
+    demo bureau as it stands on `demo_as_of` (default: today) and an account for each of
+    the other roles.
 
     On a server (`path` a ServerAddress or its URL, the database empty), the bureau
     starts empty: a demo is made in a file and copied up (`kaohe copy`), because a
@@ -317,7 +319,8 @@ def create_workspace(
     if demo:
         from kaohe_desktop.services.demo import generate_demo_book
 
-        book = generate_demo_book()
+        as_of = demo_as_of or date.today()
+        book = generate_demo_book(as_of=as_of)
         bureau_name = book.bureau_name or bureau_name
         categories = tuple(book.staff_categories) or DEFAULT_STAFF_CATEGORIES
     else:
@@ -326,29 +329,35 @@ def create_workspace(
     from kaohe_desktop.services.access.accounts import hash_password
 
     hash_password(admin.password)
-    opened = create_data_file(
-        path, bureau_name=bureau_name, account=admin.username, staff_categories=categories
-    )
-    try:
-        workspace = PendingOpen(opened).create_admin(admin, admin_name)
+    if not demo:
+        opened = create_data_file(
+            path, bureau_name=bureau_name, account=admin.username, staff_categories=categories
+        )
+        try:
+            workspace = PendingOpen(opened).create_admin(admin, admin_name)
+        except BaseException:
+            opened.close()
+            raise
         workspace.messages.clear()
-        if demo:
-            from kaohe_desktop.services.demo.accounts import add_demo_accounts
+        return workspace
+    from kaohe_desktop.services.demo.setup import demo_clock, play_demo
+    from kaohe_desktop.storage.audit import stamped_by
 
-            add_demo_accounts(workspace.accounts)
-            workspace.importer.apply(book, progress=progress)
-            from kaohe_desktop.services.demo.follow_up import DemoClock, follow_up_year
-
-            # The 查账 follow-up goes through the services, each step on its day of the
-            # demo's calendar: the same file, seen by services reading the demo's clock.
-            clock = DemoClock()
-            on_its_day = Workspace(opened, workspace.actor, clock)
-            follow_up_year(on_its_day, clock, book, progress=progress)
-    except BaseException:
-        opened.close()
-        if demo:
+    # Everything on the demo's calendar, the log's times included (the file's first
+    # entries too): no time in the file is after the demo's today. Then the clerk's own.
+    clock = demo_clock(book, as_of)
+    with stamped_by(clock):
+        opened = create_data_file(
+            path, bureau_name=bureau_name, account=admin.username, staff_categories=categories
+        )
+        try:
+            on_its_day = PendingOpen(opened, clock).create_admin(admin, admin_name)
+            play_demo(on_its_day, clock, book, progress=progress)
+        except BaseException:
+            opened.close()
             Path(path).unlink(missing_ok=True)  # a half-made demo is worth nothing
-        raise
+            raise
+    workspace = Workspace(opened, on_its_day.actor)
     return workspace
 
 

@@ -43,7 +43,7 @@ from kaohe_desktop.domain.enums import (
 from kaohe_desktop.domain.periods import Quarter, Year
 from kaohe_desktop.services.archive.open_outcomes import QuarterOutcomes
 from kaohe_desktop.services.files.period_locks import is_closed
-from kaohe_desktop.services.quarterly.roster import GONE
+from kaohe_desktop.services.quarterly.roster import GONE, ungraded_in_year
 from kaohe_desktop.services.quarterly.sheet import build_sheet
 from kaohe_desktop.storage.models import (
     AnnualAssessmentRow,
@@ -157,6 +157,12 @@ def _people(
     )  # fmt: skip
     if ids is not None:
         statement = statement.where(PersonRow.id.in_(ids))
+    # The 人员类别 the year's quarters leave ungraded (the 局领导): the county's
+    # organisation department assesses them for the year as well, under its own 优秀
+    # quota, so they are neither on the bureau's list nor in its quota's base.
+    ungraded = ungraded_in_year(session, year)
+    if ungraded:
+        statement = statement.where(PersonRow.category_id.not_in(sorted(ungraded)))
     in_order = session.scalars(select(DepartmentRow.id).order_by(*BUREAU_ORDER))
     place = {department_id: n for n, department_id in enumerate(in_order)}
     last, active = len(place), PersonStatus.ACTIVE

@@ -18,13 +18,6 @@ _CN_DIGITS = "零一二三四五六七八九"
 DEFAULT_SEED = 2026
 
 
-def demo_today(year: int) -> date:
-    """The demo's today: 20 December of its last year. Three quarters and eleven months
-    are over and checked, with their 通报; the fourth quarter is under way: October's
-    and November's work checked (a few pairs still missing), the rest not yet due."""
-    return date(year, 12, 20)
-
-
 def cn_number(value: int) -> str:
     """1–99 in Chinese numerals, as written in names such as 第十二中队."""
     if not 1 <= value <= 99:

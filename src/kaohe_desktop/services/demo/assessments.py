@@ -36,13 +36,15 @@ def _on_probation(probation_end: date, quarter: Quarter) -> bool:
 
 
 def build_assessments(
-    rng: random.Random, org: Organization, year: int, incidents: list[Incident]
+    rng: random.Random, org: Organization, year: int, incidents: list[Incident], as_of: date
 ) -> list[AssessmentRecord]:
     # The first 警告 of the year is the one set to 较差 by hand; its quarter before
     # was spent under investigation (立案调查), which leaves that quarter ungraded.
     overrides: dict[tuple[str, Quarter], str] = {}
     investigated: set[tuple[str, Quarter]] = set()
-    warning = next((i for i in incidents if i.type is DisciplineType.WARNING), None)
+    warning = next(
+        (i for i in incidents if i.type is DisciplineType.WARNING and i.day <= as_of), None
+    )
     if warning is not None:
         quarter = Quarter.containing(warning.day)
         overrides[(warning.person.code, quarter)] = f"本季度受到警告处分（{warning.doc_no}）"

@@ -192,6 +192,8 @@ FEMALE_SECOND = (
 
 # 局领导: the first is the 局长, the third the 纪检组长 who talks with the 局长.
 LEADER_POSITIONS = ("局长", "副局长", "纪检组长", "副局长", "副局长", "副局长")
+# Their own 人员类别: not graded with the staff (QuarterlyRules.ungraded_categories).
+LEADER_CATEGORY = "局领导"
 CHIEF = "局长"
 DEPUTY = "副局长"
 DISCIPLINE_SECRETARY = "纪检组长"

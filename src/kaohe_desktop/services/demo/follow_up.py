@@ -13,10 +13,16 @@ forward), so it passes the same rules and takes the same numbers as the real thi
   the quarter's 平时考核 closed (services/demo/year_end);
 - after this year's second quarter, with the first half's 督办单 deductions in: the
   扣分 that brings two departments of one group to equal totals across a quota line,
-  so the half waits for the committee (half_year_tie); an earlier year's halves close;
+  which the 考核委员会 decides (half_year_tie) before the half closes; every half
+  ended before today's closes;
 - an earlier year ends with its 年度考核 decided and the year closed (year_end);
 - in today's quarter: a 督办单 for a pair still unrecorded after its day, and a 蓝色
   reminder for a task due at the end of the year, both with their 整改 under way.
+
+Nothing happens after the demo's today (`as_of`, held by the clock): a step whose day
+falls later — a quarter that ended days before today — is taken on today, so whatever
+has ended is done by then, and the file holds no time after it (the audit log's
+included: `stamped_by`).
 
 The draw's seed is the service's own (random, stored with the draw), so which pairs
 carry a 三级 check differs from one file to the next; because the leaders confirm the
@@ -55,10 +61,10 @@ from kaohe_desktop.services.checks.views import (
     NoticeView,
     RectificationDraft,
 )
-from kaohe_desktop.services.demo._common import DEFAULT_SEED, demo_today
+from kaohe_desktop.services.demo._common import DEFAULT_SEED
 from kaohe_desktop.services.demo.catalog_notices import LEADERSHIP_NOTES, RECTIFICATIONS
 from kaohe_desktop.services.demo.catalog_people import LEADER_POSITIONS
-from kaohe_desktop.services.demo.half_year_tie import make_a_tie
+from kaohe_desktop.services.demo.half_year_tie import make_a_tie, settle_tie
 from kaohe_desktop.services.demo.history import write_history
 from kaohe_desktop.services.demo.moves import planned_moves
 from kaohe_desktop.services.demo.year_end import close_half, close_quarter, finish_year
@@ -76,6 +82,7 @@ PLAN_AFTER = 17  # the departments hand in their 整改 plans
 BULLETIN_AFTER = 20  # the 通报
 VERIFY_AFTER = 27  # the 督查科室 verifies the results, before the 整改时限
 SCORE_AFTER = 28  # after the second quarter: the 人事科 enters the first half's last 扣分
+COMMITTEE_AFTER = 32  # the 考核委员会 decides the half's tie (after the quarter's close)
 # In today's quarter: days before today.
 CHASE_BEFORE = 10  # a 督办单 for a pair still unrecorded
 REMIND_BEFORE = 2  # a 蓝色 reminder of a task due at the end of the year
@@ -111,15 +118,18 @@ class CheckDesk(Protocol):
 
 
 class DemoClock:
-    """The time the services read; the follow-up sets the day of each step."""
+    """The time the services read; the follow-up sets the day of each step, never past
+    `as_of` (the demo's today): a step due later is taken on as_of."""
 
-    def __init__(self, day: date = date(2000, 1, 1)) -> None:
-        self.now = datetime.combine(day, time(9, 30))
+    def __init__(self, as_of: date, day: date | None = None) -> None:
+        self.as_of = as_of
+        self.now = datetime.combine(min(day or as_of, as_of), time(9, 30))
 
     def __call__(self) -> datetime:
         return self.now
 
     def set(self, day: date) -> date:
+        day = min(day, self.as_of)
         self.now = datetime.combine(day, time(9, 30))
         return day
 
@@ -148,17 +158,16 @@ def follow_up_year(
     desk: CheckDesk,
     clock: DemoClock,
     book: ExchangeBook,
-    today: date | None = None,
     *,
     seed: int = DEFAULT_SEED,
     progress: ProgressReporter = SILENT,
     closes: bool = True,
 ) -> None:
     """Add the book's years' department history, draws, 三级 checks, 督办单, 整改,
-    通报, closes and 年度考核 to a file `book` (generate_demo_book's) was imported into
-    (today: the book's, demo_today of its last year), leaving the clock at `today`.
+    通报, closes and 年度考核 to a file `book` (generate_demo_book's, as of the clock's
+    as_of) was imported into, leaving the clock at as_of.
     Without `closes`, nothing is closed nor decided (a clean slate for tests of closing)."""
-    today = today or demo_today(max(task.year for task in book.tasks))
+    today = clock.as_of
     years = sorted({task.year for task in book.tasks})
     cast = _Cast.of(book)
     clock.set(date(years[0], 1, 4))
@@ -180,7 +189,11 @@ def follow_up_year(
         if not closes:
             continue
         close_quarter(desk, clock, quarter)
-        if not this_year and quarter.quarter in (2, 4):
+        if quarter.quarter in (2, 4):  # the half has ended before today's
+            # The committee decides any tie first: this year's, made above, or one the
+            # draws happened to give an earlier half.
+            clock.set(quarter.end + timedelta(days=COMMITTEE_AFTER))
+            settle_tie(desk, quarter.half)
             close_half(desk, clock, quarter.half)
         if not this_year and quarter.quarter == 4:
             finish_year(desk, clock, quarter.year, seconded)

@@ -3,12 +3,13 @@
 The book goes through the same import path as a clerk's workbook, so `kaohe init
 --demo`, screenshots, reports and benchmarks all start from data that looks like
 a real bureau's years (by default two: last year complete, this year up to the demo's
-today). The same arguments always give the same book: the only randomness is
+today, `as_of`: services/demo/as_of keeps only what had happened by then). The same
+arguments always give the same book: the only randomness is
 `random.Random(seed)` and streams named after it, consumed in a fixed order (the last
 year draws from the book's own stream, each earlier year, the checks and the archive's
 additions from streams of their own, so adding a year or changing one of them leaves
 the last year's people and scores as they were), and nothing reads the clock: the
-demo's today is a fixed day (_common.demo_today).
+caller gives the demo's today (`kaohe init --demo --as-of`, the program's today).
 
 The archive's story (services/demo/grave_cases, moves, talk_upkeep): a 记大过 the year
 before the last and a 严重警告 in the last (不定等次), department history with a few
@@ -28,9 +29,11 @@ from datetime import date
 from kaohe_desktop.domain.enums import DisciplineType
 from kaohe_desktop.domain.periods import MAX_YEAR, MIN_YEAR
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, ExchangeBook
-from kaohe_desktop.services.demo._common import DEFAULT_SEED, demo_today, unique_by
+from kaohe_desktop.services.demo._common import DEFAULT_SEED, unique_by
 from kaohe_desktop.services.demo.adjustments import build_adjustments
+from kaohe_desktop.services.demo.as_of import keep_what_happened
 from kaohe_desktop.services.demo.assessments import build_assessments, build_comments
+from kaohe_desktop.services.demo.catalog_people import LEADER_CATEGORY
 from kaohe_desktop.services.demo.every_kind import add_every_kind
 from kaohe_desktop.services.demo.grave_cases import grave_case
 from kaohe_desktop.services.demo.ledger import build_checks, build_tasks
@@ -51,37 +54,35 @@ DEFAULT_BUREAU = "夏津县食品药品监督管理局"
 
 def generate_demo_book(
     *,
+    as_of: date,
     seed: int = DEFAULT_SEED,
-    year: int = 2026,
     staff: int = 80,
     years: int = 2,
     bureau_name: str = DEFAULT_BUREAU,
     every_kind: bool = False,
-    today: date | None = None,
 ) -> ExchangeBook:
-    """A bureau of `staff` people over `years` years ending with `year` (the last
-    up to `today`, the earlier ones complete).
+    """A bureau of `staff` people over `years` years ending with as_of's (the last
+    up to `as_of`, the earlier ones complete): nothing in it is dated after as_of.
 
     staff=80 is one county bureau (9 departments, ~50 tasks a year); larger staff
     adds departments so each keeps about 8–40 people (10,000 is a whole county).
     every_kind adds one of every kind of value the screens can produce (texts at
     their limits, grades set by hand…: services/demo/every_kind) to the last year.
-    The checks are those recorded by `today` (default demo_today(year)).
     Raises ValueError for arguments no bureau could have.
     """
+    year, today = as_of.year, as_of
     if years < 1:
         raise ValueError(f"年数至少为 1，而不是 {years}")
     if not MIN_YEAR <= year - years + 1 <= year <= MAX_YEAR:
         raise ValueError(f"年度 {year - years + 1}–{year} 超出范围（{MIN_YEAR}–{MAX_YEAR}）")
     rng = random.Random(seed)
-    today = today or demo_today(year)
     org = build_organization(rng, year, staff)
     county = bureau_name.strip()[:1] or "夏"  # 文号 abbreviation: 夏 for 夏津县
     book = ExchangeBook(
         departments=list(org.departments),
         people=list(org.people),
         bureau_name=bureau_name,
-        staff_categories=list(DEFAULT_STAFF_CATEGORIES),
+        staff_categories=[*DEFAULT_STAFF_CATEGORIES, LEADER_CATEGORY],
     )
     spanned = range(year - years + 1, year + 1)
     for current in spanned:
@@ -102,10 +103,11 @@ def generate_demo_book(
         )
         rewards, incidents = build_rewards(year_rng, org, current, county)
         book.rewards.extend(rewards)
-        book.assessments.extend(build_assessments(year_rng, org, current, incidents))
+        book.assessments.extend(build_assessments(year_rng, org, current, incidents, today))
         book.comments.extend(build_comments(year_rng, org, current))
         book.talks.extend(build_talks(year_rng, org, current, incidents))
     _add_archive_story(book, org, spanned, today, seed, county)
+    keep_what_happened(book, as_of)
     if every_kind:
         add_every_kind(book, year)
     return book

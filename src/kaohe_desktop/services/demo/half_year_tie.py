@@ -8,7 +8,8 @@ neighbours in a group whose grades differ only by the quota (the lower one's tot
 already reaches the upper one's line) with the smallest gap between them, and enters
 a deduction of exactly that gap for the upper one — what the 人事科 would enter for the
 case files or 政务信息 found wanting — through the same service the tab uses. The engine
-then flags the tie for the committee, and the half waits for its decision.
+then flags the tie for the committee, and the half waits for its decision
+(`settle_tie`: the 考核委员会 meets a month after the half, before the half closes).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ ONE_POINT = "上半年政务信息报送少于规定数量{n}条（每条扣1分
 HALF_POINT = "上半年执法案卷评查发现{n}卷文书制作不规范（每卷扣0.5分）"
 ANY_POINTS = "上半年重点工作推进不力，经考核办核定扣{points}分"
 REVIEW_BEFORE_END = 4  # days: the half's review, dated within the half
+UPHELD = "经局考核委员会研究，{name}{half}重点工作完成质量较高，在并列中评定为{grade}"
+LOWERED = "经局考核委员会研究，{name}{half}工作存在扣分事项，在并列中评定为{grade}"
 
 
 class ScoringDesk(Protocol):
@@ -121,3 +124,25 @@ def make_a_tie(desk: ScoringDesk, half: HalfYear, doc_prefix: str) -> TiePlan | 
     finally:
         desk.leases.release(lease)
     return plan
+
+
+def settle_tie(desk: ScoringDesk, half: HalfYear) -> None:
+    """The 考核委员会's decision on each department of the half's tie: the one with no
+    deduction of its own for the tie (the lower of the planned pair) takes the higher
+    grade the remaining place allows, the other the grade left to it."""
+    flagged = desk.scoring.scoring(half).flagged()
+    made = tuple(text.split("{")[0] for text in (ONE_POINT, HALF_POINT, ANY_POINTS))
+
+    def deducted(result: DepartmentResult) -> bool:
+        return any(source.label.startswith(made) for source in result.sources)
+
+    order = sorted(flagged, key=lambda r: (deducted(r), r.name))
+    for index, result in enumerate(order):
+        grades = desk.scoring.decision_grades(half, result.department_id)
+        if not grades:
+            continue
+        grade = grades[0]  # the best the committee may still give
+        text = (UPHELD if index == 0 else LOWERED).format(
+            name=result.name, half=half.label(), grade=grade.label
+        )
+        desk.scoring.decide(half, result.department_id, grade, text, None)

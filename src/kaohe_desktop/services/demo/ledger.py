@@ -1,6 +1,6 @@
 """The year's ledger (台账) of the demo bureau and its 一级 and 二级 checks (查账).
 
-The demo's today falls late in its last year (_common.demo_today): whatever was due
+The demo's today (its `as_of`, any day of its last year): whatever was due
 before it has its checks — one 一级 check per responsible department and due period,
 and a 二级 check on most, the 督查科室 sometimes changing the status — except a few
 pairs of today's quarter, still unrecorded, which the 查账 page shows as 逾期未录.

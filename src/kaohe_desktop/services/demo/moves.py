@@ -88,7 +88,8 @@ def plan_moves(
         key=lambda p: p.code,
     )
     days = (
-        (date(today.year, 4, rng.randint(1, 20)), True),
+        # In April, or (a today before it) two months before today.
+        (min(date(today.year, 4, rng.randint(1, 20)), today - timedelta(days=60)), True),
         (today - timedelta(days=rng.randint(40, 50)), False),  # its talk overdue by today
     )
     for person, (day, talked) in zip(rng.sample(movers, min(2, len(movers))), days, strict=False):

@@ -16,6 +16,7 @@ from kaohe_desktop.domain.enums import DepartmentKind, Gender, PersonStatus, Pol
 from kaohe_desktop.domain.records import DEFAULT_STAFF_CATEGORIES, PersonRecord
 from kaohe_desktop.services.demo.catalog_people import (
     CODE_PREFIX,
+    LEADER_CATEGORY,
     PROBATION_RANK,
     SECTION_RANK,
     SENIOR_RANK,
@@ -86,7 +87,7 @@ def _category(slot: Slot, position: str) -> str:
     if position == SENIOR_RANK:
         return SENIOR
     if slot.rank == "leader":
-        return SECTION_OFFICE
+        return LEADER_CATEGORY
     section_level = slot.rank in ("head", "deputy") or position == SECTION_RANK
     if slot.kind is DepartmentKind.BRANCH and section_level:
         return SECTION_BRANCH

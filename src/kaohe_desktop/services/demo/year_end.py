@@ -1,9 +1,11 @@
 """The demo's closes and 年度考核, made through the services on the demo's calendar.
 
 - each quarter's 平时考核 closes a month after the quarter ends (QUARTER_CLOSE_AFTER),
-  once its 查账 follow-up is done;
-- a year before the demo's today also closes its halves, and in the next February
-  the 人事科 makes the year's decisions and closes the year (its 年度考核 stored):
+  once its 查账 follow-up is done; each half ended before today's closes after its
+  second quarter (the committee having decided any tie);
+- a year before the demo's today, in the next February, has the 人事科 make the
+  year's decisions and close the year (its 年度考核 stored; on the demo's today, when
+  that comes sooner: the demo's clock never runs past it):
   hand grades first (they change who takes part), then 优秀 recommended among the
   eligible up to the quota: the most 好 quarters first, then the year's average 综合得分.
 

@@ -63,6 +63,7 @@ class BookApplier(PersonSheets, NoticeSheets):
         account: str,
         role: Role,
         context: BulkContext = IMPORT,
+        now: datetime | None = None,
     ) -> None:
         self.s = session
         self.context = context  # what each compact audit entry says of the import
@@ -71,7 +72,7 @@ class BookApplier(PersonSheets, NoticeSheets):
         self.account = account  # who imports: the issuer of the notices the book adds
         self.role = role  # the importing account's: the 查账 levels it may write
         self.counts = ApplyCounts()
-        self.now = datetime.now()
+        self.now = now or datetime.now()  # the service's clock (the demo's calendar)
         self.today = self.now.date()
         self.departments = {d.name: d for d in session.scalars(select(DepartmentRow))}
         self.categories = {c.name: c for c in session.scalars(select(StaffCategoryRow))}

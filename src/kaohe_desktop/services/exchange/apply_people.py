@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import false
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import CommendationType
@@ -20,6 +20,8 @@ from kaohe_desktop.domain.records import CellError, ExchangeBook
 from kaohe_desktop.services.exchange.bulk import ADDED, UNCHANGED, BulkTable
 from kaohe_desktop.services.exchange.overrides import PendingGrade, needs_grid_check, settle_grades
 from kaohe_desktop.services.exchange.upsert import ApplyCounts
+from kaohe_desktop.services.quarterly.refusals import person_label, ungraded_line
+from kaohe_desktop.services.quarterly.roster import ungraded_categories
 from kaohe_desktop.services.quarterly.scheme import freeze_rules
 from kaohe_desktop.storage.models import (
     CommendationRow,
@@ -159,8 +161,12 @@ class PersonSheets:
             table.c.quarter.in_(sorted(quarters)),
         )
         written: set[str] = set()
+        ungraded = self._ungraded(quarters)
         for index, record in enumerate(self.book.assessments):
             person_id = self.people[record.code]
+            if person_id in ungraded.get(record.quarter, {}):
+                self._refuse_ungraded(index, record.quarter, ungraded[record.quarter][person_id])
+                continue
             key = (record.quarter, person_id)
             stored = rows.has(key)
             values: dict[str, Any] = {
@@ -196,11 +202,38 @@ class PersonSheets:
         for quarter in sorted(written):
             freeze_rules(self.s, parse_quarter(quarter), self.now)
 
+    def _ungraded(self, quarters: set[str]) -> dict[str, dict[int, tuple[str, str]]]:
+        """Per quarter of the book, the people (id → (label, category)) of a 人员类别 its
+        scheme leaves ungraded (services/quarterly/roster): their rows are refused."""
+        by_quarter = {q: ungraded_categories(self.s, parse_quarter(q)) for q in sorted(quarters)}
+        wanted = {c for categories in by_quarter.values() for c in categories}
+        if not wanted:
+            return {}
+        people = self.s.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.code, PersonRow.category_id).where(
+                PersonRow.category_id.in_(sorted(wanted))
+            )
+        ).all()
+        return {
+            quarter: {
+                pid: (person_label(name, code), categories[category_id])
+                for pid, name, code, category_id in people
+                if category_id in categories
+            }
+            for quarter, categories in by_quarter.items()
+        }
+
+    def _refuse_ungraded(self, index: int, quarter: str, who: tuple[str, str]) -> None:
+        reason = ungraded_line(who[0], who[1], parse_quarter(quarter)) + "，不能导入"
+        row = self.book.row_of("平时考核", index)
+        self.refused.append(CellError("平时考核", row, "编号", reason))
+
     def _settle_grades(self) -> None:
         """好 and 较好 by hand, checked as the grid checks them (services/exchange/overrides)."""
         if not self._pending:
             return
-        self.refused, changed = settle_grades(self.s, self.book, self._pending, self.now)
+        refused, changed = settle_grades(self.s, self.book, self._pending, self.now)
+        self.refused.extend(refused)
         counts = self.counts.sheet("平时考核")
         moved = len(changed & self._unchanged_rows)  # counted unchanged before the grade
         counts.unchanged -= moved

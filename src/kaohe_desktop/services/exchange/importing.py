@@ -8,7 +8,9 @@ sheet, row and column. The write itself is one BEGIN IMMEDIATE transaction.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -105,9 +107,12 @@ def errors_message(errors: list[CellError]) -> str:
 
 
 class ExchangeImport:
-    def __init__(self, guard: Guard, uow: UnitOfWork) -> None:
+    def __init__(
+        self, guard: Guard, uow: UnitOfWork, clock: Callable[[], datetime] = datetime.now
+    ) -> None:
         self.guard = guard
         self._uow = uow
+        self._clock = clock  # when the import happens (the demo runs on its own calendar)
 
     @requires(Action.IMPORT)
     def read_book(self, path: Path) -> ExchangeBook:
@@ -188,6 +193,7 @@ class ExchangeImport:
             may_verify=may_verify,
             role=role,
             source=source,
+            now=self._clock(),
         )
 
 
@@ -200,6 +206,7 @@ def apply_book(
     may_verify: bool = False,
     role: Role = Role.CLERK,
     source: ImportSource | None = None,
+    now: datetime | None = None,
 ) -> ImportResult:
     """Check a parsed book's references against the file, then write it in one
     transaction (or, for a dry run, roll it back and report what it would do).
@@ -214,7 +221,7 @@ def apply_book(
         errors = find_reference_errors(canonical, _known_keys(session, canonical, may_verify))
         if errors:
             raise InputError(errors_message(errors), list(errors))
-        applier = BookApplier(session, canonical, progress, uow.account, role, context)
+        applier = BookApplier(session, canonical, progress, uow.account, role, context, now)
         counts = applier.apply()
         if applier.refused:
             raise InputError(errors_message(applier.refused), list(applier.refused))
@@ -281,7 +288,8 @@ def _known_keys(session: Session, book: ExchangeBook, may_verify: bool) -> Known
         tasks[(task.year, task.seq)] = (TaskCategory(task.category), names)
     return KnownKeys(
         departments=set(session.scalars(select(DepartmentRow.name))),
-        categories=set(session.scalars(select(StaffCategoryRow.name))),
+        # and those the book brings (the demo's 局领导): BookApplier adds them first.
+        categories={*session.scalars(select(StaffCategoryRow.name)), *book.staff_categories},
         people=set(session.scalars(select(PersonRow.code))),
         tasks=tasks,
         notices=known_notices(

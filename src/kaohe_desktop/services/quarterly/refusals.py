@@ -19,7 +19,7 @@ from kaohe_desktop.domain.quarterly_rules import plain
 from kaohe_desktop.domain.text_rules import OVERRIDE_REASON
 from kaohe_desktop.services.access.leases import Lease, require_lease
 from kaohe_desktop.services.errors import InputError
-from kaohe_desktop.services.quarterly.roster import Roster
+from kaohe_desktop.services.quarterly.roster import Roster, ungraded_categories
 from kaohe_desktop.services.quarterly.views import BUREAU_SCOPE_LABEL, GradingRow, GradingSheet
 from kaohe_desktop.storage.models import PersonRow
 
@@ -33,18 +33,28 @@ def not_on_roster(session: Session, quarter: Quarter, person_ids: Iterable[int])
     ids = sorted(set(person_ids))
     if not ids:
         return []
+    ungraded = ungraded_categories(session, quarter)
     found = {
-        pid: person_label(name, code)
-        for pid, name, code in session.execute(
-            select(PersonRow.id, PersonRow.name, PersonRow.code).where(PersonRow.id.in_(ids))
+        pid: (person_label(name, code), ungraded.get(category_id))
+        for pid, name, code, category_id in session.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.code, PersonRow.category_id).where(
+                PersonRow.id.in_(ids)
+            )
         )
     }
     return [
-        f"{found[pid]}不在{quarter.label()}的考核名单中"
-        if pid in found
-        else f"人员（内部编号 {pid}）不存在，可能已被删除"
+        f"人员（内部编号 {pid}）不存在，可能已被删除"
+        if pid not in found
+        else ungraded_line(found[pid][0], found[pid][1], quarter)
+        if found[pid][1] is not None
+        else f"{found[pid][0]}不在{quarter.label()}的考核名单中"
         for pid in ids
     ]
+
+
+def ungraded_line(label: str, category: str | None, quarter: Quarter) -> str:
+    """Why someone of an ungraded 人员类别 cannot be graded in the quarter."""
+    return f"{label}属于“{category}”类别，{quarter.label()}的考核方案规定该类别不参加平时考核"
 
 
 def off_roster(session: Session, quarter: Quarter, person_id: int) -> InputError:
@@ -103,7 +113,7 @@ def grade_problem(sheet: GradingSheet, row: GradingRow, grade: QuarterGrade | No
     if grade is QuarterGrade.AVERAGE:
         return "不能人工定为一般：一般由得分评定"
     if grade is QuarterGrade.FAIRLY_GOOD and row.flag is not Flag.TIE_OVER_QUOTA:
-        return f"只有“{Flag.TIE_OVER_QUOTA.label}”的人员可以人工定为较好，{who}不是"
+        return f"较好只用于与好等次最后一个名额并列、超出名额的人员，{who}不是这种情况"
     if grade is QuarterGrade.GOOD:
         if row.performance is None or row.leader is None:
             return f"{who}尚未录入实绩分和领导测评分，不能人工定为好"

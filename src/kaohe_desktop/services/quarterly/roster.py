@@ -6,6 +6,10 @@
 - Department changes inside the quarter are listed with the row.
 - Someone with no stint in the quarter but with a 平时考核 row for it (entered from a
   workbook) is still listed, under their current department.
+- Nobody of a 人员类别 the quarter's scheme leaves ungraded (QuarterlyRules.
+  ungraded_categories: the 局领导, assessed by the county's organisation department) is
+  listed, whatever rows they have: the grid, the scores, the 好 quota, the ranking, the
+  close and the workbook import all take the quarter's people from here.
 
 A constant number of queries whatever the bureau's size, selecting columns only: the
 sheet of 10,000 people is built on every keystroke's save.
@@ -24,13 +28,15 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import PersonStatus
-from kaohe_desktop.domain.periods import Quarter
+from kaohe_desktop.domain.periods import Quarter, Year
+from kaohe_desktop.services.quarterly.scheme import rules_for
 from kaohe_desktop.services.quarterly.views import RosterMove
 from kaohe_desktop.storage.models import (
     DepartmentRow,
     PersonDepartmentRow,
     PersonRow,
     QuarterlyAssessmentRow,
+    StaffCategoryRow,
 )
 from kaohe_desktop.storage.queries.org import BUREAU_ORDER
 
@@ -95,6 +101,31 @@ def _moves(stints: list[_Stint], quarter: Quarter, names: dict[int, str]) -> tup
 GONE = (PersonStatus.RETIRED.value, PersonStatus.TRANSFERRED.value, PersonStatus.LEFT.value)
 
 
+def ungraded_categories(session: Session, quarter: Quarter) -> dict[int, str]:
+    """id → name of the 人员类别 the quarter's scheme leaves ungraded (a name the file
+    does not have is ignored: nobody can be of it)."""
+    names = rules_for(session, quarter)[0].ungraded_categories
+    if not names:
+        return {}
+    return {
+        category_id: name
+        for category_id, name in session.execute(
+            select(StaffCategoryRow.id, StaffCategoryRow.name).where(
+                StaffCategoryRow.name.in_(names)
+            )
+        )
+    }
+
+
+def ungraded_in_year(session: Session, year: int) -> dict[int, str]:
+    """ungraded_categories of any of the year's quarters: the 年度考核 leaves them off
+    too (services/archive/annual_inputs), since the same body assesses them all year."""
+    found: dict[int, str] = {}
+    for quarter in Year(year).quarters():
+        found.update(ungraded_categories(session, quarter))
+    return found
+
+
 def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None = None) -> Roster:
     """The quarter's roster (restricted to the people `only`, when given)."""
     departments = [
@@ -131,6 +162,9 @@ def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None
             PersonRow.id.in_(assessed),
         )
     )
+    ungraded = ungraded_categories(session, quarter)
+    if ungraded:
+        people_query = people_query.where(PersonRow.category_id.not_in(sorted(ungraded)))
     if only is not None:
         ids = sorted(set(only))
         stint_query = stint_query.where(PersonDepartmentRow.person_id.in_(ids))
