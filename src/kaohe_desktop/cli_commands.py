@@ -127,6 +127,8 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
 
         return run_copy(args, say, _credentials, _progress)
     if args.command == "init":
+        if args.as_of is not None and not args.demo:
+            raise InputError("--as-of 只用于演示数据，请同时写 --demo。")
         started = time.perf_counter()
         workspace = create_workspace(
             args.db,
@@ -135,6 +137,7 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
             demo=args.demo,
             progress=_progress(args.quiet),
             evidence_dir=args.evidence_dir,
+            demo_as_of=args.as_of,
         )
         summary = workspace.bureau.summary()
         workspace.close()
@@ -195,8 +198,9 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> int:
         return EXIT_OK
 
     def do_close(ws: Workspace) -> int:
+        early = ws.periods.early_close_warning(args.period)  # what the dialogs ask, told
         ws.periods.close(args.period, args.note)
-        print(f"已关闭期间 {args.period}")
+        print(f"已关闭期间 {args.period}" + (f"。注意：{early}" if early else ""))
         return EXIT_OK
 
     def do_reopen(ws: Workspace) -> int:

@@ -118,7 +118,7 @@ def test_fairly_good_only_settles_a_tie(clerk: Workspace, leases: list[Lease]) -
     sheet = score(clerk, {**RANKED, "P03": ("93", "93")}, leases)
     assert grades(sheet)["P02"] == grades(sheet)["P03"] == "较好"
     assert sheet.row(ids(clerk)["P02"]).flag is Flag.TIE_OVER_QUOTA
-    with pytest.raises(InputError, match="只有“并列超出名额”的人员可以人工定为较好"):
+    with pytest.raises(InputError, match="较好只用于与好等次最后一个名额并列、超出名额的人员"):
         _override(clerk, leases, "P04", QuarterGrade.FAIRLY_GOOD)
     with pytest.raises(InputError, match="必须填写理由"):
         _override(clerk, leases, "P02", QuarterGrade.FAIRLY_GOOD, reason="")

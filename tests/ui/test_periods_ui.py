@@ -79,7 +79,8 @@ def test_reviewer_closes_a_quarter_but_cannot_reopen_it(
     assert "ask" in dialogs.kinds()  # it said the rows become read-only first
     assert reviewer.periods.closed_periods() == ["2026Q1"]
     row = next(r for r in dialog.model.rows() if r.period == "2026Q1")
-    assert (row.state, row.who, row.text) == (PeriodState.CLOSED, "reviewer", "一季度数据已核对")
+    who = "审核人reviewer（reviewer）"  # the account's display name, then the account
+    assert (row.state, row.who, row.text) == (PeriodState.CLOSED, who, "一季度数据已核对")
     assert dialog.history_model.rowCount() == 1
     assert not dialog.close_button.isEnabled() and not dialog.reopen_button.isEnabled()
 

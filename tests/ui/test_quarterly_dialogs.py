@@ -253,7 +253,7 @@ def test_good_is_offered_only_while_the_quota_has_room(
     assert not full.good.isEnabled()
     assert "2" in full.good.toolTip() and full.good.toolTip() == full.good_note.text()
     assert full.quota.text() == "全局：名额 2，已用 2，剩余 0"
-    assert full.composite.text() == "90.5"
+    assert full.composite.text() == "90.50"  # as the grid shows it
     assert not full.fairly_good.isEnabled()  # no tie to settle
     assert full.poor.isEnabled()
     assert not full.clear.isEnabled()  # nothing set by hand yet

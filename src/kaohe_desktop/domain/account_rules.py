@@ -38,6 +38,17 @@ def check_display_name(display_name: str) -> str:
     return name
 
 
+def account_label(username: str, display_name: str | None) -> str:
+    """An account as the screens name someone: 张科长（admin）, or the account name alone
+    when it has no other display name (or is gone)."""
+    name = (display_name or "").strip()
+    if not name or name == username:
+        return username
+    if name.endswith("）"):  # 张敏（管理员） → 张敏（管理员，admin）, not two brackets in a row
+        return f"{name[:-1]}，{username}）"
+    return f"{name}（{username}）"
+
+
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountRuleError(f"密码太短：至少需要 {MIN_PASSWORD_LENGTH} 个字符。")

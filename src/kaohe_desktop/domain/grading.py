@@ -8,7 +8,9 @@ Each rule has one home below:
 - who counts for the quota, its size       → `_quota_size`
 - manual 好 honoured only within the quota → `_honoured_manual_goods`
 - the automatic 好 and the tie rule        → `_fill_quota`
-- ranks within a staff category            → `_ranks`
+- ranks within a staff category, and over  → `_ranks`, `_overall_ranks`
+  everyone graded in the quarter (the same
+  order and ties)
 
 Outcomes are keyed by person, and every ordering uses the full sort key with the
 person id as the last tie-break only where the result cannot depend on it, so the
@@ -87,6 +89,9 @@ class Outcome:
     rank: int | None = None  # within the staff category, shared on full ties
     flag: Flag | None = None
     overridden: bool = False  # the grade is the clerk's, honoured
+    # Over everyone scored in the quarter, whatever their category, by the same order
+    # and ties as `rank` (shown beside it as 全局排名; never stored by a close).
+    overall_rank: int | None = None
 
     @property
     def graded(self) -> bool:
@@ -255,8 +260,14 @@ def _fill_scope(good: Iterable[_Scored], quota: int) -> _Slots:
     return _Slots(manual_ok, auto, frozenset(tied))
 
 
-def _outcome(candidate: Candidate, s: _Scored | None, slots: _Slots, rank: int | None) -> Outcome:
-    """One member's outcome, from their own scores, their scope's slots and their rank."""
+def _outcome(
+    candidate: Candidate,
+    s: _Scored | None,
+    slots: _Slots,
+    rank: int | None,
+    overall: int | None = None,
+) -> Outcome:
+    """One member's outcome, from their own scores, their scope's slots and their ranks."""
     pid = candidate.person_id
     if not candidate.participant:
         return Outcome(pid, GradeStatus.NOT_GRADED)
@@ -276,8 +287,9 @@ def _outcome(candidate: Candidate, s: _Scored | None, slots: _Slots, rank: int |
         elif candidate.override is QuarterGrade.GOOD:
             flag = Flag.MANUAL_GOOD_OVER_QUOTA
     return Outcome(
-        pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade, rank, flag, honoured
-    )
+        pid, GradeStatus.GRADED, s.performance, s.composite, s.band, grade, rank, flag, honoured,
+        overall,
+    )  # fmt: skip
 
 
 def _grade_scope(
@@ -286,20 +298,25 @@ def _grade_scope(
     ranks: dict[int, int],
     rules: QuarterlyRules,
     scope_key: int | None,
+    overall: dict[int, int],
 ) -> tuple[list[Outcome], QuotaCount, _Slots]:
     participants = sum(1 for c in members if c.participant)
     quota = _quota_size(participants, rules)
     mine = [scored[c.person_id] for c in members if c.person_id in scored]
     slots = _fill_scope((s for s in mine if s.band is QuarterGrade.GOOD), quota)
     outcomes = [
-        _outcome(c, scored.get(c.person_id), slots, ranks.get(c.person_id)) for c in members
+        _outcome(
+            c, scored.get(c.person_id), slots, ranks.get(c.person_id), overall.get(c.person_id)
+        )
+        for c in members
     ]
     used = sum(1 for o in outcomes if o.grade is QuarterGrade.GOOD)
     return outcomes, QuotaCount(scope_key, participants, quota, used), slots
 
 
 def _category_ranks(members: Iterable[_Scored]) -> dict[int, int]:
-    """Competition ranks (1, 2, 2, 4) of one staff category's scored members."""
+    """Competition ranks (1, 2, 2, 4) of one staff category's scored members (or of
+    everyone scored: `_overall_ranks`)."""
     ranks: dict[int, int] = {}
     position = 1
     for _key, group_iter in groupby(sorted(members, key=_order), key=_order):
@@ -321,6 +338,12 @@ def _ranks(scored: Iterable[_Scored]) -> dict[int, int]:
     return ranks
 
 
+def _overall_ranks(scored: Iterable[_Scored]) -> dict[int, int]:
+    """Competition ranks over everyone scored in the quarter (全局排名): the rule of the
+    category ranks, `_category_ranks`, applied to all of them at once."""
+    return _category_ranks(scored)
+
+
 def _scope_key(candidate: Candidate, rules: QuarterlyRules) -> int | None:
     """Who shares the candidate's 好 quota: their department, or None (the bureau)."""
     return candidate.department_id if rules.quota_scope is QuotaScope.DEPARTMENT else None
@@ -332,6 +355,7 @@ def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Gra
         c.person_id: s for c in people if c.participant and (s := _scores(c, rules)) is not None
     }
     ranks = _ranks(scored.values())
+    overall = _overall_ranks(scored.values())
     scopes: dict[int | None, list[Candidate]] = defaultdict(list)
     for c in people:
         scopes[_scope_key(c, rules)].append(c)
@@ -340,7 +364,9 @@ def grade_quarter(candidates: Iterable[Candidate], rules: QuarterlyRules) -> Gra
     outcomes: dict[int, Outcome] = {}
     quotas = []
     for key in sorted(scopes, key=lambda k: -1 if k is None else k):
-        scope_outcomes, count, _slots = _grade_scope(scopes[key], scored, ranks, rules, key)
+        scope_outcomes, count, _slots = _grade_scope(
+            scopes[key], scored, ranks, rules, key, overall
+        )
         quotas.append(count)
         outcomes.update((o.person_id, o) for o in scope_outcomes)
     return Grading(outcomes, tuple(quotas), rules.quota_scope)

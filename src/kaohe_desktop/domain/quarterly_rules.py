@@ -159,6 +159,12 @@ def plain(value: Decimal) -> str:
     return text
 
 
+def two_decimals(value: Decimal) -> str:
+    """A 综合得分 as the grid, its dialogs and refusals show it: always two decimals
+    (86.30, not 86.3), as the rule rounds it."""
+    return f"{value:.2f}"
+
+
 def signed(value: Decimal) -> str:
     return "0" if value == 0 else f"{value.normalize():+f}"
 

@@ -204,6 +204,10 @@
         <translation>期间关闭(&amp;C)…</translation>
     </message>
     <message>
+        <source>Assessment &amp;schemes…</source>
+        <translation>考核方案(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
@@ -1355,6 +1359,14 @@ Open it now?</source>
         <translation>正在校验日志链…</translation>
     </message>
     <message>
+        <source>Name, code, task or department</source>
+        <translation>姓名、编号、任务或科室</translation>
+    </message>
+    <message>
+        <source>Shows the entries whose record names these words: a person's name or code, a task, a department, a period</source>
+        <translation>只显示“记录”一栏含有这些字的条目：人员姓名或编号、任务、科室、期间</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -1377,6 +1389,10 @@ Open it now?</source>
     <message>
         <source>Object:</source>
         <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
     </message>
     <message>
         <source>All</source>
@@ -1411,6 +1427,10 @@ Open it now?</source>
         <translation>日志中还没有记录。</translation>
     </message>
     <message>
+        <source>No entry's record names “{0}”. Check the spelling, or clear the Find box and choose “All” to see every entry.</source>
+        <translation>没有哪一条的记录含有“{0}”。请检查字词，或清空查找框并选择“全部”查看所有条目。</translation>
+    </message>
+    <message>
         <source>No log entries match this filter. Choose “All” or widen the dates to see more.</source>
         <translation>没有符合筛选条件的日志记录。请选择“全部”或放宽日期范围。</translation>
     </message>
@@ -1440,6 +1460,10 @@ Open it now?</source>
     <message>
         <source>workbook SHA-256 {0}…</source>
         <translation>工作簿 SHA-256 {0}…</translation>
+    </message>
+    <message>
+        <source>{0} and others, {1} people in all</source>
+        <translation>{0}等 {1} 人</translation>
     </message>
     <message>
         <source>ids {0}</source>
@@ -3414,12 +3438,16 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>取消调整</translation>
     </message>
     <message>
-        <source>May be set at any score (新余 practice).</source>
-        <translation>不论分数高低均可设定（新余做法）。</translation>
+        <source>May be set at any score, with a reason.</source>
+        <translation>任何分数均可定为较差，须填写理由。</translation>
     </message>
     <message>
         <source>The grade follows the scores again.</source>
         <translation>等次恢复按分数评定。</translation>
+    </message>
+    <message>
+        <source>The grade follows the scores. A clerk or an administrator may set it by hand, always with a reason (kept in the remarks and the audit log): 好 for someone at {0} or above while the quota has a place left; 较好 for people tied on the last 好 place beyond the quota, as the committee decides; 较差 at any score. 一般 is never set by hand.</source>
+        <translation>等次由分数评定。录入员或管理员可以人工调整，必须填写理由（记入备注和操作日志）：综合得分达到 {0} 分且名额有剩余的，可定为好；与好等次最后一个名额并列、超出名额的人员，按考核委员会决定定为较好；任何分数均可定为较差。一般不能人工设定。</translation>
     </message>
     <message>
         <source>Set the grade by hand</source>
@@ -3450,8 +3478,8 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>已是好：不再另占名额。</translation>
     </message>
     <message>
-        <source>Settles the tie “并列超出名额”.</source>
-        <translation>处理“并列超出名额”的并列情况。</translation>
+        <source>For a tie on the last 好 place beyond the quota, as the committee decides.</source>
+        <translation>用于与好等次最后一个名额并列、超出名额的人员，按考核委员会决定。</translation>
     </message>
     <message>
         <source>No adjustment is set.</source>
@@ -3621,16 +3649,28 @@ The backup folder (set in Manage → Backups and restore) is:
         <translation>等次</translation>
     </message>
     <message>
-        <source>Rank</source>
-        <translation>排名</translation>
+        <source>Rank in category</source>
+        <translation>类别内排名</translation>
     </message>
     <message>
-        <source>Rank {0} among {1}</source>
-        <translation>在{1}中排第 {0} 名</translation>
+        <source>Rank {0} in the category “{1}”</source>
+        <translation>在“{1}”类别中排第 {0} 名</translation>
     </message>
     <message>
-        <source>Rank within the staff category; people with equal scores share a rank</source>
-        <translation>在本人员类别内的排名；得分完全相同者名次并列</translation>
+        <source>Rank within the person's staff category (人员类别), by 综合得分, then 领导测评分, then 实绩分; people equal on all three share a rank. Each category is ranked on its own, so a lower score may rank higher than in another category: see 全局排名 for everyone together.</source>
+        <translation>在本人所属人员类别内的排名：依次比较综合得分、领导测评分、实绩分，三项均相同者名次并列。各类别分别排名，分数较低的人在自己类别中的名次可能高于另一类别中分数较高的人；全部人员一起的排名见“全局排名”。</translation>
+    </message>
+    <message>
+        <source>Overall rank</source>
+        <translation>全局排名</translation>
+    </message>
+    <message>
+        <source>Rank {0} among everyone scored this quarter</source>
+        <translation>在本季度全部已评分人员中排第 {0} 名</translation>
+    </message>
+    <message>
+        <source>Rank among everyone scored this quarter, whatever their category, by the same order; people equal on all three scores share a rank</source>
+        <translation>本季度全部已评分人员（不分人员类别）的排名，比较顺序相同：综合得分、领导测评分、实绩分；三项均相同者名次并列。</translation>
     </message>
     <message>
         <source>Remarks</source>
@@ -4832,6 +4872,13 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
+    <name>PeriodCloseDialog</name>
+    <message>
+        <source>Close anyway?</source>
+        <translation>仍要关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>PeriodClosing</name>
     <message>
         <source>{0} is closed already.</source>
@@ -4969,6 +5016,10 @@ Is the network drive connected?</source>
     <message>
         <source>Its rows become read-only for everyone until an administrator reopens it. A full integrity check of the data file runs first; on a network drive this can take a while.</source>
         <translation>关闭后，该期间的数据对所有人都是只读的，直到管理员重新开放。关闭前会先对数据文件进行完整性检查；数据文件在网络盘上时，这可能需要一段时间。</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>仍要关闭吗？</translation>
     </message>
     <message>
         <source>{0} is closed.</source>
@@ -5908,6 +5959,72 @@ Is the network drive connected?</source>
     <message>
         <source>Scheme: {0} ({1})</source>
         <translation>考核方案：{0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>SchemePeriodsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Scheme from</source>
+        <translation>方案来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Scheme in force</source>
+        <translation>执行的方案</translation>
+    </message>
+</context>
+<context>
+    <name>SchemesDialog</name>
+    <message>
+        <source>Assessment schemes</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view the schemes; only an administrator changes them.</source>
+        <translation>您的角色（{0}）可以查看考核方案；只有管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Each period is assessed by its own scheme. A period without one takes the scheme of the latest earlier period (else the defaults). An administrator may set a period's scheme ahead; its first entry freezes it, and from then on it cannot change, so nobody is rescored. To change the rules, change the next period's scheme.</source>
+        <translation>每一期按本期的考核方案考核。本期没有单独设定方案的，沿用此前最近一期的方案（没有则用默认方案）。管理员可以提前设定某一期的方案；该期录入第一条考核记录时方案即冻结，此后不能再改，已评的结果不会因此变动。如需调整，请修改下一期的方案。</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The scheme of {0} was changed but not saved. Discard the changes?</source>
+        <translation>{0}的考核方案已修改但尚未保存。放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>No period selected</source>
+        <translation>未选择期间</translation>
+    </message>
+    <message>
+        <source>Correct the settings marked in red to save.</source>
+        <translation>请先更正红字标出的设置，才能保存。</translation>
+    </message>
+    <message>
+        <source>Saved: the scheme of {0} ({1}).</source>
+        <translation>已保存：{0}的考核方案（{1}）。</translation>
     </message>
 </context>
 <context>
@@ -7008,6 +7125,14 @@ Is the network drive connected?</source>
     <message>
         <source>There are no tasks in {0}: nothing to print.</source>
         <translation>{0} 年没有任务，无可打印内容。</translation>
+    </message>
+    <message>
+        <source>{0} (embedded in the PDF)</source>
+        <translation>{0}（已嵌入 PDF）</translation>
+    </message>
+    <message>
+        <source>{0} (not embedded: may show as another font on other computers)</source>
+        <translation>{0}（未嵌入：在其他电脑上可能显示为其他字体）</translation>
     </message>
     <message>
         <source>Making the wall charts…</source>

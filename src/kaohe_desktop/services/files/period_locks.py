@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.early_close import close_note, early_close
 from kaohe_desktop.domain.periods import Period, Quarter, locks, month_span, parse_closable
 from kaohe_desktop.services.errors import InputError
 from kaohe_desktop.storage.engine import execute_outside_transaction
@@ -41,10 +42,13 @@ def add_period_lock(
     session: Session, period: str, closed_by: str, closed_at: datetime, note: str = ""
 ) -> None:
     """Inside a write: add the lock row of `period` (its text, as parse_closable gives
-    it). Every close goes through here, the plain one and the quarter's grading close."""
+    it). Every close goes through here, the plain one and the quarter's grading close;
+    a close before the period's last day is recorded so in the note (domain/early_close)."""
     if open_lock(session, period) is not None:
         raise InputError(f"期间 {period} 已经关闭。")
-    first, last = month_span(parse_closable(period))
+    parsed = parse_closable(period)
+    first, last = month_span(parsed)
+    note = close_note(note, early_close(parsed, closed_at.date()))
     session.add(
         PeriodLockRow(
             period=period,

@@ -3,7 +3,7 @@ of revision 0002); this service records who closed or reopened what and why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -11,6 +11,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaohe_desktop.domain.account_rules import account_label
+from kaohe_desktop.domain.early_close import early_close
 from kaohe_desktop.domain.periods import (
     HalfYear,
     Period,
@@ -32,7 +34,7 @@ from kaohe_desktop.services.files.period_locks import (
 )
 from kaohe_desktop.services.quarterly.close import close_quarter, store_ready_quarter
 from kaohe_desktop.services.scoring.close import close_half, halves_left_unscored, store_ready_half
-from kaohe_desktop.storage.models import PeriodLockRow
+from kaohe_desktop.storage.models import AccountRow, PeriodLockRow
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -47,21 +49,27 @@ class PeriodLockView:
     reopened_at: datetime | None
     reopened_by: str | None
     reopen_reason: str | None
+    # Who, as the screens name them: 张科长（admin） (the account's display name).
+    closed_by_label: str = ""
+    reopened_by_label: str | None = None
 
     @property
     def closed(self) -> bool:
         return self.reopened_at is None
 
 
-def _view(row: PeriodLockRow) -> PeriodLockView:
+def _view(row: PeriodLockRow, names: Mapping[str, str]) -> PeriodLockView:
+    reopened_by = row.reopened_by
     return PeriodLockView(
         row.period,
         row.closed_at,
         row.closed_by,
         row.close_note,
         row.reopened_at,
-        row.reopened_by,
+        reopened_by,
         row.reopen_reason,
+        account_label(row.closed_by, names.get(row.closed_by)),
+        None if reopened_by is None else account_label(reopened_by, names.get(reopened_by)),
     )
 
 
@@ -77,7 +85,7 @@ class PeriodStatus:
     period: str
     label: str
     state: PeriodState
-    who: str | None = None
+    who: str | None = None  # 张科长（admin）
     at: datetime | None = None
     text: str | None = None  # the close note, or the reason for reopening
     covered_by: str | None = None
@@ -102,7 +110,7 @@ def period_statuses(year: int, history: Sequence[PeriodLockView]) -> list[Period
                     text,
                     period.label(),
                     PeriodState.CLOSED,
-                    latest.closed_by,
+                    latest.closed_by_label or latest.closed_by,
                     latest.closed_at,
                     latest.close_note,
                 )
@@ -115,7 +123,7 @@ def period_statuses(year: int, history: Sequence[PeriodLockView]) -> list[Period
                     text,
                     period.label(),
                     PeriodState.COVERED,
-                    cover.closed_by,
+                    cover.closed_by_label or cover.closed_by,
                     cover.closed_at,
                     cover.close_note,
                     cover.period,
@@ -127,7 +135,7 @@ def period_statuses(year: int, history: Sequence[PeriodLockView]) -> list[Period
                     text,
                     period.label(),
                     PeriodState.REOPENED,
-                    latest.reopened_by,
+                    latest.reopened_by_label or latest.reopened_by,
                     latest.reopened_at,
                     latest.reopen_reason,
                 )
@@ -162,11 +170,23 @@ class PeriodService:
         """Every close, newest first; reopened ones carry who and why."""
         with self._uow.read() as session:
             rows = session.scalars(select(PeriodLockRow).order_by(PeriodLockRow.id.desc())).all()
-            return [_view(row) for row in rows]
+            names = {
+                u: n
+                for u, n in session.execute(select(AccountRow.username, AccountRow.display_name))
+            }
+            return [_view(row, names) for row in rows]
 
     @requires(Action.VIEW)
     def closed_periods(self) -> list[str]:
         return sorted({view.period for view in self.history() if view.closed})
+
+    @requires(Action.VIEW)
+    def early_close_warning(self, period_text: str) -> str | None:
+        """What closing the period today would lock before its last day (本季度到 … 结束，
+        今天是 …), for the closing dialogs to ask and the command line to print; None
+        when its last day has come. The close itself records it (add_period_lock)."""
+        early = early_close(parse_closable(_parse(period_text)), self._clock().date())
+        return None if early is None else early.warning()
 
     @requires(Action.CLOSE_PERIOD)
     def close(self, period_text: str, note: str = "") -> None:

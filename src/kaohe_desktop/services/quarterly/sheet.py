@@ -64,6 +64,8 @@ def _as_stored(outcome: Outcome, entry: Entry) -> Outcome:
         entry.stored_rank,
         None,
         outcome.overridden,
+        # Not stored by a close: worked out from the scores, which a closed quarter keeps.
+        outcome.overall_rank,
     )
 
 
@@ -225,9 +227,12 @@ def _row_alone(inputs: _Inputs, person_id: int) -> GradingRow:
     if inputs.closed:
         entry = inputs.entries[person_id]
         honoured = entry.override is not None and entry.override == entry.stored_grade
-        outcome = replace(alone, overridden=honoured)
+        # Graded alone, the person would be first of everyone: 全局排名 is not stored.
+        outcome = replace(alone, overridden=honoured, overall_rank=None)
     else:
-        outcome = replace(alone, grade=None, rank=None, flag=None, overridden=False)
+        outcome = replace(
+            alone, grade=None, rank=None, flag=None, overridden=False, overall_rank=None
+        )
     return _rows(inputs, candidates, {person_id: outcome})[0]
 
 

@@ -311,9 +311,15 @@ class QuarterSheets:
         names = inputs.roster.department_names()
         rows: list[GradingRow] = list(before.rows)
         positions = sorted(state.positions[pid] for pid in written.entries.keys() | moved)
+        # Whose entry and 点评 are as they were changed only in their outcome (a rank):
+        # the row they had with it (thousands of them when a score shifts the 全局排名).
+        written_to = written.entries.keys() | (written.comments or {}).keys()
         for n in positions:
             pid = rows[n].person_id
             outcome = state.grader.outcome(pid)
+            if pid not in written_to:
+                rows[n] = rows[n]._replace(outcome=outcome)
+                continue
             person = state.people[pid]
             rows[n] = grading_row(inputs, person, state.candidates[pid], outcome, names)
         return replace(

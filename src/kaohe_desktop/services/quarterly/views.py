@@ -99,7 +99,13 @@ class GradingRow(NamedTuple):
 
     @property
     def rank(self) -> int | None:
+        """类别内排名: within the person's 人员类别."""
         return self.outcome.rank
+
+    @property
+    def overall_rank(self) -> int | None:
+        """全局排名: over everyone scored in the quarter, by the same order and ties."""
+        return self.outcome.overall_rank
 
     @property
     def flag(self) -> Flag | None:

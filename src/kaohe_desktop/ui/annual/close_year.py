@@ -31,6 +31,7 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
+    early_warning,
     reopen_period,
     run_close,
 )
@@ -152,6 +153,7 @@ class YearClosing:
             return self._show_blockers(lines)
         still_open = annual_texts.open_periods(self.source.periods, self.sheet.year)
         dialog = CloseYearDialog(self.sheet, still_open, self.parent)
+        dialog.ask_early(early_warning(self.source.periods, self._target()))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 

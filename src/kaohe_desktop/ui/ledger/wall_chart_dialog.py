@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
@@ -39,6 +40,9 @@ from kaohe_desktop.ui.ledger import pdf_preview
 from kaohe_desktop.ui.ledger.pdf_preview import PdfPreview, with_pdf_suffix
 from kaohe_desktop.ui.settings import Settings, settings_of
 from kaohe_desktop.ui.workers import Job, run_job
+
+if TYPE_CHECKING:  # reportlab is imported when a PDF is made, not with the dialog
+    from kaohe_desktop.reports.pdf_fonts import PdfFont
 
 
 def ask_save_file(parent: QWidget, title: str, suggested: Path) -> Path | None:
@@ -109,7 +113,7 @@ class WallChartDialog(QDialog):
         self.font_note = QLabel()
         self.font_note.setObjectName("wallChartFont")
         self.font_note.setWordWrap(True)
-        self.font_note.setText(pdf_font(self.settings.pdf_font_path).description)
+        self._show_font(pdf_font(self.settings.pdf_font_path))
 
         form = QFormLayout()
         form.addRow(self.tr("Department:"), self.department)
@@ -143,6 +147,18 @@ class WallChartDialog(QDialog):
         self.department.currentIndexChanged.connect(lambda _index: self._update_enabled())
         self._has_charts = bool(departments)
         self._update_enabled()
+
+    def _show_font(self, font: PdfFont) -> None:
+        """The font by its own name and whether the PDF carries it; the file, and why a
+        configured font was not used, in the tooltip."""
+        if font.embedded:
+            text = self.tr("{0} (embedded in the PDF)").format(font.family)
+        else:
+            text = self.tr(
+                "{0} (not embedded: may show as another font on other computers)"
+            ).format(font.family)
+        self.font_note.setText(text)
+        self.font_note.setToolTip(font.description)
 
     @staticmethod
     def _button(buttons: QDialogButtonBox, text: str, name: str) -> QPushButton:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+EARLY_COLOR = "#b26a00"  # amber: allowed, but think twice
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,13 @@ class PeriodCloseDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName(f"close{what}Note")
 
+    def ask_early(self, warning: str | None) -> None:
+        """Before the period's last day: say so (the service's words) and ask."""
+        if warning:
+            close_anyway = QCoreApplication.translate("PeriodCloseDialog", "Close anyway?")
+            self.early.setText(f"{warning}{close_anyway}")
+        self.early.setVisible(bool(warning))
+
     def _lay_out(self, texts: CloseTexts, summary_text: str, *, stretch: bool = False) -> None:
         what = self._what
         self.setWindowTitle(texts.title)
@@ -127,8 +136,14 @@ class PeriodCloseDialog(QDialog):
         cancel.setDefault(True)  # locking everyone out is not what Enter should do
         self.close_button.clicked.connect(self.accept)
         cancel.clicked.connect(self.reject)
+        self.early = QLabel()  # before the period's last day: the question (ask_early)
+        self.early.setObjectName(f"close{what}Early")
+        self.early.setWordWrap(True)
+        self.early.setStyleSheet(f"color: {EARLY_COLOR}; font-weight: bold;")
+        self.early.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.early)
         layout.addWidget(summary)
         layout.addWidget(consequences)
         layout.addLayout(form)

@@ -68,10 +68,10 @@ class HistoryTableModel(RowTableModel[PeriodLockView]):
                     self.tr("Period"), lambda v: period_label(v.period), sort=lambda v: v.period
                 ),
                 Column(self.tr("Closed"), lambda v: _when(v.closed_at)),
-                Column(self.tr("Closed by"), lambda v: v.closed_by),
+                Column(self.tr("Closed by"), lambda v: v.closed_by_label),
                 Column(self.tr("Note"), lambda v: v.close_note, tooltip=lambda v: v.close_note),
                 Column(self.tr("Reopened"), lambda v: _when(v.reopened_at)),
-                Column(self.tr("Reopened by"), lambda v: v.reopened_by),
+                Column(self.tr("Reopened by"), lambda v: v.reopened_by_label),
                 Column(
                     self.tr("Reason"), lambda v: v.reopen_reason, tooltip=lambda v: v.reopen_reason
                 ),

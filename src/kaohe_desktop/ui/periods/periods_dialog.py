@@ -198,16 +198,19 @@ class PeriodsDialog(QDialog):
         note = ask_text(self, title, self.tr("Note for {0} (optional):").format(row.label))
         if note is None:
             return None
-        if not messages.ask(
-            self,
-            title,
-            self.tr("Close {0}?").format(row.label),
-            self.tr(
-                "Its rows become read-only for everyone until an administrator reopens it."
-                " A full integrity check of the data file runs first; on a network drive this"
-                " can take a while."
-            ),
-        ):
+        consequences = self.tr(
+            "Its rows become read-only for everyone until an administrator reopens it."
+            " A full integrity check of the data file runs first; on a network drive this"
+            " can take a while."
+        )
+        try:  # the service's words when it is before the period's last day
+            early = self.periods.early_close_warning(row.period)
+        except (InputError, StorageError, PermissionDeniedError):
+            early = None  # the close records it all the same
+        question = self.tr("Close {0}?").format(row.label)
+        if early:  # before its last day: that comes first, then the usual consequences
+            question = early + self.tr("Close anyway?")
+        if not messages.ask(self, title, question, consequences):
             return None
         period = row.period
         periods = self.periods

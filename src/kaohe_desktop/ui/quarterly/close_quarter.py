@@ -36,6 +36,7 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
+    early_warning,
     reopen_period,
     run_close,
 )
@@ -144,6 +145,7 @@ class QuarterClosing:
         if rows:
             return self._show_blockers(self.sheet.blockers(), [r.person_id for r in rows])
         dialog = CloseQuarterDialog(self.sheet, self.parent)
+        dialog.ask_early(early_warning(self.periods, self._target()))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaohe_desktop.domain.enums import NoGradeReason, QuarterGrade
-from kaohe_desktop.domain.quarterly_rules import plain
+from kaohe_desktop.domain.quarterly_rules import plain, two_decimals
 from kaohe_desktop.domain.text_rules import OVERRIDE_REASON
 from kaohe_desktop.services.access.leases import Lease, LeaseService
 from kaohe_desktop.services.quarterly.grading import QuarterlyGrading
@@ -80,18 +80,31 @@ class GradeDialog(PersonDialog):
         self.clear = QRadioButton(self.tr("Clear the adjustment"))
         self.clear.setObjectName("gradeClear")
         self.good_note, self.fairly_good_note = note_label(), note_label()
-        self.poor_note = note_label(self.tr("May be set at any score (新余 practice)."))
+        self.poor_note = note_label(self.tr("May be set at any score, with a reason."))
         self.clear_note = note_label(self.tr("The grade follows the scores again."))
         self.choices = QButtonGroup(self)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
+        # The rule itself, before the choices: what may be set, by whom, on what terms.
+        self.rule = note_label(
+            self.tr(
+                "The grade follows the scores. A clerk or an administrator may set it by "
+                "hand, always with a reason (kept in the remarks and the audit log): 好 for "
+                "someone at {0} or above while the quota has a place left; 较好 for people "
+                "tied on the last 好 place beyond the quota, as the committee decides; 较差 "
+                "at any score. 一般 is never set by hand."
+            ).format(plain(sheet.rules.good_min))
+        )
+        self.rule.setObjectName("gradeRule")
+        grid.addWidget(self.rule, 0, 0, 1, 2)
         for line, (radio, note) in enumerate(
             (
                 (self.good, self.good_note),
                 (self.fairly_good, self.fairly_good_note),
                 (self.poor, self.poor_note),
                 (self.clear, self.clear_note),
-            )
+            ),
+            start=1,
         ):
             self.choices.addButton(radio)
             grid.addWidget(radio, line, 0)
@@ -128,7 +141,7 @@ class GradeDialog(PersonDialog):
         row, sheet = self.row, self.sheet
         self.person.setText(person_line(row))
         if row.composite is not None:
-            self.composite.setText(plain(row.composite))
+            self.composite.setText(two_decimals(row.composite))
         else:
             self.composite.setText(
                 self.tr("not yet: {0} missing").format("、".join(row.missing_scores()))
@@ -152,7 +165,7 @@ class GradeDialog(PersonDialog):
             self.fairly_good,
             self.fairly_good_note,
             grade_problem(sheet, row, QuarterGrade.FAIRLY_GOOD),
-            self.tr("Settles the tie “并列超出名额”."),
+            self.tr("For a tie on the last 好 place beyond the quota, as the committee decides."),
         )
         self._offer(
             self.clear,

@@ -29,7 +29,8 @@ _WIDTHS = {  # tuned on the demo at 1400 px so that every column shows without s
     cols.PERFORMANCE_TOTAL: 160,
     cols.COMPOSITE: 110,
     cols.GRADE: 72,
-    cols.RANK: 48,
+    cols.RANK: 80,
+    cols.OVERALL_RANK: 70,
 }
 REFUSAL_COLOR = "#c62828"
 

@@ -23,7 +23,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from kaohe_desktop.domain.enums import QuarterGrade
 from kaohe_desktop.domain.grading import GRADE_ORDER
-from kaohe_desktop.domain.quarterly_rules import ScoreError, plain, score_from_text, signed
+from kaohe_desktop.domain.quarterly_rules import (
+    ScoreError,
+    plain,
+    score_from_text,
+    signed,
+    two_decimals,
+)
 from kaohe_desktop.services.quarterly.views import GradingRow, GradingSheet, ScoreChange, ScoreField
 from kaohe_desktop.ui.common.table_model import AnyIndex, Column, RowTableModel, format_value
 
@@ -39,8 +45,9 @@ from kaohe_desktop.ui.common.table_model import AnyIndex, Column, RowTableModel,
     COMPOSITE,
     GRADE,
     RANK,
+    OVERALL_RANK,
     REMARK,
-) = range(12)
+) = range(13)
 
 # The typed columns and the field each writes, in the order Tab walks them.
 SCORE_COLUMNS: dict[int, ScoreField] = {
@@ -254,8 +261,9 @@ class GradingTableModel(RowTableModel[GradingRow]):
             ),
             Column(
                 self.tr("Composite score"),
-                # Two decimals always (the rule rounds to 2), so the column lines up.
-                lambda r: None if r.composite is None else f"{r.composite:.2f}",
+                # Two decimals always (the rule rounds to 2), so the column lines up;
+                # the 等次调整 dialog shows it by the same function.
+                lambda r: None if r.composite is None else two_decimals(r.composite),
                 numeric=True,
                 sort=lambda r: r.composite,
                 bold=lambda r: r.composite is not None,
@@ -271,16 +279,35 @@ class GradingTableModel(RowTableModel[GradingRow]):
                 tooltip=lambda r: r.remark() or None,
             ),
             Column(
-                self.tr("Rank"),
+                self.tr("Rank in category"),
                 lambda r: r.rank,
                 numeric=True,
                 tooltip=lambda r: (
                     None
                     if r.rank is None
-                    else self.tr("Rank {0} among {1}").format(r.rank, r.category)
+                    else self.tr("Rank {0} in the category “{1}”").format(r.rank, r.category)
                 ),
                 header_tooltip=self.tr(
-                    "Rank within the staff category; people with equal scores share a rank"
+                    "Rank within the person's staff category (人员类别), by 综合得分, then "
+                    "领导测评分, then 实绩分; people equal on all three share a rank. "
+                    "Each category is ranked on its own, so a lower score may rank higher "
+                    "than in another category: see 全局排名 for everyone together."
+                ),
+            ),
+            Column(
+                self.tr("Overall rank"),
+                lambda r: r.overall_rank,
+                numeric=True,
+                tooltip=lambda r: (
+                    None
+                    if r.overall_rank is None
+                    else self.tr("Rank {0} among everyone scored this quarter").format(
+                        r.overall_rank
+                    )
+                ),
+                header_tooltip=self.tr(
+                    "Rank among everyone scored this quarter, whatever their category, by the "
+                    "same order; people equal on all three scores share a rank"
                 ),
             ),
             Column(
@@ -316,7 +343,7 @@ class GradingTableModel(RowTableModel[GradingRow]):
         assert row.performance_total is not None and row.leader is not None
         return (
             f"{plain(row.performance_total)} × {plain(rules.performance_weight)} + "
-            f"{plain(row.leader)} × {plain(rules.leader_weight)} = {row.composite:.2f}"
+            f"{plain(row.leader)} × {plain(rules.leader_weight)} = {two_decimals(row.composite)}"
         )
 
 

@@ -28,6 +28,7 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
+    early_warning,
     reopen_period,
     run_close,
 )
@@ -117,6 +118,7 @@ class HalfClosing:
         if blockers:
             return self._show_blockers(blockers)
         dialog = CloseHalfDialog(self.sheet, self.parent)
+        dialog.ask_early(early_warning(self.source.periods, self._target()))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 
