@@ -22,9 +22,8 @@ def catalogue_dir() -> Path:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the catalogues for `language`; keep the returned list alive."""
     if language == "en":
-        # PySide6's stubs name only the older QLocale.Country; Territory is the Qt 6 name.
-        territory = QLocale.Territory.UnitedStates  # type: ignore[attr-defined]
-        QLocale.setDefault(QLocale(QLocale.Language.English, territory))
+        # QLocale.Country: PySide6 (6.11 too) has no QLocale.Territory, Qt 6's newer name.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
