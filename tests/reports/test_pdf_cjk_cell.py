@@ -59,15 +59,15 @@ def test_a_closing_mark_never_starts_a_line_it_hangs_at_the_end(mark: str) -> No
     assert lines(f"检查食品{mark}生产") == [(f"检查食品{mark}", -10), ("生产", 20)]
 
 
-def test_only_one_mark_hangs_the_next_starts_the_line() -> None:
-    # Paragraph hangs one mark and no more ("would result in growing ugliness").
-    assert lines("检查食品，，生产") == [("检查食品，", -10), ("，生产", 10)]
+def test_only_one_mark_hangs_a_second_takes_the_character_before_down() -> None:
+    # One mark hangs ("would result in growing ugliness" to hang two); the second may
+    # not start a line either, so 品 goes down with both (test_pdf_kinsoku has more).
+    assert lines("检查食品，，生产") == [("检查食", 10), ("品，，生", 0), ("产", 30)]
 
 
-def test_an_opening_mark_may_start_or_end_a_line() -> None:
-    # Paragraph kept no mark off a line's end: "（" goes where it falls.
+def test_an_opening_mark_goes_down_with_what_it_opens() -> None:
     assert lines("检查食品（生产）") == [("检查食品", 0), ("（生产）", 0)]
-    assert lines("检查食（生产）") == [("检查食（", 0), ("生产）", 10)]
+    assert lines("检查食（生产）") == [("检查食", 10), ("（生产）", 0)]
 
 
 def test_a_latin_word_moves_to_the_next_line_when_a_space_is_near() -> None:
