@@ -52,25 +52,49 @@ def run(command: list[str], cwd: Path, env: dict[str, str], *, timeout: int = 60
     return finished.stdout
 
 
-def embedded_fonts(pdf: Path) -> set[str]:
-    """BaseFont names of the fonts that carry their TrueType program (FontFile2)."""
-    found: set[str] = set()
+# The PDF standard fonts every reader has (reportlab's default Helvetica): never embedded.
+STANDARD_FONTS = frozenset(
+    f"/{name}"
+    for family in ("Helvetica", "Courier", "Times")
+    for name in (family, f"{family}-Bold", f"{family}-Oblique", f"{family}-BoldOblique",
+                 f"{family}-Roman", f"{family}-Italic", f"{family}-BoldItalic")
+) | {"/Symbol", "/ZapfDingbats"}  # fmt: skip
+
+
+def pdf_fonts(pdf: Path) -> tuple[set[str], set[str]]:
+    """BaseFont names of the fonts that carry their TrueType program (FontFile2), and of
+    those that carry none (a CID font such as STSong-Light: the reader must have it)."""
+    embedded: set[str] = set()
+    missing: set[str] = set()
     for page in PdfReader(pdf).pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
         for ref in fonts.values():
             font = ref.get_object()
+            name = str(font.get("/BaseFont"))
             for descendant in font.get("/DescendantFonts", [font]):
                 descriptor = descendant.get_object().get("/FontDescriptor")
-                if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                    found.add(str(font["/BaseFont"]))
-    return found
+                held = descriptor.get_object() if descriptor is not None else {}
+                if "/FontFile2" in held:
+                    embedded.add(name)
+                elif name not in STANDARD_FONTS and not any(
+                    key in held for key in ("/FontFile", "/FontFile3")
+                ):
+                    missing.add(name)
+    return embedded, missing
+
+
+def embedded_fonts(pdf: Path) -> set[str]:
+    """BaseFont names of the fonts that carry their TrueType program (FontFile2)."""
+    return pdf_fonts(pdf)[0]
 
 
 def check_pdf(pdf: Path, shots: Path) -> None:
-    fonts = embedded_fonts(pdf)
+    fonts, missing = pdf_fonts(pdf)
     print(f"    {pdf.name}：{len(PdfReader(pdf).pages)} 页，嵌入字体 {', '.join(sorted(fonts))}")
     if not fonts or not all(BUNDLED_FAMILY in name for name in fonts):
         raise SmokeFailure(f"{pdf.name} 未嵌入程序自带的字体（{BUNDLED_FAMILY}）：{fonts}")
+    if missing:  # some text in a font the reader must have: not "embedded on any machine"
+        raise SmokeFailure(f"{pdf.name} 有未嵌入的字体：{', '.join(sorted(missing))}")
     if shutil.which("pdftoppm"):  # a look at page 1 for whoever reads the CI artefacts
         stem = shots / pdf.stem
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(stem)],

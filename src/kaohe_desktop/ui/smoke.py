@@ -25,6 +25,10 @@ LIMIT_S = 180  # generating the demo on a slow CI machine takes a while
 SETTLE_POLLS = 10  # the first tab's read, the daily backup and a repaint after sign-in
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 class SmokeRun(QObject):
     def __init__(self, window: MainWindow, screenshot: Path) -> None:
         super().__init__(window)
@@ -72,7 +76,11 @@ class SmokeRun(QObject):
             f"截图{'已保存到 ' + str(self.screenshot) if saved else '保存失败'}",
             flush=True,
         )
-        self._quit(0 if saved and icon and workspace is not None else 1, None)
+        # A bundle that lost its catalogue shows "Ledger", "Quarterly"…: no use to a clerk.
+        chinese = bool(names) and all(_has_cjk(name) for name in names)
+        if not chinese:
+            print("自检失败：界面不是中文（未加载中文翻译）", file=sys.stderr, flush=True)
+        self._quit(0 if saved and icon and workspace is not None and chinese else 1, None)
 
     def _quit(self, code: int, message: str | None) -> None:
         self.timer.stop()

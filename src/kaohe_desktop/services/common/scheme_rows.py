@@ -157,18 +157,20 @@ class SchemeRows(Generic[RulesT]):
         if is_closed(session, parse_closable(period)):  # as the trigger would, said first
             raise PeriodClosedError(SchemeRow.__tablename__)
         row = session.scalars(select(SchemeRow).where(SchemeRow.period == period)).first()
+        before = self.rules_for(session, period)[0]
+        changed = changed_fields(before, rules)
+        # Frozen first: a period frozen since it was read (a clerk's first entry) is said
+        # as such, not as another administrator's change to be saved over.
+        if row is not None and row.frozen_at is not None:
+            locked = [name for name in changed if name not in self.open_fields]
+            if locked:
+                raise InputError(frozen_refusal(period, row.frozen_at, self.open_fields))
         found = 0 if row is None else row.version
         if expected_version is not None and expected_version != found:
             raise InputError(
                 f"未保存：{period} 的考核方案在您打开后已被他人修改，已重新载入。"
                 "您填写的内容仍在表单中，请核对后再保存。"
             )
-        before = self.rules_for(session, period)[0]
-        changed = changed_fields(before, rules)
-        if row is not None and row.frozen_at is not None:
-            locked = [name for name in changed if name not in self.open_fields]
-            if locked:
-                raise InputError(frozen_refusal(period, row.frozen_at, self.open_fields))
         text = rules.to_json()
         if row is None:
             session.add(SchemeRow(period=period, rules_json=text, frozen_at=None))

@@ -44,6 +44,7 @@ class _FieldRow:
         self.line: QLineEdit | None = None
         self.combo: QComboBox | None = None
         self.boxes: list[QCheckBox] = []
+        self._shown_names: tuple[str, ...] = ()  # a NAMES value as shown, in its order
         if spec.kind is FieldKind.CHOICE:
             self.combo = QComboBox()
             self.combo.setObjectName(f"scheme_{spec.name}_box")
@@ -97,6 +98,7 @@ class _FieldRow:
             self.combo.blockSignals(False)
         elif spec.kind is FieldKind.NAMES:
             known = {box.text() for box in self.boxes}
+            self._shown_names = tuple(value)
             for name in value:  # a category renamed or removed since: kept, shown ticked
                 if name not in known:
                     self._add_box(name, self.changed)
@@ -113,7 +115,11 @@ class _FieldRow:
         if self.combo is not None:
             return self.spec.choices[self.combo.currentIndex()][0]
         if self.spec.kind is FieldKind.NAMES:
-            return tuple(box.text() for box in self.boxes if box.isChecked())
+            # In the order shown, then the newly ticked: the same names in another order
+            # than the boxes' are the same scheme, not an edit.
+            ticked = [box.text() for box in self.boxes if box.isChecked()]
+            kept = [name for name in self._shown_names if name in ticked]
+            return (*kept, *(name for name in ticked if name not in kept))
         assert self.line is not None
         return self.spec.parse(self.line.text())
 

@@ -267,12 +267,18 @@ class SchemesDialog(QDialog):
         self.note.setText(reason or "")
         self.note.setVisible(bool(reason))
         editable = frozenset() if self.refusal is not None else view.editable_fields
-        if keep_form:
+        if keep_form and editable:
+            # What was typed stays in the boxes still open; a box now closed (the period
+            # frozen meanwhile) shows the scheme in force, not a value that cannot be saved.
             for name, row in self.form.rows.items():
+                if name not in editable:
+                    row.show_value(getattr(view.rules, name))
                 row.set_editable(name in editable)
-        else:
+            self.form.keep_as_base(view.rules)  # 保存 compares with what is stored now
+        else:  # nothing may change now (frozen or closed meanwhile): the edit cannot be kept
             self.form.show_rules(view.rules, editable)
-            self.message.clear()
+            if not keep_form:  # else the refusal stays said
+                self.message.clear()
         self._update_buttons()
 
     def _edited(self) -> None:
