@@ -1,4 +1,4 @@
-"""smoke test (devtools/smoke_program): its PDF check must fail a
+"""The smoke test (devtools/smoke_program): its PDF check must fail a
 PDF that leaves any Chinese text in a font it does not embed."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Review of issue 18: the English interface (设置 → 界面语言 → English) must start.
+"""The English interface (设置 → 界面语言 → English) must start.
 install_translators named QLocale.Territory, which PySide6 6.11 does not have: the
 program died at every start once a clerk had chosen English."""
 

@@ -1,4 +1,4 @@
-"""scheme dialog (ui/schemes): what the form shows after a refused
+"""The scheme dialog (ui/schemes): what the form shows after a refused
 save, and whether an unchanged scheme looks edited."""
 
 from __future__ import annotations
