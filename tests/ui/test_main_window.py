@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from tests.factories import ADMIN
 from tests.ui.helpers import open_in
 
+from kaohe_desktop.domain.account_rules import account_label
 from kaohe_desktop.domain.periods import HalfYear, Quarter
 from kaohe_desktop.services.workspace import create_workspace
 from kaohe_desktop.ui.common.empty_state import button_text
@@ -66,7 +67,9 @@ def test_demo_file_fills_every_tab_with_the_services_rows(
     assert "[Demo data]" in window.windowTitle()
     assert str(demo_file) in window.status_line.path.full_text()
     user = window.status_line.user
-    assert workspace.account in user.text() and workspace.actor.display_name in user.text()
+    # 张敏（管理员，admin）: the account inside the display name's own brackets.
+    assert user.text().endswith(account_label(workspace.account, workspace.actor.display_name))
+    assert "）（" not in user.text()
     assert workspace.actor.role.label in user.toolTip()
     assert window.status_line.refreshed.text()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from kaohe_desktop.domain.account_rules import account_label
 from kaohe_desktop.services.workspace import Workspace
 
 
@@ -80,7 +81,9 @@ class StatusLine(QStatusBar):
         self.path.set_full_text(prefix + workspace.location)
         self.path.setToolTip(workspace.location)
         self.user.setText(
-            self.tr("User: {0} ({1})").format(workspace.actor.display_name, workspace.account)
+            self.tr("User: {0}").format(
+                account_label(workspace.account, workspace.actor.display_name)
+            )
         )
         self.user.setToolTip(self.tr("Role: {0}").format(workspace.actor.role.label))
         if workspace.read_only:

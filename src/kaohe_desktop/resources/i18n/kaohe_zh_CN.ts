@@ -6726,8 +6726,8 @@ Is the network drive connected?</source>
         <translation>数据文件：</translation>
     </message>
     <message>
-        <source>User: {0} ({1})</source>
-        <translation>用户：{0}（{1}）</translation>
+        <source>User: {0}</source>
+        <translation>用户：{0}</translation>
     </message>
     <message>
         <source>Role: {0}</source>
