@@ -4,8 +4,8 @@ another clerk, a save conflict, and the 操作日志.
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [OUT_DIR]
 
-Writes ledger.png, quarterly.png, scoring.png, annual.png, archive.png and archive_due.png (1400×860), then
-login.png, record_leased.png, conflict.png and audit_log.png, then the 台账 screens
+Writes ledger.png, quarterly.png, scoring.png, annual.png, archive.png and archive_due.png
+(1400×860), then login.png, record_leased.png, conflict.png and audit_log.png, then the 台账 screens
 (task_invalid.png, task_edit.png, wall_chart_dialog.png, wall_chart_preview.png,
 departments.png), then the 季度考核 screens (quarterly_chart.png, quarterly_comments.png,
 quarterly_grade.png, quarterly_unscored.png, quarterly_close_refused.png), to docs/screenshots/
@@ -15,21 +15,29 @@ folder, never in the user's own data folder, and settings go to a temporary INI.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from kaohe_desktop.ui.main_window import MainWindow
 
 YEAR = 2026
 SIZE = (1400, 860)
 TABS = ("ledger", "quarterly", "scoring", "annual", "archive")
 
 
-def main(out_dir: Path) -> list[Path]:
+def open_demo() -> tuple[QApplication, MainWindow, Path, object]:
+    """A fresh demo in a temporary folder, open as its administrator in a Chinese window
+    of SIZE showing YEAR. Returns the application, the window, the demo file and the
+    translators (keep them alive while grabbing). docs/quickstart_shots.py uses it too."""
     scratch = Path(tempfile.mkdtemp(prefix="kaohe-shots-"))
     # The demo is recognised by its place in the per-user folder: put that folder here.
     os.environ["XDG_DATA_HOME"] = str(scratch / "user-data")
@@ -55,7 +63,14 @@ def main(out_dir: Path) -> list[Path]:
     window.show()
     window.set_workspace(open_workspace(demo, admin), demo=True)
     window.set_year(YEAR)
+    return app, window, demo, translators
 
+
+def main(out_dir: Path) -> list[Path]:
+    faulthandler.enable()  # a crash inside Qt names the Python line it came from
+    # A message box nobody answers would wait for ever: after 5 minutes, say where and stop.
+    faulthandler.dump_traceback_later(300, exit=True)
+    app, window, demo, translators = open_demo()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in TABS:
