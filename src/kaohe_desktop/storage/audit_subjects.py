@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
 from kaohe_desktop.storage.models import (
     AccountRow,
@@ -202,6 +202,24 @@ class SubjectNames:
             for kind, ids in wanted.items()
         }
 
+    def fill(self, objects: Iterable[Base]) -> None:
+        """Name the subjects among `objects` themselves where the file no longer has
+        them: a task deleted with its 责任科室 in one save is gone when they are labelled."""
+        for obj in objects:
+            loaded = inspect(obj).dict  # what the session holds: nothing is read again
+            row_id = loaded.get("id")
+            if row_id is None:
+                continue
+            if isinstance(obj, TaskRow) and {"year", "seq"} <= loaded.keys():
+                found = (TASK, task_text(loaded["year"], loaded["seq"], loaded.get("title") or ""))
+            elif isinstance(obj, DepartmentRow) and loaded.get("name"):
+                found = (DEPARTMENT, str(loaded["name"]))
+            elif isinstance(obj, NoticeRow) and loaded.get("number"):
+                found = (NOTICE, str(loaded["number"]))
+            else:
+                continue
+            self._names.setdefault(found[0], {}).setdefault(int(row_id), found[1])
+
     def name(self, kind: str, row_id: int) -> str:
         found = self._names.get(kind, {}).get(row_id)
         return found if found is not None else _MISSING[kind].format(row_id)
@@ -258,6 +276,7 @@ def label_rows(connection: Connection, objects: Sequence[Base]) -> dict[int, str
     names = SubjectNames(
         connection, wanted_ids((type(obj).__tablename__, _values(obj)) for obj in objects)
     )
+    names.fill(objects)
     labels: dict[int, str | None] = {}
     for obj in objects:
         table = type(obj).__tablename__

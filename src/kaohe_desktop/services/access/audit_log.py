@@ -12,6 +12,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.audit_subject_lookup import (
     look_up_subjects,
     names_any,
+    needs_subject,
     people_matching,
 )
 from kaohe_desktop.services.access.guard import Guard, requires
@@ -167,6 +168,16 @@ class AuditLogService:
         if people:
             compact = statement.where(AuditRow.action == BULK_EDIT)
             rows.update((row.id, row) for row in session.scalars(compact) if names_any(row, people))
+        # Lines written before their labels named the subject show it looked up: find
+        # them by what they show (the newest MAX_ROWS such lines the filter allows).
+        unlabelled = statement.where(~AuditRow.label.contains(SEPARATOR, autoescape=True))
+        old = [row for row in session.scalars(unlabelled) if needs_subject(row)]
+        if old:
+            subjects, _ = look_up_subjects(session.connection(), old)
+            folded = words.casefold()
+            rows.update(
+                (row.id, row) for row in old if folded in subjects.get(row.id, "").casefold()
+            )
         return [rows[key] for key in sorted(rows, reverse=True)][:MAX_ROWS]
 
     @requires(Action.VIEW_AUDIT)

@@ -5,8 +5,8 @@ Since issue 18 a row's entry stores its subject in its label ("2026Q4 · 张三�
 
 - entries written before, labelled by the row alone ("2026Q4"): their subject is looked
   up now, from the ids the entry records or, for an update (which records only what
-  changed), from the row it names. The name is today's; a row deleted since shows
-  its id;
+  changed), from the row it names — or, deleted since, from its deletion's entry
+  (its id may be another row's now). The name is today's; a person gone shows an id;
 - the compact entry of a bulk write (a quarter's close): one entry for thousands of
   rows, which records each row's person by id ("of"). The rows its tooltip spells
   out are named here.
@@ -46,7 +46,7 @@ def _parse(text: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _needs_subject(row: AuditRow) -> bool:
+def needs_subject(row: AuditRow) -> bool:
     """An entry of a row with a subject whose label does not name it (written before)."""
     return (
         row.action in ROW_ACTIONS
@@ -92,10 +92,38 @@ def _old_entry_values(
         elif row.entity_id.isdigit():  # an update records only what changed: read the row
             missing[row.entity][int(row.entity_id)].append(row.id)
     for table, by_row in missing.items():
+        deleted = _deletions(connection, table, set(by_row))
         for row_id, stored in _stored_values(connection, table, set(by_row)).items():
             for entry_id in by_row[row_id]:
                 values[entry_id] = (table, stored)
+        # A row deleted after the entry: its own values, as its deletion recorded them
+        # (a data file gives a deleted row's id to the next row added: the row there
+        # now may be another person's).
+        for row_id, entry_ids in by_row.items():
+            for entry_id in entry_ids:
+                later = [(at, gone) for at, gone in deleted.get(row_id, ()) if at > entry_id]
+                if later:
+                    values[entry_id] = (table, min(later)[1])
     return values
+
+
+def _deletions(
+    connection: Connection, table: str, ids: set[int]
+) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+    """The delete entries of rows `ids` of `table`: row id → [(entry id, its values)]."""
+    found: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    ordered = [str(row_id) for row_id in sorted(ids)]
+    for start in range(0, len(ordered), _IDS_PER_SELECT):
+        statement = select(AuditRow.id, AuditRow.entity_id, AuditRow.before_json).where(
+            AuditRow.entity == table,
+            AuditRow.action == "delete",
+            AuditRow.entity_id.in_(ordered[start : start + _IDS_PER_SELECT]),
+        )
+        for entry_id, row_id, before in connection.execute(statement):
+            recorded = _parse(before)
+            if all(column in recorded for column in SUBJECTS[table]):
+                found[int(row_id)].append((entry_id, recorded))
+    return found
 
 
 def _compact_people(row: AuditRow) -> list[int]:
@@ -128,7 +156,7 @@ def look_up_subjects(
 ) -> tuple[dict[int, str], dict[int, dict[int, str]]]:
     """For the entries `rows`: the subject of each old row entry (by entry id), and the
     names of the people each compact entry's tooltip shows (entry id → person id → name)."""
-    old = _old_entry_values(connection, [row for row in rows if _needs_subject(row)])
+    old = _old_entry_values(connection, [row for row in rows if needs_subject(row)])
     compact = {
         row.id: people
         for row in rows

@@ -160,9 +160,15 @@ def _people(
     # The 人员类别 the year's quarters leave ungraded (the 局领导): the county's
     # organisation department assesses them for the year as well, under its own 优秀
     # quota, so they are neither on the bureau's list nor in its quota's base.
+    # A decided year keeps whom it decided, whatever category they are in today.
     ungraded = ungraded_in_year(session, year)
     if ungraded:
-        statement = statement.where(PersonRow.category_id.not_in(sorted(ungraded)))
+        leaving_out = PersonRow.category_id.not_in(sorted(ungraded))
+        if decided:
+            leaving_out = or_(
+                leaving_out, PersonRow.id.in_(select(aa.person_id).where(aa.year == year))
+            )
+        statement = statement.where(leaving_out)
     in_order = session.scalars(select(DepartmentRow.id).order_by(*BUREAU_ORDER))
     place = {department_id: n for n, department_id in enumerate(in_order)}
     last, active = len(place), PersonStatus.ACTIVE

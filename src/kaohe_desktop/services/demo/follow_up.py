@@ -32,7 +32,7 @@ status that stands, every status, notice and bulletin count is the same each tim
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -75,6 +75,7 @@ from kaohe_desktop.services.scoring.half_year_scoring import HalfYearScoringServ
 from kaohe_desktop.storage.database import OpenedFile
 
 # Days after a quarter's end on which each step is taken.
+HAND_IN_AFTER = 5  # the departments' 平时考核 scores are entered
 DRAW_AFTER = 10  # 局领导 draw the sample
 SPOT_CHECK_AFTER = 12  # and record their 三级 checks
 ISSUE_AFTER = 15  # 督办单 go out (整改时限: the settings' rectify_days later)
@@ -162,11 +163,14 @@ def follow_up_year(
     seed: int = DEFAULT_SEED,
     progress: ProgressReporter = SILENT,
     closes: bool = True,
+    hand_in: Callable[[Quarter], None] | None = None,
 ) -> None:
     """Add the book's years' department history, draws, 三级 checks, 督办单, 整改,
     通报, closes and 年度考核 to a file `book` (generate_demo_book's, as of the clock's
     as_of) was imported into, leaving the clock at as_of.
-    Without `closes`, nothing is closed nor decided (a clean slate for tests of closing)."""
+    Without `closes`, nothing is closed nor decided (a clean slate for tests of closing).
+    `hand_in(quarter)` enters a quarter's 平时考核: HAND_IN_AFTER days after each ended
+    quarter, and today's part on today."""
     today = clock.as_of
     years = sorted({task.year for task in book.tasks})
     cast = _Cast.of(book)
@@ -182,6 +186,9 @@ def follow_up_year(
         progress.report(index, len(ended) + 1, PROGRESS)
         rng = rngs[quarter.year]
         this_year = quarter.year == today.year
+        if hand_in is not None:
+            clock.set(quarter.end + timedelta(days=HAND_IN_AFTER))
+            hand_in(quarter)
         _follow_up_quarter(desk, clock, rng, cast, quarter, last=quarter == ended[-1])
         if this_year and quarter.quarter == 2:  # the first half's 督办单 deductions stand
             clock.set(quarter.end + timedelta(days=SCORE_AFTER))
@@ -203,6 +210,8 @@ def follow_up_year(
     _chase_unrecorded(desk, clock, rng, current, today)
     _remind(desk, clock, rng, current, today)
     clock.set(today)
+    if hand_in is not None:
+        hand_in(current)  # what the departments have handed in so far
 
 
 def _follow_up_quarter(
@@ -216,7 +225,11 @@ def _follow_up_quarter(
     rows = desk.checks.due_list(quarter).rows
     _spot_check(desk, clock, rng, cast, quarter, rows)
     worst = _worst(desk, rng, quarter, rows)
-    issued = [_issue(desk, clock, rng, period, row) for period, row in worst]
+    # All the quarter's 督办单 go out on one day, their 整改 plans come in on a later
+    # one: the log's times never run backwards.
+    sent = [_issue(desk, clock, rng, period, row) for period, row in worst]
+    clock.set(quarter.end + timedelta(days=PLAN_AFTER))
+    issued = [(_plan(desk, notice, row), row) for notice, row in sent]
     clock.set(quarter.end + timedelta(days=BULLETIN_AFTER))
     desk.bulletins.generate(quarter)
     clock.set(quarter.end + timedelta(days=VERIFY_AFTER))
@@ -296,7 +309,7 @@ def _standing_check_id(row: DueCheckRow) -> int:
 def _issue(
     desk: CheckDesk, clock: DemoClock, rng: random.Random, period: CheckPeriod, row: DueCheckRow
 ) -> tuple[NoticeView, DueCheckRow]:
-    """A 督办单 from the check as the page suggests it, then the department's 整改 plan."""
+    """A 督办单 from the check as the page suggests it (its 整改 plan: _plan)."""
     quarter = period if isinstance(period, Quarter) else period.quarter
     clock.set(quarter.end + timedelta(days=ISSUE_AFTER))
     draft = desk.notices.suggest(period, [_standing_check_id(row)])
@@ -304,9 +317,7 @@ def _issue(
         deduction: Decimal | None = RED_DEDUCTION
     else:
         deduction = YELLOW_DEDUCTION if rng.random() < 0.35 else None
-    notice = desk.notices.issue(replace(draft, deduction=deduction))
-    clock.set(quarter.end + timedelta(days=PLAN_AFTER))
-    return _plan(desk, notice, row), row
+    return desk.notices.issue(replace(draft, deduction=deduction)), row
 
 
 def _plan(desk: CheckDesk, notice: NoticeView, row: DueCheckRow) -> NoticeView:

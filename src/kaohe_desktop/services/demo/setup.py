@@ -3,12 +3,14 @@
 `play_demo` runs on a Workspace whose services read a DemoClock (and inside
 storage.audit.stamped_by of that clock, so the log's times are the demo's days too):
 the accounts and the scheme on the first day of the demo's first year, then the book
-imported as a clerk's workbook would be, then the years followed up through the
-services (services/demo/follow_up), up to the demo's today and never after it.
+imported as a clerk's workbook would be — each quarter's 平时考核 handed in after the
+quarter, on its day — then the years followed up through the services
+(services/demo/follow_up), up to the demo's today and never after it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
@@ -58,5 +60,13 @@ def play_demo(
         add_demo_accounts(desk.accounts)
     # Set ahead on the first quarter, before any entry: every later quarter inherits it.
     desk.grading.set_rules(Quarter(first, 1), demo_rules())
-    desk.importer.apply(book, progress=progress)
-    follow_up_year(desk, clock, book, progress=progress, closes=closes)
+    # The 平时考核 of each quarter is handed in after it (follow_up's hand_in), not on
+    # the first day: a quarter's first entry freezes its scheme, shown "已于 … 冻结".
+    desk.importer.apply(replace(book, assessments=[]), progress=progress)
+
+    def hand_in(quarter: Quarter) -> None:
+        rows = [row for row in book.assessments if row.quarter == str(quarter)]
+        if rows:
+            desk.importer.apply(ExchangeBook(assessments=rows))
+
+    follow_up_year(desk, clock, book, progress=progress, closes=closes, hand_in=hand_in)

@@ -9,7 +9,8 @@
 - Nobody of a 人员类别 the quarter's scheme leaves ungraded (QuarterlyRules.
   ungraded_categories: the 局领导, assessed by the county's organisation department) is
   listed, whatever rows they have: the grid, the scores, the 好 quota, the ranking, the
-  close and the workbook import all take the quarter's people from here.
+  close and the workbook import all take the quarter's people from here. The 人员类别
+  is today's; a closed quarter keeps whom its close graded (made 局领导 since).
 
 A constant number of queries whatever the bureau's size, selecting columns only: the
 sheet of 10,000 people is built on every keystroke's save.
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from kaohe_desktop.domain.enums import PersonStatus
 from kaohe_desktop.domain.periods import Quarter, Year
+from kaohe_desktop.services.files.period_locks import is_closed
 from kaohe_desktop.services.quarterly.scheme import rules_for
 from kaohe_desktop.services.quarterly.views import RosterMove
 from kaohe_desktop.storage.models import (
@@ -126,6 +128,14 @@ def ungraded_in_year(session: Session, year: int) -> dict[int, str]:
     return found
 
 
+def _graded_at_close() -> ColumnElement[bool]:
+    """A row the quarter's close stored a result in (a 等次, or 不定等次 with its reason)."""
+    return or_(
+        QuarterlyAssessmentRow.grade.is_not(None),
+        QuarterlyAssessmentRow.no_grade_reason.is_not(None),
+    )
+
+
 def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None = None) -> Roster:
     """The quarter's roster (restricted to the people `only`, when given)."""
     departments = [
@@ -164,7 +174,12 @@ def load_roster(session: Session, quarter: Quarter, only: Collection[int] | None
     )
     ungraded = ungraded_categories(session, quarter)
     if ungraded:
-        people_query = people_query.where(PersonRow.category_id.not_in(sorted(ungraded)))
+        # By today's 人员类别; but a closed quarter keeps whom its close graded (made a
+        # 局领导 since, they stay in the quarter as it was decided).
+        off: ColumnElement[bool] = PersonRow.category_id.not_in(sorted(ungraded))
+        if is_closed(session, quarter):
+            off = or_(off, PersonRow.id.in_(assessed.where(_graded_at_close())))
+        people_query = people_query.where(off)
     if only is not None:
         ids = sorted(set(only))
         stint_query = stint_query.where(PersonDepartmentRow.person_id.in_(ids))
