@@ -131,6 +131,7 @@ def test_the_workspace_carries_the_known_services() -> None:
         "leases",
         "periods",
         "departments",
+        "categories",
         "people",
         "backups",
         "audit_log",
@@ -335,6 +336,26 @@ def _department_retire(env: Env, role: Role) -> Prepared:
 def _department_delete(env: Env, role: Role) -> Prepared:
     department = _new_department("删")(env, role)
     return lambda ws: ws.departments.delete(department)
+
+
+def _new_category(kind: str) -> Callable[[Env, Role], int]:
+    return lambda env, role: env.admin.categories.add(f"矩阵类{kind}-{role.value}").id
+
+
+def _category_save(env: Env, role: Role) -> Prepared:
+    category = _new_category("改")(env, role)
+    draft = env.admin.categories.load(category).draft().with_value("name", f"矩阵类名-{role.value}")
+    return lambda ws: ws.categories.save(draft)
+
+
+def _category_move(env: Env, role: Role) -> Prepared:
+    category = _new_category("移")(env, role)
+    return lambda ws: ws.categories.move(category, -1)
+
+
+def _category_delete(env: Env, role: Role) -> Prepared:
+    category = _new_category("删")(env, role)
+    return lambda ws: ws.categories.delete(category)
 
 
 def _chart_department(env: Env) -> str:
@@ -1154,6 +1175,23 @@ CALLS: list[tuple[str, str, str, Prepare]] = [
     ("departments", "move", "", _department_move),
     ("departments", "set_retired", "", _department_retire),
     ("departments", "delete", "unused", _department_delete),
+    ("categories", "listing", "", _plain(lambda ws, env, role: ws.categories.listing())),
+    ("categories", "load", "", _plain(lambda ws, env, role: ws.categories.load(1))),
+    (
+        "categories",
+        "current_version",
+        "",
+        _plain(lambda ws, env, role: ws.categories.current_version(1)),
+    ),
+    ("categories", "save", "", _category_save),
+    (
+        "categories",
+        "add",
+        "",
+        _plain(lambda ws, env, role: ws.categories.add(f"矩阵新类-{role.value}")),
+    ),
+    ("categories", "move", "", _category_move),
+    ("categories", "delete", "unused", _category_delete),
     # 墙上台账
     (
         "wall_charts",
@@ -1581,6 +1619,13 @@ EXPECTED: dict[tuple[str, str], Action] = {
     ("departments", "move"): Action.ENTER_DATA,
     ("departments", "set_retired"): Action.ENTER_DATA,
     ("departments", "delete"): Action.ENTER_DATA,
+    ("categories", "listing"): Action.VIEW,
+    ("categories", "load"): Action.VIEW,
+    ("categories", "current_version"): Action.VIEW,
+    ("categories", "save"): Action.ENTER_DATA,
+    ("categories", "add"): Action.ENTER_DATA,
+    ("categories", "move"): Action.ENTER_DATA,
+    ("categories", "delete"): Action.ENTER_DATA,
     ("wall_charts", "departments"): Action.VIEW,
     ("wall_charts", "build"): Action.VIEW,
     ("wall_charts", "write"): Action.EXPORT,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kaohe_desktop.services.ledger.task_editor import TaskEditor
     from kaohe_desktop.services.ledger.tasks import LedgerService
     from kaohe_desktop.services.ledger.wall_charts import WallChartService
+    from kaohe_desktop.services.org.categories import CategoryService
     from kaohe_desktop.services.org.departments import DepartmentService
     from kaohe_desktop.services.org.people import PersonService
     from kaohe_desktop.services.org.summary import BureauService
@@ -165,6 +166,12 @@ class WorkspaceServices:
         from kaohe_desktop.services.org.departments import DepartmentService
 
         return DepartmentService(self.guard, self._uow)
+
+    @service
+    def categories(self) -> CategoryService:
+        from kaohe_desktop.services.org.categories import CategoryService
+
+        return CategoryService(self.guard, self._uow, clock=self.clock)
 
     @service
     def people(self) -> PersonService:

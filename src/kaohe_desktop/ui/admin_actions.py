@@ -56,6 +56,9 @@ class AdminActions(QObject):
         self.departments = self._action(
             self.tr("&Basic data (departments)…"), self.show_departments, "departments"
         )
+        self.categories = self._action(
+            self.tr("Basic data (staff ca&tegories)…"), self.show_categories, "categories"
+        )
         self.periods = self._action(self.tr("&Close periods…"), self.show_periods, "periods")
         self.schemes = self._action(self.tr("Assessment &schemes…"), self.show_schemes, "schemes")
         self.backups = self._action(self.tr("&Backups and restore…"), self.show_backups, "backups")
@@ -73,6 +76,7 @@ class AdminActions(QObject):
         # What each action needs, for enabling it and for the tooltip of a disabled one.
         self._needs: dict[QAction, Action] = {
             self.departments: Action.VIEW,
+            self.categories: Action.VIEW,  # everyone looks; the dialog changes for ENTER_DATA
             self.periods: Action.VIEW,
             self.schemes: Action.VIEW,  # everyone reads them; the dialog edits for EDIT_SCHEME
             self.backups: Action.VIEW,
@@ -133,6 +137,22 @@ class AdminActions(QObject):
         dialog = DepartmentsDialog(
             workspace,
             workspace.departments,
+            self.window,
+            open_record=partial(RecordDialog, workspace),
+        )
+        dialog.changed.connect(self.host.refresh)
+        return self._show(dialog)
+
+    def show_categories(self) -> QDialog | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        from kaohe_desktop.ui.editing.categories_dialog import CategoriesDialog
+        from kaohe_desktop.ui.editing.record_dialog import RecordDialog
+
+        dialog = CategoriesDialog(
+            workspace,
+            workspace.categories,
             self.window,
             open_record=partial(RecordDialog, workspace),
         )

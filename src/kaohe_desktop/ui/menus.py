@@ -121,6 +121,7 @@ def build_menus(window: QMainWindow, items: MenuItems) -> RecentFilesMenu:
     manage_menu = window.menuBar().addMenu(translate("Menus", "&Manage"))
     manage_menu.setObjectName("manageMenu")
     manage_menu.addAction(admin.departments)
+    manage_menu.addAction(admin.categories)
     manage_menu.addAction(admin.periods)
     manage_menu.addAction(admin.schemes)
     manage_menu.addAction(items.check_settings)

@@ -132,6 +132,25 @@
     </message>
 </context>
 <context>
+    <name>AddCategoryDialog</name>
+    <message>
+        <source>New staff category</source>
+        <translation>新增人员类别</translation>
+    </message>
+    <message>
+        <source>e.g. bureau leaders</source>
+        <translation>例如：局领导</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>AddDepartmentDialog</name>
     <message>
         <source>New department</source>
@@ -198,6 +217,10 @@
     <message>
         <source>&amp;Basic data (departments)…</source>
         <translation>基础数据（科室）(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Basic data (staff ca&amp;tegories)…</source>
+        <translation>基础数据（人员类别）(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Close periods…</source>
@@ -1665,6 +1688,61 @@ The open data file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Basic data — staff categories</source>
+        <translation>基础数据 — 人员类别</translation>
+    </message>
+    <message>
+        <source>Each person belongs to one staff category; people are ranked within their category, and the ranking workbook has one sheet per category in this order. Add a category such as 局领导 here before importing its people. A category that an assessment scheme lists as not graded cannot be renamed: the schemes name it by its text, and a new name would have its people graded. A category that has people cannot be deleted.</source>
+        <translation>每名人员属于一个人员类别，平时考核在类别内排名，排名表按下列顺序每个类别一张工作表。如有局领导等单独考核的人员，请先在这里新增类别，再导入这些人员。在考核方案中列为不参加平时考核的类别不能改名：考核方案按名称记着它，改名后该类别的人员就会被当作参加平时考核。仍有人员的类别不能删除。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
+    </message>
+    <message>
+        <source>Your role ({0}) may view staff categories but not change them.</source>
+        <translation>您的角色（{0}）只能查看人员类别，不能修改。</translation>
+    </message>
+    <message>
+        <source>An assessment scheme lists it as not graded: it cannot be renamed.</source>
+        <translation>考核方案中列为不参加平时考核，不能改名（点“改名…”查看原因）。</translation>
+    </message>
+    <message>
+        <source>{0} people are of it: it cannot be deleted.</source>
+        <translation>仍有 {0} 名人员属于该类别，不能删除。</translation>
+    </message>
+    <message>
+        <source>An assessment scheme lists it as not graded: it cannot be deleted.</source>
+        <translation>考核方案中列为不参加平时考核，不能删除。</translation>
+    </message>
+    <message>
+        <source>Delete the staff category “{0}”? This cannot be undone.</source>
+        <translation>删除人员类别“{0}”？删除后无法恢复。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryFilter</name>
     <message>
         <source>Show only routine or only key tasks</source>
@@ -1673,6 +1751,49 @@ The open data file was not changed.</source>
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTableModel</name>
+    <message>
+        <source>Graded</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Staff category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Every person record of it, including people who left</source>
+        <translation>该类别的全部人员记录，含已调离、退休等已离开的人员</translation>
+    </message>
+    <message>
+        <source>Quarterly assessment {0}</source>
+        <translation>{0} 平时考核</translation>
+    </message>
+    <message>
+        <source>Named by schemes</source>
+        <translation>考核方案中的设置</translation>
+    </message>
+    <message>
+        <source>{0}: not graded</source>
+        <translation>{0} 列为不参加</translation>
+    </message>
+    <message>
+        <source>{0} etc. ({1} quarters): not graded</source>
+        <translation>{0} 等 {1} 个季度列为不参加</translation>
     </message>
 </context>
 <context>

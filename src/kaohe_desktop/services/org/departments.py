@@ -21,6 +21,7 @@ from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.services.access.guard import requires
 from kaohe_desktop.services.common.record_edit import FieldSpec, RecordEditor, code_of
 from kaohe_desktop.services.errors import InputError
+from kaohe_desktop.services.org import names
 from kaohe_desktop.services.org.department_uses import (
     DepartmentItem,
     DepartmentUses,
@@ -39,16 +40,7 @@ def name_problem(name: str, taken: Collection[str]) -> str | None:
     """What is wrong with a new department's name (None: nothing); the add dialog
     shows it while the clerk types, add() refuses with it. Names are compared as the
     import compares them: "执法１队" is the 执法1队 already there."""
-    cleaned = text_rules.clean_name(name)
-    if not cleaned:
-        return "科室名称不能为空。"
-    problem = text_rules.DEPARTMENT_NAME.problem(cleaned, "科室名称")
-    if problem is not None:
-        return f"{problem}。"
-    same = next((t for t in taken if text_rules.name_key(t) == text_rules.name_key(cleaned)), None)
-    if same is not None:
-        return f"已有名为“{same}”的科室，科室名称不能重复。"
-    return None
+    return names.name_problem(name, taken, text_rules.DEPARTMENT_NAME, "科室")
 
 
 def in_use_message(name: str, uses: DepartmentUses) -> str:
