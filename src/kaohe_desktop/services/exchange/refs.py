@@ -50,7 +50,11 @@ def find_reference_errors(book: ExchangeBook, known: KnownKeys) -> list[CellErro
         need_department("人员", i, "科室", person.department)
         if person.category not in categories:
             allowed = "、".join(sorted(categories))
-            error("人员", i, "人员类别", f"人员类别“{person.category}”不存在，可选：{allowed}")
+            error(
+                "人员", i, "人员类别",
+                f"人员类别“{person.category}”不存在，可选：{allowed}"
+                "（新的人员类别请先在“管理 → 基础数据（人员类别）”中添加）",
+            )  # fmt: skip
     for i, task in enumerate(book.tasks):
         need_department("台账", i, "牵头科室", task.lead_department)
         for name in task.responsible_departments:
