@@ -87,7 +87,7 @@ def test_a_new_file_lists_its_four_categories(admin: Workspace) -> None:
 
 
 def test_an_added_category_takes_people_the_import_refused_before(admin: Workspace) -> None:
-    with pytest.raises(InputError, match="人员类别“局领导”不存在.*基础数据（人员类别）"):
+    with pytest.raises(InputError, match=r"人员类别“局领导”不存在.*基础数据（人员类别）"):
         admin.importer.apply(_leader_book())
 
     added = admin.categories.add(f"  {LEADERS} ")

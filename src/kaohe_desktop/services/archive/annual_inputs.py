@@ -163,7 +163,7 @@ def _people(
     # A decided year keeps whom it decided, whatever category they are in today.
     ungraded = ungraded_in_year(session, year)
     if ungraded:
-        leaving_out = PersonRow.category_id.not_in(sorted(ungraded))
+        leaving_out: ColumnElement[bool] = PersonRow.category_id.not_in(sorted(ungraded))
         if decided:
             leaving_out = or_(
                 leaving_out, PersonRow.id.in_(select(aa.person_id).where(aa.year == year))
