@@ -8,7 +8,7 @@ categories_dialog.open_add_dialog, which the tests replace with a clerk's typing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QWidget
-from tests.factories import DEMO_ROLES, CopyMaster, sign_in
+from tests.factories import sign_in
 from tests.ui.helpers import Dialogs
+from tests.ui.named_lists import ShownList, clerk, fill_in_add, path
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.errors import InputError
@@ -31,41 +32,9 @@ from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 LEADERS = "局领导"
 
 
-@pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(DEMO_ROLES)
+__all__ = ["clerk", "path"]  # the fixtures, imported for pytest
 
-
-@pytest.fixture
-def clerk(path: Path) -> Iterator[Workspace]:
-    workspace = sign_in(path, Role.CLERK, daily_backup=False)
-    yield workspace
-    workspace.close()
-
-
-class Shown:
-    """The dialog under test and how often it said the categories changed."""
-
-    def __init__(self, dialog: CategoriesDialog) -> None:
-        self.dialog = dialog
-        self.changes = 0
-        dialog.changed.connect(self._changed)
-
-    def _changed(self) -> None:
-        self.changes += 1
-
-    def names(self) -> list[str]:
-        return [item.name for item in self.dialog.model.rows()]
-
-    def select(self, name: str) -> CategoryItem:
-        self.dialog.view.selectRow(self.names().index(name))
-        selected = self.dialog.selected()
-        assert selected is not None and selected.name == name
-        return selected
-
-    def cell(self, name: str, column: int) -> str:
-        model = self.dialog.model
-        return str(model.data(model.index(self.names().index(name), column)))
+Shown = ShownList[CategoriesDialog, CategoryItem]
 
 
 def show(qtbot: Any, workspace: Workspace) -> Shown:
@@ -84,15 +53,7 @@ def shown(qtbot: Any, clerk: Workspace) -> Shown:
 def fill_in(
     qtbot: Any, fill: Callable[[AddCategoryDialog], bool], monkeypatch: pytest.MonkeyPatch
 ) -> list[AddCategoryDialog]:
-    opened: list[AddCategoryDialog] = []
-
-    def answer(dialog: AddCategoryDialog) -> bool:
-        qtbot.addWidget(dialog)
-        opened.append(dialog)
-        return fill(dialog)
-
-    monkeypatch.setattr(categories_dialog, "open_add_dialog", answer)
-    return opened
+    return fill_in_add(qtbot, categories_dialog, fill, monkeypatch)
 
 
 # --- the list -----------------------------------------------------------------------

@@ -6,15 +6,16 @@ departments_dialog.open_add_dialog, which the tests replace with a clerk's typin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.factories import DEMO_ROLES, CopyMaster, sign_in
+from tests.factories import sign_in
 from tests.ui.helpers import Dialogs
+from tests.ui.named_lists import ShownList, clerk, fill_in_add, path
 
 from kaohe_desktop.domain.leases import person_scope
 from kaohe_desktop.domain.roles import Role
@@ -25,42 +26,9 @@ from kaohe_desktop.ui.editing import departments_dialog
 from kaohe_desktop.ui.editing.departments_dialog import AddDepartmentDialog, DepartmentsDialog
 from kaohe_desktop.ui.editing.record_dialog import RecordDialog
 
+__all__ = ["clerk", "path"]  # the fixtures, imported for pytest
 
-@pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(DEMO_ROLES)
-
-
-@pytest.fixture
-def clerk(path: Path) -> Iterator[Workspace]:
-    workspace = sign_in(path, Role.CLERK, daily_backup=False)
-    yield workspace
-    workspace.close()
-
-
-class Shown:
-    """The dialog under test and how often it said the departments changed."""
-
-    def __init__(self, dialog: DepartmentsDialog) -> None:
-        self.dialog = dialog
-        self.changes = 0
-        dialog.changed.connect(self._changed)
-
-    def _changed(self) -> None:
-        self.changes += 1
-
-    def names(self) -> list[str]:
-        return [item.name for item in self.dialog.model.rows()]
-
-    def select(self, name: str) -> DepartmentItem:
-        self.dialog.view.selectRow(self.names().index(name))
-        selected = self.dialog.selected()
-        assert selected is not None and selected.name == name
-        return selected
-
-    def selected_name(self) -> str | None:
-        item = self.dialog.selected()
-        return None if item is None else item.name
+Shown = ShownList[DepartmentsDialog, DepartmentItem]
 
 
 def show(qtbot: Any, workspace: Workspace) -> Shown:
@@ -79,15 +47,7 @@ def shown(qtbot: Any, clerk: Workspace) -> Shown:
 def fill_in(
     qtbot: Any, fill: Callable[[AddDepartmentDialog], bool], monkeypatch: pytest.MonkeyPatch
 ) -> list[AddDepartmentDialog]:
-    opened: list[AddDepartmentDialog] = []
-
-    def answer(dialog: AddDepartmentDialog) -> bool:
-        qtbot.addWidget(dialog)
-        opened.append(dialog)
-        return fill(dialog)
-
-    monkeypatch.setattr(departments_dialog, "open_add_dialog", answer)
-    return opened
+    return fill_in_add(qtbot, departments_dialog, fill, monkeypatch)
 
 
 # --- add --------------------------------------------------------------------------

@@ -141,14 +141,6 @@
         <source>e.g. bureau leaders</source>
         <translation>例如：局领导</translation>
     </message>
-    <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
 </context>
 <context>
     <name>AddDepartmentDialog</name>
@@ -157,20 +149,23 @@
         <translation>新增科室</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
         <source>Group</source>
         <translation>组别</translation>
     </message>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>AddNameDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
@@ -1698,28 +1693,8 @@ The open data file was not changed.</source>
         <translation>每名人员属于一个人员类别，平时考核在类别内排名，排名表按下列顺序每个类别一张工作表。如有局领导等单独考核的人员，请先在这里新增类别，再导入这些人员。在考核方案中列为不参加平时考核的类别不能改名：考核方案按名称记着它，改名后该类别的人员就会被当作参加平时考核。仍有人员的类别不能删除。</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>新增…</translation>
-    </message>
-    <message>
         <source>Rename…</source>
         <translation>改名…</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may view staff categories but not change them.</source>
@@ -2634,32 +2609,8 @@ The open data file was not changed.</source>
         <translation>台账任务、人员和查账记录引用的是科室本身，改名后各处同时生效。已被使用的科室不能删除，只能撤销：它保留在历史记录中，但不再供新录入选择。</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>新增…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Retire</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <source>The data file is open read-only: {0}</source>
-        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
     <message>
         <source>Your role ({0}) may view departments but not change them.</source>
@@ -4557,6 +4508,33 @@ Is the network drive connected?</source>
     <message>
         <source>Month {0}</source>
         <translation>{0}月</translation>
+    </message>
+</context>
+<context>
+    <name>NamedListDialog</name>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>The data file is open read-only: {0}</source>
+        <translation>数据文件以只读方式打开：{0}</translation>
     </message>
 </context>
 <context>

@@ -140,13 +140,6 @@ def _category(session: Session, category_id: int) -> StaffCategoryRow:
     return row
 
 
-def _renumber(session: Session, ordered: list[StaffCategoryRow]) -> None:
-    """排序 becomes 1..n in the listed order; untouched rows keep their version."""
-    for place, row in enumerate(ordered, start=1):
-        if row.sort_order != place:
-            row.sort_order = place
-
-
 class CategoryService(RecordEditor[StaffCategoryRow]):
     """基础数据 · 人员类别: list, add, rename (with conflict detection), reorder, delete."""
 
@@ -221,7 +214,7 @@ class CategoryService(RecordEditor[StaffCategoryRow]):
             if target == here:
                 return
             ordered.insert(target, ordered.pop(here))
-            _renumber(session, ordered)
+            names.renumber(ordered)
 
         self._uow.write(work)
 

@@ -64,13 +64,8 @@ def _department(session: Session, department_id: int) -> DepartmentRow:
 
 
 def _renumber(session: Session, ordered: list[DepartmentRow] | None = None) -> None:
-    """排序 becomes 1..n in the bureau's order (retired ones last), so the numbers the
-    clerk sees read in the order the list shows; untouched rows keep their version."""
-    if ordered is None:
-        ordered = departments_in_order(session)
-    for place, row in enumerate(ordered, start=1):
-        if row.sort_order != place:
-            row.sort_order = place
+    """排序 becomes 1..n in the bureau's order (retired ones last)."""
+    names.renumber(departments_in_order(session) if ordered is None else ordered)
 
 
 class DepartmentService(RecordEditor[DepartmentRow]):

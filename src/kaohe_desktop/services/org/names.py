@@ -1,4 +1,4 @@
-"""The name check the 基础数据 screens share (科室, 人员类别).
+"""The name check and the ordering the 基础数据 screens share (科室, 人员类别).
 
 A name is checked as the exchange workbook's import checks it (domain/text_rules):
 cleaned of spaces, within its column's limit, and unlike every name already there
@@ -7,7 +7,8 @@ once full-width forms are folded ("执法１队" is the 执法1队 already there
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from typing import Protocol
 
 from kaohe_desktop.domain import text_rules
 
@@ -28,3 +29,15 @@ def name_problem(
     if same is not None:
         return f"已有名为“{same}”的{what}，{label}不能重复。"
     return None
+
+
+class Ordered(Protocol):
+    sort_order: int
+
+
+def renumber(ordered: Sequence[Ordered]) -> None:
+    """排序 becomes 1..n in the given order, so the numbers the clerk sees read in the
+    order the list shows; untouched rows keep their version."""
+    for place, row in enumerate(ordered, start=1):
+        if row.sort_order != place:
+            row.sort_order = place
