@@ -5,21 +5,21 @@ account's display name; the 全局排名 of a closed quarter is the one its scor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from tests.factories import Clock, CopyMaster, sign_in
-from tests.services.grading_bureau import GRADING_BUREAU, Q2, ids, score, take_leases
+from tests.factories import Clock, sign_in
+from tests.services.grading_bureau import Q2, ids, score
+from tests.services.grading_fixtures import ALL, admin, leases, path
 
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.services.access.leases import Lease
 from kaohe_desktop.services.workspace import Workspace
 
+__all__ = ["admin", "leases", "path"]  # the fixtures, imported for pytest
+
 JUNE_20 = datetime(2026, 6, 20, 10, 0, 0)  # ten days before the end of 2026Q2
-ALL = {"P01": ("95", "95"), "P02": ("93", "93"), "P03": ("91", "91"), "P04": ("85", "85"),
-       "P05": ("70", "70")}  # fmt: skip
 WARNING = (
     "本季度到 2026-06-30 结束，今天是 2026-06-20。"
     "提前关闭后本季度的分数、点评和等次不能再修改（管理员可重新开启）。"
@@ -27,25 +27,8 @@ WARNING = (
 
 
 @pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(GRADING_BUREAU)
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock(JUNE_20)
-
-
-@pytest.fixture
-def admin(path: Path, clock: Clock) -> Iterator[Workspace]:
-    workspace = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def leases(admin: Workspace) -> list[Lease]:
-    return take_leases(admin)
 
 
 def test_a_quarter_closed_early_is_warned_of_and_recorded(

@@ -4,7 +4,6 @@ other readers and writers of 平时考核 (queries, archive, workbook import) us
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,16 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.factories import Clock, CopyMaster, sign_in
+from tests.factories import Clock, sign_in
 from tests.services.grading_bureau import (
-    GRADING_BUREAU,
     Q2,
     department_ids,
     grades,
     ids,
     score,
-    take_leases,
 )
+from tests.services.grading_fixtures import ALL, admin, leases, path
 
 from kaohe_desktop.domain.enums import CommentKind, NoGradeReason, QuarterGrade
 from kaohe_desktop.domain.grading import Flag
@@ -46,32 +44,15 @@ from kaohe_desktop.storage.models import (
     SchemeRow,
 )
 
+__all__ = ["admin", "leases", "path"]  # the fixtures, imported for pytest
+
 T0 = datetime(2026, 7, 2, 9, 0, 0)
-ALL = {"P01": ("95", "95"), "P02": ("93", "93"), "P03": ("91", "91"), "P04": ("85", "85"),
-       "P05": ("70", "70")}  # fmt: skip
 WEIGHTED = QuarterlyRules(performance_weight=Decimal("0.6"), leader_weight=Decimal("0.4"))
-
-
-@pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(GRADING_BUREAU)
 
 
 @pytest.fixture
 def clock() -> Clock:
     return Clock(T0)
-
-
-@pytest.fixture
-def admin(path: Path, clock: Clock) -> Iterator[Workspace]:
-    workspace = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def leases(admin: Workspace) -> list[Lease]:
-    return take_leases(admin)
 
 
 def person_quarters(session: Session, person_id: int) -> list[tuple[Quarter, GradingRow]]:

@@ -8,7 +8,6 @@ in 机关正科级; 2026Q2, 好 quota 2."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,8 +15,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from tests.factories import Clock, CopyMaster, sign_in
-from tests.services.grading_bureau import GRADING_BUREAU, Q2, score, take_leases
+from tests.factories import Clock, sign_in
+from tests.services.grading_bureau import Q2, score
+from tests.services.grading_fixtures import ALL, admin, leases, path
 from tests.ui.helpers import Dialogs, wait_job
 
 from kaohe_desktop.domain.roles import Role
@@ -35,33 +35,16 @@ from kaohe_desktop.ui.quarterly.grade_dialog import GradeDialog
 from kaohe_desktop.ui.quarterly.grading_model import GradingTableModel
 from kaohe_desktop.ui.settings import Settings
 
+__all__ = ["admin", "leases", "path"]  # the fixtures, imported for pytest
+
 JUNE_20 = datetime(2026, 6, 20, 10, 0, 0)
-ALL = {"P01": ("95", "95"), "P02": ("93", "93"), "P03": ("91", "91"), "P04": ("85", "85"),
-       "P05": ("70", "70")}  # fmt: skip
 DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
 @pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(GRADING_BUREAU)
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock(JUNE_20)
-
-
-@pytest.fixture
-def admin(path: Path, clock: Clock) -> Iterator[Workspace]:
-    workspace = sign_in(path, Role.ADMIN, daily_backup=False, clock=clock)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def leases(admin: Workspace) -> list[Lease]:
-    return take_leases(admin)
 
 
 @pytest.fixture
