@@ -101,6 +101,9 @@ def main(out_dir: Path) -> list[Path]:
     from quarterly_shots import grab_quarterly_screens  # beside this script
 
     written += grab_quarterly_screens(app, window, out_dir)
+    from admin_shots import grab_admin_screens  # beside this script
+
+    written += grab_admin_screens(app, window, out_dir)
     window.close()
     del translators
     return written
