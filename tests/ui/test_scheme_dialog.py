@@ -5,16 +5,13 @@ grading bureau on 2026-05-06 (2026Q2 in progress, 2026Q3 the next)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.factories import Clock, CopyMaster, sign_in
-from tests.services.grading_bureau import GRADING_BUREAU, score, take_leases
+from tests.services.grading_bureau import score, take_leases
 from tests.ui.helpers import Dialogs
+from tests.ui.scheme_fixtures import open_as, path
 
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
 from kaohe_desktop.domain.roles import Role
@@ -22,26 +19,10 @@ from kaohe_desktop.services.schemes.editor import SchemeKind
 from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.schemes.schemes_dialog import SchemesDialog
 
-T0 = datetime(2026, 5, 6, 9, 30, 0)
 WEIGHTED = QuarterlyRules(performance_weight=Decimal("0.6"), leader_weight=Decimal("0.4"))
 
 
-@pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(GRADING_BUREAU)
-
-
-@pytest.fixture
-def open_as(path: Path) -> Iterator[Callable[[Role], Workspace]]:
-    opened: list[Workspace] = []
-
-    def open_(role: Role) -> Workspace:
-        opened.append(sign_in(path, role, daily_backup=False, clock=Clock(T0)))
-        return opened[-1]
-
-    yield open_
-    for workspace in opened:
-        workspace.close()
+__all__ = ["open_as", "path"]  # the fixtures, imported for pytest
 
 
 def dialog_for(qtbot: Any, workspace: Workspace) -> SchemesDialog:

@@ -3,39 +3,17 @@ save, and whether an unchanged scheme looks edited."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.factories import Clock, CopyMaster, sign_in
-from tests.services.grading_bureau import GRADING_BUREAU, score, take_leases
+from tests.services.grading_bureau import score, take_leases
+from tests.ui.scheme_fixtures import open_as, path
 
 from kaohe_desktop.domain.roles import Role
-from kaohe_desktop.services.workspace import Workspace
 from kaohe_desktop.ui.schemes.schemes_dialog import SchemesDialog
 
-T0 = datetime(2026, 5, 6, 9, 30, 0)
-
-
-@pytest.fixture
-def path(copy_master: CopyMaster) -> Path:
-    return copy_master(GRADING_BUREAU)
-
-
-@pytest.fixture
-def open_as(path: Path) -> Iterator[Callable[[Role], Workspace]]:
-    opened: list[Workspace] = []
-
-    def open_(role: Role) -> Workspace:
-        opened.append(sign_in(path, role, daily_backup=False, clock=Clock(T0)))
-        return opened[-1]
-
-    yield open_
-    for workspace in opened:
-        workspace.close()
+__all__ = ["open_as", "path"]  # the fixtures, imported for pytest
 
 
 def type_into(dialog: SchemesDialog, name: str, text: str) -> None:
