@@ -4,6 +4,7 @@ opens it again as another workstation would."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -78,3 +79,24 @@ def bare(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Bare:
     if backend == "sqlite":
         return Bare(backend, tmp_path)
     return Bare(backend, tmp_path, request.getfixturevalue("pg_place"))
+
+
+def attach_raw(path: Path, sha: str, name: str = "扫描件.txt") -> None:
+    """An evidence_file row referring to `sha`, on the first check it may be added to."""
+    raw = sqlite3.connect(path)
+    try:
+        for (check_id,) in raw.execute("SELECT id FROM check_record ORDER BY id DESC").fetchall():
+            try:
+                raw.execute(
+                    "INSERT INTO evidence_file (check_id, file_name, sha256, size_bytes, "
+                    "media_type, added_by, added_at, version) "
+                    "VALUES (?, ?, ?, 6, 'text/plain', 'admin', '2026-05-06 09:30:00.000000', 1)",
+                    (check_id, name, sha),
+                )
+                raw.commit()
+                return
+            except sqlite3.IntegrityError:
+                continue  # a check of a closed period
+        raise AssertionError("no check takes an attachment")
+    finally:
+        raw.close()

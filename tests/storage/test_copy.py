@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 from tests.factories import DEMO_ROLES, CopyMaster
+from tests.storage.conftest import attach_raw
 
 from kaohe_desktop.services.progress import Cancelled, Progress, ProgressReporter
 from kaohe_desktop.storage.backup import list_backups, verify_backup
@@ -145,27 +146,6 @@ def test_a_damaged_source_chain_is_refused_and_no_target_is_made(
     assert not target.with_name(target.name + CREATING_SUFFIX).exists()
 
 
-def attach_raw(path: Path, sha: str, name: str) -> None:
-    """An evidence_file row referring to `sha`, on the first check it may be added to."""
-    raw = sqlite3.connect(path)
-    try:
-        for (check_id,) in raw.execute("SELECT id FROM check_record ORDER BY id DESC").fetchall():
-            try:
-                raw.execute(
-                    "INSERT INTO evidence_file (check_id, file_name, sha256, size_bytes, "
-                    "media_type, added_by, added_at, version) "
-                    "VALUES (?, ?, ?, 6, 'text/plain', 'admin', '2026-05-06 09:30:00.000000', 1)",
-                    (check_id, name, sha),
-                )
-                raw.commit()
-                return
-            except sqlite3.IntegrityError:
-                continue  # a check of a closed period
-        raise AssertionError("no check takes an attachment")
-    finally:
-        raw.close()
-
-
 def test_attachments_are_copied_into_the_new_files_store_by_hash(
     demo: tuple[Path, Engine], tmp_path: Path
 ) -> None:
@@ -187,22 +167,26 @@ def test_attachments_are_copied_into_the_new_files_store_by_hash(
 # --- on a PostgreSQL server -----------------------------------------------------------
 
 
+@pytest.fixture
+def server(pg_url: str) -> Iterator[Engine]:
+    """An engine over the test's empty server database (the owner's account)."""
+    engine = make_server_engine(parse_server_url(pg_url))
+    yield engine
+    engine.dispose()
+
+
 def test_file_to_server_to_file_round_trip(
-    demo: tuple[Path, Engine], tmp_path: Path, pg_url: str
+    demo: tuple[Path, Engine], tmp_path: Path, server: Engine
 ) -> None:
     path, source = demo
-    server = make_server_engine(parse_server_url(pg_url))
-    try:
-        up = copy_to_server(source, server, evidence_dir=str(store_dir(path).absolute()))
-        on_server = meta_of(server)
-        assert on_server[EVIDENCE_DIR_KEY] == str(store_dir(path).absolute())
-        assert on_server[COPIED_FROM_KEY] == identity_of_file(path).file_id
-        assert on_server["application_id"] == "KHTZ"
-        assert comparable(contents(server)) == comparable(contents(source))
-        back = tmp_path / "回来.kaohe"
-        down = copy_to_file(server, back, source_store=store_dir(path))
-    finally:
-        server.dispose()
+    up = copy_to_server(source, server, evidence_dir=str(store_dir(path).absolute()))
+    on_server = meta_of(server)
+    assert on_server[EVIDENCE_DIR_KEY] == str(store_dir(path).absolute())
+    assert on_server[COPIED_FROM_KEY] == identity_of_file(path).file_id
+    assert on_server["application_id"] == "KHTZ"
+    assert comparable(contents(server)) == comparable(contents(source))
+    back = tmp_path / "回来.kaohe"
+    down = copy_to_file(server, back, source_store=store_dir(path))
     assert up.chain.ok and down.chain.ok and down.chain.rows == up.chain.rows
     assert down.source_file_id == up.file_id
     returned = make_engine(back, read_only=True)
@@ -214,58 +198,46 @@ def test_file_to_server_to_file_round_trip(
 
 
 def test_a_server_database_that_is_not_empty_is_refused_and_untouched(
-    demo: tuple[Path, Engine], pg_url: str
+    demo: tuple[Path, Engine], server: Engine
 ) -> None:
     _, source = demo
-    server = make_server_engine(parse_server_url(pg_url))
-    try:
-        with write_engine(server).begin() as connection:
-            connection.exec_driver_sql("CREATE TABLE their_table (x integer)")
-            connection.exec_driver_sql("INSERT INTO their_table VALUES (7)")
-        with pytest.raises(StorageError, match=r"不是空的.*their_table"):
-            copy_to_server(source, server, evidence_dir=None)
-        with server.connect() as connection:
-            tables = connection.exec_driver_sql(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-            ).scalars()
-            assert list(tables) == ["their_table"]
-            assert connection.exec_driver_sql("SELECT x FROM their_table").scalars().all() == [7]
-    finally:
-        server.dispose()
+    with write_engine(server).begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE their_table (x integer)")
+        connection.exec_driver_sql("INSERT INTO their_table VALUES (7)")
+    with pytest.raises(StorageError, match=r"不是空的.*their_table"):
+        copy_to_server(source, server, evidence_dir=None)
+    with server.connect() as connection:
+        tables = connection.exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).scalars()
+        assert list(tables) == ["their_table"]
+        assert connection.exec_driver_sql("SELECT x FROM their_table").scalars().all() == [7]
 
 
 def test_a_failed_copy_leaves_the_server_database_empty(
-    demo: tuple[Path, Engine], pg_url: str
+    demo: tuple[Path, Engine], server: Engine
 ) -> None:
     _, source = demo
-    server = make_server_engine(parse_server_url(pg_url))
     reporter = ProgressReporter(lambda p: reporter.cancel() if p.done > 100 else None)
-    try:
-        with pytest.raises(Cancelled):
-            copy_to_server(source, server, evidence_dir=None, report=reporter.report)
-        with server.connect() as connection:
-            left = connection.exec_driver_sql(
-                "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = 'public'"
-            ).scalar_one()
-        assert left == 0
-    finally:
-        server.dispose()
+    with pytest.raises(Cancelled):
+        copy_to_server(source, server, evidence_dir=None, report=reporter.report)
+    with server.connect() as connection:
+        left = connection.exec_driver_sql(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public'"
+        ).scalar_one()
+    assert left == 0
 
 
 def test_a_server_backup_is_a_data_file_that_opens_anywhere(
-    demo: tuple[Path, Engine], tmp_path: Path, pg_url: str
+    demo: tuple[Path, Engine], tmp_path: Path, server: Engine
 ) -> None:
     _, source = demo
-    server = make_server_engine(parse_server_url(pg_url))
-    try:
-        copy_to_server(source, server, evidence_dir=None)
-        server_id = meta_of(server)[FILE_ID_KEY]
-        stand_in = Path("kaohe@127.0.0.1-5432")
-        folder = tmp_path / "备份"
-        backup = backup_server_database(server, stand_in, folder, "自动")
-    finally:
-        server.dispose()
+    copy_to_server(source, server, evidence_dir=None)
+    server_id = meta_of(server)[FILE_ID_KEY]
+    stand_in = Path("kaohe@127.0.0.1-5432")
+    folder = tmp_path / "备份"
+    backup = backup_server_database(server, stand_in, folder, "自动")
     assert backup.suffix == ".kaohe" and backup.name.startswith("kaohe@127.0.0.1-5432-")
     assert verify_backup(backup).ok
     assert identity_of_file(backup).file_id == server_id  # a backup of that database

@@ -19,6 +19,9 @@ from kaohe_desktop.storage.errors import (
     StorageError,
     nothing_kept,
 )
+from kaohe_desktop.storage.server_database import connect_error
+from kaohe_desktop.storage.server_engine import server_words
+from kaohe_desktop.storage.source import parse_server_url
 from kaohe_desktop.storage.unit_of_work import _unavailable
 
 
@@ -94,3 +97,13 @@ def test_nothing_kept_drops_the_promise_of_a_kept_edit() -> None:
         "数据文件正被其他同事写入，多次重试仍未取得写入权限。您的修改已保留，请稍后再保存。"
     )
     assert "已保留" not in nothing_kept(str(busy)) and "未写入任何内容" in nothing_kept(str(busy))
+
+
+def test_a_server_error_that_says_nothing_is_still_told() -> None:
+    """A driver error without a word (a connection dropped mid-statement): the clerk is
+    still told where and what to check, not an IndexError."""
+    silent = OperationalError("SELECT 1", None, Exception(""))
+    address = parse_server_url("postgresql+psycopg://kaohe_app@db.example:5432/kaohe")
+    assert "无法连接数据库服务器 db.example:5432" in str(connect_error(silent, address))
+    assert server_words(silent, 120) == ""
+    assert "连接中断" in str(_unavailable(silent, server=True))

@@ -4,11 +4,11 @@ with the 佐证材料 the database refers to copied into the backup folder's sto
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from tests.factories import ADMIN, DEMO_ROLES, Clock, CopyMaster
+from tests.storage.conftest import attach_raw
 
 from kaohe_desktop.services.workspace import open_workspace
 from kaohe_desktop.storage.backup import AUTOMATIC, verify_backup
@@ -29,27 +29,6 @@ def on_server(source: Path, url: str, evidence: Path) -> None:
     finally:
         engine.dispose()
         server.dispose()
-
-
-def attach_raw(path: Path, sha: str) -> None:
-    raw = sqlite3.connect(path)
-    try:
-        for (check_id,) in raw.execute("SELECT id FROM check_record ORDER BY id DESC").fetchall():
-            try:
-                raw.execute(
-                    "INSERT INTO evidence_file (check_id, file_name, sha256, size_bytes, "
-                    "media_type, added_by, added_at, version) VALUES "
-                    "(?, '扫描件.txt', ?, 6, 'text/plain', 'admin', "
-                    "'2026-05-06 09:30:00.000000', 1)",
-                    (check_id, sha),
-                )
-                raw.commit()
-                return
-            except sqlite3.IntegrityError:
-                continue
-        raise AssertionError("no check takes an attachment")
-    finally:
-        raw.close()
 
 
 def test_backups_of_a_server_are_data_files_named_listed_and_rotated(

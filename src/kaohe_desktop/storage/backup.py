@@ -18,7 +18,8 @@ import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -113,7 +114,7 @@ def name_own_copy(
             owner.bureau,
             f"备份读到的标识为 {copied.short_id}，打开时为 {owner.short_id}；未留下备份",
         )
-    return give_name(partial, target_dir / backup_name(source, copied, reason, now))
+    return _give_name(partial, target_dir / backup_name(source, copied, reason, now))
 
 
 def backup_database(
@@ -131,27 +132,38 @@ def backup_database(
     file that was opened), a copy whose id differs is refused: the path now names
     another file, and its backup must not be filed under ours."""
     target_dir.mkdir(parents=True, exist_ok=True)
+    with partial_copy(target_dir, source.stem, reason, now) as partial:
+        try:
+            execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
+            verify_copy(partial)
+            return name_own_copy(partial, target_dir, source, source.name, reason, now, owner)
+        except sqlite3.Error as error:
+            raise StorageError(f"备份失败：{error}") from error
+        except OSError as error:
+            raise StorageError(
+                f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。"
+            ) from error
+
+
+@contextmanager
+def partial_copy(target_dir: Path, stem: str, reason: str, now: datetime | None) -> Iterator[Path]:
+    """The name of a backup in progress in `target_dir`, removed afterwards (once
+    named, the backup is a hard link of its own, or was renamed away), whatever
+    happened. Unique per process and call: two workstations backing up into one
+    folder in the same second must never write into the same file."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    # A name of its own for the copy in progress: two workstations backing up into one
-    # folder in the same second must never write into the same file.
     unique = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    partial = target_dir / f"{source.stem}-{stamp}-{reason}.{unique}{PARTIAL_SUFFIX}"
+    partial = target_dir / f"{stem}-{stamp}-{reason}.{unique}{PARTIAL_SUFFIX}"
     try:
-        execute_outside_transaction(engine, "VACUUM INTO ?", (str(partial),))
-        verify_copy(partial)
-        return name_own_copy(partial, target_dir, source, source.name, reason, now, owner)
-    except sqlite3.Error as error:
-        raise StorageError(f"备份失败：{error}") from error
-    except OSError as error:
-        raise StorageError(f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。") from error
+        yield partial
     finally:
         partial.unlink(missing_ok=True)
         # A copy larger than SQLite's page cache gets a journal of its own while it is
-        # written; a failed VACUUM INTO leaves it behind.
+        # written; a failed write leaves it behind.
         partial.with_name(partial.name + JOURNAL_SUFFIX).unlink(missing_ok=True)
 
 
-def give_name(partial: Path, wanted: Path) -> Path:
+def _give_name(partial: Path, wanted: Path) -> Path:
     """Name the verified copy without ever replacing another backup: a hard link fails
     if the name is taken (then the next "-n" is tried); where links are not supported,
     an existence check is the best we have."""

@@ -33,7 +33,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -155,12 +155,9 @@ def _read_source(connection: Connection, report: Report) -> _Source:
         t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
         for t in copy_order()
     }
-
-    def query(sql: str) -> list[tuple[object, ...]]:
-        return [tuple(row) for row in connection.exec_driver_sql(sql).all()]
-
     meta = {str(k): str(v) for k, v in connection.execute(select(MetaRow.key, MetaRow.value))}
-    return _Source(connection, counts, file_id_of(query), meta)
+    file_id = file_id_of(lambda sql: connection.exec_driver_sql(sql).all())
+    return _Source(connection, counts, file_id, meta)
 
 
 def _chunks(connection: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
@@ -345,15 +342,7 @@ def copy_to_file(
             shutil.rmtree(store, ignore_errors=True)
         raise
     warnings = evidence.problems if evidence is not None else ()
-    return CopyResult(
-        result.tables,
-        result.chain,
-        result.records,
-        result.file_id,
-        result.source_file_id,
-        evidence,
-        warnings,
-    )
+    return replace(result, evidence=evidence, warnings=warnings)
 
 
 def server_tables(connection: Connection) -> list[str]:

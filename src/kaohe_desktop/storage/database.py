@@ -286,9 +286,7 @@ def check_data_file(opened: OpenedFile) -> CheckReport:
         records = verify_records(connection)
         connection.rollback()
     schema = check_schema(opened.engine, version)
-    return CheckReport(
-        opened.path, integrity, app_id_ok, version, chain, schema, records
-    )
+    return CheckReport(opened.path, integrity, app_id_ok, version, chain, schema, records)
 
 
 __all__ = [

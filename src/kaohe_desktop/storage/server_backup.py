@@ -11,16 +11,13 @@ The 佐证材料 go beside it into the backup folder's store, as for a file.
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from kaohe_desktop.domain.backup_rotation import JOURNAL_SUFFIX, PARTIAL_SUFFIX
-from kaohe_desktop.storage.backup import name_own_copy, verify_backup
+from kaohe_desktop.storage.backup import name_own_copy, partial_copy, verify_backup
 from kaohe_desktop.storage.copy import EVIDENCE_DIR_KEY, Report, write_file_copy
 from kaohe_desktop.storage.errors import StorageError
 from kaohe_desktop.storage.identity import FileIdentity
@@ -54,23 +51,20 @@ def backup_server_database(
     its path. With `owner`, a copy whose id differs (another database restored under the
     name meanwhile) is refused and removed."""
     named = backup_source_name(source)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    unique = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    partial = target_dir / f"{named.stem}-{stamp}-{reason}.{unique}{PARTIAL_SUFFIX}"
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        # Same id as the database (a backup of it); the server's attachments folder is
-        # not the backup's: its 佐证材料 are copied into the backup folder's store.
-        write_file_copy(engine, partial, lambda _source_id: {EVIDENCE_DIR_KEY: None}, report)
-        verify_backup(partial)
-        return name_own_copy(partial, target_dir, named, named.stem, reason, now, owner)
-    except DBAPIError as error:
-        raise StorageError(f"备份失败：读取数据库服务器出错（{error.orig}）。") from error
-    except OSError as error:
-        raise StorageError(f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。") from error
-    finally:
-        partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + JOURNAL_SUFFIX).unlink(missing_ok=True)
+    with partial_copy(target_dir, named.stem, reason, now) as partial:
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            # Same id as the database (a backup of it); the server's attachments folder
+            # is not the backup's: its 佐证材料 are copied into the backup folder's store.
+            write_file_copy(engine, partial, lambda _source_id: {EVIDENCE_DIR_KEY: None}, report)
+            verify_backup(partial)
+            return name_own_copy(partial, target_dir, named, named.stem, reason, now, owner)
+        except DBAPIError as error:
+            raise StorageError(f"备份失败：读取数据库服务器出错（{error.orig}）。") from error
+        except OSError as error:
+            raise StorageError(
+                f"备份失败：无法写入备份文件夹“{target_dir}”（{error}）。"
+            ) from error
 
 
 __all__ = ["backup_server_database", "backup_source_name"]

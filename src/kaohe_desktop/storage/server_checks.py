@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kaohe_desktop.storage.models import Base
+from kaohe_desktop.storage.server_engine import server_words
 
 APPLICATION_ID_KEY = "application_id"
 APPLICATION_ID_VALUE = "KHTZ"
@@ -26,7 +27,7 @@ def server_integrity(engine: Engine) -> tuple[list[str], bool]:
                     f'SELECT count(*), sum(length(t::text)) FROM "{table.name}" t'
                 ).all()
             except DBAPIError as error:
-                problems.append(f"{table.name}: {str(error.orig).splitlines()[0][:120]}")
+                problems.append(f"{table.name}: {server_words(error, 120)}")
                 connection.rollback()
         connection.rollback()
     with engine.connect() as connection:

@@ -25,7 +25,12 @@ from kaohe_desktop.storage.schema_check import check_schema
 
 # app_meta rows a server database carries instead of the file header's fields.
 from kaohe_desktop.storage.server_checks import APPLICATION_ID_KEY, APPLICATION_ID_VALUE
-from kaohe_desktop.storage.server_engine import make_server_engine, sqlstate
+from kaohe_desktop.storage.server_engine import (
+    INSUFFICIENT_PRIVILEGE,
+    make_server_engine,
+    server_words,
+    sqlstate,
+)
 from kaohe_desktop.storage.source import ServerAddress
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
@@ -42,7 +47,7 @@ def connect_error(error: DBAPIError | Exception, address: ServerAddress) -> Stor
     """What went wrong connecting to `address`, in words the clerk (or the IT person
     they call) can act on."""
     state = sqlstate(error)
-    detail = str(getattr(error, "orig", error)).strip().splitlines()[0][:200]
+    detail = server_words(error, 200)
     where = f"{address.host}:{address.port}"
     if "no password supplied" in detail:
         return PasswordNeededError(f"数据库服务器 {where} 要求输入账号“{address.user}”的密码。")
@@ -129,7 +134,7 @@ def open_server_database(
         try:
             meta = _meta(engine) if "app_meta" in tables else {}
         except DBAPIError as error:
-            if sqlstate(error) != "42501":  # insufficient_privilege
+            if sqlstate(error) != INSUFFICIENT_PRIVILEGE:
                 raise
             # Not readable: another program's table, or our database without the
             # grants of RELIABILITY.md §8. Either way nothing is written.

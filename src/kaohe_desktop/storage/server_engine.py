@@ -43,6 +43,8 @@ NOT_STREAMED = {"stream_results": False, "yield_per": None}
 
 # SQLSTATEs that mean "try again": lock_timeout, serialization failure, deadlock.
 RETRY_STATES = frozenset({"55P03", "40001", "40P01"})
+# The account lacks a grant (RELIABILITY.md §8).
+INSUFFICIENT_PRIVILEGE = "42501"
 # Connection and server-side trouble: the server is unreachable or going away.
 UNREACHABLE_CLASSES = ("08", "57")
 
@@ -123,6 +125,13 @@ def sqlstate(error: BaseException) -> str | None:
     original = getattr(error, "orig", error)
     state = getattr(original, "sqlstate", None)
     return str(state) if state else None
+
+
+def server_words(error: BaseException, limit: int) -> str:
+    """The first line of what the server or the driver said (wrapped by SQLAlchemy or
+    not), at most `limit` characters; "" when it said nothing."""
+    text = str(getattr(error, "orig", error)).strip()
+    return text.splitlines()[0][:limit] if text else ""
 
 
 def is_retryable(error: BaseException) -> bool:

@@ -40,7 +40,13 @@ from kaohe_desktop.storage.errors import (
 )
 from kaohe_desktop.storage.identity import FileIdentity, Look, SameDatabase, SameFile
 from kaohe_desktop.storage.own_writes import OwnWrites, own_writes_of, take_written
-from kaohe_desktop.storage.server_engine import is_retryable, is_unreachable, sqlstate
+from kaohe_desktop.storage.server_engine import (
+    INSUFFICIENT_PRIVILEGE,
+    is_retryable,
+    is_unreachable,
+    server_words,
+    sqlstate,
+)
 
 CLOSED_MARK = "KAOHE_PERIOD_CLOSED:"
 HISTORY_MARK = "KAOHE_LOCK_HISTORY"
@@ -49,7 +55,6 @@ VERIFIED_MARK = "KAOHE_RECTIFICATION_VERIFIED"
 T = TypeVar("T")
 
 DEFAULT_ATTEMPTS = 3
-INSUFFICIENT_PRIVILEGE = "42501"
 VALUE_TOO_LONG = "22001"
 
 
@@ -224,7 +229,7 @@ def _server_refused(error: DBAPIError) -> StorageError:
     longer than its column, a full disk on the server): said as such, the edit kept,
     and the workspace stays writable; only a server gone turns it read-only."""
     state = sqlstate(error) or ""
-    detail = str(error.orig).strip().splitlines()[0][:120] if str(error.orig).strip() else state
+    detail = server_words(error, 120) or state
     if state == INSUFFICIENT_PRIVILEGE:
         reason = "当前服务器账号没有所需的权限。请服务器管理员按 RELIABILITY.md §8 为该账号授权"
     elif state == VALUE_TOO_LONG:
@@ -238,14 +243,13 @@ def _server_refused(error: DBAPIError) -> StorageError:
 
 def _unavailable(error: DBAPIError, server: bool = False) -> FileUnavailableError:
     """The driver's error in words a clerk can act on; the edit is kept by the caller."""
-    detail = str(error.orig)
     if server:
-        first_line = detail.strip().splitlines()[0][:160] if detail.strip() else "连接中断"
         return FileUnavailableError(
-            f"数据库服务器无法访问（{first_line}），"
+            f"数据库服务器无法访问（{server_words(error, 160) or '连接中断'}），"
             "未能保存，已转为只读；您的修改已保留，可导出。"
             "请检查网络和服务器，然后重新打开。"
         )
+    detail = str(error.orig)
     if "disk" in detail.lower() and "full" in detail.lower():
         return FileUnavailableError(
             "磁盘已满，未能保存，数据文件已转为只读；您的修改已保留，可导出。"

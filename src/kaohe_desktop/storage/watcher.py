@@ -212,9 +212,8 @@ class DataVersionWatcher:
         else:
             by_table = self._rows(
                 # CASE rather than max(boolean): the same SQL on a server (PostgreSQL).
-            f"SELECT entity, max(CASE WHEN action <> 'update' THEN 1 ELSE 0 END) "
-            f"FROM audit_log WHERE {where} "
-                "GROUP BY entity",
+                "SELECT entity, max(CASE WHEN action <> 'update' THEN 1 ELSE 0 END) "
+                f"FROM audit_log WHERE {where} GROUP BY entity",
                 parameters,
             )
         tables = frozenset(str(entity) for entity, _ in by_table)
