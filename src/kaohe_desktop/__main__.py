@@ -26,7 +26,7 @@ from kaohe_desktop import __version__
 from kaohe_desktop.app import enable_portable, resources_dir
 from kaohe_desktop.cli_parser import ChineseArgumentParser, examples
 from kaohe_desktop.services.errors import StorageError
-from kaohe_desktop.services.files.sources import DataSource, is_server_url, parse_server_url
+from kaohe_desktop.services.files.sources import DataSource, parse_source
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.i18n import install_translators
 from kaohe_desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -38,10 +38,8 @@ if TYPE_CHECKING:
 
 def data_source(text: str) -> DataSource:
     """A data file's path, or a server database's address (never with a password)."""
-    if not is_server_url(text):
-        return Path(text)
     try:
-        return parse_server_url(text)
+        return parse_source(text)
     except StorageError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
 

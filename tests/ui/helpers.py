@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
 from tests.factories import Master
 
 from kaohe_desktop.domain.records import (
@@ -81,3 +82,23 @@ class Dialogs:
 
     def last(self, kind: str) -> Any:
         return next(body for k, _t, body in reversed(self.shown) if k == kind)
+
+
+class AdminHost:
+    """What AdminActions needs of the main window: a window, the open file, a refresh."""
+
+    def __init__(self, qtbot: Any, workspace: Workspace) -> None:
+        self._window = QWidget()
+        qtbot.addWidget(self._window)
+        self.workspace = workspace
+        self.file_actions = None
+        self.refreshed = 0
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+    def current_year(self) -> int | None:
+        return 2026
+
+    def window(self) -> QWidget:
+        return self._window

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 from tests.factories import sign_in
-from tests.ui.helpers import Dialogs
+from tests.ui.helpers import AdminHost, Dialogs
 from tests.ui.named_lists import ShownList, clerk, fill_in_add, path
 
 from kaohe_desktop.domain.roles import Role
@@ -207,30 +207,10 @@ def test_a_read_only_role_sees_the_buttons_disabled_and_why(qtbot: Any, path: Pa
         viewer.close()
 
 
-class Host:
-    """What AdminActions needs of the main window."""
-
-    def __init__(self, qtbot: Any, workspace: Workspace) -> None:
-        self._window = QWidget()
-        qtbot.addWidget(self._window)
-        self.workspace = workspace
-        self.file_actions = None
-        self.refreshed = 0
-
-    def refresh(self) -> None:
-        self.refreshed += 1
-
-    def current_year(self) -> int | None:
-        return 2026
-
-    def window(self) -> QWidget:
-        return self._window
-
-
 def test_the_manage_menu_opens_it_for_every_role(qtbot: Any, path: Path) -> None:
     viewer = sign_in(path, Role.VIEWER, daily_backup=False)
     try:
-        actions = AdminActions(Host(qtbot, viewer))  # type: ignore[arg-type]
+        actions = AdminActions(AdminHost(qtbot, viewer))  # type: ignore[arg-type]
         actions.update_enabled(viewer)
         assert actions.categories.isEnabled()  # everyone may look
         dialog = actions.show_categories()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from tests.services.grading_bureau import score, take_leases
-from tests.ui.helpers import Dialogs
+from tests.ui.helpers import AdminHost, Dialogs
 from tests.ui.scheme_fixtures import open_as, path
 
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules
@@ -138,27 +138,7 @@ def test_the_manage_menu_opens_it(qtbot: Any, open_as: Any) -> None:
 
     workspace = open_as(Role.VIEWER)
 
-    class Host:
-        def __init__(self) -> None:
-            from PySide6.QtWidgets import QWidget
-
-            self._window = QWidget()
-            qtbot.addWidget(self._window)
-            self.workspace = workspace
-            self.file_actions = None
-            self.refreshed = 0
-
-        def refresh(self) -> None:
-            self.refreshed += 1
-
-        def current_year(self) -> int | None:
-            return 2026
-
-        def window(self) -> Any:
-            return self._window
-
-    host = Host()
-    actions = AdminActions(host)  # type: ignore[arg-type]
+    actions = AdminActions(AdminHost(qtbot, workspace))  # type: ignore[arg-type]
     actions.update_enabled(workspace)
     assert actions.schemes.isEnabled()  # everyone may read the schemes
     dialog = actions.show_schemes()

@@ -182,6 +182,4 @@ def test_the_wall_chart_dialog_names_its_font(
     monkeypatch.setattr(wall_chart_dialog, "pdf_font", lambda _path: fallback)
     dialog = WallChartDialog(admin.wall_charts, 2026, settings=settings)
     qtbot.addWidget(dialog)
-    assert dialog.font_note.text() == (
-        "STSong-Light（未嵌入：在其他电脑上可能显示为其他字体）"
-    )
+    assert dialog.font_note.text() == ("STSong-Light（未嵌入：在其他电脑上可能显示为其他字体）")

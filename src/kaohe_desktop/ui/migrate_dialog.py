@@ -33,7 +33,7 @@ from kaohe_desktop.services.files.copying import CopyOutcome
 from kaohe_desktop.services.files.sources import ServerAddress
 from kaohe_desktop.services.progress import ProgressReporter
 from kaohe_desktop.services.workspace import Workspace
-from kaohe_desktop.ui.accounts.account_forms import error_label, set_error
+from kaohe_desktop.ui.accounts.account_forms import error_label, ok_cancel_buttons, set_error
 from kaohe_desktop.ui.common import messages
 from kaohe_desktop.ui.server_dialog import HINT_STYLE, ServerFields
 from kaohe_desktop.ui.workers import Job
@@ -114,12 +114,7 @@ class MigrateDialog(QDialog):
         evidence_layout.addWidget(evidence_note)
 
         self.error = error_label("migrateError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button.setText(self.tr("Copy to the server"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("Copy to the server"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -36,7 +36,12 @@ from kaohe_desktop.services.files.sources import (
     parse_server_url,
     server_address,
 )
-from kaohe_desktop.ui.accounts.account_forms import error_label, password_edit, set_error
+from kaohe_desktop.ui.accounts.account_forms import (
+    error_label,
+    ok_cancel_buttons,
+    password_edit,
+    set_error,
+)
 
 HINT_STYLE = "color: #555;"
 
@@ -182,12 +187,7 @@ class ServerDialog(QDialog):
             self.fields.form.addRow("", self.keyring_note)
 
         self.error = error_label("serverError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button.setText(self.tr("Connect"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("Connect"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

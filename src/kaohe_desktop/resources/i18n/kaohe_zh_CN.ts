@@ -4971,13 +4971,6 @@ Is the network drive connected?</source>
     </message>
 </context>
 <context>
-    <name>PeriodCloseDialog</name>
-    <message>
-        <source>Close anyway?</source>
-        <translation>仍要关闭吗？</translation>
-    </message>
-</context>
-<context>
     <name>PeriodClosing</name>
     <message>
         <source>{0} is closed already.</source>
@@ -6039,6 +6032,13 @@ Is the network drive connected?</source>
     <message>
         <source>Result</source>
         <translation>认定结果</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeForm</name>
+    <message>
+        <source>(No staff categories yet: add them under Basic data first)</source>
+        <translation>（尚无人员类别：请先在“基础数据”中添加）</translation>
     </message>
 </context>
 <context>

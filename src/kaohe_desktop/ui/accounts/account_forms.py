@@ -70,6 +70,18 @@ def password_edit(name: str) -> QLineEdit:
     return edit
 
 
+def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK (saying `ok_text` when given) and Cancel, wired to the dialog's accept/reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def mismatch_text() -> str:
     return translate("AccountForms", "The two passwords do not match. Type them again.")
 
@@ -89,11 +101,7 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(420)
         self.form = QFormLayout()
         self.error = error_label("formError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)

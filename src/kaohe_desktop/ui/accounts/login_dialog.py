@@ -35,6 +35,7 @@ from kaohe_desktop.services.workspace import PendingOpen, Workspace
 from kaohe_desktop.ui.accounts.account_forms import (
     error_label,
     mismatch_text,
+    ok_cancel_buttons,
     password_edit,
     password_rules_text,
     set_error,
@@ -100,14 +101,9 @@ class LoginDialog(QDialog):
             form.addRow("", rules)
 
         self.error = error_label("loginError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = ok_cancel_buttons(
+            self, self.tr("Create and sign in") if self.creating_admin else self.tr("Sign in")
         )
-        self.ok_button.setText(
-            self.tr("Create and sign in") if self.creating_admin else self.tr("Sign in")
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(file_name)

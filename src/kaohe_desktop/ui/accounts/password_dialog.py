@@ -29,6 +29,7 @@ from kaohe_desktop.services.errors import (
 from kaohe_desktop.ui.accounts.account_forms import (
     error_label,
     mismatch_text,
+    ok_cancel_buttons,
     password_edit,
     password_rules_text,
     set_error,
@@ -61,12 +62,7 @@ class ChangePasswordDialog(QDialog):
         rules.setWordWrap(True)
         form.addRow("", rules)
         self.error = error_label("passwordError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button.setText(self.tr("Change password"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("Change password"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -31,10 +31,10 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
-    early_warning,
     reopen_period,
     run_close,
 )
+from kaohe_desktop.ui.periods.periods_dialog import early_close_question
 from kaohe_desktop.ui.workers import Job
 
 translate = QCoreApplication.translate
@@ -153,7 +153,7 @@ class YearClosing:
             return self._show_blockers(lines)
         still_open = annual_texts.open_periods(self.source.periods, self.sheet.year)
         dialog = CloseYearDialog(self.sheet, still_open, self.parent)
-        dialog.ask_early(early_warning(self.source.periods, self._target()))
+        dialog.ask_early(early_close_question(self.source.periods, self._target().period))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from kaohe_desktop.domain import enums
 from kaohe_desktop.domain.column_labels import COLUMN_LABELS, column_label
 from kaohe_desktop.domain.enums import LabeledEnum
+from kaohe_desktop.domain.quarterly_rules import two_decimals
 from kaohe_desktop.domain.roles import Action, Role
 from kaohe_desktop.services.access.audit_log import AuditEntryView
 from kaohe_desktop.ui.audit.compact_summary import (
@@ -87,9 +88,9 @@ def _value(entity: str, key: str, value: Any) -> str:
     if isinstance(value, bool):
         return translate("AuditSummary", "yes") if value else translate("AuditSummary", "no")
     text = str(value)
-    if key in _SCORES and not isinstance(value, bool):
+    if key in _SCORES:
         try:
-            return f"{Decimal(text):.2f}"
+            return two_decimals(Decimal(text))
         except ArithmeticError:
             pass  # not a number: shown as stored
     enum = _CODED.get((entity, key))

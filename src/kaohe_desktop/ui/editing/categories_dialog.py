@@ -150,9 +150,10 @@ class CategoriesDialog(NamedListDialog[CategoryItem]):
     def _update_buttons(self) -> None:
         super()._update_buttons()
         item = self.selected()
-        may = self._why_not() is None
+        why_not = self._why_not()
+        may = why_not is None
         self.rename_button.setEnabled(may and item is not None)
-        self.rename_button.setToolTip(self._why_not() or "")
+        self.rename_button.setToolTip(why_not or "")
         # Short: a tooltip does not wrap. The button itself shows the whole reason.
         if may and item is not None and not item.renamable:
             self.rename_button.setToolTip(

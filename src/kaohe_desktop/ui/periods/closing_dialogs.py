@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -107,12 +107,10 @@ class PeriodCloseDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName(f"close{what}Note")
 
-    def ask_early(self, warning: str | None) -> None:
-        """Before the period's last day: say so (the service's words) and ask."""
-        if warning:
-            close_anyway = QCoreApplication.translate("PeriodCloseDialog", "Close anyway?")
-            self.early.setText(f"{warning}{close_anyway}")
-        self.early.setVisible(bool(warning))
+    def ask_early(self, question: str | None) -> None:
+        """Before the period's last day: the question of early_close_question, shown."""
+        self.early.setText(question or "")
+        self.early.setVisible(bool(question))
 
     def _lay_out(self, texts: CloseTexts, summary_text: str, *, stretch: bool = False) -> None:
         what = self._what

@@ -64,16 +64,6 @@ def closed_text(
     return text
 
 
-def early_warning(periods: PeriodService, target: ClosingTarget) -> str | None:
-    """本季度到 … 结束，今天是 …: the service's words when `target` would close before
-    its last day (None when not, or when that cannot be told now: the close still
-    records it)."""
-    try:
-        return periods.early_close_warning(target.period)
-    except (InputError, StorageError, PermissionDeniedError):
-        return None
-
-
 def close_refusal(access: Access, target: ClosingTarget, not_allowed: str) -> str | None:
     """Why `target` cannot be closed now, or None. `not_allowed` names who may."""
     if target.closed:

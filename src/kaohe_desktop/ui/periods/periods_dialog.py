@@ -60,6 +60,17 @@ def ask_reopen_reason(parent: QWidget, label: str) -> str | None:
     return reason
 
 
+def early_close_question(periods: PeriodService, period: str) -> str | None:
+    """本季度到 … 结束，今天是 …。仍要关闭吗？: the service's words and the question when
+    `period` would close before its last day. None when not, or when that cannot be told
+    now: the close records it all the same. This screen and each tab's close ask it."""
+    try:
+        warning = periods.early_close_warning(period)
+    except (InputError, StorageError, PermissionDeniedError):
+        return None
+    return warning + translate("PeriodsDialog", "Close anyway?") if warning else None
+
+
 class PeriodsDialog(QDialog):
     periods_changed = Signal()  # a period was closed or reopened: screens re-read their rows
 
@@ -203,14 +214,11 @@ class PeriodsDialog(QDialog):
             " A full integrity check of the data file runs first; on a network drive this"
             " can take a while."
         )
-        try:  # the service's words when it is before the period's last day
-            early = self.periods.early_close_warning(row.period)
-        except (InputError, StorageError, PermissionDeniedError):
-            early = None  # the close records it all the same
-        question = self.tr("Close {0}?").format(row.label)
-        if early:  # before its last day: that comes first, then the usual consequences
-            question = early + self.tr("Close anyway?")
-        if not messages.ask(self, title, question, consequences):
+        # Before its last day that comes first, then the usual consequences.
+        question = early_close_question(self.periods, row.period)
+        if not messages.ask(
+            self, title, question or self.tr("Close {0}?").format(row.label), consequences
+        ):
             return None
         period = row.period
         periods = self.periods

@@ -36,10 +36,10 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
-    early_warning,
     reopen_period,
     run_close,
 )
+from kaohe_desktop.ui.periods.periods_dialog import early_close_question
 from kaohe_desktop.ui.workers import Job
 
 translate = QCoreApplication.translate
@@ -145,7 +145,7 @@ class QuarterClosing:
         if rows:
             return self._show_blockers(self.sheet.blockers(), [r.person_id for r in rows])
         dialog = CloseQuarterDialog(self.sheet, self.parent)
-        dialog.ask_early(early_warning(self.periods, self._target()))
+        dialog.ask_early(early_close_question(self.periods, self._target().period))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 

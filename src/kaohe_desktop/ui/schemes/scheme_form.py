@@ -5,7 +5,7 @@ A value that cannot be one (not a number, a share outside 0–100%) is refused b
 its box, naming the setting; what only the whole scheme can say (weights summing to
 100%, bands descending) is listed under the form in the rules' own words
 (problems()). `rules()` is the scheme the boxes hold, or None while anything is
-refused; `validity_changed` tells the dialog to enable 保存 or not.
+refused; `edited` tells the dialog to say so and enable 保存 or not.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kaohe_desktop.domain.quarterly_rules import RulesError
 from kaohe_desktop.domain.scheme_fields import FieldKind, SchemeField, locate_problems
 
+translate = QCoreApplication.translate
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -61,7 +62,14 @@ class _FieldRow:
             layout.addLayout(names)
             self.changed = changed
             if not categories:
-                layout.addWidget(QLabel("（尚无人员类别：请先在“基础数据”中添加）"))
+                layout.addWidget(
+                    QLabel(
+                        translate(
+                            "SchemeForm",
+                            "(No staff categories yet: add them under Basic data first)",
+                        )
+                    )
+                )
         else:
             self.line = QLineEdit()
             self.line.setObjectName(f"scheme_{spec.name}_box")
@@ -133,8 +141,7 @@ class _FieldRow:
 
 
 class SchemeForm(QWidget):
-    validity_changed = Signal(bool)  # whether the boxes hold a scheme that may be saved
-    edited = Signal()
+    edited = Signal()  # a box changed: rules() says whether a scheme may be saved
 
     def __init__(
         self, form: tuple[SchemeField, ...], categories: list[str], parent: QWidget | None = None
@@ -144,7 +151,6 @@ class SchemeForm(QWidget):
         self.rows: dict[str, _FieldRow] = {}
         self._form = form
         self._base: Any = None
-        self._valid = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         group = None
@@ -178,7 +184,6 @@ class SchemeForm(QWidget):
             row.show_value(getattr(rules, name))
             row.set_editable(name in editable)
         self.problems.clear()
-        self._set_valid(True)
 
     def rules(self) -> Any | None:
         """The scheme the boxes hold, or None (the reasons shown) while any is refused."""
@@ -228,14 +233,4 @@ class SchemeForm(QWidget):
         self._base = rules
 
     def _changed(self, *_args: object) -> None:
-        self._set_valid(self.rules() is not None)
         self.edited.emit()
-
-    def _set_valid(self, valid: bool) -> None:
-        if valid != self._valid:
-            self._valid = valid
-        self.validity_changed.emit(valid)
-
-    @property
-    def valid(self) -> bool:
-        return self._valid

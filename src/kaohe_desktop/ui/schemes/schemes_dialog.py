@@ -179,7 +179,6 @@ class SchemesDialog(QDialog):
         kind = self.kind
         if kind not in self._forms:
             form = SchemeForm(fields_of(kind), self.categories)
-            form.validity_changed.connect(lambda _valid: self._update_buttons())
             form.edited.connect(self._edited)
             self._forms[kind] = form
             self.forms.addWidget(form)

@@ -28,10 +28,10 @@ from kaohe_desktop.ui.periods.closing_dialogs import (
 from kaohe_desktop.ui.periods.period_closing import (
     ClosingTarget,
     close_refusal,
-    early_warning,
     reopen_period,
     run_close,
 )
+from kaohe_desktop.ui.periods.periods_dialog import early_close_question
 from kaohe_desktop.ui.scoring.scoring_session import ScoringSession
 from kaohe_desktop.ui.workers import Job
 
@@ -118,7 +118,7 @@ class HalfClosing:
         if blockers:
             return self._show_blockers(blockers)
         dialog = CloseHalfDialog(self.sheet, self.parent)
-        dialog.ask_early(early_warning(self.source.periods, self._target()))
+        dialog.ask_early(early_close_question(self.source.periods, self._target().period))
         dialog.accepted.connect(lambda: self._run_close(dialog.note.text()))
         return self._open(dialog)
 
