@@ -4,6 +4,7 @@ setting at fault, and a change is said in words."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from decimal import Decimal
 
 import pytest
@@ -16,10 +17,21 @@ from kaohe_desktop.domain.scheme_fields import (
     HALF_YEAR_FIELDS,
     QUARTERLY_FIELDS,
     SchemeField,
-    covers_every_field,
     field_changes,
     locate_problems,
 )
+
+FIELDS_OF: dict[type, tuple[SchemeField, ...]] = {
+    QuarterlyRules: QUARTERLY_FIELDS,
+    HalfYearRules: HALF_YEAR_FIELDS,
+    AnnualRules: ANNUAL_FIELDS,
+}
+
+
+def covers_every_field(rules_type: type) -> bool:
+    """Whether the form of `rules_type` has a box for each of its settings."""
+    return {f.name for f in fields(rules_type)} == {f.name for f in FIELDS_OF[rules_type]}
+
 
 QUOTA = next(f for f in QUARTERLY_FIELDS if f.name == "good_quota")
 PRAISE = next(f for f in QUARTERLY_FIELDS if f.name == "praise_points")

@@ -10,15 +10,14 @@ changed with both values (`field_changes`), in the same words.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from kaohe_desktop.domain.annual_rules import ALLOWED_SHARES, AnnualRules
-from kaohe_desktop.domain.half_year_rules import HalfYearRules, YearTotal
+from kaohe_desktop.domain.annual_rules import ALLOWED_SHARES
+from kaohe_desktop.domain.half_year_rules import YearTotal
 from kaohe_desktop.domain.quarterly_rules import (
-    QuarterlyRules,
     QuotaScope,
     RulesError,
     percent,
@@ -156,12 +155,6 @@ ANNUAL_FIELDS: tuple[SchemeField, ...] = (
 # recommendations already made, so changing it rescores nothing by surprise.
 ANNUAL_OPEN_FIELDS = frozenset({"excellent_share", "share_reason"})
 
-FIELDS_OF: dict[type[Any], tuple[SchemeField, ...]] = {
-    QuarterlyRules: QUARTERLY_FIELDS,
-    HalfYearRules: HALF_YEAR_FIELDS,
-    AnnualRules: ANNUAL_FIELDS,
-}
-
 
 def field_changes(
     form: Sequence[SchemeField], before: object, after: object
@@ -192,8 +185,3 @@ def locate_problems(form: Sequence[SchemeField], rules: Any) -> list[tuple[str, 
                 break
         located.append((problem, at))
     return located
-
-
-def covers_every_field(rules_type: type[Any]) -> bool:
-    """Whether the form of `rules_type` has a box for each of its settings (a test)."""
-    return {f.name for f in fields(rules_type)} == {f.name for f in FIELDS_OF[rules_type]}

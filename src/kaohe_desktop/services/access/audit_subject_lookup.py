@@ -126,11 +126,17 @@ def _deletions(
     return found
 
 
-def _compact_people(row: AuditRow) -> list[int]:
-    """The people of the first rows a close's compact entry spells out."""
+def _compact_people_ids(row: AuditRow) -> list[int]:
+    """The people of the rows a close's compact entry wrote, in its order (it records
+    each row's person by id, as runs: storage/row_digests)."""
     of = _parse(row.after_json).get("of") or {}
     runs = of.get("person_id") if isinstance(of, dict) else None
-    return decode_ids(runs)[:SHOWN_ROWS] if isinstance(runs, list) else []
+    return decode_ids(runs) if isinstance(runs, list) else []
+
+
+def _compact_people(row: AuditRow) -> list[int]:
+    """The people of the first rows a close's compact entry spells out."""
+    return _compact_people_ids(row)[:SHOWN_ROWS]
 
 
 def people_matching(connection: Connection, words: str) -> set[int]:
@@ -146,9 +152,7 @@ def people_matching(connection: Connection, words: str) -> set[int]:
 
 def names_any(row: AuditRow, people: set[int]) -> bool:
     """Whether a compact entry (a close) wrote a row of one of `people`."""
-    of = _parse(row.after_json).get("of") or {}
-    runs = of.get("person_id") if isinstance(of, dict) else None
-    return isinstance(runs, list) and not people.isdisjoint(decode_ids(runs))
+    return not people.isdisjoint(_compact_people_ids(row))
 
 
 def look_up_subjects(

@@ -72,17 +72,10 @@ class SchemeRows(Generic[RulesT]):
             raise InputError(f"{period} 的考核方案无法使用：{error}") from None
 
     def rules_for(self, session: Session, period: str) -> tuple[RulesT, bool]:
-        """(rules, frozen): the period's own rules, else the latest earlier period's,
-        else the defaults."""
-        row = session.execute(
-            select(SchemeRow.period, SchemeRow.rules_json)
-            .where(glob_match(SchemeRow.period, self.glob), SchemeRow.period <= period)
-            .order_by(SchemeRow.period.desc())
-            .limit(1)
-        ).first()
-        if row is None:
-            return self.default(), False
-        return self.parse(row.period, row.rules_json), row.period == period
+        """(rules, own): the period's own rules, else the latest earlier period's, else
+        the defaults; `own` says the period has its own row (frozen, or set ahead)."""
+        state = self.state(session, period)
+        return state.rules, state.source == period
 
     def rules_for_each(
         self, session: Session, periods: Collection[str]

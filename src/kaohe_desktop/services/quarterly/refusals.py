@@ -42,17 +42,19 @@ def not_on_roster(session: Session, quarter: Quarter, person_ids: Iterable[int])
             )
         )
     }
-    return [
-        f"人员（内部编号 {pid}）不存在，可能已被删除"
-        if pid not in found
-        else ungraded_line(found[pid][0], found[pid][1], quarter)
-        if found[pid][1] is not None
-        else f"{found[pid][0]}不在{quarter.label()}的考核名单中"
-        for pid in ids
-    ]
+
+    def line(pid: int) -> str:
+        if pid not in found:
+            return f"人员（内部编号 {pid}）不存在，可能已被删除"
+        label, category = found[pid]
+        if category is not None:
+            return ungraded_line(label, category, quarter)
+        return f"{label}不在{quarter.label()}的考核名单中"
+
+    return [line(pid) for pid in ids]
 
 
-def ungraded_line(label: str, category: str | None, quarter: Quarter) -> str:
+def ungraded_line(label: str, category: str, quarter: Quarter) -> str:
     """Why someone of an ungraded 人员类别 cannot be graded in the quarter."""
     return f"{label}属于“{category}”类别，{quarter.label()}的考核方案规定该类别不参加平时考核"
 

@@ -26,12 +26,7 @@ from kaohe_desktop.domain.half_year_rules import HalfYearRules
 from kaohe_desktop.domain.periods import HalfYear, Quarter, Year
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, RulesError
 from kaohe_desktop.domain.roles import Action
-from kaohe_desktop.domain.scheme_fields import (
-    ANNUAL_FIELDS,
-    HALF_YEAR_FIELDS,
-    QUARTERLY_FIELDS,
-    SchemeField,
-)
+from kaohe_desktop.domain.scheme_fields import SchemeField
 from kaohe_desktop.services.access.guard import Guard, requires
 from kaohe_desktop.services.archive.annual_scheme import YEAR_ROWS
 from kaohe_desktop.services.archive.annual_writes import store_year_rules
@@ -45,9 +40,9 @@ from kaohe_desktop.storage.models import (
     AnnualAssessmentRow,
     QuarterlyAssessmentRow,
     SchemeRow,
-    StaffCategoryRow,
     TaskRow,
 )
+from kaohe_desktop.storage.queries.org import staff_categories
 from kaohe_desktop.storage.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -63,37 +58,29 @@ class SchemeKind(LabeledEnum):
 
 @dataclass(frozen=True)
 class _Kind:
-    rows: SchemeRows[Any]
+    rows: SchemeRows[Any]  # its form (rows.form) too: one list per kind, in domain
     rules_type: type[Any]
-    form: tuple[SchemeField, ...]
     periods_of: Callable[[int], list[Period]]
     containing: Callable[[date], Period]
 
 
-def _quarter_of(day: date) -> Quarter:
-    return Quarter.containing(day)
-
-
-def _half_of(day: date) -> HalfYear:
-    return HalfYear(day.year, 1 if day.month <= 6 else 2)
-
-
 _KINDS: dict[SchemeKind, _Kind] = {
     SchemeKind.QUARTERLY: _Kind(
-        QUARTER_ROWS, QuarterlyRules, QUARTERLY_FIELDS, lambda y: [*Year(y).quarters()], _quarter_of
+        QUARTER_ROWS, QuarterlyRules, lambda y: [*Year(y).quarters()], Quarter.containing
     ),
     SchemeKind.HALF_YEAR: _Kind(
-        HALF_ROWS, HalfYearRules, HALF_YEAR_FIELDS, lambda y: [*Year(y).halves()], _half_of
+        HALF_ROWS,
+        HalfYearRules,
+        lambda y: [*Year(y).halves()],
+        lambda d: Quarter.containing(d).half,
     ),
-    SchemeKind.ANNUAL: _Kind(
-        YEAR_ROWS, AnnualRules, ANNUAL_FIELDS, lambda y: [Year(y)], lambda d: Year(d.year)
-    ),
+    SchemeKind.ANNUAL: _Kind(YEAR_ROWS, AnnualRules, lambda y: [Year(y)], lambda d: Year(d.year)),
 }
 
 
 def fields_of(kind: SchemeKind) -> tuple[SchemeField, ...]:
     """The form of `kind`'s scheme, in order."""
-    return _KINDS[kind].form
+    return _KINDS[kind].rows.form
 
 
 @dataclass(frozen=True)
@@ -192,10 +179,7 @@ class SchemeEditor:
     def categories(self) -> list[str]:
         """The file's 人员类别 names, in their order (the quarterly form's checkboxes)."""
         with self._uow.read() as session:
-            statement = select(StaffCategoryRow.name).order_by(
-                StaffCategoryRow.sort_order, StaffCategoryRow.name
-            )
-            return list(session.scalars(statement))
+            return [name for _id, name in staff_categories(session)]
 
     @requires(Action.EDIT_SCHEME)
     def save(
