@@ -110,19 +110,22 @@ def _old_entry_values(
 def _deletions(
     connection: Connection, table: str, ids: set[int]
 ) -> dict[int, list[tuple[int, dict[str, Any]]]]:
-    """The delete entries of rows `ids` of `table`: row id → [(entry id, its values)]."""
+    """The delete entries of rows `ids` of `table`: row id → [(entry id, its values)].
+
+    One read of the table's delete entries, filtered here: `entity_id` has no index, so
+    an IN list per 500 ids read the table's every entry once per chunk (155,000 entries
+    of 平时考核 × 20 chunks made the county's 操作日志 take seconds to open)."""
     found: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    ordered = [str(row_id) for row_id in sorted(ids)]
-    for start in range(0, len(ordered), _IDS_PER_SELECT):
-        statement = select(AuditRow.id, AuditRow.entity_id, AuditRow.before_json).where(
-            AuditRow.entity == table,
-            AuditRow.action == "delete",
-            AuditRow.entity_id.in_(ordered[start : start + _IDS_PER_SELECT]),
-        )
-        for entry_id, row_id, before in connection.execute(statement):
-            recorded = _parse(before)
-            if all(column in recorded for column in SUBJECTS[table]):
-                found[int(row_id)].append((entry_id, recorded))
+    wanted = {str(row_id) for row_id in ids}
+    statement = select(AuditRow.id, AuditRow.entity_id, AuditRow.before_json).where(
+        AuditRow.entity == table, AuditRow.action == "delete"
+    )
+    for entry_id, row_id, before in connection.execute(statement):
+        if row_id not in wanted:
+            continue
+        recorded = _parse(before)
+        if all(column in recorded for column in SUBJECTS[table]):
+            found[int(row_id)].append((entry_id, recorded))
     return found
 
 
