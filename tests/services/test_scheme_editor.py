@@ -77,7 +77,7 @@ def test_a_scheme_set_ahead_is_kept_by_the_first_entry_and_then_refused(admin: W
     ahead = admin.schemes.save(QUARTERLY, "2026Q2", WEIGHTED, 0)
     assert (ahead.source_text, ahead.state_text, ahead.version) == ("本期方案", "可修改", 1)
     # Later quarters inherit it; an earlier one does not.
-    assert _view(admin, QUARTERLY, "2026Q3").source_text == "沿用 2026Q2 的方案"
+    assert _view(admin, QUARTERLY, "2026Q3").source_text == "沿用2026年第二季度的方案"
     assert _view(admin, QUARTERLY, "2026Q1").source_text == "默认方案"
     # Still editable before the first entry (a second change, on the version read).
     changed = admin.schemes.save(
@@ -173,7 +173,7 @@ def test_a_half_year_is_frozen_by_its_first_adjustment(admin: Workspace) -> None
     assert frozen.frozen_at == T0 and frozen.rules == rules
     with pytest.raises(InputError, match="冻结"):
         admin.scoring.set_rules(half, HalfYearRules())
-    assert _view(admin, HALF_YEAR, "2026H2").source_text == "沿用 2026H1 的方案"
+    assert _view(admin, HALF_YEAR, "2026H2").source_text == "沿用2026年上半年的方案"
 
 
 def test_a_frozen_year_keeps_its_excellent_share_open(admin: Workspace) -> None:

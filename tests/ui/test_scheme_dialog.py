@@ -77,7 +77,7 @@ def test_saving_shows_in_the_list_and_in_the_next_period(qtbot: Any, open_as: An
     assert saved.args == ["2026Q2"]
     rows = {v.period: v for v in dialog.model.rows()}
     assert rows["2026Q2"].source_text == "本期方案" and rows["2026Q2"].version == 1
-    assert rows["2026Q3"].source_text == "沿用 2026Q2 的方案"
+    assert rows["2026Q3"].source_text == "沿用2026年第二季度的方案"
     assert "30%" in rows["2026Q3"].describe()[3][1]
     assert dialog.current is not None and dialog.current.period == "2026Q2"
     assert "已保存" in dialog.message.text() and not dialog.save_button.isEnabled()

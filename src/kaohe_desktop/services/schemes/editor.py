@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from kaohe_desktop.domain.annual_rules import AnnualRules
 from kaohe_desktop.domain.enums import LabeledEnum
 from kaohe_desktop.domain.half_year_rules import HalfYearRules
-from kaohe_desktop.domain.periods import HalfYear, Quarter, Year
+from kaohe_desktop.domain.periods import HalfYear, Quarter, Year, parse_closable
 from kaohe_desktop.domain.quarterly_rules import QuarterlyRules, RulesError
 from kaohe_desktop.domain.roles import Action
 from kaohe_desktop.domain.scheme_fields import SchemeField
@@ -106,7 +106,7 @@ class SchemePeriodView:
             return "本期方案"
         if self.source is None:
             return "默认方案"
-        return f"沿用 {self.source} 的方案"
+        return f"沿用{parse_closable(self.source).label()}的方案"
 
     @property
     def state_text(self) -> str:

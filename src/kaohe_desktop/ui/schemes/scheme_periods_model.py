@@ -1,5 +1,5 @@
 """The 考核方案 dialog's table: one row per period of the kind shown, with the scheme in
-force in words, where it comes from (本期方案 / 沿用 2026Q1 的方案 / 默认方案) and whether
+force in words, where it comes from (本期方案 / 沿用2026年第一季度的方案 / 默认方案) and whether
 it may still change (可修改 / 已于 … 冻结 / 已关闭)."""
 
 from __future__ import annotations
