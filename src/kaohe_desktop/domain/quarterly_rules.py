@@ -161,8 +161,9 @@ def plain(value: Decimal) -> str:
 
 def two_decimals(value: Decimal) -> str:
     """A 综合得分 as the grid, its dialogs and refusals show it: always two decimals
-    (86.30, not 86.3), as the rule rounds it."""
-    return f"{value:.2f}"
+    (86.30, not 86.3), as the rule rounds it; the half year's 912.50 too. Never "-0.00"."""
+    text = f"{value.quantize(HUNDREDTH):f}"
+    return "0.00" if text == "-0.00" else text
 
 
 def signed(value: Decimal) -> str:

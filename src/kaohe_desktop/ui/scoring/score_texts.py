@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kaohe_desktop.domain.half_year_scoring import DepartmentResult, DueCheck
 from kaohe_desktop.domain.periods import PeriodError, parse_check_period
+from kaohe_desktop.domain.quarterly_rules import two_decimals as two_decimals  # re-exported
 
 translate = QCoreApplication.translate
 
@@ -16,13 +17,6 @@ DEDUCTION_COLOR = "#c62828"
 BONUS_COLOR = "#2e7d32"
 FLAG_COLOR = "#b26a00"
 MUTED_COLOR = "#757575"
-_CENT = Decimal("0.01")
-
-
-def two_decimals(value: Decimal) -> str:
-    """912.5 → "912.50"; never "-0.00"."""
-    text = f"{value.quantize(_CENT):f}"
-    return "0.00" if text == "-0.00" else text
 
 
 def signed_points(value: Decimal) -> str:
