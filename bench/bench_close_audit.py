@@ -22,35 +22,22 @@ import argparse
 import shutil
 import statistics
 import tempfile
-import time
-from collections.abc import Callable
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
-from bench_grading import PASSWORD, QUARTER, USER, bureau, kaohe  # beside this script
+from bench_grading import (  # beside this script
+    PASSWORD,
+    QUARTER,
+    USER,
+    bureau,
+    enter_one_score,
+    kaohe,
+    timed,
+)
 
-from kaohe_desktop.domain.leases import grading_scope
 from kaohe_desktop.reports.excel_exchange_writer import write_workbook
 from kaohe_desktop.services.access.accounts import Credentials
-from kaohe_desktop.services.quarterly.views import ScoreChange, ScoreField
-from kaohe_desktop.services.workspace import Workspace, open_workspace
-
-
-def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
-
-
-def one_score(workspace: Workspace) -> float:
-    row = workspace.grading.sheet(QUARTER).rows[0]
-    lease = workspace.leases.acquire(grading_scope(str(QUARTER), row.department_id), "bench")
-    change = ScoreChange(row.person_id, ScoreField.PERFORMANCE, Decimal("88.5"), row.version)
-    try:
-        return timed(partial(workspace.grading.set_scores, QUARTER, [change], [lease]))
-    finally:
-        workspace.leases.release(lease)
+from kaohe_desktop.services.workspace import open_workspace
 
 
 def main() -> None:
@@ -70,7 +57,9 @@ def main() -> None:
             shutil.copyfile(master, copy)
             workspace = open_workspace(copy, Credentials(USER, PASSWORD), daily_backup=False)
             try:
-                results.setdefault("录入一个分数（逐行审计）", []).append(one_score(workspace))
+                results.setdefault("录入一个分数（逐行审计）", []).append(
+                    enter_one_score(workspace, 0)
+                )
                 close = partial(workspace.grading.close_quarter, QUARTER)
                 results.setdefault(f"关闭 {options.size} 人的季度", []).append(timed(close))
                 read = workspace.audit_log.entries

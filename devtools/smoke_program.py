@@ -83,11 +83,6 @@ def pdf_fonts(pdf: Path) -> tuple[set[str], set[str]]:
     return embedded, missing
 
 
-def embedded_fonts(pdf: Path) -> set[str]:
-    """BaseFont names of the fonts that carry their TrueType program (FontFile2)."""
-    return pdf_fonts(pdf)[0]
-
-
 def check_pdf(pdf: Path, shots: Path) -> None:
     fonts, missing = pdf_fonts(pdf)
     print(f"    {pdf.name}：{len(PdfReader(pdf).pages)} 页，嵌入字体 {', '.join(sorted(fonts))}")

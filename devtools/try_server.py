@@ -23,9 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devtools.throwaway_pg import APP, OWNER, pg_bin_dir, start
+from kaohe_desktop.services.demo.accounts import DEMO_ADMIN as DEMO_ACCOUNT
+from kaohe_desktop.services.demo.accounts import DEMO_PASSWORD
 
 DATABASE = "kaohe"
-DEMO_ACCOUNT, DEMO_PASSWORD = "admin", "kaohe-demo1"
 
 
 def _kaohe(*arguments: str, env: dict[str, str]) -> None:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kaohe_desktop.cli_parser import Commands, add_command
+from kaohe_desktop.cli_parser import DB, Commands, add_command, day, year
 from kaohe_desktop.services.archive.posting import MAX_POSTING_DAYS, POSTING_DAYS
 
 if TYPE_CHECKING:  # the parser is built without the services (cli.py says why)
@@ -24,20 +23,14 @@ Action = Callable[["Workspace"], int]
 EXIT_OK = 0
 
 
-def add_archive_commands(
-    commands: Commands,
-    year_type: Callable[[str], int],
-) -> None:
-    db = "kaohe --db 考核台账.kaohe"
+def add_archive_commands(commands: Commands) -> None:
     annual = add_command(
         commands,
         "annual",
         "导出年度考核表（年度考核 + 名额）；季度未全部关闭时为草稿",
-        example=[("导出 2026 年度考核表", f"{db} annual --year 2026 --out 年度考核.xlsx")],
+        example=[("导出 2026 年度考核表", f"{DB} annual --year 2026 --out 年度考核.xlsx")],
     )
-    annual.add_argument(
-        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
-    )
+    annual.add_argument("--year", required=True, type=year, metavar="年度", help="年度，如 2026")
     annual.add_argument(
         "--out", required=True, type=Path, metavar="文件", help="年度考核表 .xlsx 文件"
     )
@@ -47,17 +40,15 @@ def add_archive_commands(
         "annual-forms",
         "打印公务员年度考核登记表 PDF（每人一页）",
         example=[
-            ("全部人员", f"{db} annual-forms --year 2026 --out 登记表.pdf"),
+            ("全部人员", f"{DB} annual-forms --year 2026 --out 登记表.pdf"),
             (
                 "只打印办公室",
-                f"{db} annual-forms --year 2026 --department 办公室 --out 办公室登记表.pdf",
+                f"{DB} annual-forms --year 2026 --department 办公室 --out 办公室登记表.pdf",
             ),
-            ("只打印一个人", f"{db} annual-forms --year 2026 --person A001 --out 登记表-A001.pdf"),
+            ("只打印一个人", f"{DB} annual-forms --year 2026 --person A001 --out 登记表-A001.pdf"),
         ],
     )
-    forms.add_argument(
-        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
-    )
+    forms.add_argument("--year", required=True, type=year, metavar="年度", help="年度，如 2026")
     forms.add_argument("--person", metavar="编号", help="只打印这个人（编号）；不填则打印全部人员")
     forms.add_argument("--department", metavar="科室", help="只打印这个科室的人员")
     forms.add_argument("--out", required=True, type=Path, metavar="文件", help="登记表 PDF 文件")
@@ -67,18 +58,16 @@ def add_archive_commands(
         "annual-notice",
         "打印年度考核优秀等次拟推荐人选公示 PDF",
         example=[
-            ("从今天起公示", f"{db} annual-notice --year 2026 --out 公示.pdf"),
+            ("从今天起公示", f"{DB} annual-notice --year 2026 --out 公示.pdf"),
             (
                 "指定开始日期和天数",
-                f"{db} annual-notice --year 2026 --start 2027-01-05 --days 5 --out 公示.pdf",
+                f"{DB} annual-notice --year 2026 --start 2027-01-05 --days 5 --out 公示.pdf",
             ),
         ],
     )
+    notice.add_argument("--year", required=True, type=year, metavar="年度", help="年度，如 2026")
     notice.add_argument(
-        "--year", required=True, type=year_type, metavar="年度", help="年度，如 2026"
-    )
-    notice.add_argument(
-        "--start", type=_day, metavar="日期", help="公示开始日期，如 2027-01-05（默认今天）"
+        "--start", type=day, metavar="日期", help="公示开始日期，如 2027-01-05（默认今天）"
     )
     notice.add_argument(
         "--days",
@@ -94,10 +83,10 @@ def add_archive_commands(
         "archive-pdf",
         "打印人员档案 PDF（一人一节，带书签）",
         example=[
-            ("打印一个人的档案", f"{db} archive-pdf --person A001 --out 档案-A001.pdf"),
+            ("打印一个人的档案", f"{DB} archive-pdf --person A001 --out 档案-A001.pdf"),
             (
                 "打印办公室全部人员的档案",
-                f"{db} archive-pdf --department 办公室 --out 办公室档案.pdf",
+                f"{DB} archive-pdf --department 办公室 --out 办公室档案.pdf",
             ),
         ],
     )
@@ -110,17 +99,10 @@ def add_archive_commands(
         commands,
         "due-lists",
         "导出待办清单：谈心谈话不足、专项谈话、关键岗位交流轮岗",
-        example=[("导出 2026 年的待办清单", f"{db} due-lists --year 2026 --out 待办清单.xlsx")],
+        example=[("导出 2026 年的待办清单", f"{DB} due-lists --year 2026 --out 待办清单.xlsx")],
     )
-    due.add_argument("--year", required=True, type=year_type, metavar="年度", help="年度，如 2026")
+    due.add_argument("--year", required=True, type=year, metavar="年度", help="年度，如 2026")
     due.add_argument("--out", required=True, type=Path, metavar="文件", help="待办清单 .xlsx 文件")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写成 2027-01-05 的样子，而不是“{text}”") from None
 
 
 def _days(text: str) -> int:

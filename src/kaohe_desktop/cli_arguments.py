@@ -12,10 +12,17 @@ import argparse
 from pathlib import Path
 
 from kaohe_desktop import __version__
-from kaohe_desktop.cli_archive import _day, add_archive_commands
+from kaohe_desktop.cli_archive import add_archive_commands
 from kaohe_desktop.cli_copy import add_copy_command
-from kaohe_desktop.cli_parser import ChineseArgumentParser, Commands, add_command, examples
-from kaohe_desktop.cli_reports import DB, add_report_commands
+from kaohe_desktop.cli_parser import (
+    DB,
+    ChineseArgumentParser,
+    Commands,
+    add_command,
+    day,
+    examples,
+)
+from kaohe_desktop.cli_reports import add_report_commands
 from kaohe_desktop.domain.roles import Role
 from kaohe_desktop.domain.text_rules import CodeCase
 from kaohe_desktop.services.errors import StorageError
@@ -43,13 +50,6 @@ def _data_source(text: str) -> Path | ServerAddress:
         return parse_source(text)
     except StorageError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
-
-
-def year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2026，而不是“{text}”") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     _add_file_commands(commands)
     _add_account_commands(commands)
-    add_report_commands(commands, year)
-    add_archive_commands(commands, year)
+    add_report_commands(commands)
+    add_archive_commands(commands)
     add_copy_command(commands)
     return parser
 
@@ -120,7 +120,7 @@ def _add_file_commands(commands: Commands) -> None:
     init.add_argument("--demo", action="store_true", help="填入演示单位的数据")
     init.add_argument(
         "--as-of",
-        type=_day,
+        type=day,
         metavar="日期",
         help="（与 --demo 同用）演示数据截至的日期，如 2026-12-07：此后的事一概没有，"
         "此前各季度已结账，当季正在考核；默认今天",

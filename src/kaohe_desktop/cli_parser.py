@@ -24,6 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from typing import Any, NoReturn, TypeAlias
 
 USAGE_PREFIX = "用法："
@@ -283,3 +284,21 @@ def add_command(
         description=description or summary,
         epilog=examples(*example),
     )
+
+
+# What the subcommands of `kaohe` share (cli_arguments, cli_reports, cli_archive).
+DB = "kaohe --db 考核台账.kaohe"  # the file every example works on
+
+
+def year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2026，而不是“{text}”") from None
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 2027-01-05 的样子，而不是“{text}”") from None

@@ -5,13 +5,10 @@ cli_commands.py runs them; the parser is built without the services (cli.py says
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from kaohe_desktop.cli_parser import Commands, add_command
+from kaohe_desktop.cli_parser import DB, Commands, add_command, year
 from kaohe_desktop.services.common.fonts import FONT_ENVIRONMENT
-
-DB = "kaohe --db 考核台账.kaohe"  # the file every example works on
 
 
 def _edition(text: str) -> int:
@@ -21,7 +18,7 @@ def _edition(text: str) -> int:
         raise argparse.ArgumentTypeError(f"版次应为整数，如 2，而不是“{text}”") from None
 
 
-def add_report_commands(commands: Commands, year: Callable[[str], int]) -> None:
+def add_report_commands(commands: Commands) -> None:
     ledger_pdf = add_command(
         commands,
         "ledger-pdf",

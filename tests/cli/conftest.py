@@ -4,6 +4,9 @@ folder's."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +16,7 @@ from tests.factories import PASSWORD, copy_to, fingerprint
 from tests.pg_contents import server_contents
 from tests.pg_support import PgPlace
 
+from kaohe_desktop.cli import main
 from kaohe_desktop.services.common.technical_log import LOG_ENVIRONMENT
 from kaohe_desktop.storage.source import parse_server_url
 
@@ -29,6 +33,23 @@ def _signed_in_environment(log_file: Path) -> Iterator[None]:
         patch.setenv("KAOHE_PASSWORD", PASSWORD)
         patch.setenv(LOG_ENVIRONMENT, str(log_file))
         yield
+
+
+def kaohe_process(
+    *args: str, user: str = "tester", **environment: str
+) -> subprocess.CompletedProcess[str]:
+    """`kaohe …` in a child process, signed in as `user` with the tests' password
+    (`environment` adds to or overrides the variables); stdin is not a terminal, so
+    the command must not prompt."""
+    env = {**os.environ, "KAOHE_USER": user, "KAOHE_PASSWORD": PASSWORD, **environment}
+    return subprocess.run(
+        [sys.executable, "-m", "kaohe_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
 
 
 # --- Both backends (issue 17): `--db` takes a data file's path or a server's URL -------
@@ -78,3 +99,27 @@ def on_backend(
         return copy_to(master, folder)
     place: PgPlace = request.getfixturevalue("pg_place")
     return place.clone(master, folder / "佐证材料")
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as of 2026-12-20, made once per module by `kaohe init --demo` (a module
+    wanting another bureau defines its own)."""
+    path = tmp_path_factory.mktemp("demo") / "演示.kaohe"
+    assert (
+        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
+        == 0
+    )
+    return path
+
+
+@pytest.fixture
+def demo_db(
+    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Path | str:
+    """On a file the module's own (the tests that change it take a copy); on a server
+    a database of its own holding the same (the clerks' account's URL: `--db` and
+    open_workspace take both)."""
+    if backend == "sqlite":
+        return demo_master
+    return on_backend(demo_master, backend, tmp_path, request)

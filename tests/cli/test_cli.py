@@ -23,27 +23,6 @@ from kaohe_desktop.storage.migrate import SCHEMA_VERSION
 from kaohe_desktop.storage.source import parse_server_url
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "演示.kaohe"
-    assert (
-        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
-        == 0
-    )
-    return path
-
-
-@pytest.fixture
-def demo_db(
-    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Path | str:
-    """The demo: on a file the module's own (the tests that change it take a copy),
-    on a server a database of its own (the clerks' account's URL)."""
-    if backend == "sqlite":
-        return demo_master
-    return on_backend(demo_master, backend, tmp_path, request)
-
-
 @pytest.fixture
 def demo_copy(
     demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest

@@ -5,33 +5,18 @@ backends in test_cli.py and the other modules of this folder."""
 
 from __future__ import annotations
 
-import os
 import re
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from tests.factories import PASSWORD
+from tests.cli.conftest import kaohe_process as run
 from tests.pg_contents import server_contents
 from tests.pg_support import PgPlace
 
 from kaohe_desktop.storage.source import ServerAddress, parse_server_url
 
 SECRET = "Geheim-7788xyz"  # a password no message may repeat
-
-
-def run(*args: str, **environment: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KAOHE_USER": "tester", "KAOHE_PASSWORD": PASSWORD, **environment}
-    return subprocess.run(
-        [sys.executable, "-m", "kaohe_desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
 
 
 def english(text: str, *names: str) -> list[str]:

@@ -3,14 +3,13 @@ database into a new data file or an empty server database, with a Chinese summar
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from devtools.throwaway_pg import APP
-from tests.factories import DEMO_ROLES, PASSWORD, ROLE_USERS, CopyMaster, fingerprint
+from tests.cli.conftest import kaohe_process
+from tests.factories import DEMO_ROLES, ROLE_USERS, CopyMaster, fingerprint
 from tests.pg_support import PgPlace
 
 from kaohe_desktop.cli import main
@@ -20,15 +19,7 @@ from kaohe_desktop.storage.identity import identity_of_file
 
 
 def kaohe(*args: str, user: str = "admin") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KAOHE_USER": user, "KAOHE_PASSWORD": PASSWORD}
-    return subprocess.run(
-        [sys.executable, "-m", "kaohe_desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
+    return kaohe_process(*args, user=user)
 
 
 def test_copy_to_a_new_file_prints_rows_chain_and_where(

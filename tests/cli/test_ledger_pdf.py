@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from tests.cli.conftest import on_backend
 from tests.factories import PASSWORD
 
 from kaohe_desktop.cli import main
@@ -22,27 +21,6 @@ from kaohe_desktop.services.ledger.wall_charts import chart_file_name
 from kaohe_desktop.services.workspace import open_workspace
 
 PRINTED = date(2026, 3, 9)
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ledger-pdf") / "演示.kaohe"
-    assert (
-        main(["--db", str(path), "--user", "tester", "init", "--demo", "--as-of", "2026-12-20"])
-        == 0
-    )
-    return path
-
-
-@pytest.fixture
-def demo_db(
-    demo_master: Path, backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Path | str:
-    """On a file the module's own; on a server a database of its own holding the same
-    (the clerks' account's URL: `--db` and open_workspace take both)."""
-    if backend == "sqlite":
-        return demo_master
-    return on_backend(demo_master, backend, tmp_path, request)
 
 
 @pytest.fixture(autouse=True)

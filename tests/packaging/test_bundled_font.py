@@ -3,33 +3,25 @@ and only a font the clerk chose in 设置 comes before it."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from devtools.smoke_program import pdf_fonts
 from reportlab.pdfgen import canvas
 
 from kaohe_desktop.reports.pdf_fonts import bundled_font_path, candidate_paths, find_cjk_font
 
 
-def _embedded_fonts(font_name: str) -> list[str]:
-    """The BaseFont of every font in the PDF that carries its TrueType program."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
+def _embedded_fonts(font_name: str, folder: Path) -> set[str]:
+    """The BaseFont of every font in the PDF that carries its TrueType program (read as
+    the smoke test of the built program reads it)."""
+    path = folder / "样张.pdf"
+    pdf = canvas.Canvas(str(path))
     pdf.setFont(font_name, 12)
     pdf.drawString(72, 720, "岗位目标责任台账“优秀”——①")
     pdf.save()
-    page = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
-    found = []
-    for ref in page["/Resources"]["/Font"].values():
-        font = ref.get_object()
-        for descendant in font.get("/DescendantFonts", [font]):
-            descriptor = descendant.get_object().get("/FontDescriptor")
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                found.append(str(font["/BaseFont"]))
-    return found
+    return pdf_fonts(path)[0]
 
 
 def test_the_font_and_its_licence_are_package_data() -> None:
@@ -43,11 +35,11 @@ def test_the_bundled_font_comes_before_the_systems(platform: str) -> None:
     assert candidate_paths(platform)[0] == bundled_font_path()
 
 
-def test_without_a_configured_font_the_pdf_embeds_the_bundled_one() -> None:
+def test_without_a_configured_font_the_pdf_embeds_the_bundled_one(tmp_path: Path) -> None:
     font = find_cjk_font()
     assert font.path == bundled_font_path() and font.embedded
     assert font.skipped == ()
-    embedded = _embedded_fonts(font.name)
+    embedded = _embedded_fonts(font.name, tmp_path)
     assert embedded and all("WenQuanYi" in name for name in embedded)
 
 
